@@ -1,0 +1,18 @@
+package io.github.streamharness;
+
+/** Values of the mapping's {@code FunctionResponseTypes} list (spec 1.10). */
+public enum FunctionResponseType {
+    /** The function may return {@code {"batchItemFailures":[...]}} to report a partial batch failure (spec 5). */
+    REPORT_BATCH_ITEM_FAILURES("ReportBatchItemFailures");
+
+    private final String awsName;
+
+    FunctionResponseType(String awsName) {
+        this.awsName = awsName;
+    }
+
+    /** The value as the AWS API spells it. */
+    public String awsName() {
+        return awsName;
+    }
+}
