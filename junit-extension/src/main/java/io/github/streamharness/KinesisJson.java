@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -62,7 +63,10 @@ public final class KinesisJson {
 
     /** A fresh mapper with {@link #module()} registered; each call returns a new, independent instance. */
     public static ObjectMapper newObjectMapper() {
-        return JsonMapper.builder().addModule(module()).build();
+        return JsonMapper.builder()
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // emoji as UTF-8, like the event JSON
+                .addModule(module())
+                .build();
     }
 
     /** Reads a Kinesis event from UTF-8 JSON bytes, as the Lambda Java runtime would. */

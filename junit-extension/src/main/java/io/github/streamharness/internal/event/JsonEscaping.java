@@ -3,10 +3,10 @@ package io.github.streamharness.internal.event;
 /**
  * JSON string escaping into UTF-8 bytes, with the exact byte length computable without writing.
  *
- * <p>The escapes are Jackson's defaults (what the Lambda runtime's serializer would produce): {@code \"}, {@code \\},
- * the short forms {@code \b \t \n \f \r}, a six-character backslash-u escape (upper-case hex) for other control characters, everything
- * else raw UTF-8 (a surrogate pair as one 4-byte sequence). A lone surrogate, which has no UTF-8 form, is written as
- * a backslash-u escape so that a JSON parser reads back the same Java string.
+ * <p>The escapes are Jackson's: {@code \"}, {@code \\}, the short forms {@code \b \t \n \f \r}, a six-character
+ * backslash-u escape (upper-case hex) for other control characters; everything else is raw UTF-8, a surrogate pair
+ * as one 4-byte sequence (as Jackson writes with {@code COMBINE_UNICODE_SURROGATES_IN_UTF8}). A lone surrogate, which
+ * has no UTF-8 form, is written as a backslash-u escape so that a JSON parser reads back the same Java string.
  */
 final class JsonEscaping {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
