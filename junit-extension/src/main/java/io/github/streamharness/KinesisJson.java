@@ -29,6 +29,7 @@ import io.github.streamharness.internal.event.EpochSeconds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 
@@ -87,10 +88,13 @@ public final class KinesisJson {
         }
     }
 
-    /** Writes a Kinesis event as Lambda delivers it: AWS field order, no whitespace, null fields left out. */
+    /**
+     * Writes a Kinesis event as Lambda delivers it: AWS field order, no whitespace, null fields left out. For a
+     * partition key with a lone surrogate (no UTF-8 form) the text holds a backslash-u escape, as in the event bytes.
+     */
     public static String writeEvent(KinesisEvent event) {
         try {
-            return EVENT_WRITER.writeValueAsString(event);
+            return new String(EVENT_WRITER.writeValueAsBytes(event), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Kinesis event: " + e.getMessage(), e);
         }
