@@ -28,6 +28,49 @@ final class HarnessFactory {
     private HarnessFactory() {
     }
 
+    /** Checks what can be checked before the test runs: annotations, the mapping, the handler sources. */
+    static void validate(KinesisStreamExtension.Builder settings, ExtensionContext context) {
+        Optional<KinesisStreamTest> test = findOnClasses(context, KinesisStreamTest.class);
+        test.ifPresent(t -> applyNonDefaults(t, StreamHarness.builder(), context));
+        EventSourceMappingConfig mapping = mapping(settings, context);
+        List<String> fields = handlerFields(context);
+        Class<?> annotated = test.map(KinesisStreamTest::handler).filter(c -> c != Void.class).orElse(null);
+        checkHandlerSources(fields, annotated, context);
+        if (mapping != null && fields.isEmpty() && annotated == null && settings.handler == null) {
+            throw noHandler(context);
+        }
+    }
+
+    private static ExtensionConfigurationException noHandler(ExtensionContext context) {
+        return new ExtensionConfigurationException("Test " + context.getDisplayName() + " configures an event "
+                + "source mapping but no handler. Give one with @KinesisStreamTest(handler = MyHandler.class), "
+                + "a @HandlerUnderTest field holding an instance, or KinesisStreamExtension.builder().handler(..).");
+    }
+
+    private static List<String> handlerFields(ExtensionContext context) {
+        List<String> names = new ArrayList<>();
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            for (Field f : ReflectionSupport.findFields(instance.getClass(),
+                    f -> f.isAnnotationPresent(HandlerUnderTest.class), HierarchyTraversalMode.TOP_DOWN)) {
+                names.add(f.getDeclaringClass().getSimpleName() + "." + f.getName());
+            }
+        }
+        return names;
+    }
+
+    private static void checkHandlerSources(List<String> fields, Class<?> annotated, ExtensionContext context) {
+        if (fields.size() > 1) {
+            throw new ExtensionConfigurationException("Two handlers for " + context.getDisplayName() + ": "
+                    + "@HandlerUnderTest fields " + fields + ". Keep one (a test has one function under test; "
+                    + "add further mappings with StreamHarness.addMapping).");
+        }
+        if (fields.size() == 1 && annotated != null) {
+            throw new ExtensionConfigurationException("Two handlers for " + context.getDisplayName() + ": "
+                    + "@KinesisStreamTest(handler = " + annotated.getSimpleName() + ".class) and @HandlerUnderTest "
+                    + "field " + fields.get(0) + ". Remove one of them.");
+        }
+    }
+
     static StreamHarness create(KinesisStreamExtension.Builder settings, ExtensionContext context) {
         Optional<KinesisStreamTest> test = findOnClasses(context, KinesisStreamTest.class);
         StreamHarness.Builder b = StreamHarness.builder();
@@ -47,9 +90,7 @@ final class HarnessFactory {
         Object handler = handler(settings, test, context);
         EventSourceMappingConfig mapping = mapping(settings, context);
         if (mapping != null && handler == null) {
-            throw new ExtensionConfigurationException("Test " + context.getDisplayName() + " configures an event "
-                    + "source mapping but no handler. Give one with @KinesisStreamTest(handler = MyHandler.class), "
-                    + "a @HandlerUnderTest field holding an instance, or KinesisStreamExtension.builder().handler(..).");
+            throw noHandler(context);
         }
         if (handler != null) {
             b.mapping(mapping != null ? mapping : EventSourceMappingConfig.defaults());
@@ -98,35 +139,19 @@ final class HarnessFactory {
 
     private static Object handler(KinesisStreamExtension.Builder settings, Optional<KinesisStreamTest> test,
                                   ExtensionContext context) {
-        List<Object> fromFields = new ArrayList<>();
-        List<String> fieldNames = new ArrayList<>();
+        Class<?> annotated = test.map(KinesisStreamTest::handler).filter(c -> c != Void.class).orElse(null);
+        checkHandlerSources(handlerFields(context), annotated, context);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            List<Field> fields = ReflectionSupport.findFields(instance.getClass(),
-                    f -> f.isAnnotationPresent(HandlerUnderTest.class), HierarchyTraversalMode.TOP_DOWN);
-            for (Field f : fields) {
+            for (Field f : ReflectionSupport.findFields(instance.getClass(),
+                    f -> f.isAnnotationPresent(HandlerUnderTest.class), HierarchyTraversalMode.TOP_DOWN)) {
                 Object value = ReflectionSupport.tryToReadFieldValue(f, instance).toOptional().orElse(null);
                 if (value == null) {
                     throw new ExtensionConfigurationException("@HandlerUnderTest field " + f.getDeclaringClass()
                             .getSimpleName() + "." + f.getName() + " is null when the test asks for the stream. "
                             + "Assign it in its declaration, a constructor or a @BeforeEach method.");
                 }
-                fromFields.add(value);
-                fieldNames.add(f.getDeclaringClass().getSimpleName() + "." + f.getName());
+                return value;
             }
-        }
-        Class<?> annotated = test.map(KinesisStreamTest::handler).filter(c -> c != Void.class).orElse(null);
-        if (fromFields.size() > 1) {
-            throw new ExtensionConfigurationException("Two handlers for " + context.getDisplayName() + ": "
-                    + "@HandlerUnderTest fields " + fieldNames + ". Keep one (a test has one function under test; "
-                    + "add further mappings with StreamHarness.addMapping).");
-        }
-        if (fromFields.size() == 1 && annotated != null) {
-            throw new ExtensionConfigurationException("Two handlers for " + context.getDisplayName() + ": "
-                    + "@KinesisStreamTest(handler = " + annotated.getSimpleName() + ".class) and @HandlerUnderTest "
-                    + "field " + fieldNames.get(0) + ". Remove one of them.");
-        }
-        if (fromFields.size() == 1) {
-            return fromFields.get(0);
         }
         return annotated != null ? annotated : settings.handler;
     }

@@ -10,6 +10,7 @@ import io.github.streamharness.StreamHarness;
 import io.github.streamharness.VirtualClock;
 import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -44,7 +45,7 @@ import java.util.function.Consumer;
  * When a class registers the extension programmatically and also carries {@code @KinesisStreamTest}, the
  * programmatic instance does the work and the declarative one stands aside.
  */
-public class KinesisStreamExtension implements ParameterResolver, AfterTestExecutionCallback {
+public class KinesisStreamExtension implements BeforeEachCallback, ParameterResolver, AfterTestExecutionCallback {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(KinesisStreamExtension.class);
     private static final Set<Class<?>> RESOLVED = Set.of(StreamHarness.class, DeadLetterQueue.class,
@@ -67,6 +68,18 @@ public class KinesisStreamExtension implements ParameterResolver, AfterTestExecu
     /** A builder for the programmatic form. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Checks the configuration before the test runs, so a misconfiguration fails as an
+     * {@link ExtensionConfigurationException}; the harness itself is created when first needed, after
+     * {@code @BeforeEach} methods have filled any {@link HandlerUnderTest} field.
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (active(context)) {
+            HarnessFactory.validate(settings, context);
+        }
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.github.streamharness.RecordState;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.VirtualClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +23,6 @@ import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,29 +145,6 @@ class KinesisStreamTestTest {
         void configuresTheStream(StreamHarness stream) {
             assertThat(stream.shards()).hasSize(4);
             assertThat(stream.mapping().config().maximumRetryAttempts()).isZero();
-        }
-    }
-
-    @Nested
-    class WithAHandlerField {
-        final List<String> seen = new ArrayList<>();
-
-        @HandlerUnderTest
-        RequestHandler<KinesisEvent, Void> handler;
-
-        @BeforeEach
-        void createHandler() {
-            handler = (event, context) -> {
-                event.getRecords().forEach(r -> seen.add(r.getKinesis().getPartitionKey()));
-                return null;
-            };
-        }
-
-        @Test
-        void theFieldIsTheFunctionUnderTest(StreamHarness stream) {
-            // the outer class names a handler too; the innermost @HandlerUnderTest is a conflict only when both
-            // are on the same class, so the test declares its own annotation below
-            assertThat(stream.mappings()).hasSize(1);
         }
     }
 }

@@ -135,7 +135,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         long size = codec.envelopeSize();
         int n = 0;
         while (n < limit) {
-            long add = codec.recordSize(shard.get(queue.get(n))) + (n > 0 ? 1 : 0);
+            long add = codec.recordSize(shard.get(queue.get(n))) + (n > 0 ? codec.separatorSize() : 0);
             if (size + add > MAX_EVENT_BYTES && n > 0) {
                 return new Lane.BatchCut(n, true); // spec 0.7: cut before the record that would exceed 6 MB
             }
