@@ -56,6 +56,9 @@ final class JsonReader {
     }
 
     private static JsonValue readValue(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new IOException("unexpected end of input");
+        }
         switch (token) {
             case START_OBJECT: {
                 Map<String, JsonValue> fields = new LinkedHashMap<>();
