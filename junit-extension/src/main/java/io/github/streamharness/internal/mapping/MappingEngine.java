@@ -6,6 +6,7 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.RecordState;
+import io.github.streamharness.SequenceRanges;
 import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
@@ -150,7 +151,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
 
     RecordState discard(ShardReader reader, int lane, List<StreamRecord> records, OnFailureCondition condition,
                         int invokeCount, String functionError, String requestId, long now) {
-        String range = Lane.range(records);
+        String range = SequenceRanges.describe(records);
         if (messages == null) {
             timeline(now, reader, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
                     + " discarded (" + condition + ", approximateInvokeCount " + invokeCount
