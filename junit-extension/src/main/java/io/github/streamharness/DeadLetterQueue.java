@@ -1,0 +1,58 @@
+package io.github.streamharness;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The messages a mapping sent to its on-failure destination, in the order it sent them. A live view: it grows as
+ * the harness runs.
+ */
+public final class DeadLetterQueue {
+    private final String destinationArn;
+    private final List<DeadLetter> messages = new ArrayList<>();
+
+    /** An empty queue for the destination {@code destinationArn}. */
+    public DeadLetterQueue(String destinationArn) {
+        this.destinationArn = destinationArn;
+    }
+
+    /** The destination ARN. */
+    public String destinationArn() {
+        return destinationArn;
+    }
+
+    /** The messages so far, oldest first. */
+    public List<DeadLetter> messages() {
+        return Collections.unmodifiableList(new ArrayList<>(messages));
+    }
+
+    /** Every record covered by the messages, in message order. */
+    public List<StreamRecord> records() {
+        List<StreamRecord> all = new ArrayList<>();
+        for (DeadLetter m : messages) {
+            all.addAll(m.records());
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /** Whether no message was sent. */
+    public boolean isEmpty() {
+        return messages.isEmpty();
+    }
+
+    /** Number of messages. */
+    public int size() {
+        return messages.size();
+    }
+
+    /** Appends a message; called by the harness. */
+    void add(DeadLetter message) {
+        messages.add(message);
+    }
+
+    @Override
+    public String toString() {
+        return "DeadLetterQueue[" + destinationArn + ", " + messages.size() + " message(s)]";
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.streamharness;
+
+import io.github.streamharness.internal.invoke.FaultSource;
+import io.github.streamharness.internal.invoke.InjectedFaults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Faults to inject into invocations: timeouts, exceptions, latency and throttles aimed at a record, a batch, the nth
+ * invocation, a shard or every invocation, and cold starts for new execution environments. Injected time counts
+ * against the function timeout exactly like time the handler spends (spec 0.4).
+ *
+ * <pre>{@code
+ * h.faults().onRecord(poison).timeout();                  // any batch holding the record times out
+ * h.faults().onInvocation(1).latency(Duration.ofSeconds(25));
+ * h.faults().always().times(3).throttle();                // the first three invocations are throttled
+ * h.faults().coldStarts(Duration.ofSeconds(8));           // every new execution environment initialises 8 s
+ * }</pre>
+ */
+public final class FaultPlan {
+    private final List<Rule> rules = new ArrayList<>();
+    private Duration coldStart = Duration.ZERO;
+
+    FaultPlan() {
+    }
+
+    /** Targets invocations whose batch holds a record matching {@code predicate}. */
+    public Target onRecord(Predicate<StreamRecord> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return new Target("a batch holding a matching record", (shard, batch, n) -> batch.stream().anyMatch(predicate));
+    }
+
+    /** Targets invocations whose batch holds {@code record} (by shard and sequence number). */
+    public Target onRecord(StreamRecord record) {
+        Objects.requireNonNull(record, "record");
+        return new Target("a batch holding " + record, (shard, batch, n) -> batch.contains(record));
+    }
+
+    /** Targets invocations whose whole batch matches {@code predicate}. */
+    public Target onBatch(Predicate<List<StreamRecord>> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return new Target("a matching batch", (shard, batch, n) -> predicate.test(batch));
+    }
+
+    /** Targets the {@code n}th invocation of each mapping (1-based, counting throttled attempts). */
+    public Target onInvocation(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("invocations are numbered from 1, got " + n);
+        }
+        return new Target("invocation #" + n, (shard, batch, number) -> number == n);
+    }
+
+    /** Targets every invocation of batches from {@code shardId}. */
+    public Target onShard(String shardId) {
+        Objects.requireNonNull(shardId, "shardId");
+        return new Target("shard " + shardId, (shard, batch, n) -> shard.equals(shardId));
+    }
+
+    /** Targets every invocation. */
+    public Target always() {
+        return new Target("every invocation", (shard, batch, n) -> true);
+    }
+
+    /** Every new execution environment spends {@code duration} initialising before its first invocation. */
+    public FaultPlan coldStarts(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("a cold start cannot be negative: " + duration);
+        }
+        this.coldStart = duration;
+        return this;
+    }
+
+    /** Removes every fault. */
+    public FaultPlan clear() {
+        rules.clear();
+        coldStart = Duration.ZERO;
+        return this;
+    }
+
+    /** Whether no fault is planned. */
+    public boolean isEmpty() {
+        return rules.isEmpty() && coldStart.isZero();
+    }
+
+    /** The faults planned, one line each. */
+    @Override
+    public String toString() {
+        List<String> lines = new ArrayList<>();
+        if (!coldStart.isZero()) {
+            lines.add("cold start " + coldStart + " per new execution environment");
+        }
+        for (Rule r : rules) {
+            lines.add(r.effect + " on " + r.description + (r.remaining < Integer.MAX_VALUE ? " (" + r.remaining
+                    + " more time(s))" : ""));
+        }
+        return lines.isEmpty() ? "FaultPlan[none]" : "FaultPlan" + lines;
+    }
+
+    FaultSource source() {
+        return (shardId, batch, invocationNumber, newEnvironment) -> {
+            if (isEmpty()) {
+                return InjectedFaults.NONE;
+            }
+            long latency = 0;
+            boolean throttle = false;
+            boolean timeout = false;
+            Throwable exception = null;
+            for (Rule rule : rules) {
+                if (rule.remaining > 0 && rule.selector.matches(shardId, batch, invocationNumber)) {
+                    rule.remaining--;
+                    switch (rule.effect) {
+                        case LATENCY -> latency += rule.latency.toNanos();
+                        case THROTTLE -> throttle = true;
+                        case TIMEOUT -> timeout = true;
+                        case EXCEPTION -> exception = exception != null ? exception : rule.exception.get();
+                        default -> throw new IllegalStateException(rule.effect.toString());
+                    }
+                }
+            }
+            return new InjectedFaults(newEnvironment ? coldStart.toNanos() : 0, latency, throttle, timeout,
+                    exception);
+        };
+    }
+
+    /** Chooses which invocations a fault applies to; finish with an effect. */
+    public final class Target {
+        private final String description;
+        private final Selector selector;
+        private int times = Integer.MAX_VALUE;
+
+        private Target(String description, Selector selector) {
+            this.description = description;
+            this.selector = selector;
+        }
+
+        /** Applies the fault to at most {@code n} invocations. */
+        public Target times(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("times must be at least 1, got " + n);
+            }
+            this.times = n;
+            return this;
+        }
+
+        /** The invocation runs until the function timeout and times out; the handler is not called. */
+        public FaultPlan timeout() {
+            return add(new Rule(description, selector, times, Effect.TIMEOUT, null, null));
+        }
+
+        /** The invocation fails with the throwable {@code failure} supplies; the handler is not called. */
+        public FaultPlan fail(Supplier<? extends Throwable> failure) {
+            Objects.requireNonNull(failure, "failure");
+            return add(new Rule(description, selector, times, Effect.EXCEPTION, null, failure::get));
+        }
+
+        /** The invocation fails with a RuntimeException carrying {@code message}; the handler is not called. */
+        public FaultPlan fail(String message) {
+            return fail(() -> new RuntimeException(message));
+        }
+
+        /** The invocation spends {@code latency} before the handler runs (a slow network, a slow dependency). */
+        public FaultPlan latency(Duration latency) {
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency cannot be negative: " + latency);
+            }
+            return add(new Rule(description, selector, times, Effect.LATENCY, latency, null));
+        }
+
+        /** The invocation is throttled and never reaches the function (spec 4.2). */
+        public FaultPlan throttle() {
+            return add(new Rule(description, selector, times, Effect.THROTTLE, null, null));
+        }
+
+        private FaultPlan add(Rule rule) {
+            rules.add(rule);
+            return FaultPlan.this;
+        }
+    }
+
+    private enum Effect { TIMEOUT, EXCEPTION, LATENCY, THROTTLE }
+
+    @FunctionalInterface
+    private interface Selector {
+        boolean matches(String shardId, List<StreamRecord> batch, int invocationNumber);
+    }
+
+    private static final class Rule {
+        final String description;
+        final Selector selector;
+        int remaining;
+        final Effect effect;
+        final Duration latency;
+        final Supplier<Throwable> exception;
+
+        Rule(String description, Selector selector, int remaining, Effect effect, Duration latency,
+             Supplier<Throwable> exception) {
+            this.description = description;
+            this.selector = selector;
+            this.remaining = remaining;
+            this.effect = effect;
+            this.latency = latency;
+            this.exception = exception;
+        }
+    }
+}

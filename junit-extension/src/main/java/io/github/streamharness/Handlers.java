@@ -1,0 +1,90 @@
+package io.github.streamharness;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.function.Supplier;
+
+/** Turns what a user gives as a handler into a supplier of handler instances, one per execution environment. */
+final class Handlers {
+    private Handlers() {
+    }
+
+    record Source(Supplier<Object> supplier, String description) {
+    }
+
+    static Source source(Object handler) {
+        if (handler == null) {
+            throw new IllegalArgumentException("handler must not be null");
+        }
+        if (handler instanceof Class<?> type) {
+            return fromClass(type);
+        }
+        check(handler.getClass());
+        return new Source(() -> handler, handler.getClass().getName());
+    }
+
+    private static Source fromClass(Class<?> type) {
+        check(type);
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException("handler class " + type.getName() + " is abstract; the Lambda runtime "
+                    + "needs a concrete class with a public no-argument constructor");
+        }
+        Constructor<?> constructor;
+        try {
+            constructor = type.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("handler class " + type.getName() + " has no no-argument constructor; "
+                    + "the Lambda runtime instantiates handlers with one. Pass an instance instead "
+                    + "(handler(new " + type.getSimpleName() + "(...))) to inject dependencies.", e);
+        }
+        constructor.setAccessible(true);
+        return new Source(() -> {
+            try {
+                return constructor.newInstance();
+            } catch (InvocationTargetException e) {
+                throw sneaky(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot instantiate handler " + type.getName() + ": " + e, e);
+            }
+        }, type.getName());
+    }
+
+    private static void check(Class<?> type) {
+        boolean stream = RequestStreamHandler.class.isAssignableFrom(type);
+        boolean typed = RequestHandler.class.isAssignableFrom(type);
+        if (!stream && !typed) {
+            throw new IllegalArgumentException("handler " + type.getName() + " is neither a RequestHandler<KinesisEvent, ?>"
+                    + " nor a RequestStreamHandler; a Kinesis event source mapping can only invoke those");
+        }
+        if (typed && !stream) {
+            Type input = inputType(type);
+            if (input instanceof Class<?> c && !c.isAssignableFrom(KinesisEvent.class)) {
+                throw new IllegalArgumentException("handler " + type.getName() + " takes " + c.getName()
+                        + ", but a Kinesis event source mapping invokes it with a KinesisEvent (spec 7.3)");
+            }
+        }
+    }
+
+    private static Type inputType(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    return p.getActualTypeArguments()[0];
+                }
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.streamharness;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One call of the function by the event source mapping (or one attempt that was throttled before reaching it).
+ *
+ * @param number             1-based number of the invocation within its mapping
+ * @param functionName       the function the mapping invokes
+ * @param shardId            the shard the batch came from (spec 2.1)
+ * @param lane               the lane within the shard (0 with ParallelizationFactor 1, spec 0.8)
+ * @param records            the batch, in order
+ * @param attempt            1 for the first invocation of this exact batch, 2 for its first retry, ...
+ * @param outcome            how the mapping read the result
+ * @param startedAt          virtual time the invocation started
+ * @param endedAt            virtual time it ended (start + time spent, at most start + timeout)
+ * @param iteratorAgeAtStart age of the batch's last record when the invocation started (spec 10.1, 0.5)
+ * @param iteratorAgeAtEnd   age of the batch's last record when it ended
+ * @param awsRequestId       the request id the handler saw in its Context
+ * @param environmentId      the execution environment that ran it
+ * @param coldStart          whether the environment was new for this invocation
+ * @param logs               lines the handler wrote through {@code context.getLogger()}
+ */
+public record Invocation(int number, String functionName, String shardId, int lane, List<StreamRecord> records,
+                         int attempt, Outcome outcome, Instant startedAt, Instant endedAt,
+                         Duration iteratorAgeAtStart, Duration iteratorAgeAtEnd, String awsRequestId,
+                         String environmentId, boolean coldStart, List<String> logs) {
+    /** Creates an invocation with immutable copies of its lists. */
+    public Invocation {
+        records = List.copyOf(records);
+        logs = List.copyOf(logs);
+    }
+
+    /** Number of records in the batch. */
+    public int batchSize() {
+        return records.size();
+    }
+
+    /** How long the invocation ran on the virtual clock. */
+    public Duration duration() {
+        return Duration.between(startedAt, endedAt);
+    }
+
+    /** Sequence number of the batch's first record. */
+    public String firstSequenceNumber() {
+        return records.get(0).sequenceNumber();
+    }
+
+    /** Sequence number of the batch's last record. */
+    public String lastSequenceNumber() {
+        return records.get(records.size() - 1).sequenceNumber();
+    }
+
+    /** Whether the batch holds {@code record} (by shard and sequence number). */
+    public boolean contains(StreamRecord record) {
+        return records.contains(record);
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.streamharness;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Everything a mapping did, in virtual-time order: its invocations and its timeline (checkpoint moves, bisections,
+ * retries, on-failure hand-offs, expiries, warnings). A live view that grows as the harness runs.
+ */
+public final class InvocationLog {
+    private final String functionName;
+    private final List<Invocation> invocations = new ArrayList<>();
+    private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final int retainedInvocations;
+    private int total;
+
+    /** A log that keeps every invocation. */
+    public InvocationLog(String functionName) {
+        this(functionName, Integer.MAX_VALUE);
+    }
+
+    /** A log that keeps the last {@code retainedInvocations} invocations in detail (long simulations). */
+    public InvocationLog(String functionName, int retainedInvocations) {
+        this.functionName = functionName;
+        this.retainedInvocations = retainedInvocations;
+    }
+
+    /** The function whose invocations these are. */
+    public String functionName() {
+        return functionName;
+    }
+
+    /** All retained invocations, oldest first. */
+    public List<Invocation> all() {
+        return Collections.unmodifiableList(new ArrayList<>(invocations));
+    }
+
+    /** Invocations matching {@code filter}, oldest first. */
+    public List<Invocation> where(Predicate<Invocation> filter) {
+        return invocations.stream().filter(filter).toList();
+    }
+
+    /** Invocations of one shard, oldest first. */
+    public List<Invocation> ofShard(String shardId) {
+        return where(i -> i.shardId().equals(shardId));
+    }
+
+    /** Invocations whose batch held {@code record}. */
+    public List<Invocation> deliveriesOf(StreamRecord record) {
+        return where(i -> !(i.outcome() instanceof Outcome.Throttled) && i.contains(record));
+    }
+
+    /** How many times {@code record} reached the function (throttled attempts do not count). */
+    public int deliveryCount(StreamRecord record) {
+        return deliveriesOf(record).size();
+    }
+
+    /** Number of invocations ever made, including any no longer retained. */
+    public int count() {
+        return total;
+    }
+
+    /** Whether nothing was invoked yet. */
+    public boolean isEmpty() {
+        return total == 0;
+    }
+
+    /** The timeline entries besides invocations, oldest first. */
+    public List<TimelineEntry> timeline() {
+        return Collections.unmodifiableList(new ArrayList<>(timeline));
+    }
+
+    /** Warnings the harness raised for this mapping (ignored partial responses, delivery failures, ...). */
+    public List<String> warnings() {
+        return timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.WARNING).map(TimelineEntry::text)
+                .toList();
+    }
+
+    /** The compact timeline, invocations and events merged, elided in the middle beyond {@code maxLines}. */
+    public String describe(int maxLines) {
+        return TimelineFormat.format(this, maxLines);
+    }
+
+    @Override
+    public String toString() {
+        return describe(40);
+    }
+
+    void add(Invocation invocation) {
+        total++;
+        invocations.add(invocation);
+        if (invocations.size() > retainedInvocations) {
+            invocations.subList(0, invocations.size() - retainedInvocations).clear();
+        }
+    }
+
+    void add(TimelineEntry entry) {
+        timeline.add(entry);
+        if (timeline.size() > retainedInvocations) {
+            timeline.subList(0, timeline.size() - retainedInvocations).clear();
+        }
+    }
+}

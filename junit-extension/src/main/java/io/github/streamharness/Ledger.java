@@ -1,0 +1,110 @@
+package io.github.streamharness;
+
+import io.github.streamharness.internal.mapping.MappingEngine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where every record stands for one mapping: each record written to the stream is in exactly one
+ * {@link RecordState}. A live view; {@link #verify()} checks that nothing was lost or counted twice.
+ */
+public final class Ledger {
+    private final MappedFunction function;
+    private final MappingEngine engine;
+    private final long[] writtenTotal;
+
+    Ledger(MappedFunction function, MappingEngine engine, long[] writtenTotal) {
+        this.function = function;
+        this.engine = engine;
+        this.writtenTotal = writtenTotal;
+    }
+
+    /** The state of {@code record} for this mapping. */
+    public RecordState stateOf(StreamRecord record) {
+        return engine.stateOf(record);
+    }
+
+    /** Number of records in {@code state}. */
+    public long count(RecordState state) {
+        return engine.ledgerCounts()[state.ordinal()];
+    }
+
+    /** Records per state (every state present, zeros included). */
+    public Map<RecordState, Long> counts() {
+        long[] c = engine.ledgerCounts();
+        Map<RecordState, Long> map = new EnumMap<>(RecordState.class);
+        for (RecordState s : RecordState.values()) {
+            map.put(s, c[s.ordinal()]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** The records in {@code state}, shard by shard, in sequence order. */
+    public List<StreamRecord> records(RecordState state) {
+        return engine.recordsIn(state);
+    }
+
+    /** Number of records written to the stream. */
+    public long total() {
+        return writtenTotal[0];
+    }
+
+    /**
+     * Checks the ledger: every record is in exactly one state, the pending count equals what the lanes hold, the
+     * records sent to the destination are exactly those the messages cover, and every committed record was
+     * delivered by some invocation.
+     *
+     * @throws IllegalStateException listing every inconsistency found
+     */
+    public void verify() {
+        List<String> problems = new ArrayList<>();
+        long[] c = engine.ledgerCounts();
+        long sum = 0;
+        for (long v : c) {
+            sum += v;
+        }
+        if (sum != total()) {
+            problems.add("states add up to " + sum + " records but " + total() + " were written");
+        }
+        long queued = engine.queuedRecords();
+        if (queued != c[RecordState.PENDING.ordinal()]) {
+            problems.add(c[RecordState.PENDING.ordinal()] + " records are PENDING but the lanes hold " + queued);
+        }
+        List<StreamRecord> sent = records(RecordState.SENT_TO_DESTINATION);
+        List<StreamRecord> inMessages = function.hasDestination() ? function.deadLetterQueue().records() : List.of();
+        if (!new HashSet<>(sent).equals(new HashSet<>(inMessages)) || sent.size() != inMessages.size()) {
+            problems.add(sent.size() + " records are SENT_TO_DESTINATION but the on-failure messages cover "
+                    + inMessages.size() + " (duplicates or missing)");
+        }
+        InvocationLog log = function.invocations();
+        if (log.all().size() == log.count()) {
+            Set<StreamRecord> delivered = new HashSet<>();
+            for (Invocation i : log.all()) {
+                if (!(i.outcome() instanceof Outcome.Throttled)) {
+                    delivered.addAll(i.records());
+                }
+            }
+            for (StreamRecord r : records(RecordState.COMMITTED)) {
+                if (!delivered.contains(r)) {
+                    problems.add("COMMITTED record " + r + " was never delivered");
+                    break;
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("ledger of " + function.functionName() + " is inconsistent: "
+                    + String.join("; ", problems));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Ledger" + counts();
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.streamharness;
+
+import io.github.streamharness.internal.mapping.MappingEngine;
+import io.github.streamharness.internal.mapping.MappingEvents;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A function attached to the stream by an event source mapping: its own positions in every shard, invocation log,
+ * on-failure destination and ledger (spec 3.4: several mappings on one stream each get every record).
+ */
+public final class MappedFunction {
+    private final String functionName;
+    private final EventSourceMappingConfig config;
+    private final InvocationLog log;
+    private final DeadLetterQueue dlq;
+    private final long[] writtenTotal;
+    private MappingEngine engine;
+    private Ledger ledger;
+
+    MappedFunction(String functionName, EventSourceMappingConfig config, int retainedInvocations,
+                   long[] writtenTotal) {
+        this.functionName = functionName;
+        this.config = config;
+        this.log = new InvocationLog(functionName, retainedInvocations);
+        this.dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
+        this.writtenTotal = writtenTotal;
+    }
+
+    void attach(MappingEngine engine) {
+        this.engine = engine;
+        this.ledger = new Ledger(this, engine, writtenTotal);
+    }
+
+    MappingEvents events() {
+        return new MappingEvents() {
+            @Override
+            public void invoked(Invocation invocation) {
+                log.add(invocation);
+            }
+
+            @Override
+            public void deadLetter(DeadLetter message) {
+                dlq.add(message);
+            }
+
+            @Override
+            public void timeline(TimelineEntry entry) {
+                log.add(entry);
+            }
+        };
+    }
+
+    MappingEngine engine() {
+        return engine;
+    }
+
+    /** The function's name. */
+    public String functionName() {
+        return functionName;
+    }
+
+    /** The mapping's configuration. */
+    public EventSourceMappingConfig config() {
+        return config;
+    }
+
+    /** Everything this mapping invoked, and its timeline. */
+    public InvocationLog invocations() {
+        return log;
+    }
+
+    /** Whether the mapping has an on-failure destination. */
+    public boolean hasDestination() {
+        return dlq != null;
+    }
+
+    /**
+     * The messages sent to the on-failure destination.
+     *
+     * @throws IllegalStateException when the mapping has no destination: AWS then discards failed records, which
+     *                               {@link #discarded()} lists
+     */
+    public DeadLetterQueue deadLetterQueue() {
+        if (dlq == null) {
+            throw new IllegalStateException("the mapping of " + functionName + " has no on-failure destination, so "
+                    + "there is no dead-letter queue: AWS discards records whose retries are exhausted or that are "
+                    + "too old (spec 4.4). Configure onFailureDestination(\"arn:aws:sqs:...\") to keep them, or "
+                    + "assert on discarded() / ledger().");
+        }
+        return dlq;
+    }
+
+    /** Records the failure policy discarded without a destination (or whose delivery failed). */
+    public List<StreamRecord> discarded() {
+        return engine.recordsIn(RecordState.DISCARDED);
+    }
+
+    /** The sequence number of the last record done in a shard, at or below which every record is done. */
+    public Optional<String> checkpoint(String shardId) {
+        return engine.checkpoint(shardId).map(StreamRecord::sequenceNumber);
+    }
+
+    /** The checkpoint record of a shard. */
+    public Optional<StreamRecord> checkpointRecord(String shardId) {
+        return engine.checkpoint(shardId);
+    }
+
+    /** Where the mapping stands in a shard: checkpoint, next record, blocked batch, iterator age. */
+    public ShardPosition position(String shardId) {
+        MappingEngine.PositionView p = engine.position(shardId);
+        return new ShardPosition(shardId, Optional.ofNullable(p.checkpoint()), Optional.ofNullable(p.next()),
+                Optional.ofNullable(p.blockedAt()), p.pending(), Duration.ofNanos(p.iteratorAgeNanos()));
+    }
+
+    /** How long the oldest unprocessed record of the shard has waited (zero when caught up). */
+    public Duration iteratorAge(String shardId) {
+        return position(shardId).iteratorAge();
+    }
+
+    /** The ledger: every record's state for this mapping. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** Pauses polling; the checkpoint is kept (spec 1.13). */
+    public void disable() {
+        engine.setEnabled(false);
+    }
+
+    /** Resumes polling from the checkpoint (spec 1.13). */
+    public void enable() {
+        engine.setEnabled(true);
+    }
+
+    /** Whether the mapping polls. */
+    public boolean isEnabled() {
+        return engine.isEnabled();
+    }
+
+    @Override
+    public String toString() {
+        return "MappedFunction[" + functionName + ", " + config + "]";
+    }
+}

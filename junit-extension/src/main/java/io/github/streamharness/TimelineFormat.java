@@ -1,0 +1,88 @@
+package io.github.streamharness;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders a mapping's timeline as compact text: one line per invocation or event, elided in the middle. */
+final class TimelineFormat {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    private TimelineFormat() {
+    }
+
+    static String format(InvocationLog log, int maxLines) {
+        List<Line> lines = new ArrayList<>();
+        for (Invocation i : log.all()) {
+            lines.add(new Line(i.startedAt(), 0, invocationLine(i)));
+        }
+        for (TimelineEntry e : log.timeline()) {
+            lines.add(new Line(e.at(), 1, String.format("%s  %s  %-10s %s", TIME.format(e.at()), where(e.shardId(),
+                    e.lane()), e.kind(), e.text())));
+        }
+        // stable sort: by time, invocations before the events they caused at the same instant
+        lines.sort((a, b) -> {
+            int c = a.at.compareTo(b.at);
+            return c != 0 ? c : Integer.compare(a.order, b.order);
+        });
+        StringBuilder sb = new StringBuilder();
+        sb.append("timeline of ").append(log.functionName()).append(" (").append(log.count())
+                .append(" invocation(s)):\n");
+        if (lines.isEmpty()) {
+            return sb.append("  (nothing happened: no invocation, no event)").toString();
+        }
+        int max = Math.max(4, maxLines);
+        if (lines.size() <= max) {
+            lines.forEach(l -> sb.append("  ").append(l.text).append('\n'));
+        } else {
+            int head = max / 2;
+            int tail = max - head;
+            lines.subList(0, head).forEach(l -> sb.append("  ").append(l.text).append('\n'));
+            sb.append("  ... ").append(lines.size() - head - tail).append(" line(s) elided ...\n");
+            lines.subList(lines.size() - tail, lines.size()).forEach(l -> sb.append("  ").append(l.text).append('\n'));
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static String invocationLine(Invocation i) {
+        return String.format("%s  %s  #%-4d %s attempt %d -> %s%s", TIME.format(i.startedAt()),
+                where(i.shardId(), i.lane()), i.number(), range(i.records()), i.attempt(), i.outcome().label(),
+                i.outcome() instanceof Outcome.FunctionError fe && fe.errorMessage() != null
+                        ? ": " + oneLine(fe.errorMessage()) : "");
+    }
+
+    static String range(List<StreamRecord> records) {
+        if (records.isEmpty()) {
+            return "[]";
+        }
+        String first = abbreviate(records.get(0).sequenceNumber());
+        if (records.size() == 1) {
+            return "[" + first + "] (1 record)";
+        }
+        return "[" + first + ".." + abbreviate(records.get(records.size() - 1).sequenceNumber()) + "] ("
+                + records.size() + " records)";
+    }
+
+    static String abbreviate(String sequenceNumber) {
+        return sequenceNumber.length() > 12
+                ? "..." + sequenceNumber.substring(sequenceNumber.length() - 6)
+                : sequenceNumber;
+    }
+
+    private static String where(String shardId, int lane) {
+        if (shardId == null) {
+            return "mapping";
+        }
+        return lane == 0 ? shardId : shardId + "/lane-" + lane;
+    }
+
+    private static String oneLine(String text) {
+        String s = text.replace('\n', ' ');
+        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    }
+
+    private record Line(Instant at, int order, String text) {
+    }
+}

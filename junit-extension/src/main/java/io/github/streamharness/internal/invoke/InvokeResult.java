@@ -1,0 +1,19 @@
+package io.github.streamharness.internal.invoke;
+
+import io.github.streamharness.Outcome;
+
+import java.util.List;
+
+/**
+ * What one invocation produced.
+ *
+ * @param outcome       how the mapping reads it
+ * @param spentNanos    virtual time spent (at most the timeout)
+ * @param requestId     the request id given to the handler
+ * @param environmentId the execution environment, or null when the function was not reached
+ * @param coldStart     whether the environment was new
+ * @param logs          lines logged through the context's logger
+ */
+public record InvokeResult(Outcome outcome, long spentNanos, String requestId, String environmentId,
+                           boolean coldStart, List<String> logs) {
+}

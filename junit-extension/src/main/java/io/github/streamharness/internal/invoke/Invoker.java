@@ -1,0 +1,237 @@
+package io.github.streamharness.internal.invoke;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.streamharness.Outcome;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.TestLambdaContext;
+import io.github.streamharness.internal.time.InvocationTimer;
+import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.time.VirtualTimeout;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Calls the function for one batch the way Lambda does (spec 7, 0.4): builds the event, gives the handler a
+ * {@link TestLambdaContext} on the virtual clock, applies injected faults, enforces the timeout, and reads the
+ * response by the partial-batch rules. Never lets a handler's throwable escape.
+ */
+public final class Invoker implements AutoCloseable {
+    /** Lambda's synchronous response payload limit, in bytes, as its error message states it. */
+    public static final int MAX_RESPONSE_BYTES = 6_291_556;
+    private static final DateTimeFormatter LOG_DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+    private final FunctionSpec function;
+    private final Scheduler scheduler;
+    private final EventCodec codec;
+    private final ObjectMapper mapper;
+    private final FaultSource faults;
+    private final SplittableRandom random;
+    private final RealTimeWatchdog watchdog;
+    private int environments;
+    private boolean crashed;
+
+    /** An invoker for {@code function}, with request ids drawn from {@code seed}. */
+    public Invoker(FunctionSpec function, Scheduler scheduler, EventCodec codec, ObjectMapper mapper,
+                   FaultSource faults, long seed, Duration watchdogLimit) {
+        this.function = function;
+        this.scheduler = scheduler;
+        this.codec = codec;
+        this.mapper = mapper;
+        this.faults = faults;
+        this.random = new SplittableRandom(seed);
+        this.watchdog = watchdogLimit == null ? null : new RealTimeWatchdog(function.name(), watchdogLimit);
+    }
+
+    /** The function invoked. */
+    public FunctionSpec function() {
+        return function;
+    }
+
+    /** A new seeded UUID (request ids, on-failure message ids). */
+    public String newUuid() {
+        long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
+    }
+
+    /** Holds a lane's execution environment between invocations. */
+    public static final class EnvironmentSlot {
+        private ExecutionEnvironment environment;
+
+        /** Drops the environment so the next invocation starts a fresh one (spec 0.4). */
+        public void reset() {
+            environment = null;
+        }
+    }
+
+    /**
+     * Invokes the function. The scheduler's clock stands at the invocation's start; the returned result says how much
+     * virtual time it spent.
+     */
+    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber, EnvironmentSlot slot,
+                               boolean reportBatchItemFailures) {
+        String requestId = newUuid();
+        crashed = false;
+        long timeoutNanos = function.timeout().toNanos();
+        boolean newEnvironment = slot.environment == null;
+        InjectedFaults injected = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
+        if (injected.throttle()) {
+            return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (injected throttle)"), 0, requestId, null,
+                    false, List.of());
+        }
+        InvocationTimer timer = scheduler.beginInvocation(scheduler.eventTimeNanos() + timeoutNanos);
+        TestLambdaContext context = null;
+        String environmentId = null;
+        boolean coldStart = false;
+        Outcome outcome;
+        try {
+            if (slot.environment == null) {
+                Object handler;
+                try {
+                    handler = function.handlers().get();
+                } catch (Throwable t) {
+                    return new InvokeResult(error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled"), 0, requestId, null,
+                            true, List.of());
+                }
+                slot.environment = new ExecutionEnvironment("env-" + (++environments), handler);
+            }
+            ExecutionEnvironment env = slot.environment;
+            environmentId = env.id();
+            coldStart = env.serve();
+            if (coldStart) {
+                timer.spend(injected.coldStartNanos());
+            }
+            timer.spend(injected.latencyNanos());
+            if (injected.timeout()) {
+                timer.timeOut();
+            }
+            long deadlineMillis = Math.floorDiv(timer.deadlineNanos(), 1_000_000L);
+            context = new TestLambdaContext(requestId, function.name(), "$LATEST", function.arn(),
+                    function.memoryMb(), logStream(timer.startNanos()),
+                    () -> Math.floorDiv(scheduler.nowNanos(), 1_000_000L), deadlineMillis);
+            if (timer.timedOut()) {
+                outcome = timeout();
+            } else if (injected.exception() != null) {
+                outcome = error(Outcome.ErrorKind.EXCEPTION, injected.exception(), "Unhandled");
+            } else {
+                outcome = call(env, batch, context, timer, reportBatchItemFailures);
+            }
+        } finally {
+            scheduler.endInvocation();
+        }
+        if (crashed || outcome instanceof Outcome.FunctionError fe && fe.kind() == Outcome.ErrorKind.TIMEOUT) {
+            slot.reset(); // a timed-out or crashed runtime is replaced (spec 0.4)
+        }
+        return new InvokeResult(outcome, timer.spentNanos(), requestId, environmentId, coldStart,
+                context == null ? List.of() : context.logLines());
+    }
+
+    private Outcome call(ExecutionEnvironment env, List<StreamRecord> batch, TestLambdaContext context,
+                         InvocationTimer timer, boolean rbif) {
+        Object handler = env.handler();
+        HandlerCall call;
+        if (handler instanceof RequestStreamHandler streamHandler) {
+            byte[] json = codec.toJson(batch);
+            call = () -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                streamHandler.handleRequest(new ByteArrayInputStream(json), out, context);
+                return out.toByteArray();
+            };
+        } else {
+            @SuppressWarnings("unchecked")
+            RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
+            Object event = codec.toKinesisEvent(batch);
+            call = () -> typed.handleRequest(event, context);
+        }
+        Object response;
+        try {
+            response = watchdog != null ? watchdog.run(call, timer) : call.call();
+        } catch (Throwable t) {
+            if (timer.timedOut() || t instanceof VirtualTimeout) {
+                timer.timeOut();
+                return timeout();
+            }
+            crashed = t instanceof Error;
+            return error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
+        }
+        if (timer.timedOut()) {
+            return timeout(); // the handler swallowed the timeout signal: Lambda had already stopped it
+        }
+        return readResponse(response, batch, rbif);
+    }
+
+    private Outcome readResponse(Object response, List<StreamRecord> batch, boolean rbif) {
+        if (response == null) {
+            return ResponseReader.read(null, null, batch, rbif);
+        }
+        byte[] bytes;
+        try {
+            bytes = response instanceof byte[] raw ? raw : mapper.writeValueAsBytes(response);
+        } catch (Throwable t) {
+            return new Outcome.FunctionError(Outcome.ErrorKind.RUNTIME_ERROR, t.getClass().getName(),
+                    "the runtime could not serialize the handler's response (" + response.getClass().getName()
+                            + ") to JSON: " + t.getMessage(), "Unhandled", null);
+        }
+        if (bytes.length > MAX_RESPONSE_BYTES) {
+            return new Outcome.FunctionError(Outcome.ErrorKind.RUNTIME_ERROR, "Function.ResponseSizeTooLarge",
+                    "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
+                            + " bytes); the response had " + bytes.length + " bytes", "Unhandled", null);
+        }
+        if (bytes.length == 0) {
+            return ResponseReader.read(null, null, batch, rbif);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        JsonNode json;
+        try {
+            json = mapper.readTree(bytes);
+        } catch (Exception e) {
+            if (!rbif) {
+                return new Outcome.Success(text, List.of()); // spec 13.16: a non-JSON body is a success
+            }
+            return new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,
+                    "invalid partial batch response, the whole batch failed (spec 0.6): the response is not JSON",
+                    null, text);
+        }
+        return ResponseReader.read(json, text, batch, rbif);
+    }
+
+    private Outcome timeout() {
+        double seconds = function.timeout().toMillis() / 1000.0;
+        return new Outcome.FunctionError(Outcome.ErrorKind.TIMEOUT, "Sandbox.Timedout",
+                String.format(Locale.ROOT, "Task timed out after %.2f seconds", seconds), "Unhandled", null);
+    }
+
+    private static Outcome error(Outcome.ErrorKind kind, Throwable t, String functionError) {
+        return new Outcome.FunctionError(kind, t.getClass().getName(), t.getMessage(), functionError, null);
+    }
+
+    private String logStream(long startNanos) {
+        return LOG_DAY.format(Scheduler.toInstant(startNanos)) + "/[$LATEST]"
+                + newUuid().replace("-", "");
+    }
+
+    @Override
+    public void close() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
+    }
+
+    /** One call of the handler, returning its response object (or response bytes for a stream handler). */
+    @FunctionalInterface
+    interface HandlerCall {
+        Object call() throws Throwable;
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.streamharness.internal.invoke;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.streamharness.Outcome;
+import io.github.streamharness.StreamRecord;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a function's response the way the event source mapping does (spec 5, 0.6): without
+ * ReportBatchItemFailures every response is a success (spec 5.1); with it, the five empty forms succeed (5.3), a
+ * malformed or foreign itemIdentifier fails the whole batch (5.4, 0.6), and valid identifiers checkpoint at the
+ * lowest failed record (5.5).
+ */
+public final class ResponseReader {
+    private ResponseReader() {
+    }
+
+    /**
+     * The outcome of a response.
+     *
+     * @param json                    the response as a JSON tree, or null for no response (void, null, empty body)
+     * @param responseText            the response as text for the log, or null
+     * @param batch                   the records invoked, in order
+     * @param reportBatchItemFailures whether the mapping enables ReportBatchItemFailures
+     */
+    public static Outcome read(JsonNode json, String responseText, List<StreamRecord> batch,
+                               boolean reportBatchItemFailures) {
+        if (!reportBatchItemFailures) {
+            return new Outcome.Success(responseText, reportedButIgnored(json));
+        }
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            return success(responseText); // spec 5.3: no return value / null
+        }
+        if (json.isArray()) {
+            return json.isEmpty() ? success(responseText)  // spec 5.3: []
+                    : batchFailure("the response is a non-empty JSON array, not an object with batchItemFailures",
+                    responseText);
+        }
+        if (!json.isObject()) {
+            return batchFailure("the response is a JSON " + json.getNodeType().toString().toLowerCase()
+                    + ", not an object with batchItemFailures (spec 0.6)", responseText);
+        }
+        JsonNode failures = json.get("batchItemFailures");
+        if (failures == null || failures.isNull()) {
+            return success(responseText); // spec 5.3: {} and {"batchItemFailures":null}
+        }
+        if (!failures.isArray()) {
+            return batchFailure("batchItemFailures is a " + failures.getNodeType().toString().toLowerCase()
+                    + ", not an array", responseText);
+        }
+        if (failures.isEmpty()) {
+            return success(responseText); // spec 5.3: {"batchItemFailures":[]}
+        }
+        Map<String, Integer> positions = new HashMap<>(batch.size() * 2);
+        for (int i = 0; i < batch.size(); i++) {
+            positions.put(batch.get(i).sequenceNumber(), i);
+        }
+        int lowest = Integer.MAX_VALUE;
+        List<String> ids = new ArrayList<>();
+        for (JsonNode entry : failures) {
+            JsonNode id = entry.isObject() ? entry.get("itemIdentifier") : null;
+            String problem = null;
+            if (!entry.isObject()) {
+                problem = "an entry of batchItemFailures is not an object: " + entry;
+            } else if (id == null) {
+                problem = "an entry of batchItemFailures has no itemIdentifier: " + entry;
+            } else if (id.isNull()) {
+                problem = "itemIdentifier is null";
+            } else if (!id.isTextual()) {
+                problem = "itemIdentifier " + id + " is not a string sequence number";
+            } else if (id.asText().isEmpty()) {
+                problem = "itemIdentifier is \"\"";
+            } else if (!positions.containsKey(id.asText())) {
+                problem = "itemIdentifier \"" + id.asText() + "\" is not the sequence number of a record in this "
+                        + "batch (spec 0.6)";
+            }
+            if (problem != null) {
+                return batchFailure(problem, responseText);
+            }
+            ids.add(id.asText());
+            lowest = Math.min(lowest, positions.get(id.asText()));
+        }
+        if (lowest == 0) {
+            // spec 5.5: the checkpoint is the first record: no progress, the whole batch is retried
+            return new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,
+                    "the lowest reported failure is the batch's first record: the whole batch is retried (spec 5.5)",
+                    null, responseText);
+        }
+        return new Outcome.PartialFailure(ids, batch.get(lowest).sequenceNumber(), lowest, responseText);
+    }
+
+    private static Outcome success(String responseText) {
+        return new Outcome.Success(responseText, List.of());
+    }
+
+    private static Outcome batchFailure(String why, String responseText) {
+        return new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,
+                "invalid partial batch response, the whole batch failed (spec 5.4): " + why, null, responseText);
+    }
+
+    private static List<String> reportedButIgnored(JsonNode json) {
+        JsonNode failures = json != null && json.isObject() ? json.get("batchItemFailures") : null;
+        if (failures == null || !failures.isArray() || failures.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode entry : failures) {
+            JsonNode id = entry.get("itemIdentifier");
+            ids.add(id == null ? String.valueOf(entry) : id.asText());
+        }
+        return ids;
+    }
+}

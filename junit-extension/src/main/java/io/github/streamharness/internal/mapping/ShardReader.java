@@ -1,0 +1,92 @@
+package io.github.streamharness.internal.mapping;
+
+import io.github.streamharness.RecordState;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.internal.stream.ShardLog;
+
+import java.util.Arrays;
+
+/**
+ * One mapping's reading of one shard: its lanes, the ledger state of every record, and the checkpoint (the highest
+ * record at or below which every record is done).
+ */
+final class ShardReader {
+    private static final RecordState[] STATES = RecordState.values();
+
+    final ShardLog shard;
+    final int startIndex;
+    final Lane[] lanes;
+    private byte[] states;
+    private int watermark;
+
+    ShardReader(ShardLog shard, int startIndex, Lane[] lanes) {
+        this.shard = shard;
+        this.startIndex = startIndex;
+        this.lanes = lanes;
+        this.states = new byte[Math.max(16, shard.size())];
+        Arrays.fill(states, 0, startIndex, (byte) RecordState.BEFORE_STARTING_POSITION.ordinal());
+        this.watermark = startIndex;
+    }
+
+    /** The ledger state of record {@code i}. */
+    RecordState state(int i) {
+        if (i < startIndex) {
+            return RecordState.BEFORE_STARTING_POSITION;
+        }
+        return i < states.length ? STATES[states[i]] : RecordState.PENDING;
+    }
+
+    /** A record enters the mapping's view as pending. */
+    void pending(int i) {
+        ensure(i);
+        states[i] = (byte) RecordState.PENDING.ordinal();
+    }
+
+    /**
+     * Moves record {@code i} from PENDING to a final state; a second move is a bug in the harness and fails loudly.
+     */
+    void finish(int i, RecordState state) {
+        ensure(i);
+        if (states[i] != RecordState.PENDING.ordinal()) {
+            throw new IllegalStateException("ledger: " + shard.shardId() + " record " + i + " is already "
+                    + STATES[states[i]] + ", cannot become " + state + " (a harness bug: please report it)");
+        }
+        states[i] = (byte) state.ordinal();
+    }
+
+    /** Advances the checkpoint over finished records; returns true when it moved. */
+    boolean advanceWatermark() {
+        int before = watermark;
+        int size = shard.size();
+        while (watermark < size && states[watermark] != RecordState.PENDING.ordinal()) {
+            watermark++;
+        }
+        return watermark != before;
+    }
+
+    /** Index of the first record not yet done (== shard size when caught up). */
+    int watermark() {
+        return watermark;
+    }
+
+    /** The checkpoint record, or null before anything was done. */
+    StreamRecord checkpoint() {
+        return watermark > startIndex ? shard.get(watermark - 1) : null;
+    }
+
+    /** Counts records per state, over every record the shard ever held. */
+    long[] count() {
+        long[] counts = new long[STATES.length];
+        int size = shard.size();
+        for (int i = 0; i < size; i++) {
+            counts[state(i).ordinal()]++;
+        }
+        return counts;
+    }
+
+    private void ensure(int i) {
+        if (i >= states.length) {
+            states = Arrays.copyOf(states, Math.max(i + 1, states.length * 2));
+        }
+    }
+}

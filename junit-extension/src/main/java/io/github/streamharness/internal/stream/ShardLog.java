@@ -1,0 +1,170 @@
+package io.github.streamharness.internal.stream;
+
+import io.github.streamharness.StreamRecord;
+
+import java.math.BigInteger;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * The records of one shard, in sequence order. Record {@code i} of the shard (counting from its creation) has a
+ * 56-digit sequence number whose tail is {@code i}, so numbers increase strictly (spec 12) and a number maps back to
+ * its index without a lookup. A prefix of records can be released (retention trim, or memory release in long
+ * simulations); released indices are no longer available.
+ */
+public final class ShardLog {
+    private static final int COUNTER_DIGITS = 18;
+
+    private final int index;
+    private final String shardId;
+    private final BigInteger startingHashKey;
+    private final BigInteger endingHashKey;
+    private final String sequencePrefix;
+    private StreamRecord[] records = new StreamRecord[16];
+    private int base;
+    private int size;
+
+    ShardLog(int index, String shardId, BigInteger startingHashKey, BigInteger endingHashKey, long streamEpochSecond) {
+        this.index = index;
+        this.shardId = shardId;
+        this.startingHashKey = startingHashKey;
+        this.endingHashKey = endingHashKey;
+        // "49" + 15 digits of stream creation time + 21 digits of shard number = 38; + 18 counter digits = 56
+        this.sequencePrefix = "49" + pad(streamEpochSecond, 15) + pad(index, 21);
+    }
+
+    /** Position of the shard in the stream (0-based). */
+    public int index() {
+        return index;
+    }
+
+    /** The shard id, {@code shardId-000000000000} style. */
+    public String shardId() {
+        return shardId;
+    }
+
+    /** First hash key of the shard's range. */
+    public BigInteger startingHashKey() {
+        return startingHashKey;
+    }
+
+    /** Last hash key of the shard's range. */
+    public BigInteger endingHashKey() {
+        return endingHashKey;
+    }
+
+    /** Appends a record arriving now; returns it. */
+    StreamRecord append(String partitionKey, byte[] data, long arrivalMillis) {
+        int i = size;
+        StreamRecord record = new StreamRecord(shardId, sequenceNumber(i), partitionKey, data, arrivalMillis);
+        int slot = i - base;
+        if (slot == records.length) {
+            records = Arrays.copyOf(records, Math.max(16, records.length * 2));
+        }
+        records[slot] = record;
+        size++;
+        return record;
+    }
+
+    /** Number of records ever written to the shard (the index the next record gets). */
+    public int size() {
+        return size;
+    }
+
+    /** Index of the oldest record still held. */
+    public int firstAvailable() {
+        return base;
+    }
+
+    /** The record at {@code i}; it must be available. */
+    public StreamRecord get(int i) {
+        if (i < base || i >= size) {
+            throw new IndexOutOfBoundsException("record " + i + " of " + shardId + " is not available (held: "
+                    + base + ".." + (size - 1) + ")");
+        }
+        return records[i - base];
+    }
+
+    /** Arrival time of record {@code i} in epoch millis. */
+    public long arrivalMillis(int i) {
+        return get(i).approximateArrivalEpochMillis();
+    }
+
+    /** The sequence number record {@code i} has. */
+    public String sequenceNumber(int i) {
+        return sequencePrefix + pad(i, COUNTER_DIGITS);
+    }
+
+    /** The index of a sequence number of this shard, or -1 when it is not one of this shard's numbers. */
+    public int indexOf(String sequenceNumber) {
+        if (sequenceNumber == null || sequenceNumber.length() != sequencePrefix.length() + COUNTER_DIGITS
+                || !sequenceNumber.startsWith(sequencePrefix)) {
+            return -1;
+        }
+        try {
+            long i = Long.parseLong(sequenceNumber, sequencePrefix.length(), sequenceNumber.length(), 10);
+            return i < size ? (int) i : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Releases records below {@code upTo} (exclusive). */
+    public void releaseBefore(int upTo) {
+        int target = Math.min(upTo, size);
+        if (target <= base) {
+            return;
+        }
+        Arrays.fill(records, 0, target - base, null);
+        int held = size - target;
+        if (target - base > records.length / 2) {
+            StreamRecord[] compacted = new StreamRecord[Math.max(16, Integer.highestOneBit(Math.max(1, held)) * 2)];
+            System.arraycopy(records, target - base, compacted, 0, held);
+            records = compacted;
+            base = target;
+        } else {
+            // shift lazily: keep slots, just move the base by copying down
+            System.arraycopy(records, target - base, records, 0, held);
+            Arrays.fill(records, held, records.length, null);
+            base = target;
+        }
+    }
+
+    /** The held records, oldest first, as an unmodifiable view. */
+    public List<StreamRecord> records() {
+        return new View();
+    }
+
+    private final class View extends AbstractList<StreamRecord> implements RandomAccess {
+        private final int from = base;
+        private final int to = size;
+
+        @Override
+        public StreamRecord get(int i) {
+            if (i < 0 || i >= to - from) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            return ShardLog.this.get(from + i);
+        }
+
+        @Override
+        public int size() {
+            return to - from;
+        }
+    }
+
+    static String pad(long value, int width) {
+        char[] out = new char[width];
+        long v = value;
+        for (int p = width - 1; p >= 0; p--) {
+            out[p] = (char) ('0' + (v % 10));
+            v /= 10;
+        }
+        if (v != 0) {
+            throw new IllegalStateException(value + " does not fit in " + width + " digits");
+        }
+        return new String(out);
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.streamharness.internal.stream;
+
+import io.github.streamharness.StreamRecord;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The in-process Kinesis stream: shards with hash-key ranges split evenly over 2^128, MD5 routing of partition keys
+ * (or an explicit hash key), and listeners (the mappings) told of every record written.
+ */
+public final class StreamLog {
+    /** Something that reads the stream: told of each record as it is written. */
+    public interface Listener {
+        /** A record was appended at index {@code recordIndex} of {@code shard}. */
+        void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey);
+    }
+
+    private final String name;
+    private final String arn;
+    private final List<ShardLog> shards;
+    private final List<Listener> listeners = new ArrayList<>();
+    private final long retentionMillis;
+
+    /** A stream of {@code shardCount} shards created at {@code createdEpochSecond}. */
+    public StreamLog(String name, String arn, int shardCount, long createdEpochSecond, long retentionMillis) {
+        if (shardCount < 1) {
+            throw new IllegalArgumentException("a stream needs at least 1 shard, got " + shardCount);
+        }
+        this.name = name;
+        this.arn = arn;
+        this.retentionMillis = retentionMillis;
+        List<ShardLog> list = new ArrayList<>(shardCount);
+        for (int i = 0; i < shardCount; i++) {
+            BigInteger start = HashKeys.rangeStart(i, shardCount);
+            BigInteger end = HashKeys.rangeStart(i + 1, shardCount).subtract(BigInteger.ONE);
+            list.add(new ShardLog(i, shardId(i), start, end, createdEpochSecond));
+        }
+        this.shards = List.copyOf(list);
+    }
+
+    /** {@code shardId-000000000000} style id of shard {@code i}. */
+    public static String shardId(int i) {
+        return "shardId-" + ShardLog.pad(i, 12);
+    }
+
+    /** Stream name. */
+    public String name() {
+        return name;
+    }
+
+    /** Stream ARN. */
+    public String arn() {
+        return arn;
+    }
+
+    /** Retention period in milliseconds. */
+    public long retentionMillis() {
+        return retentionMillis;
+    }
+
+    /** The shards, in order. */
+    public List<ShardLog> shards() {
+        return shards;
+    }
+
+    /** The shard with this id, or null. */
+    public ShardLog shard(String shardId) {
+        for (ShardLog s : shards) {
+            if (s.shardId().equals(shardId)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Registers a reader of the stream. */
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** The shard whose hash key range holds {@code hashKey}. */
+    public ShardLog route(BigInteger hashKey) {
+        int n = shards.size();
+        int i = HashKeys.slice(hashKey, n);
+        // guard the integer-division edges of uneven splits
+        while (i > 0 && hashKey.compareTo(shards.get(i).startingHashKey()) < 0) {
+            i--;
+        }
+        while (i < n - 1 && hashKey.compareTo(shards.get(i).endingHashKey()) > 0) {
+            i++;
+        }
+        return shards.get(i);
+    }
+
+    /** Writes a record arriving at {@code arrivalMillis}; returns it after every listener has seen it. */
+    public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey, long arrivalMillis) {
+        if (partitionKey == null || partitionKey.isEmpty() || partitionKey.length() > 256) {
+            throw new IllegalArgumentException("PartitionKey must be 1 to 256 characters (Kinesis PutRecord), got "
+                    + (partitionKey == null ? "null" : partitionKey.length() + " characters"));
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("Data must not be null; use an empty array for an empty record");
+        }
+        BigInteger hashKey = explicitHashKey != null
+                ? HashKeys.ofExplicitHashKey(explicitHashKey)
+                : HashKeys.ofPartitionKey(partitionKey);
+        ShardLog shard = route(hashKey);
+        int index = shard.size();
+        StreamRecord record = shard.append(partitionKey, data, arrivalMillis);
+        for (Listener l : listeners) {
+            l.recordWritten(shard, index, record, hashKey);
+        }
+        return record;
+    }
+
+    /** The shard that holds {@code record}, or null when it is not a record of this stream. */
+    public ShardLog shardOf(StreamRecord record) {
+        ShardLog shard = shard(record.shardId());
+        return shard != null && shard.indexOf(record.sequenceNumber()) >= 0 ? shard : null;
+    }
+}
