@@ -18,10 +18,6 @@ import java.util.Map;
  * reported by line and column. Reads every root value of a text: one for an event file, one per line for JSON Lines.
  */
 final class LocatedJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     /** The kinds of JSON value, named as error messages name them. */
     enum Kind {
         OBJECT("object"), ARRAY("array"), STRING("string"), NUMBER("number"), BOOLEAN("boolean"), NULL("null");
@@ -75,7 +71,9 @@ final class LocatedJson {
 
     /** Every root value of {@code text}, in order. */
     static List<Node> readAll(String text) throws SyntaxError {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        // a factory per read: no shared caches between harnesses (house rule: no state in statics)
+        JsonFactory factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        try (JsonParser parser = factory.createParser(text)) {
             List<Node> roots = new ArrayList<>();
             JsonToken token = parser.nextToken();
             while (token != null) {
