@@ -13,6 +13,7 @@ public final class InvocationLog {
     private final String functionName;
     private final List<Invocation> invocations = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final List<Object> chronology = new ArrayList<>();
     private final int retainedInvocations;
     private int total;
 
@@ -88,18 +89,29 @@ public final class InvocationLog {
         return describe(40);
     }
 
+    /** Invocations and timeline entries in the order they happened (an invocation when it ended). */
+    List<Object> chronology() {
+        return Collections.unmodifiableList(chronology);
+    }
+
     void add(Invocation invocation) {
         total++;
         invocations.add(invocation);
-        if (invocations.size() > retainedInvocations) {
-            invocations.subList(0, invocations.size() - retainedInvocations).clear();
-        }
+        trim(invocations);
+        chronology.add(invocation);
+        trim(chronology);
     }
 
     void add(TimelineEntry entry) {
         timeline.add(entry);
-        if (timeline.size() > retainedInvocations) {
-            timeline.subList(0, timeline.size() - retainedInvocations).clear();
+        trim(timeline);
+        chronology.add(entry);
+        trim(chronology);
+    }
+
+    private void trim(List<?> list) {
+        if (list.size() > retainedInvocations) {
+            list.subList(0, list.size() - retainedInvocations).clear();
         }
     }
 }

@@ -88,7 +88,7 @@ public final class StreamHarness implements AutoCloseable {
         String roleArn = "arn:aws:iam::" + settings.accountId + ":role/" + functionName + "-role";
         FunctionSpec function = new FunctionSpec(functionName, functionArn, roleArn, settings.functionTimeout,
                 settings.memorySize, source.supplier(), source.description());
-        EventCodec codec = new EventCodec(mapper, stream.arn(), settings.region, roleArn);
+        EventCodec codec = new EventCodec(stream.arn(), settings.region, roleArn);
         Invoker invoker = new Invoker(function, scheduler, codec, mapper, faults.source(), seeds.nextLong(),
                 settings.watchdog);
         RetryBackoff b = settings.retryBackoff;

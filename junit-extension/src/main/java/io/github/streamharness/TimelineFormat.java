@@ -1,6 +1,5 @@
 package io.github.streamharness;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,19 +13,15 @@ final class TimelineFormat {
     }
 
     static String format(InvocationLog log, int maxLines) {
-        List<Line> lines = new ArrayList<>();
-        for (Invocation i : log.all()) {
-            lines.add(new Line(i.startedAt(), 0, invocationLine(i)));
+        List<String> lines = new ArrayList<>();
+        for (Object o : log.chronology()) {
+            if (o instanceof Invocation i) {
+                lines.add(invocationLine(i));
+            } else if (o instanceof TimelineEntry e) {
+                lines.add(String.format("%s  %s  %-10s %s", TIME.format(e.at()), where(e.shardId(), e.lane()),
+                        e.kind(), e.text()));
+            }
         }
-        for (TimelineEntry e : log.timeline()) {
-            lines.add(new Line(e.at(), 1, String.format("%s  %s  %-10s %s", TIME.format(e.at()), where(e.shardId(),
-                    e.lane()), e.kind(), e.text())));
-        }
-        // stable sort: by time, invocations before the events they caused at the same instant
-        lines.sort((a, b) -> {
-            int c = a.at.compareTo(b.at);
-            return c != 0 ? c : Integer.compare(a.order, b.order);
-        });
         StringBuilder sb = new StringBuilder();
         sb.append("timeline of ").append(log.functionName()).append(" (").append(log.count())
                 .append(" invocation(s)):\n");
@@ -35,13 +30,13 @@ final class TimelineFormat {
         }
         int max = Math.max(4, maxLines);
         if (lines.size() <= max) {
-            lines.forEach(l -> sb.append("  ").append(l.text).append('\n'));
+            lines.forEach(l -> sb.append("  ").append(l).append('\n'));
         } else {
             int head = max / 2;
             int tail = max - head;
-            lines.subList(0, head).forEach(l -> sb.append("  ").append(l.text).append('\n'));
+            lines.subList(0, head).forEach(l -> sb.append("  ").append(l).append('\n'));
             sb.append("  ... ").append(lines.size() - head - tail).append(" line(s) elided ...\n");
-            lines.subList(lines.size() - tail, lines.size()).forEach(l -> sb.append("  ").append(l.text).append('\n'));
+            lines.subList(lines.size() - tail, lines.size()).forEach(l -> sb.append("  ").append(l).append('\n'));
         }
         return sb.toString().stripTrailing();
     }
@@ -53,22 +48,8 @@ final class TimelineFormat {
                         ? ": " + oneLine(fe.errorMessage()) : "");
     }
 
-    static String range(List<StreamRecord> records) {
-        if (records.isEmpty()) {
-            return "[]";
-        }
-        String first = abbreviate(records.get(0).sequenceNumber());
-        if (records.size() == 1) {
-            return "[" + first + "] (1 record)";
-        }
-        return "[" + first + ".." + abbreviate(records.get(records.size() - 1).sequenceNumber()) + "] ("
-                + records.size() + " records)";
-    }
-
-    static String abbreviate(String sequenceNumber) {
-        return sequenceNumber.length() > 12
-                ? "..." + sequenceNumber.substring(sequenceNumber.length() - 6)
-                : sequenceNumber;
+    private static String range(List<StreamRecord> records) {
+        return SequenceRanges.describe(records);
     }
 
     private static String where(String shardId, int lane) {
@@ -83,6 +64,4 @@ final class TimelineFormat {
         return s.length() > 120 ? s.substring(0, 117) + "..." : s;
     }
 
-    private record Line(Instant at, int order, String text) {
-    }
 }

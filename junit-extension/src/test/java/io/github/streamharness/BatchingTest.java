@@ -267,8 +267,7 @@ class BatchingTest {
     }
 
     private static int eventJsonSize(StreamHarness h, Invocation inv) {
-        var codec = new io.github.streamharness.internal.invoke.EventCodec(new com.fasterxml.jackson.databind
-                .ObjectMapper(), h.streamArn(), "us-east-1", "arn:aws:iam::123456789012:role/test-function-role");
+        var codec = new io.github.streamharness.internal.invoke.EventCodec(h.streamArn(), "us-east-1", "arn:aws:iam::123456789012:role/test-function-role");
         return codec.toJson(inv.records()).length;
     }
 

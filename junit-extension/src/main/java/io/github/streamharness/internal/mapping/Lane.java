@@ -4,6 +4,7 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.RecordState;
+import io.github.streamharness.SequenceRanges;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.internal.invoke.Invoker;
@@ -212,7 +213,7 @@ final class Lane {
             }
         }
         engine.timeline(now, reader, index, TimelineEntry.Kind.EXPIRED, gone.size() + " record(s) "
-                + range(gone) + " left the stream by retention (" + Duration.ofMillis(retention)
+                + SequenceRanges.describe(gone) + " left the stream by retention (" + Duration.ofMillis(retention)
                 + ") before this mapping processed them: lost (spec 4.5)");
         checkpointMoved(now);
     }
@@ -283,7 +284,7 @@ final class Lane {
             int left = (current + 1) / 2;
             halves.push(current - left);
             engine.timeline(now, reader, index, TimelineEntry.Kind.BISECT, "batch of " + current + " "
-                    + range(records(current)) + " split into " + left + " + " + (current - left)
+                    + SequenceRanges.describe(records(current)) + " split into " + left + " + " + (current - left)
                     + "; the left half goes first, no retry counted (spec 4.7, 0.1)");
             current = left;
             attempts = 0;
@@ -305,7 +306,7 @@ final class Lane {
 
     private void retryLater(long now, String why) {
         long delay = engine.backoff().delayNanos(retries);
-        engine.timeline(now, reader, index, TimelineEntry.Kind.RETRY, why + "; batch " + range(records(current))
+        engine.timeline(now, reader, index, TimelineEntry.Kind.RETRY, why + "; batch " + SequenceRanges.describe(records(current))
                 + " retried in " + Duration.ofNanos(delay) + " (spec 4.3, 0.2)");
         status = Status.BACKOFF;
         scheduleStep(now + delay);
@@ -335,7 +336,7 @@ final class Lane {
         if (reader.advanceWatermark()) {
             StreamRecord cp = reader.checkpoint();
             engine.timeline(now, reader, index, TimelineEntry.Kind.CHECKPOINT, "checkpoint -> "
-                    + (cp == null ? "none" : cp.sequenceNumber()));
+                    + (cp == null ? "none" : SequenceRanges.abbreviate(cp.sequenceNumber())));
         }
     }
 
@@ -357,15 +358,6 @@ final class Lane {
             return 0;
         }
         return Math.max(0, now - arrivalMillis(0) * 1_000_000L);
-    }
-
-    static String range(List<StreamRecord> records) {
-        if (records.isEmpty()) {
-            return "[]";
-        }
-        String first = records.get(0).sequenceNumber();
-        String last = records.get(records.size() - 1).sequenceNumber();
-        return records.size() == 1 ? "[" + first + "]" : "[" + first + ".." + last + "]";
     }
 
     /** The result of cutting a batch from the head of a queue. */

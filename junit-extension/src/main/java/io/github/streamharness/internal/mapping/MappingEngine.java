@@ -6,6 +6,7 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.RecordState;
+import io.github.streamharness.SequenceRanges;
 import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
@@ -135,7 +136,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         long size = codec.envelopeSize();
         int n = 0;
         while (n < limit) {
-            long add = codec.recordSize(shard.get(queue.get(n))) + (n > 0 ? 1 : 0);
+            long add = codec.recordSize(shard.get(queue.get(n))) + (n > 0 ? codec.separatorSize() : 0);
             if (size + add > MAX_EVENT_BYTES && n > 0) {
                 return new Lane.BatchCut(n, true); // spec 0.7: cut before the record that would exceed 6 MB
             }
@@ -150,7 +151,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
 
     RecordState discard(ShardReader reader, int lane, List<StreamRecord> records, OnFailureCondition condition,
                         int invokeCount, String functionError, String requestId, long now) {
-        String range = Lane.range(records);
+        String range = SequenceRanges.describe(records);
         if (messages == null) {
             timeline(now, reader, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
                     + " discarded (" + condition + ", approximateInvokeCount " + invokeCount

@@ -1,0 +1,279 @@
+package io.github.streamharness.junit;
+
+import io.github.streamharness.DeadLetterQueue;
+import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FaultPlan;
+import io.github.streamharness.InvocationLog;
+import io.github.streamharness.Ledger;
+import io.github.streamharness.MappedFunction;
+import io.github.streamharness.StreamHarness;
+import io.github.streamharness.VirtualClock;
+import org.junit.jupiter.api.MediaType;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The JUnit 5 extension behind {@link KinesisStreamTest}: a fresh {@link StreamHarness} per test method, kept in the
+ * method's {@link ExtensionContext.Store} and closed after it, resolved as a parameter with its parts.
+ *
+ * <p>Two ways in: the annotations, or {@code @RegisterExtension static KinesisStreamExtension stream =
+ * KinesisStreamExtension.builder()...build();}. When both configure the same thing, the most specific wins:
+ * <ol>
+ *   <li>a method's {@code @EventSourceMapping} over the class's (and enclosing classes'), over the builder's
+ *       mapping; an annotation replaces the whole mapping, attribute defaults included;</li>
+ *   <li>a {@code @KinesisStreamTest} attribute over the builder's value, when the attribute differs from its
+ *       default;</li>
+ *   <li>the handler from a {@link HandlerUnderTest} field, else {@code @KinesisStreamTest(handler = ...)}, else the
+ *       builder's; two of the first two at once is a configuration error;</li>
+ *   <li>faults: the builder's, then every {@link InjectFault} of the class and the method.</li>
+ * </ol>
+ * When a class registers the extension programmatically and also carries {@code @KinesisStreamTest}, the
+ * programmatic instance does the work and the declarative one stands aside.
+ */
+public class KinesisStreamExtension implements BeforeEachCallback, ParameterResolver, AfterTestExecutionCallback {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KinesisStreamExtension.class);
+    private static final Set<Class<?>> RESOLVED = Set.of(StreamHarness.class, DeadLetterQueue.class,
+            InvocationLog.class, VirtualClock.class, FaultPlan.class, MappedFunction.class, Ledger.class);
+
+    private final boolean programmatic;
+    private final Builder settings;
+
+    /** The declarative form, used by {@link KinesisStreamTest}. */
+    public KinesisStreamExtension() {
+        this.programmatic = false;
+        this.settings = new Builder();
+    }
+
+    private KinesisStreamExtension(Builder settings) {
+        this.programmatic = true;
+        this.settings = settings.copy();
+    }
+
+    /** A builder for the programmatic form. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Checks the configuration before the test runs, so a misconfiguration fails as an
+     * {@link ExtensionConfigurationException}; the harness itself is created when first needed, after
+     * {@code @BeforeEach} methods have filled any {@link HandlerUnderTest} field.
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (active(context)) {
+            HarnessFactory.validate(settings, context);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return RESOLVED.contains(parameterContext.getParameter().getType()) && active(extensionContext);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        StreamHarness harness = harness(extensionContext);
+        if (type == StreamHarness.class) {
+            return harness;
+        }
+        if (type == VirtualClock.class) {
+            return harness.clock();
+        }
+        if (type == FaultPlan.class) {
+            return harness.faults();
+        }
+        MappedFunction mapping = onlyMapping(harness, type);
+        if (type == MappedFunction.class) {
+            return mapping;
+        }
+        if (type == InvocationLog.class) {
+            return mapping.invocations();
+        }
+        if (type == Ledger.class) {
+            return mapping.ledger();
+        }
+        if (!mapping.hasDestination()) {
+            throw new ParameterResolutionException("Cannot resolve DeadLetterQueue: the mapping of "
+                    + mapping.functionName() + " has no on-failure destination, so AWS discards failed records "
+                    + "instead of sending them anywhere (spec 4.4). Add onFailureDestination = "
+                    + "\"arn:aws:sqs:us-east-1:123456789012:my-dlq\" to @EventSourceMapping, or assert on "
+                    + "StreamHarness.discarded() instead.");
+        }
+        return mapping.deadLetterQueue();
+    }
+
+    private static MappedFunction onlyMapping(StreamHarness harness, Class<?> type) {
+        List<MappedFunction> mappings = harness.mappings();
+        if (mappings.size() != 1) {
+            throw new ParameterResolutionException("Cannot resolve " + type.getSimpleName() + ": the stream has "
+                    + mappings.size() + " mappings. It is resolved for a test with exactly one mapping (a handler "
+                    + "given by @KinesisStreamTest(handler = ...), a @HandlerUnderTest field or the builder); with a "
+                    + "bare stream or several mappings, take StreamHarness and use the MappedFunction that "
+                    + "addMapping returns.");
+        }
+        return mappings.get(0);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (!active(context) || context.getExecutionException().isEmpty()) {
+            return;
+        }
+        HarnessResource resource = context.getStore(NAMESPACE).get(HarnessResource.class, HarnessResource.class);
+        if (resource == null) {
+            return;
+        }
+        StreamHarness harness = resource.harness;
+        String timeline = harness.describe(60);
+        context.publishReportEntry("streamharness.seed", String.valueOf(harness.seed()));
+        context.publishReportEntry("streamharness.timeline", timeline);
+        try {
+            context.publishFile("streamharness-timeline.txt", MediaType.TEXT_PLAIN_UTF_8,
+                    path -> Files.writeString(path, harness.describe(Integer.MAX_VALUE) + "\n"));
+        } catch (RuntimeException | LinkageError e) {
+            context.publishReportEntry("streamharness.timeline-file", "not attached: " + e);
+        }
+    }
+
+    private boolean active(ExtensionContext context) {
+        if (programmatic) {
+            return true;
+        }
+        // stand aside when the class registers a programmatic instance
+        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+            if (!ReflectionSupport.findFields(c, f -> KinesisStreamExtension.class.isAssignableFrom(f.getType())
+                    && f.isAnnotationPresent(RegisterExtension.class), HierarchyTraversalMode.TOP_DOWN).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private StreamHarness harness(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        return store.getOrComputeIfAbsent(HarnessResource.class,
+                k -> new HarnessResource(HarnessFactory.create(settings, context)), HarnessResource.class).harness;
+    }
+
+    /** Closes the harness when JUnit closes the test's store. */
+    static final class HarnessResource implements AutoCloseable {
+        final StreamHarness harness;
+
+        HarnessResource(StreamHarness harness) {
+            this.harness = harness;
+        }
+
+        @Override
+        public void close() {
+            harness.close();
+        }
+    }
+
+    /** Settings of the programmatic form; anything unset takes the harness default. */
+    public static final class Builder {
+        Integer shards;
+        String streamName;
+        Duration functionTimeout;
+        String functionName;
+        Object handler;
+        EventSourceMappingConfig mapping;
+        Consumer<StreamHarness.Builder> harnessSettings = b -> { };
+        Consumer<FaultPlan> faults = f -> { };
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.shards = shards;
+            b.streamName = streamName;
+            b.functionTimeout = functionTimeout;
+            b.functionName = functionName;
+            b.handler = handler;
+            b.mapping = mapping;
+            b.harnessSettings = harnessSettings;
+            b.faults = faults;
+            return b;
+        }
+
+        /** Number of shards. */
+        public Builder shards(int shards) {
+            this.shards = shards;
+            return this;
+        }
+
+        /** Stream name. */
+        public Builder streamName(String streamName) {
+            this.streamName = Objects.requireNonNull(streamName);
+            return this;
+        }
+
+        /** Function timeout. */
+        public Builder functionTimeout(Duration timeout) {
+            this.functionTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /** Function name. */
+        public Builder functionName(String name) {
+            this.functionName = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /**
+         * The handler: an instance (shared by every test, so it must not keep state between tests) or a handler
+         * class (instantiated per execution environment, per test). Prefer a {@link HandlerUnderTest} field for
+         * handlers with per-test dependencies.
+         */
+        public Builder handler(Object handler) {
+            this.handler = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /** The mapping. */
+        public Builder mapping(EventSourceMappingConfig mapping) {
+            this.mapping = Objects.requireNonNull(mapping);
+            return this;
+        }
+
+        /** Any other harness setting (retention, back-off, watchdog, start time, seed, ...). */
+        public Builder configure(Consumer<StreamHarness.Builder> settings) {
+            this.harnessSettings = this.harnessSettings.andThen(Objects.requireNonNull(settings));
+            return this;
+        }
+
+        /** Faults planned for every test. */
+        public Builder faults(Consumer<FaultPlan> plan) {
+            this.faults = this.faults.andThen(Objects.requireNonNull(plan));
+            return this;
+        }
+
+        /** The extension, to register with {@code @RegisterExtension}. */
+        public KinesisStreamExtension build() {
+            return new KinesisStreamExtension(this);
+        }
+    }
+
+    /** Thrown for a test whose configuration cannot work; the message says how to fix it. */
+    static ExtensionConfigurationException misconfigured(String message) {
+        return new ExtensionConfigurationException(message);
+    }
+}

@@ -1,0 +1,237 @@
+package io.github.streamharness.model;
+
+import io.github.streamharness.model.ModelDeadLetter.Condition;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A deliberately small implementation of the event source mapping's failure rules for one lane, written straight
+ * from the spec (sections 0.1, 0.2, 0.6, 0.12, 4, 5, 6) and independent of the engine, to test the engine against.
+ *
+ * <p>Simplifications: every record is present when the lane starts, the batching window is 0, there is no 6 MB cut
+ * and no retention, and a batch is always a contiguous run of record indices {@code [from, to)}.
+ */
+public final class ReferenceModel {
+
+    /** The default bound on invocations, after which a scenario is declared non-terminating. */
+    public static final int DEFAULT_INVOCATION_LIMIT = 1_000_000;
+
+    /** Spec 0.2: the first retry waits 1 s, each further one twice as long, at most 60 s. */
+    static final long INITIAL_BACKOFF_MS = 1_000;
+    static final long MAX_BACKOFF_MS = 60_000;
+
+    private final int invocationLimit;
+
+    /** A model that gives up after {@link #DEFAULT_INVOCATION_LIMIT} invocations. */
+    public ReferenceModel() {
+        this(DEFAULT_INVOCATION_LIMIT);
+    }
+
+    /** A model that gives up (IllegalStateException) after {@code invocationLimit} invocations. */
+    public ReferenceModel(int invocationLimit) {
+        this.invocationLimit = invocationLimit;
+    }
+
+    /** Runs the scenario to the end: every record is committed or sent to the on-failure destination. */
+    public ModelResult run(Scenario scenario) {
+        return new Run(scenario, invocationLimit).toEnd();
+    }
+
+    /** Spec 0.2: the delay before the k-th consecutive retry of the same batch (k = 1, 2, ...). */
+    static long backoffMs(int k) {
+        return Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS << Math.min(k - 1, 16));
+    }
+
+    /** How an invocation's outcome reads under the mapping's settings (spec 4.1, 4.2, 5). */
+    private sealed interface Reading {
+    }
+
+    /** Every record of the batch is done (spec 5.3, and 5.1 for any response without ReportBatchItemFailures). */
+    private record Succeeded() implements Reading {
+    }
+
+    /** Spec 5.5: the records before {@code firstFailed} are committed, the rest is retried. */
+    private record PartlySucceeded(int firstFailed) implements Reading {
+    }
+
+    /** A function error (spec 4.1); {@code functionError} is "Unhandled" or null for a failure response. */
+    private record Failed(String functionError) implements Reading {
+    }
+
+    /** Spec 4.2: the function was not reached. */
+    private record Throttled() implements Reading {
+    }
+
+    /** The state of one run; one instance per {@link #run(Scenario)}. */
+    private static final class Run {
+        private final Scenario scenario;
+        private final ModelConfig config;
+        private final int invocationLimit;
+        private final int[] deliveries;
+        private final RecordFate[] fates;
+        private final List<ModelInvocation> invocations = new ArrayList<>();
+        private final List<ModelDeadLetter> deadLetters = new ArrayList<>();
+        private final List<Integer> committed = new ArrayList<>();
+        private long now;
+        private int checkpoint = -1;
+
+        Run(Scenario scenario, int invocationLimit) {
+            this.scenario = scenario;
+            this.config = scenario.config();
+            this.invocationLimit = invocationLimit;
+            this.deliveries = new int[scenario.recordCount()];
+            this.fates = new RecordFate[scenario.recordCount()];
+            this.now = scenario.startMs();
+        }
+
+        ModelResult toEnd() {
+            // Spec 3.1: one batch at a time, in order; a batch = the next up to BatchSize records (window 0,
+            // spec 2.3), and the next batch is read as soon as the previous one is done (spec 0.3).
+            int n = scenario.recordCount();
+            for (int from = 0; from < n; from = Math.min(n, from + config.batchSize())) {
+                resolve(from, Math.min(n, from + config.batchSize()), 0);
+            }
+            return new ModelResult(invocations, deadLetters, committed, Arrays.asList(fates), checkpoint, now);
+        }
+
+        /**
+         * Invokes the batch {@code [from, to)} until every one of its records is committed or discarded. The batch
+         * starts with no attempts (a new batch, a bisected half (spec 0.1) or a partial remainder (spec 5.6)).
+         */
+        private void resolve(int from, int to, long delayBeforeFirstMs) {
+            int attempts = 0;  // invocations of this batch that reached the function (spec 1.7, 4.2)
+            int retries = 0;   // consecutive retries so far, throttles included: drives the back-off (spec 0.2)
+            now += delayBeforeFirstMs;
+            while (true) {
+                // Spec 4.6, 0.12: before every attempt, the expired prefix goes to the destination; the rest is
+                // invoked (the same batch, keeping its attempt count). Spec 13.7: the count shows at least 1.
+                int fresh = from;
+                while (fresh < to && expired(fresh)) {
+                    fresh++;
+                }
+                if (fresh > from) {
+                    discard(Condition.RecordAgeExceeded, Math.max(1, attempts), from, fresh, null);
+                    from = fresh;
+                    if (from == to) {
+                        return;
+                    }
+                }
+
+                Outcome outcome = invoke(from, to, attempts + 1);
+                Reading reading = read(outcome, from, to);
+                if (reading instanceof Throttled) {
+                    // Spec 4.2, 13.10: not an attempt, never bisected, retried with the same back-off.
+                    now += backoffMs(++retries);
+                    continue;
+                }
+                attempts++;
+                if (reading instanceof Succeeded) {
+                    commit(from, to);
+                    return;
+                }
+                if (reading instanceof PartlySucceeded partly) {
+                    // Spec 5.5: commit before the lowest failed record. Spec 5.6: the remainder is a new batch with
+                    // a fresh count, invoked after the initial back-off; bisect plays no part (spec 5.7).
+                    commit(from, partly.firstFailed());
+                    from = partly.firstFailed();
+                    attempts = 0;
+                    retries = 0;
+                    now += INITIAL_BACKOFF_MS;
+                    continue;
+                }
+                String functionError = ((Failed) reading).functionError();
+                if (config.bisectBatchOnFunctionError() && to - from > 1) {
+                    // Spec 0.1, 4.7: split into the first ceil(n/2) and the rest, no attempt counted, no delay,
+                    // left half done before the right half is invoked, each half with a fresh count.
+                    int mid = from + (to - from + 1) / 2;
+                    resolve(from, mid, 0);
+                    resolve(mid, to, 0);
+                    return;
+                }
+                // Spec 1.7: MaximumRetryAttempts N gives N + 1 invocations; -1 retries until the records expire.
+                if (config.maximumRetryAttempts() == -1 || attempts < config.maximumRetryAttempts() + 1) {
+                    now += backoffMs(++retries);
+                    continue;
+                }
+                // Spec 4.4, 0.1: exhausted; the exact final batch goes to the destination.
+                discard(Condition.RetryAttemptsExhausted, attempts, from, to, functionError);
+                return;
+            }
+        }
+
+        /** Spec 0.12: expired when now - arrival > MaximumRecordAgeInSeconds. */
+        private boolean expired(int record) {
+            return config.hasRecordAge()
+                    && now - scenario.arrivalsMs().get(record) > config.maximumRecordAgeInSeconds() * 1000L;
+        }
+
+        /** Asks the oracle, logs the invocation and moves the clock to its end (spec 0.4). */
+        private Outcome invoke(int from, int to, int attempt) {
+            if (invocations.size() >= invocationLimit) {
+                throw new IllegalStateException("no end after " + invocationLimit + " invocations; stuck on records "
+                        + from + ".." + (to - 1) + " at t=" + now + "ms (retention is not modelled)");
+            }
+            List<Integer> records = IntStream.range(from, to).boxed().toList();
+            List<Integer> counts = IntStream.range(from, to).mapToObj(i -> deliveries[i]).toList();
+            int number = invocations.size() + 1;
+            Outcome outcome = scenario.oracle().decide(new OracleCall(number, records, attempt, counts));
+            long duration = outcome instanceof Outcome.Throttle ? 0
+                    : outcome instanceof Outcome.Timeout ? config.functionTimeoutMs() : config.invocationDurationMs();
+            if (!(outcome instanceof Outcome.Throttle)) {
+                for (int i = from; i < to; i++) {
+                    deliveries[i]++;
+                }
+            }
+            invocations.add(new ModelInvocation(number, records, attempt, outcome, now, now + duration));
+            now += duration;
+            return outcome;
+        }
+
+        /** Spec 4.1, 4.2, 5.1 and 5.3 to 5.5 with decision 0.6. */
+        private Reading read(Outcome outcome, int from, int to) {
+            if (outcome instanceof Outcome.Throttle) {
+                return new Throttled();
+            }
+            if (outcome instanceof Outcome.FunctionException || outcome instanceof Outcome.Timeout) {
+                return new Failed(ModelDeadLetter.UNHANDLED);
+            }
+            if (outcome instanceof Outcome.Success || !config.reportBatchItemFailures()) {
+                return new Succeeded();  // spec 5.1, 13.6, 13.16: without the feature any response is success
+            }
+            List<ItemId> failures = ((Outcome.Partial) outcome).failures();
+            if (failures.isEmpty()) {
+                return new Succeeded();  // spec 5.3
+            }
+            int lowest = Integer.MAX_VALUE;
+            for (ItemId id : failures) {
+                if (!(id instanceof ItemId.Record record) || record.index() < from || record.index() >= to) {
+                    return new Failed(null);  // spec 5.4, 0.6: one invalid or foreign id fails the whole batch
+                }
+                lowest = Math.min(lowest, record.index());  // spec 5.5: the lowest one is the checkpoint
+            }
+            // Spec 5.5: an id equal to the first record means no progress: a whole-batch failure (spec 4.1).
+            return lowest == from ? new Failed(null) : new PartlySucceeded(lowest);
+        }
+
+        private void commit(int from, int to) {
+            for (int i = from; i < to; i++) {
+                fates[i] = RecordFate.COMMITTED;
+                committed.add(i);
+            }
+            checkpoint = Math.max(checkpoint, to - 1);
+        }
+
+        /** Spec 6.1: one message per discarded batch or remainder; the checkpoint moves past it (spec 4.4). */
+        private void discard(Condition condition, int invokeCount, int from, int to, String functionError) {
+            deadLetters.add(new ModelDeadLetter(condition, invokeCount, from, to - 1, to - from, functionError, now));
+            RecordFate fate = condition == Condition.RecordAgeExceeded
+                    ? RecordFate.RECORD_AGE_EXCEEDED : RecordFate.RETRY_ATTEMPTS_EXHAUSTED;
+            for (int i = from; i < to; i++) {
+                fates[i] = fate;
+            }
+            checkpoint = Math.max(checkpoint, to - 1);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.streamharness.model;
+
+import io.github.streamharness.model.GeneratedOracle.FailureStyle;
+import io.github.streamharness.model.GeneratedOracle.RecordFault;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Makes random scenarios from a seed: the same seed always gives the same scenario, so a failing case is replayed
+ * from its seed alone. Every scenario it makes terminates (infinite retries always come with a record age, and
+ * throttles never reach 100 %).
+ */
+public final class ScenarioGenerator {
+
+    private static final long[] TIMEOUTS_MS = {1_000, 3_000, 10_000, 60_000};
+
+    /** The scenario for this seed. */
+    public Scenario generate(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int records = pick(random, 1 + random.nextInt(10), 1 + random.nextInt(100), 1 + random.nextInt(500));
+        ModelConfig config = config(random);
+        List<Long> arrivals = new ArrayList<>(records);
+        long t = 0;
+        for (int i = 0; i < records; i++) {
+            if (random.nextInt(3) == 0) {
+                t += 1 + random.nextInt(2_000);  // a third of the records arrive later than the one before
+            }
+            arrivals.add(t);
+        }
+        // a quarter of the lanes start late, so that some records may be too old before their first read (spec 4.6)
+        long start = t + (random.nextInt(4) == 0 ? random.nextLong(120_001) : 0);
+        return new Scenario(config, arrivals, start, oracle(random, records), seed);
+    }
+
+    private static ModelConfig config(SplittableRandom random) {
+        int batchSize = pick(random, 1 + random.nextInt(10), 1 + random.nextInt(100), 100 + random.nextInt(901));
+        boolean bisect = random.nextBoolean();
+        int retries = random.nextInt(5) == 0 ? -1 : random.nextInt(6);
+        // spec 4.5: -1 retries only end by record age, so -1 always comes with one here
+        int age = retries == -1 || random.nextInt(3) == 0 ? 60 + random.nextInt(541) : -1;
+        boolean reportBatchItemFailures = random.nextBoolean();
+        long timeout = TIMEOUTS_MS[random.nextInt(TIMEOUTS_MS.length)];
+        long duration = random.nextInt(3) == 0 ? random.nextLong(Math.min(timeout, 5_000) + 1) : 0;
+        return new ModelConfig(batchSize, bisect, retries, age, reportBatchItemFailures, timeout, duration);
+    }
+
+    private static GeneratedOracle oracle(SplittableRandom random, int records) {
+        TreeMap<Integer, RecordFault> faults = new TreeMap<>();
+        int count = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(Math.min(records, 6));
+        FailureStyle[] styles = FailureStyle.values();
+        for (int i = 0; i < count; i++) {
+            int failures = random.nextInt(3) == 0 ? RecordFault.ALWAYS : 1 + random.nextInt(4);
+            // half exceptions or timeouts, a quarter valid partial responses, a quarter invalid ones
+            int roll = random.nextInt(4);
+            FailureStyle style = roll < 2 ? styles[random.nextInt(2)]
+                    : roll == 2 ? FailureStyle.PARTIAL : styles[3 + random.nextInt(styles.length - 3)];
+            faults.put(random.nextInt(records), new RecordFault(failures, style));
+        }
+        int throttlePercent = random.nextInt(5) == 0 ? 1 + random.nextInt(30) : 0;
+        return new GeneratedOracle(faults, throttlePercent, random.nextLong(), random.nextInt(4) == 0,
+                random.nextInt(4) == 0);
+    }
+
+    /** Three-way pick, 30/40/30: small, medium or large. */
+    private static int pick(SplittableRandom random, int small, int medium, int large) {
+        int roll = random.nextInt(10);
+        return roll < 3 ? small : roll < 7 ? medium : large;
+    }
+}
