@@ -120,6 +120,20 @@ public final class StreamHarness implements AutoCloseable {
         return stream.put(partitionKey, data, explicitHashKey, clock.millis());
     }
 
+    /** Puts a generated or recorded record (partition key, data, optional explicit hash key). */
+    public StreamRecord put(io.github.streamharness.events.RecordSpec record) {
+        return put(record.partitionKey(), record.data(), record.explicitHashKey());
+    }
+
+    /** Puts every record, in order, at the current virtual time; returns them. */
+    public List<StreamRecord> putAll(Iterable<io.github.streamharness.events.RecordSpec> records) {
+        List<StreamRecord> put = new ArrayList<>();
+        for (io.github.streamharness.events.RecordSpec r : records) {
+            put.add(put(r));
+        }
+        return put;
+    }
+
     /** Runs everything until no mapping has work left, moving the virtual clock as far as needed. */
     public StreamHarness runUntilIdle() {
         ensureOpen();
