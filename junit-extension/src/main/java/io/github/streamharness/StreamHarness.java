@@ -79,7 +79,8 @@ public final class StreamHarness implements AutoCloseable {
             if (m.functionName().equals(functionName)) {
                 throw new IllegalArgumentException("The event source arn (\" " + stream.arn() + " \") and function "
                         + "(\" " + functionName + " \") provided mapping already exists. Please update or delete the "
-                        + "existing mapping (spec 1.15); give the second mapping another function name.");
+                        + "existing mapping with UUID " + m.uuid() + " (spec 1.15; in the harness: give the second "
+                        + "mapping another function name)");
             }
         }
         Handlers.Source source = Handlers.source(handler);
@@ -94,8 +95,8 @@ public final class StreamHarness implements AutoCloseable {
         RetryBackoff b = settings.retryBackoff;
         BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
                 b.jitter(), seeds.nextLong());
-        MappedFunction mapped = new MappedFunction(functionName, config, settings.retainedInvocations, written);
         String uuid = uuid(seeds);
+        MappedFunction mapped = new MappedFunction(functionName, uuid, config, settings.retainedInvocations, written);
         MappingEngine engine = new MappingEngine(config, config.filterCriteria(), stream, scheduler, invoker, codec,
                 mapped.events(), backoff, uuid, mapper);
         mapped.attach(engine);
