@@ -39,7 +39,7 @@ class AnalyticsStreamProcessorDynamoDbLocalTest {
     }
 
     @AfterAll
-    void stopDynamoDbLocal() throws Exception {
+    void stopDynamoDbLocal() {
         server.close();
     }
 

@@ -86,13 +86,21 @@ public final class DynamoDbLocalServer implements AutoCloseable {
                 .build();
     }
 
-    /** Closes the client and stops the server; the in-memory tables are gone. */
+    /**
+     * Closes the client and stops the server; the in-memory tables are gone.
+     *
+     * @throws IllegalStateException if the server fails to stop
+     */
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             client.close();
         } finally {
-            server.stop();
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not stop", e);
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class DynamoDbLocalServerTest {
 
     @Test
-    void storesItemsAndEnforcesConditionsLikeDynamoDb() throws Exception {
+    void storesItemsAndEnforcesConditionsLikeDynamoDb() {
         try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start()) {
             DynamoDbClient client = dynamoDb.client();
             client.createTable(b -> b.tableName("things")
@@ -40,7 +40,7 @@ class DynamoDbLocalServerTest {
     }
 
     @Test
-    void closeStopsTheServer() throws Exception {
+    void closeStopsTheServer() {
         DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start();
         try (DynamoDbClient other = dynamoDb.newClient()) {
             assertThat(other.listTables().tableNames()).isEmpty();
