@@ -23,8 +23,10 @@ final class ShouldHaveDeliveries extends StreamErrorMessageFactory {
     /** deliveredTimes / deliveredExactlyOnce / neverDelivered. */
     static ShouldHaveDeliveries shouldBeDeliveredTimes(String functionName, StreamRecord record, int expected,
                                                        List<Invocation> deliveries, String story) {
-        Parts p = new Parts().text("Expecting the record:%n  ").value(record).text("%nto be delivered to ")
-                .plain(functionName).text(" " + times(expected) + " but it was delivered " + times(deliveries.size()));
+        Parts p = new Parts().text("Expecting the record:%n  ").value(record)
+                .text(expected == 0 ? "%nnever to be delivered to " : "%nto be delivered to ").plain(functionName)
+                .text((expected == 0 ? "" : " " + times(expected)) + "%nbut it was delivered "
+                        + times(deliveries.size()));
         if (!deliveries.isEmpty()) {
             p.text(", by:%n  ").value(deliveries);
         }
