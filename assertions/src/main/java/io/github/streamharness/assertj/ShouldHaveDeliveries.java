@@ -38,7 +38,7 @@ final class ShouldHaveDeliveries extends StreamErrorMessageFactory {
                                                              List<String> violations, String story) {
         return new ShouldHaveDeliveries(new Parts().text("Expecting ").plain(functionName)
                 .text(" to receive a record again only after ").plain(failure)
-                .text(" of an invocation that held it%nbut these records were delivered again after it:%n")
+                .text(" of an invocation that held it%nbut these were delivered again without one:%n")
                 .plain(indented(violations)), story);
     }
 
