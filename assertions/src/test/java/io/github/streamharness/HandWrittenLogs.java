@@ -30,6 +30,16 @@ public final class HandWrittenLogs {
                 Duration.ZERO, Duration.ZERO, "req-" + n, "env-1", n == 1, List.of());
     }
 
+    /**
+     * Appends an on-failure message the mapping never sent, covering {@code record}: the ledger then counts fewer
+     * records SENT_TO_DESTINATION than the messages cover (an inconsistency for the ledger assertion to find).
+     */
+    public static void forgeDeadLetter(DeadLetterQueue dlq, StreamRecord record) {
+        dlq.add(new DeadLetter(OnFailureCondition.RetryAttemptsExhausted, 1, "Unhandled", record.shardId(),
+                record.sequenceNumber(), record.sequenceNumber(), 1, List.of(record), T0, dlq.destinationArn(),
+                DestinationType.SQS, "{}", java.util.Optional.empty()));
+    }
+
     /** A successful outcome with no response. */
     public static Outcome ok() {
         return new Outcome.Success(null, List.of());

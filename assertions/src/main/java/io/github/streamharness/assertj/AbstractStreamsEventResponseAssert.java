@@ -32,12 +32,12 @@ public abstract class AbstractStreamsEventResponseAssert<SELF extends AbstractSt
     public SELF reportsFailuresFor(String... itemIdentifiers) {
         isNotNull();
         Objects.requireNonNull(itemIdentifiers, "itemIdentifiers");
-        List<String> expected = List.copyOf(new LinkedHashSet<>(Arrays.asList(itemIdentifiers)));
+        List<String> expected = new ArrayList<>(new LinkedHashSet<>(Arrays.asList(itemIdentifiers)));
         List<String> reported = reported();
         Set<String> reportedSet = new LinkedHashSet<>(reported);
         List<String> missing = expected.stream().filter(id -> !reportedSet.contains(id)).toList();
-        List<String> unexpected = new ArrayList<>(reportedSet);
-        unexpected.removeAll(expected);
+        Set<String> expectedSet = new LinkedHashSet<>(expected);
+        List<String> unexpected = reportedSet.stream().filter(id -> !expectedSet.contains(id)).toList();
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
             throwAssertionError(shouldReportFailuresFor(actual, expected, missing, unexpected, story()));
         }
