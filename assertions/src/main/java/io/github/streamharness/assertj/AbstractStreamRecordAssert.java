@@ -40,7 +40,7 @@ public abstract class AbstractStreamRecordAssert<SELF extends AbstractStreamReco
 
     /**
      * Verifies that the data is JSON equal to {@code expectedJson}, as Jackson trees: object key order and
-     * whitespace are ignored, array order and number types are not.
+     * whitespace are ignored, numbers compare by value ({@code 9.5} equals {@code 9.50}), array order counts.
      *
      * @throws IllegalArgumentException when {@code expectedJson} itself is not JSON
      */
@@ -64,10 +64,18 @@ public abstract class AbstractStreamRecordAssert<SELF extends AbstractStreamReco
         }
         if (data == null || data.isMissingNode()) {
             throwAssertionError(shouldBeJson(actual, expected.toString(), "the data is empty", story()));
-        } else if (!data.equals(expected)) {
+        } else if (!data.equals(AbstractStreamRecordAssert::compareJson, expected)) {
             throwAssertionError(shouldHaveJsonData(actual, expected.toString(), data.toString(), story()));
         }
         return myself;
+    }
+
+    /** Node comparison for {@link JsonNode#equals(java.util.Comparator, JsonNode)}: numbers by value. */
+    private static int compareJson(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
     }
 
     /** Verifies the partition key. */

@@ -24,11 +24,14 @@ class StreamRecordAssertTest {
 
     @Test
     void hasJsonDataIgnoresKeyOrderAndWhitespace() {
-        assertThat(order).hasJsonData("{ \"total\": 9.5, \"items\": [1, 2], \"id\": 7 }");
+        assertThat(order).hasJsonData("{ \"total\": 9.5, \"items\": [1, 2], \"id\": 7 }")
+                .hasJsonData("{\"id\":7.0,\"items\":[1,2.00],\"total\":9.50}"); // numbers by value
     }
 
     @Test
     void hasJsonDataFailsOnADifferentValueOrArrayOrder() {
+        assertThatThrownBy(() -> assertThat(order).hasJsonData("{\"id\":\"7\",\"items\":[1,2],\"total\":9.5}"))
+                .hasMessageContaining("but was:");
         assertThatThrownBy(() -> assertThat(order).hasJsonData("{\"id\":7,\"items\":[2,1],\"total\":9.5}"))
                 .hasMessage(String.format("Expecting the data of:%n  " + shown(order) + "%n"
                         + "to be JSON equal (key order ignored) to:%n  {\"id\":7,\"items\":[2,1],\"total\":9.5}%n"
