@@ -17,6 +17,10 @@ public final class HandWrittenLogs {
     /** A log of {@code functionName} holding {@code invocations}, in this order. */
     public static InvocationLog log(String functionName, Invocation... invocations) {
         InvocationLog log = new InvocationLog(functionName);
+        // sized like a mapping of the default test stream
+        log.eventSizer(new io.github.streamharness.internal.invoke.EventCodec(
+                "arn:aws:kinesis:us-east-1:123456789012:stream/test-stream", "us-east-1",
+                "arn:aws:iam::123456789012:role/" + functionName + "-role")::eventSize);
         for (Invocation i : invocations) {
             log.add(i);
         }
@@ -54,5 +58,12 @@ public final class HandWrittenLogs {
     public static StreamRecord record(String shardId, int i, String partitionKey, byte[] data) {
         String sequence = "49" + "0".repeat(15) + "0".repeat(21) + String.format("%018d", i);
         return new StreamRecord(shardId, sequence, partitionKey, data, T0.toEpochMilli());
+    }
+
+    /** A queue that belongs to no mapping, holding {@code messages}. */
+    public static DeadLetterQueue queueWith(List<DeadLetter> messages) {
+        DeadLetterQueue queue = new DeadLetterQueue(messages.get(0).destinationArn());
+        messages.forEach(queue::add);
+        return queue;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 public final class DeadLetterQueue {
     private final String destinationArn;
     private final List<DeadLetter> messages = new ArrayList<>();
+    private InvocationLog invocations;
 
     /** An empty queue for the destination {@code destinationArn}. */
     public DeadLetterQueue(String destinationArn) {
@@ -44,6 +45,15 @@ public final class DeadLetterQueue {
     /** Number of messages. */
     public int size() {
         return messages.size();
+    }
+
+    /** The invocation log of the mapping that sends here, when the queue belongs to a mapping. */
+    public java.util.Optional<InvocationLog> invocations() {
+        return java.util.Optional.ofNullable(invocations);
+    }
+
+    void invocations(InvocationLog log) {
+        this.invocations = log;
     }
 
     /** Appends a message; called by the harness. */

@@ -16,6 +16,7 @@ public final class InvocationLog {
     private final List<Object> chronology = new ArrayList<>();
     private final int retainedInvocations;
     private int total;
+    private java.util.function.ToLongFunction<List<StreamRecord>> eventSizer;
 
     /** A log that keeps every invocation. */
     public InvocationLog(String functionName) {
@@ -77,6 +78,23 @@ public final class InvocationLog {
     public List<String> warnings() {
         return timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.WARNING).map(TimelineEntry::text)
                 .toList();
+    }
+
+    /**
+     * The exact size in bytes of the event JSON {@code invocation} received, as the mapping measures it against the
+     * 6 MB limit (spec 2.5, 0.7).
+     *
+     * @throws IllegalStateException for a log not produced by a mapping
+     */
+    public long eventSizeBytes(Invocation invocation) {
+        if (eventSizer == null) {
+            throw new IllegalStateException("this log does not belong to a mapping, so it cannot size events");
+        }
+        return eventSizer.applyAsLong(invocation.records());
+    }
+
+    void eventSizer(java.util.function.ToLongFunction<List<StreamRecord>> sizer) {
+        this.eventSizer = sizer;
     }
 
     /** The compact timeline, invocations and events merged, elided in the middle beyond {@code maxLines}. */

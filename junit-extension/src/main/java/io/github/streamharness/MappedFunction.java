@@ -28,6 +28,9 @@ public final class MappedFunction {
         this.config = config;
         this.log = new InvocationLog(functionName, retainedInvocations);
         this.dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
+        if (dlq != null) {
+            dlq.invocations(log);
+        }
         this.writtenTotal = writtenTotal;
     }
 

@@ -97,6 +97,7 @@ public final class StreamHarness implements AutoCloseable {
                 b.jitter(), seeds.nextLong());
         String uuid = uuid(seeds);
         MappedFunction mapped = new MappedFunction(functionName, uuid, config, settings.retainedInvocations, written);
+        mapped.invocations().eventSizer(codec::eventSize);
         MappingEngine engine = new MappingEngine(config, config.filterCriteria(), stream, scheduler, invoker, codec,
                 mapped.events(), backoff, uuid, mapper);
         mapped.attach(engine);

@@ -39,6 +39,8 @@ public abstract class AbstractDeadLetterQueueAssert<SELF extends AbstractDeadLet
     /** Creates the assertion. */
     protected AbstractDeadLetterQueueAssert(DeadLetterQueue actual, Class<?> selfType) {
         super(actual, selfType);
+        // a queue that belongs to a mapping brings its timeline, so failure messages explain the shard
+        this.timeline = actual == null ? null : actual.invocations().orElse(null);
     }
 
     /** Verifies that the messages cover exactly these records, in any order, and no other record. */

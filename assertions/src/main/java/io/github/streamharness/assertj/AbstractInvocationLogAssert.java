@@ -33,6 +33,9 @@ import static io.github.streamharness.assertj.ShouldKeepOrder.shouldKeepOrder;
  */
 public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocationLogAssert<SELF>>
         extends AbstractStreamAssert<SELF, InvocationLog> {
+    /** The synchronous invoke payload limit: 6 MB (spec 2.5). */
+    private static final long SIX_MB = 6_291_456L;
+
 
     /** Creates the assertion; the log is its own timeline. */
     protected AbstractInvocationLogAssert(InvocationLog actual, Class<?> selfType) {
@@ -179,22 +182,21 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
 
     /**
      * Verifies that no invocation received an event JSON over 6 MB (6,291,456 bytes, spec 2.5, 0.7), measured
-     * exactly as the engine measures it. Reached from a {@code StreamHarness} the stream ARN is known; otherwise
-     * the default stream ARN is assumed.
+     * exactly as the engine measures it.
      */
     public SELF noBatchOver6MB() {
         isNotNull();
         List<String> offending = new ArrayList<>();
         for (Invocation i : actual.all()) {
-            long size = EventSize.of(i, streamArn);
-            if (size > EventSize.LIMIT_BYTES) {
+            long size = actual.eventSizeBytes(i);
+            if (size > SIX_MB) {
                 offending.add(KINESIS_REPRESENTATION.toStringOf(i) + ": " + size + " bytes"
                         + (i.batchSize() == 1 ? " (one record larger than the limit is delivered alone, spec 0.7)"
                         : ""));
             }
         }
         if (!offending.isEmpty()) {
-            throwAssertionError(shouldHaveNoBatchOver(actual.functionName(), EventSize.LIMIT_BYTES, offending,
+            throwAssertionError(shouldHaveNoBatchOver(actual.functionName(), SIX_MB, offending,
                     story()));
         }
         return myself;

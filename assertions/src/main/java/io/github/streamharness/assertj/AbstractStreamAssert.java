@@ -24,7 +24,6 @@ public abstract class AbstractStreamAssert<SELF extends AbstractStreamAssert<SEL
     InvocationLog timeline;
     int timelineLines = DEFAULT_TIMELINE_LINES;
     Navigation navigation = Navigation.DIRECT;
-    String streamArn;
 
     /** Creates the assertion and registers {@link KinesisRepresentation}. */
     protected AbstractStreamAssert(ACTUAL actual, Class<?> selfType) {
@@ -70,7 +69,6 @@ public abstract class AbstractStreamAssert<SELF extends AbstractStreamAssert<SEL
             child.timeline = log != null ? log : timeline;
             child.timelineLines = timelineLines;
             child.navigation = navigation;
-            child.streamArn = streamArn;
             if (info.description() != null) {
                 child.info.description(info.description());
             }

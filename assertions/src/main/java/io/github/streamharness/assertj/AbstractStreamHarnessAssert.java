@@ -21,7 +21,6 @@ public abstract class AbstractStreamHarnessAssert<SELF extends AbstractStreamHar
     /** Creates the assertion; the stream ARN makes event sizes exact ({@code noBatchOver6MB}). */
     protected AbstractStreamHarnessAssert(StreamHarness actual, Class<?> selfType) {
         super(actual, selfType);
-        this.streamArn = actual == null ? null : actual.streamArn();
     }
 
     /**

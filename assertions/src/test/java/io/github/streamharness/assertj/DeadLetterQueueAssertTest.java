@@ -2,6 +2,7 @@ package io.github.streamharness.assertj;
 
 import io.github.streamharness.DeadLetter;
 import io.github.streamharness.DeadLetterQueue;
+import io.github.streamharness.HandWrittenLogs;
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.StreamRecord;
 import org.assertj.core.api.Condition;
@@ -52,8 +53,16 @@ class DeadLetterQueueAssertTest {
     }
 
     @Test
-    void bareQueueFailureListsTheMessagesInsteadOfATimeline() {
+    void aQueueOfAMappingEndsFailuresWithTheMappingsTimeline() {
         assertThatThrownBy(() -> assertThat(dlq).containsOnly(poison.record(4)))
+                .hasMessageContaining("timeline of orders-fn (9 invocation(s)):")
+                .hasMessageContaining("ON_FAILURE 1 record(s) [...000003]");
+    }
+
+    @Test
+    void aQueueWithoutMappingListsTheMessagesInsteadOfATimeline() {
+        DeadLetterQueue standalone = HandWrittenLogs.queueWith(dlq.messages());
+        assertThatThrownBy(() -> assertThat(standalone).containsOnly(poison.record(4)))
                 .hasMessageNotContaining("timeline of")
                 .hasMessageEndingWith("Messages the destination received (1):\n"
                         + "  RetryAttemptsExhausted shardId-000000000000 [...000003] (1 record) "

@@ -36,6 +36,11 @@ public final class EventCodec {
         return new String(toJson(batch), StandardCharsets.UTF_8);
     }
 
+    /** Bytes of the whole event JSON of a batch. */
+    public long eventSize(List<StreamRecord> batch) {
+        return EventJsonWriter.eventSize(batch, metadata);
+    }
+
     /** Bytes of {@code {"Records":[]}}. */
     public long envelopeSize() {
         return EventJsonWriter.envelopeSize();
