@@ -80,10 +80,22 @@ public final class ReportWriter {
             minRate = Math.min(minRate, r);
             maxRate = Math.max(maxRate, r);
         }
-        boolean linear = maxRate / minRate <= 1.5;
-        target("Cost linear in records", "records/s flat from 100k to 800k records", f0(minRate) + " .. "
-                + f0(maxRate) + " records/s", linear, linear ? "" : "spread above 1.5x: GC of the records a "
-                + "harness keeps for assertions grows with the run; see the scaling section");
+        double minProduced = Double.MAX_VALUE;
+        double maxProduced = 0;
+        for (int n : Scaling.RECORD_COUNTS) {
+            double r = scaling.number("produced." + n);
+            minProduced = Math.min(minProduced, r);
+            maxProduced = Math.max(maxProduced, r);
+        }
+        boolean linear = maxProduced / minProduced <= 1.5;
+        target("Cost linear in records (produced over time, released)", "records/s flat from 100k to 800k",
+                f0(minProduced) + " .. " + f0(maxProduced) + " records/s", linear,
+                linear ? "" : "spread above 1.5x; see the scaling section");
+        boolean linearKept = maxRate / minRate <= 1.5;
+        target("Cost linear in records (all put first, all kept)", "records/s flat from 100k to 800k",
+                f0(minRate) + " .. " + f0(maxRate) + " records/s", linearKept, linearKept ? ""
+                        : "not linear: the GC copies every record the harness keeps for assertions, and that live "
+                        + "set grows with the run; releaseCommittedRecords cannot help when everything is put first");
         double minute = scaling.number("idle.minuteMs");
         double day = scaling.number("idle.dayMs");
         boolean idleFree = day <= minute * 1.5 + 1;
@@ -202,17 +214,19 @@ public final class ReportWriter {
         line();
         line("Cost against the number of records (1 shard, BatchSize 100): a flat rate means linear cost.");
         line();
-        line("| records | records/s |");
-        line("|---|---|");
+        line("| records | all put first, then run (every record kept) | produced at 10,000/s over virtual time, "
+                + "released |");
+        line("|---|---|---|");
         for (int n : Scaling.RECORD_COUNTS) {
-            line("| " + String.format(Locale.ROOT, "%,d", n) + " | " + f0(scaling.number("linear." + n)) + " |");
+            line("| " + String.format(Locale.ROOT, "%,d", n) + " | " + f0(scaling.number("linear." + n)) + " | "
+                    + f0(scaling.number("produced." + n)) + " |");
         }
         line();
-        line("Idle virtual time: 10 batches of 100 records whose handler always fails, MaximumRetryAttempts 3, so "
+        line("Idle virtual time: 100 batches of 100 records whose handler always fails, MaximumRetryAttempts 3, so "
                 + f0(scaling.number("idle.invocations")) + " invocations");
         line("with 3 back-offs per batch (retention 365 days so nothing expires):");
         line();
-        line("| Back-off | virtual time covered | wall time (median of 3) |");
+        line("| Back-off | virtual time covered | wall time (best of 7, after warm-up) |");
         line("|---|---|---|");
         line("| 1 min | " + f1(scaling.number("idle.minuteVirtualHours")) + " h | " + f2(minute) + " ms |");
         line("| 24 h | " + f0(scaling.number("idle.dayVirtualHours")) + " h | " + f2(day) + " ms |");

@@ -45,11 +45,15 @@ public final class Scaling {
         for (int n : RECORD_COUNTS) {
             results.put("linear." + n, median(() -> recordsPerSecond(1, 100, n)));
         }
-        for (int i = 0; i < 3; i++) {
-            backoffRun(Duration.ofMinutes(1));
+        for (int n : RECORD_COUNTS) {
+            results.put("produced." + n, median(() -> producedRecordsPerSecond(n)));
         }
-        double minute = median(() -> backoffRun(Duration.ofMinutes(1)));
-        double day = median(() -> backoffRun(Duration.ofHours(24)));
+        for (int i = 0; i < 5; i++) {
+            backoffRun(Duration.ofMinutes(1));
+            backoffRun(Duration.ofHours(24));
+        }
+        double minute = best(() -> backoffRun(Duration.ofMinutes(1)));
+        double day = best(() -> backoffRun(Duration.ofHours(24)));
         results.put("idle.minuteMs", minute).put("idle.dayMs", day)
                 .put("idle.minuteVirtualHours", lastVirtualHours(Duration.ofMinutes(1)))
                 .put("idle.dayVirtualHours", lastVirtualHours(Duration.ofHours(24)))
@@ -76,7 +80,28 @@ public final class Scaling {
         return records / seconds;
     }
 
-    static final int IDLE_BATCHES = 10;
+    /**
+     * Records produced at 10,000/s as virtual time passes on one shard (BatchSize 100) with committed records
+     * released: the shape of a long simulation, where memory stays flat.
+     */
+    static double producedRecordsPerSecond(int records) {
+        NoOpHandler handler = new NoOpHandler();
+        long start = System.nanoTime();
+        try (StreamHarness h = StreamHarness.builder()
+                .mapping(EventSourceMappingConfig.builder().batchSize(100).build())
+                .handler(handler).retainInvocations(1_000).releaseCommittedRecords(true)
+                .eventLimit(Long.MAX_VALUE).build()) {
+            new ChunkedProducer(h, 10_000, Duration.ofMillis(100), Duration.ofMillis(records / 10), 0).start();
+            h.runUntilIdle();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (handler.records() != records) {
+            throw new IllegalStateException("delivered " + handler.records() + " of " + records);
+        }
+        return records / seconds;
+    }
+
+    static final int IDLE_BATCHES = 100;
     static final int IDLE_RETRIES = 3;
 
     /** 10 batches that always fail: each is tried 4 times with 3 back-offs between, then discarded (spec 4.3). */
@@ -115,6 +140,14 @@ public final class Scaling {
             h.put(WORKLOAD.key(i), WORKLOAD.data(i));
         }
         return h;
+    }
+
+    private static double best(java.util.function.DoubleSupplier run) {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 7; i++) {
+            best = Math.min(best, run.getAsDouble());
+        }
+        return best;
     }
 
     private static double median(java.util.function.DoubleSupplier run) {
