@@ -141,6 +141,10 @@ public final class ReportWriter {
         line(stack.strip());
         line("```");
         line();
+        JsonNode hb = bench(jmh, "harness");
+        line("GC: the harness run spent " + f0(secondary(hb, "gc.time")) + " ms in GC during its measured "
+                + "iterations against " + f0(secondary(bench(jmh, "direct"), "gc.time")) + " ms for the direct path.");
+        line();
         line("Reading: `StreamLog.put` is the put path (key hash from a per-stream cache, sequence number, the record copy");
         line("the contract requires); `KinesisEventFactory` is the event building the direct path does too; GC time is");
         line("the cost of keeping 1,000,000 records reachable for assertions (the direct path keeps nothing, so its");
@@ -172,6 +176,14 @@ public final class ReportWriter {
                 + " MB/s, " + f0(incident.number("allocatedBytesPerRecord")) + " B per record |");
         line("| GC time | " + f1(incident.number("gcSeconds")) + " s |");
         line("| Records still held at the end | " + f0(incident.number("recordsHeldAtEnd")) + " |");
+        line();
+        double nsPerRecord = incident.number("wallSeconds") * 1e9 / incident.number("records");
+        line("Budget: " + f0(speedup) + "x real time is " + f0(nsPerRecord) + " ns of wall time per record for everything "
+                + "(put, routing to 100 lanes, batching, event building, invocation, ledger, release). 300x needs "
+                + f0(1e9 / 10_000 / 300) + " ns per record, 1000x needs " + f0(1e9 / 10_000 / 1000) + " ns; building the "
+                + "`KinesisEvent` records alone costs " + f0(1e9 / direct) + " ns per record on the direct path of "
+                + "section 1 in this run, and GC took " + f1(incident.number("gcSeconds")) + " s of the "
+                + f1(incident.number("wallSeconds")) + " s.");
         line();
 
         line("## 3. Per-test cost");
