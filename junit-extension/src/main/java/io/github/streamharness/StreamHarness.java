@@ -51,6 +51,7 @@ public final class StreamHarness implements AutoCloseable {
         String arn = "arn:aws:kinesis:" + b.region + ":" + b.accountId + ":stream/" + b.streamName;
         this.stream = new StreamLog(b.streamName, arn, b.shards, b.startTime.getEpochSecond(), b.retention.toMillis());
         this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
+        this.stream.releaseCommittedRecords(b.releaseCommittedRecords);
     }
 
     /** A builder: a bare stream, or a stream with one mapping and its handler. */
@@ -326,6 +327,7 @@ public final class StreamHarness implements AutoCloseable {
         private Duration watchdog;
         private int retainedInvocations = Integer.MAX_VALUE;
         private long eventLimit = 10_000_000L;
+        private boolean releaseCommittedRecords;
 
         private Builder() {
         }
@@ -468,6 +470,17 @@ public final class StreamHarness implements AutoCloseable {
                 throw new IllegalArgumentException("eventLimit must be positive, got " + limit);
             }
             this.eventLimit = limit;
+            return this;
+        }
+
+        /**
+         * Lets shards drop records that every mapping has checkpointed past (each mapping's checkpoint record is
+         * kept), so hours of virtual traffic run in bounded memory. Off by default. Ledger counts and the on-failure
+         * messages stay exact; released records are no longer listed by {@code Shard.records()} or
+         * {@code Ledger.records(..)}, so with it on, assert on counts.
+         */
+        public Builder releaseCommittedRecords(boolean release) {
+            this.releaseCommittedRecords = release;
             return this;
         }
 

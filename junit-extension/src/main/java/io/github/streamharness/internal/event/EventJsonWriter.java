@@ -88,6 +88,24 @@ public final class EventJsonWriter {
                 + JsonEscaping.escapedLength(metadata.eventSourceArn());
     }
 
+    /**
+     * An upper bound of {@link #recordSize} for any record of a shard whose partition keys have at most
+     * {@code maxPartitionKeyChars} characters and whose data has at most {@code maxDataBytes} bytes: lets a batch cut
+     * skip the exact per-record sizes when even the bound fits in 6 MB (spec 2.5).
+     */
+    public static long recordSizeBound(int maxPartitionKeyChars, int maxDataBytes, String sequenceNumberSample,
+                                       String shardId, EventMetadata metadata) {
+        return RECORD_LITERALS
+                + 6L * maxPartitionKeyChars // no character escapes to more than 6 bytes
+                + 2 * JsonEscaping.escapedLength(sequenceNumberSample) // a shard's numbers all have one length
+                + base64Length(maxDataBytes)
+                + EpochSeconds.length(Long.MIN_VALUE)
+                + JsonEscaping.escapedLength(shardId)
+                + JsonEscaping.escapedLength(metadata.invokeIdentityArn())
+                + JsonEscaping.escapedLength(metadata.awsRegion())
+                + JsonEscaping.escapedLength(metadata.eventSourceArn());
+    }
+
     /** Length of padded base64 for {@code n} bytes: 4 * ceil(n / 3). */
     static long base64Length(long n) {
         return 4 * ((n + 2) / 3);

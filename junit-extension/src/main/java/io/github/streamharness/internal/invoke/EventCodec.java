@@ -51,6 +51,13 @@ public final class EventCodec {
         return EventJsonWriter.recordSize(record, metadata);
     }
 
+    /** An upper bound of {@link #recordSize} over records with keys and data no longer than the given maxima. */
+    public long recordSizeBound(int maxPartitionKeyChars, int maxDataBytes, String sequenceNumberSample,
+                                String shardId) {
+        return EventJsonWriter.recordSizeBound(maxPartitionKeyChars, maxDataBytes, sequenceNumberSample, shardId,
+                metadata);
+    }
+
     /** Bytes of the comma between two records. */
     public long separatorSize() {
         return EventJsonWriter.SEPARATOR_SIZE;

@@ -39,7 +39,10 @@ public final class Invoker implements AutoCloseable {
     private final FaultSource faults;
     private final SplittableRandom random;
     private final RealTimeWatchdog watchdog;
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
     private int environments;
+    private long logDay = Long.MIN_VALUE;
+    private String logDayPrefix;
     private boolean crashed;
 
     /** An invoker for {@code function}, with request ids drawn from {@code seed}. */
@@ -218,8 +221,12 @@ public final class Invoker implements AutoCloseable {
     }
 
     private String logStream(long startNanos) {
-        return LOG_DAY.format(Scheduler.toInstant(startNanos)) + "/[$LATEST]"
-                + newUuid().replace("-", "");
+        long day = Math.floorDiv(startNanos, NANOS_PER_DAY);
+        if (day != logDay) { // formatting a date per invocation cost more than the rest of the context
+            logDay = day;
+            logDayPrefix = LOG_DAY.format(Scheduler.toInstant(startNanos)) + "/[$LATEST]";
+        }
+        return logDayPrefix + newUuid().replace("-", "");
     }
 
     @Override

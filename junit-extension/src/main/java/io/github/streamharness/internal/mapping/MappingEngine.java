@@ -42,6 +42,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     private final OnFailureMessages messages;
     private final System.Logger logger;
     private final List<ShardReader> readers = new ArrayList<>();
+    private final HashKeys.Slices lanesOfKeys;
     private boolean enabled;
     private int invocations;
 
@@ -56,6 +57,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                     + "with a KinesisTimeWindowEvent.");
         }
         this.config = config;
+        this.lanesOfKeys = new HashKeys.Slices(config.parallelizationFactor());
         this.filter = filter;
         this.stream = stream;
         this.scheduler = scheduler;
@@ -78,6 +80,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                 lanes[i] = new Lane(this, reader, i, now);
             }
             readers.add(reader);
+            shard.addReader(reader::firstNeeded);
             for (int i = start; i < shard.size(); i++) {
                 StreamRecord r = shard.get(i);
                 accept(reader, i, r, lanes.length == 1 ? null : HashKeys.ofPartitionKey(r.partitionKey()), now);
@@ -126,13 +129,18 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             reader.advanceWatermark();
             return;
         }
-        int lane = reader.lanes.length == 1 ? 0 : HashKeys.slice(hashKey, reader.lanes.length);
+        int lane = reader.lanes.length == 1 ? 0 : lanesOfKeys.of(hashKey);
         reader.lanes[lane].enqueue(recordIndex, at);
     }
 
     /** Cuts the next batch from the head of {@code queue}: BatchSize records, or fewer to stay within 6 MB. */
     Lane.BatchCut cutBatch(IntQueue queue, ShardLog shard) {
         int limit = Math.min(config.batchSize(), queue.size());
+        long bound = codec.recordSizeBound(shard.maxPartitionKeyChars(), shard.maxDataBytes(),
+                shard.sequenceNumber(0), shard.shardId());
+        if (codec.envelopeSize() + limit * (bound + codec.separatorSize()) <= MAX_EVENT_BYTES) {
+            return new Lane.BatchCut(limit, limit == config.batchSize()); // fits even at its largest: no sizing
+        }
         long size = codec.envelopeSize();
         int n = 0;
         while (n < limit) {

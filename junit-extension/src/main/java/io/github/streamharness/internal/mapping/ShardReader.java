@@ -61,7 +61,16 @@ final class ShardReader {
         while (watermark < size && states[watermark] != RecordState.PENDING.ordinal()) {
             watermark++;
         }
-        return watermark != before;
+        if (watermark == before) {
+            return false;
+        }
+        shard.readerAdvanced();
+        return true;
+    }
+
+    /** The first record this reader still needs: its checkpoint record (kept for {@link #checkpoint()}) onward. */
+    int firstNeeded() {
+        return Math.max(startIndex, watermark - 1);
     }
 
     /** Index of the first record not yet done (== shard size when caught up). */

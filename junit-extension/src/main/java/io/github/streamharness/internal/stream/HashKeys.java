@@ -18,9 +18,18 @@ public final class HashKeys {
 
     /** The hash key Kinesis routes {@code partitionKey} by. */
     public static BigInteger ofPartitionKey(String partitionKey) {
+        return ofPartitionKey(partitionKey, md5());
+    }
+
+    /** As {@link #ofPartitionKey(String)}, reusing a digest the caller owns (one per stream, never shared). */
+    public static BigInteger ofPartitionKey(String partitionKey, MessageDigest md5) {
+        return new BigInteger(1, md5.digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A new MD5 digest. */
+    public static MessageDigest md5() {
         try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            return new BigInteger(1, md5.digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required by every Java platform", e);
         }
@@ -45,6 +54,42 @@ public final class HashKeys {
     /** The start of shard {@code i}'s range when the key space is split evenly over {@code n} shards. */
     public static BigInteger rangeStart(int i, int n) {
         return SPACE.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n));
+    }
+
+    /**
+     * {@link #slice(BigInteger, int)} for one fixed {@code n}, without arithmetic per key: the slice boundaries
+     * ceil(i * 2^128 / n) are computed once and a key is placed by comparison (exactly the same result).
+     */
+    public static final class Slices {
+        private final BigInteger[] starts;
+
+        /** The {@code n} equal slices of the key space. */
+        public Slices(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("n must be positive, got " + n);
+            }
+            starts = new BigInteger[n - 1];
+            BigInteger size = BigInteger.valueOf(n);
+            for (int i = 1; i < n; i++) {
+                BigInteger[] qr = SPACE.multiply(BigInteger.valueOf(i)).divideAndRemainder(size);
+                starts[i - 1] = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+            }
+        }
+
+        /** floor(hashKey * n / 2^128). */
+        public int of(BigInteger hashKey) {
+            int lo = 0;
+            int hi = starts.length;
+            while (lo < hi) { // the number of slice starts at or below the key
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid].compareTo(hashKey) <= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     /** floor(hashKey * n / 2^128): the lane of a key among n equal slices of the key space (spec 0.8). */

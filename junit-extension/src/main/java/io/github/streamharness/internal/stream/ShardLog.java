@@ -3,10 +3,13 @@ package io.github.streamharness.internal.stream;
 import io.github.streamharness.StreamRecord;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.function.IntSupplier;
 
 /**
  * The records of one shard, in sequence order. Record {@code i} of the shard (counting from its creation) has a
@@ -16,15 +19,22 @@ import java.util.RandomAccess;
  */
 public final class ShardLog {
     private static final int COUNTER_DIGITS = 18;
+    /** Records released at once: amortizes the copy of the held tail over many checkpoint moves. */
+    private static final int RELEASE_CHUNK = 4_096;
 
     private final int index;
     private final String shardId;
     private final BigInteger startingHashKey;
     private final BigInteger endingHashKey;
     private final String sequencePrefix;
+    private final byte[] sequenceTemplate;
     private StreamRecord[] records = new StreamRecord[16];
     private int base;
     private int size;
+    private final List<IntSupplier> readers = new ArrayList<>();
+    private boolean releaseCommitted;
+    private int maxPartitionKeyChars;
+    private int maxDataBytes;
 
     ShardLog(int index, String shardId, BigInteger startingHashKey, BigInteger endingHashKey, long streamEpochSecond) {
         this.index = index;
@@ -33,6 +43,7 @@ public final class ShardLog {
         this.endingHashKey = endingHashKey;
         // "49" + 15 digits of stream creation time + 21 digits of shard number = 38; + 18 counter digits = 56
         this.sequencePrefix = "49" + pad(streamEpochSecond, 15) + pad(index, 21);
+        this.sequenceTemplate = (sequencePrefix + pad(0, COUNTER_DIGITS)).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Position of the shard in the stream (0-based). */
@@ -65,12 +76,24 @@ public final class ShardLog {
         }
         records[slot] = record;
         size++;
+        maxPartitionKeyChars = Math.max(maxPartitionKeyChars, partitionKey.length());
+        maxDataBytes = Math.max(maxDataBytes, data.length);
         return record;
     }
 
     /** Number of records ever written to the shard (the index the next record gets). */
     public int size() {
         return size;
+    }
+
+    /** The longest partition key ever written to the shard, in characters (bounds event sizes cheaply). */
+    public int maxPartitionKeyChars() {
+        return maxPartitionKeyChars;
+    }
+
+    /** The largest data ever written to the shard, in bytes (bounds event sizes cheaply). */
+    public int maxDataBytes() {
+        return maxDataBytes;
     }
 
     /** Index of the oldest record still held. */
@@ -94,7 +117,13 @@ public final class ShardLog {
 
     /** The sequence number record {@code i} has. */
     public String sequenceNumber(int i) {
-        return sequencePrefix + pad(i, COUNTER_DIGITS);
+        byte[] digits = sequenceTemplate.clone(); // one copy of the 56 digits, no intermediate strings
+        long v = i;
+        for (int p = digits.length - 1; v != 0; p--) {
+            digits[p] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return new String(digits, StandardCharsets.ISO_8859_1);
     }
 
     /** The index of a sequence number of this shard, or -1 when it is not one of this shard's numbers. */
@@ -108,6 +137,33 @@ public final class ShardLog {
             return i < size ? (int) i : -1;
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Registers a reader (one mapping's view of the shard) that still needs every record from the index it reports
+     * on; with {@link #releaseCommittedRecords(boolean)} on, records below the lowest such index are released.
+     */
+    public void addReader(IntSupplier firstNeeded) {
+        readers.add(firstNeeded);
+    }
+
+    /** Whether records every reader is done with are released (long simulations); off by default. */
+    public void releaseCommittedRecords(boolean release) {
+        this.releaseCommitted = release;
+    }
+
+    /** A reader moved on: releases what no reader needs any more, in chunks, when release is on. */
+    public void readerAdvanced() {
+        if (!releaseCommitted || readers.isEmpty()) {
+            return;
+        }
+        int needed = Integer.MAX_VALUE;
+        for (IntSupplier r : readers) {
+            needed = Math.min(needed, r.getAsInt());
+        }
+        if (needed - base >= RELEASE_CHUNK) {
+            releaseBefore(needed);
         }
     }
 

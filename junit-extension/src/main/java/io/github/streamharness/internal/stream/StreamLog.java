@@ -3,8 +3,11 @@ package io.github.streamharness.internal.stream;
 import io.github.streamharness.StreamRecord;
 
 import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The in-process Kinesis stream: shards with hash-key ranges split evenly over 2^128, MD5 routing of partition keys
@@ -17,11 +20,16 @@ public final class StreamLog {
         void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey);
     }
 
+    private static final int HASH_KEY_CACHE_SIZE = 1 << 16;
+
     private final String name;
     private final String arn;
     private final List<ShardLog> shards;
     private final List<Listener> listeners = new ArrayList<>();
     private final long retentionMillis;
+    /** Producers reuse a bounded set of keys (devices, users): their MD5 is computed once, not once per put. */
+    private final Map<String, BigInteger> hashKeyCache = new HashMap<>();
+    private final MessageDigest md5 = HashKeys.md5();
 
     /** A stream of {@code shardCount} shards created at {@code createdEpochSecond}. */
     public StreamLog(String name, String arn, int shardCount, long createdEpochSecond, long retentionMillis) {
@@ -75,6 +83,17 @@ public final class StreamLog {
         return null;
     }
 
+    /**
+     * Whether each shard releases the records that every mapping has checkpointed past (keeping each mapping's
+     * checkpoint record), so a long simulation runs in bounded memory. Ledger counts stay exact; released records
+     * can no longer be listed or looked up.
+     */
+    public void releaseCommittedRecords(boolean release) {
+        for (ShardLog s : shards) {
+            s.releaseCommittedRecords(release);
+        }
+    }
+
     /** Registers a reader of the stream. */
     public void addListener(Listener listener) {
         listeners.add(listener);
@@ -105,14 +124,26 @@ public final class StreamLog {
         }
         BigInteger hashKey = explicitHashKey != null
                 ? HashKeys.ofExplicitHashKey(explicitHashKey)
-                : HashKeys.ofPartitionKey(partitionKey);
-        ShardLog shard = route(hashKey);
+                : hashKeyOf(partitionKey);
+        ShardLog shard = shards.size() == 1 ? shards.get(0) : route(hashKey);
         int index = shard.size();
         StreamRecord record = shard.append(partitionKey, data, arrivalMillis);
         for (Listener l : listeners) {
             l.recordWritten(shard, index, record, hashKey);
         }
         return record;
+    }
+
+    private BigInteger hashKeyOf(String partitionKey) {
+        BigInteger hashKey = hashKeyCache.get(partitionKey);
+        if (hashKey == null) {
+            if (hashKeyCache.size() >= HASH_KEY_CACHE_SIZE) {
+                hashKeyCache.clear(); // bounded: a producer of unique keys pays one MD5 per put, as before
+            }
+            hashKey = HashKeys.ofPartitionKey(partitionKey, md5);
+            hashKeyCache.put(partitionKey, hashKey);
+        }
+        return hashKey;
     }
 
     /** The shard that holds {@code record}, or null when it is not a record of this stream. */

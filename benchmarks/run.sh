@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every benchmark of the harness and rewrites docs/performance.md from the figures (about 4-6 minutes on
+# 2 cores). Usage: benchmarks/run.sh   (from anywhere; needs Java 17 and Maven, no network beyond the pinned deps)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=benchmarks/target/bench
+started=$(date +%s)
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+
+echo "== build (compile only, no tests)"
+mvn -B -q -pl benchmarks -am process-classes -DskipTests
+CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+echo "== 1. overhead against the limit (JMH)"
+java -cp "$CP" org.openjdk.jmh.Main OverheadBenchmark -prof gc -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.txt"
+echo "== 1b. where the harness's time goes (JMH stack profiler)"
+java -cp "$CP" org.openjdk.jmh.Main 'OverheadBenchmark.harness' -wi 2 -i 3 -prof 'stack:lines=2;top=12' \
+    -rf json -rff "$OUT/jmh-stack.json" > "$OUT/jmh-stack-full.txt"
+awk '/\[Thread state: RUNNABLE\]/{on=1; next} /\[Thread state: /{on=0} on' "$OUT/jmh-stack-full.txt" \
+    | sed '/^[[:space:]]*$/N;/^\s*\n$/D' > "$OUT/jmh-stack.txt"
+
+echo "== 2. incident scale (-Xmx512m)"
+java -Xmx512m -cp "$CP" io.github.streamharness.benchmarks.IncidentScale "$OUT/incident.properties"
+
+echo "== 3. per-test cost"
+java -cp "$CP" io.github.streamharness.benchmarks.PerTestCost "$OUT/pertest.properties"
+
+echo "== 4. scaling"
+java -Xmx2g -cp "$CP" io.github.streamharness.benchmarks.Scaling "$OUT/scaling.properties"
+
+finished=$(date +%s)
+{
+  echo "date=$(date -u '+%Y-%m-%d %H:%M')"
+  echo "cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || uname -m)"
+  echo "cores=$(nproc)"
+  echo "memory=$(free -g 2>/dev/null | awk '/Mem:/{print $2 " GB RAM"}')"
+  echo "load=$load"
+  echo "jdk=$(java -version 2>&1 | sed -n 2p)"
+  echo "commit=$(git rev-parse --short HEAD)$(git diff --quiet -- junit-extension benchmarks || echo ' (with uncommitted changes)')"
+  echo "duration=$(( (finished - started) / 60 )) min $(( (finished - started) % 60 )) s"
+} > "$OUT/env.properties"
+
+java -cp "$CP" io.github.streamharness.benchmarks.ReportWriter "$OUT" docs/performance.md
+echo "== done in $(( finished - started )) s: docs/performance.md"
