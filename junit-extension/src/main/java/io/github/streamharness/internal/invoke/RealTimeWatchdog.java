@@ -3,6 +3,8 @@ package io.github.streamharness.internal.invoke;
 import io.github.streamharness.internal.time.InvocationTimer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,13 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Opt-in guard against handlers that block for real (a socket without a timeout, a deadlock): the handler runs on a
  * worker thread; past a wall-clock limit it is interrupted and the invocation is recorded as a timeout (spec 0.4).
- * The worker is abandoned and replaced, and every worker is stopped when the harness closes.
+ * The worker is abandoned and replaced; when the harness closes, every worker, abandoned ones included, is stopped
+ * and waited for (up to a second each), so none outlives the harness unless its handler ignores interrupts.
  */
 final class RealTimeWatchdog implements AutoCloseable {
     private final String functionName;
     private final Duration limit;
     private final AtomicInteger threads = new AtomicInteger();
     private ExecutorService executor;
+    private final List<ExecutorService> abandoned = new ArrayList<>();
 
     RealTimeWatchdog(String functionName, Duration limit) {
         this.functionName = functionName;
@@ -52,6 +56,8 @@ final class RealTimeWatchdog implements AutoCloseable {
             ExecutorService stuck = executor;
             executor = null;
             stuck.shutdownNow();
+            abandoned.removeIf(ExecutorService::isTerminated);
+            abandoned.add(stuck);
             throw new IllegalStateException("the handler blocked for more than " + limit + " of real time and "
                     + "was interrupted by the watchdog");
         } catch (ExecutionException e) {
@@ -62,13 +68,18 @@ final class RealTimeWatchdog implements AutoCloseable {
     @Override
     public void close() {
         if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            abandoned.add(executor);
             executor = null;
         }
+        for (ExecutorService worker : abandoned) {
+            worker.shutdownNow();
+            try {
+                worker.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        abandoned.clear();
     }
 }
