@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public final class MappedFunction {
     private final String functionName;
+    private final String uuid;
     private final EventSourceMappingConfig config;
     private final InvocationLog log;
     private final DeadLetterQueue dlq;
@@ -20,9 +21,10 @@ public final class MappedFunction {
     private MappingEngine engine;
     private Ledger ledger;
 
-    MappedFunction(String functionName, EventSourceMappingConfig config, int retainedInvocations,
+    MappedFunction(String functionName, String uuid, EventSourceMappingConfig config, int retainedInvocations,
                    long[] writtenTotal) {
         this.functionName = functionName;
+        this.uuid = uuid;
         this.config = config;
         this.log = new InvocationLog(functionName, retainedInvocations);
         this.dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
@@ -60,6 +62,11 @@ public final class MappedFunction {
     /** The function's name. */
     public String functionName() {
         return functionName;
+    }
+
+    /** The mapping's UUID (seeded), as in its ARN and in S3 on-failure object keys (spec 6.4). */
+    public String uuid() {
+        return uuid;
     }
 
     /** The mapping's configuration. */

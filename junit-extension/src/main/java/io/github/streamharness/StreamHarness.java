@@ -79,7 +79,8 @@ public final class StreamHarness implements AutoCloseable {
             if (m.functionName().equals(functionName)) {
                 throw new IllegalArgumentException("The event source arn (\" " + stream.arn() + " \") and function "
                         + "(\" " + functionName + " \") provided mapping already exists. Please update or delete the "
-                        + "existing mapping (spec 1.15); give the second mapping another function name.");
+                        + "existing mapping with UUID " + m.uuid() + " (spec 1.15; in the harness: give the second "
+                        + "mapping another function name)");
             }
         }
         Handlers.Source source = Handlers.source(handler);
@@ -94,8 +95,8 @@ public final class StreamHarness implements AutoCloseable {
         RetryBackoff b = settings.retryBackoff;
         BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
                 b.jitter(), seeds.nextLong());
-        MappedFunction mapped = new MappedFunction(functionName, config, settings.retainedInvocations, written);
         String uuid = uuid(seeds);
+        MappedFunction mapped = new MappedFunction(functionName, uuid, config, settings.retainedInvocations, written);
         MappingEngine engine = new MappingEngine(config, config.filterCriteria(), stream, scheduler, invoker, codec,
                 mapped.events(), backoff, uuid, mapper);
         mapped.attach(engine);
@@ -118,6 +119,20 @@ public final class StreamHarness implements AutoCloseable {
     public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey) {
         ensureOpen();
         return stream.put(partitionKey, data, explicitHashKey, clock.millis());
+    }
+
+    /** Puts a generated or recorded record (partition key, data, optional explicit hash key). */
+    public StreamRecord put(io.github.streamharness.events.RecordSpec record) {
+        return put(record.partitionKey(), record.data(), record.explicitHashKey());
+    }
+
+    /** Puts every record, in order, at the current virtual time; returns them. */
+    public List<StreamRecord> putAll(Iterable<io.github.streamharness.events.RecordSpec> records) {
+        List<StreamRecord> put = new ArrayList<>();
+        for (io.github.streamharness.events.RecordSpec r : records) {
+            put.add(put(r));
+        }
+        return put;
     }
 
     /** Runs everything until no mapping has work left, moving the virtual clock as far as needed. */

@@ -278,4 +278,16 @@ class BatchingTest {
             return null;
         };
     }
+
+    @Test
+    void theSameFunctionCannotBeMappedTwiceToOneStream() { // spec 1.15
+        StreamHarness stream = StreamHarness.builder().build();
+        MappedFunction first = stream.addMapping(EventSourceMappingConfig.defaults(), collect(new ArrayList<>()), "f");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stream.addMapping(EventSourceMappingConfig.defaults(),
+                        collect(new ArrayList<>()), "f"))
+                .hasMessage("The event source arn (\" arn:aws:kinesis:us-east-1:123456789012:stream/test-stream \") "
+                        + "and function (\" f \") provided mapping already exists. Please update or delete the "
+                        + "existing mapping with UUID " + first.uuid() + " (spec 1.15; in the harness: give the "
+                        + "second mapping another function name)");
+    }
 }

@@ -8,6 +8,7 @@ import io.github.streamharness.Ledger;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.VirtualClock;
+import io.github.streamharness.events.KinesisRecords;
 import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -84,13 +85,27 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return RESOLVED.contains(parameterContext.getParameter().getType()) && active(extensionContext);
+        if (!active(extensionContext)) {
+            return false;
+        }
+        if (parameterContext.isAnnotated(RecordedEventsSource.class)) {
+            return RecordedParameters.supports(parameterContext.getParameter());
+        }
+        Class<?> type = parameterContext.getParameter().getType();
+        return RESOLVED.contains(type) || type == KinesisRecords.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.isAnnotated(RecordedEventsSource.class)) {
+            return RecordedParameters.resolve(parameterContext, extensionContext);
+        }
         Class<?> type = parameterContext.getParameter().getType();
         StreamHarness harness = harness(extensionContext);
+        if (type == KinesisRecords.class) {
+            // seeded from the harness seed, which a failing test reports, so the run can be replayed
+            return KinesisRecords.withSeed(harness.seed());
+        }
         if (type == StreamHarness.class) {
             return harness;
         }
@@ -132,9 +147,13 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
         return mappings.get(0);
     }
 
+    /**
+     * After a passing test, checks every mapping's ledger (nothing lost, nothing counted twice); after a failing one,
+     * publishes the seed and the timeline of every mapping as report entries and a file.
+     */
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        if (!active(context) || context.getExecutionException().isEmpty()) {
+        if (!active(context)) {
             return;
         }
         HarnessResource resource = context.getStore(NAMESPACE).get(HarnessResource.class, HarnessResource.class);
@@ -142,8 +161,15 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
             return;
         }
         StreamHarness harness = resource.harness;
+        if (context.getExecutionException().isEmpty()) {
+            for (MappedFunction mapping : harness.mappings()) {
+                mapping.ledger().verify();
+            }
+            return;
+        }
         String timeline = harness.describe(60);
-        context.publishReportEntry("streamharness.seed", String.valueOf(harness.seed()));
+        context.publishReportEntry("streamharness.seed", harness.seed() + " (replay with @KinesisStreamTest(seed = "
+                + harness.seed() + "); KinesisRecords parameters use the same seed)");
         context.publishReportEntry("streamharness.timeline", timeline);
         try {
             context.publishFile("streamharness-timeline.txt", MediaType.TEXT_PLAIN_UTF_8,

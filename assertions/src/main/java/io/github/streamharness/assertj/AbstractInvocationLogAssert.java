@@ -1,0 +1,222 @@
+package io.github.streamharness.assertj;
+
+import io.github.streamharness.Invocation;
+import io.github.streamharness.InvocationLog;
+import io.github.streamharness.Outcome;
+import io.github.streamharness.StreamRecord;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+import static io.github.streamharness.assertj.KinesisRepresentation.KINESIS_REPRESENTATION;
+import static io.github.streamharness.assertj.ShouldHaveBatchSizes.shouldHaveNoBatchLargerThan;
+import static io.github.streamharness.assertj.ShouldHaveBatchSizes.shouldHaveNoBatchOver;
+import static io.github.streamharness.assertj.ShouldHaveDeliveries.shouldBeDeliveredTimes;
+import static io.github.streamharness.assertj.ShouldHaveDeliveries.shouldBeRedeliveredOnlyAfter;
+import static io.github.streamharness.assertj.ShouldHaveDeliveries.shouldHaveInvocationCount;
+import static io.github.streamharness.assertj.ShouldKeepOrder.shouldKeepOrder;
+
+/**
+ * Assertions on what a mapping invoked: how often, which record reached the function how many times, whether
+ * records came again only after a failure, whether order was kept, and batch sizes. A delivery is an invocation that
+ * reached the function: throttled attempts (spec 4.2) do not count. Failure messages end with the log's timeline.
+ *
+ * @param <SELF> the assertion's own type
+ */
+public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocationLogAssert<SELF>>
+        extends AbstractStreamAssert<SELF, InvocationLog> {
+
+    /** Creates the assertion; the log is its own timeline. */
+    protected AbstractInvocationLogAssert(InvocationLog actual, Class<?> selfType) {
+        super(actual, selfType);
+        this.timeline = actual;
+    }
+
+    /** Verifies the number of invocations ever made, throttled attempts included. */
+    public SELF hasInvocationCount(int expected) {
+        isNotNull();
+        if (actual.count() != expected) {
+            throwAssertionError(shouldHaveInvocationCount(actual.functionName(), expected, actual.count(), story()));
+        }
+        return myself;
+    }
+
+    /** Verifies that each of {@code records} reached the function exactly once: no retry, no duplicate. */
+    public SELF deliveredExactlyOnce(StreamRecord... records) {
+        for (StreamRecord r : Objects.requireNonNull(records, "records")) {
+            deliveredTimes(r, 1);
+        }
+        return myself;
+    }
+
+    /** Verifies that {@code record} reached the function exactly {@code times} times. */
+    public SELF deliveredTimes(StreamRecord record, int times) {
+        isNotNull();
+        Objects.requireNonNull(record, "record");
+        List<Invocation> deliveries = actual.deliveriesOf(record);
+        if (deliveries.size() != times) {
+            throwAssertionError(shouldBeDeliveredTimes(actual.functionName(), record, times, deliveries, story()));
+        }
+        return myself;
+    }
+
+    /** Verifies that none of {@code records} ever reached the function (filtered, too old, or not reached yet). */
+    public SELF neverDelivered(StreamRecord... records) {
+        for (StreamRecord r : Objects.requireNonNull(records, "records")) {
+            deliveredTimes(r, 0);
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that a record reached the function again only after an invocation that held it failed for it: a
+     * function error (spec 4.1, 4.7) or a partial batch response that did not commit it (spec 5.5). A record
+     * delivered again after its batch succeeded is a duplicate the mapping should not have made.
+     */
+    public SELF redeliveredOnlyAfterFailure() {
+        return redeliveredOnlyAfter("a failure", (previous, record) -> failedFor(previous.outcome(), record));
+    }
+
+    /**
+     * Verifies that a record reached the function again only after an invocation that held it ended with an
+     * outcome of type {@code failure}, e.g. {@code Outcome.FunctionError.class}; a partial failure counts only for
+     * the records it did not commit.
+     */
+    public SELF redeliveredOnlyAfter(Class<? extends Outcome> failure) {
+        Objects.requireNonNull(failure, "failure");
+        return redeliveredOnlyAfter("a " + failure.getSimpleName(),
+                (previous, record) -> failure.isInstance(previous.outcome()) && failedFor(previous.outcome(), record));
+    }
+
+    private SELF redeliveredOnlyAfter(String failure, BiPredicate<Invocation, StreamRecord> allowsRedelivery) {
+        isNotNull();
+        Map<StreamRecord, Invocation> last = new HashMap<>();
+        List<String> violations = new ArrayList<>();
+        for (Invocation i : deliveries()) {
+            for (StreamRecord r : i.records()) {
+                Invocation previous = last.put(r, i);
+                if (previous != null && !allowsRedelivery.test(previous, r)) {
+                    violations.add(KINESIS_REPRESENTATION.toStringOf(r) + "\n    in #" + i.number() + " after #"
+                            + previous.number() + " -> " + previous.outcome().label());
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throwAssertionError(shouldBeRedeliveredOnlyAfter(actual.functionName(), failure, violations, story()));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the records of each shard reached the function in sequence order (spec 3.1): every batch is in
+     * ascending order and no batch starts before an earlier batch of its shard (retries and bisected halves start at
+     * or after it). With ParallelizationFactor above 1 only per-key order is guaranteed (spec 3.2).
+     */
+    public SELF keptOrderPerShard() {
+        return keptOrder("shard", StreamRecord::shardId);
+    }
+
+    /** As {@link #keptOrderPerShard()}, for the records of each partition key (spec 3.2). */
+    public SELF keptOrderPerPartitionKey() {
+        return keptOrder("partition key", r -> r.shardId() + " pk=" + r.partitionKey());
+    }
+
+    private SELF keptOrder(String scope, Function<StreamRecord, String> group) {
+        isNotNull();
+        Map<String, Invocation> previousBatch = new HashMap<>();
+        Map<String, StreamRecord> previousFirst = new HashMap<>();
+        List<String> violations = new ArrayList<>();
+        for (Invocation i : deliveries()) {
+            Map<String, List<StreamRecord>> groups = new LinkedHashMap<>();
+            for (StreamRecord r : i.records()) {
+                groups.computeIfAbsent(group.apply(r), k -> new ArrayList<>()).add(r);
+            }
+            for (Map.Entry<String, List<StreamRecord>> g : groups.entrySet()) {
+                List<StreamRecord> rs = g.getValue();
+                for (int k = 1; k < rs.size(); k++) {
+                    if (sequence(rs.get(k)).compareTo(sequence(rs.get(k - 1))) <= 0) {
+                        violations.add(g.getKey() + ": #" + i.number() + " holds "
+                                + KINESIS_REPRESENTATION.toStringOf(rs.get(k)) + " after "
+                                + KINESIS_REPRESENTATION.toStringOf(rs.get(k - 1)));
+                    }
+                }
+                StreamRecord first = rs.get(0);
+                StreamRecord before = previousFirst.get(g.getKey());
+                if (before != null && sequence(first).compareTo(sequence(before)) < 0) {
+                    violations.add(g.getKey() + ": #" + i.number() + " starts at "
+                            + KINESIS_REPRESENTATION.toStringOf(first) + ", before #"
+                            + previousBatch.get(g.getKey()).number() + " which started at "
+                            + KINESIS_REPRESENTATION.toStringOf(before));
+                }
+                previousFirst.put(g.getKey(), first);
+                previousBatch.put(g.getKey(), i);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throwAssertionError(shouldKeepOrder(actual.functionName(), scope, violations, story()));
+        }
+        return myself;
+    }
+
+    /** Verifies that no invocation received more than {@code max} records (BatchSize, spec 2.3). */
+    public SELF noBatchLargerThan(int max) {
+        isNotNull();
+        List<String> offending = actual.all().stream().filter(i -> i.batchSize() > max)
+                .map(i -> KINESIS_REPRESENTATION.toStringOf(i)).toList();
+        if (!offending.isEmpty()) {
+            throwAssertionError(shouldHaveNoBatchLargerThan(actual.functionName(), max, offending, story()));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that no invocation received an event JSON over 6 MB (6,291,456 bytes, spec 2.5, 0.7), measured
+     * exactly as the engine measures it. Reached from a {@code StreamHarness} the stream ARN is known; otherwise
+     * the default stream ARN is assumed.
+     */
+    public SELF noBatchOver6MB() {
+        isNotNull();
+        List<String> offending = new ArrayList<>();
+        for (Invocation i : actual.all()) {
+            long size = EventSize.of(i, streamArn);
+            if (size > EventSize.LIMIT_BYTES) {
+                offending.add(KINESIS_REPRESENTATION.toStringOf(i) + ": " + size + " bytes"
+                        + (i.batchSize() == 1 ? " (one record larger than the limit is delivered alone, spec 0.7)"
+                        : ""));
+            }
+        }
+        if (!offending.isEmpty()) {
+            throwAssertionError(shouldHaveNoBatchOver(actual.functionName(), EventSize.LIMIT_BYTES, offending,
+                    story()));
+        }
+        return myself;
+    }
+
+    private List<Invocation> deliveries() {
+        return actual.all().stream().filter(i -> !(i.outcome() instanceof Outcome.Throttled))
+                .sorted(Comparator.comparingInt(Invocation::number)).toList();
+    }
+
+    private static boolean failedFor(Outcome outcome, StreamRecord record) {
+        if (outcome instanceof Outcome.FunctionError) {
+            return true;
+        }
+        if (outcome instanceof Outcome.PartialFailure partial) {
+            // records before the checkpoint sequence number are committed, the rest is retried (spec 5.5)
+            return sequence(record).compareTo(new BigInteger(partial.checkpointSequenceNumber())) >= 0;
+        }
+        return false;
+    }
+
+    private static BigInteger sequence(StreamRecord record) {
+        return new BigInteger(record.sequenceNumber());
+    }
+}

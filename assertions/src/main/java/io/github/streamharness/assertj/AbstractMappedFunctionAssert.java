@@ -1,0 +1,68 @@
+package io.github.streamharness.assertj;
+
+import io.github.streamharness.DeadLetterQueue;
+import io.github.streamharness.InvocationLog;
+import io.github.streamharness.MappedFunction;
+import io.github.streamharness.ShardPosition;
+
+import java.util.Objects;
+
+import static io.github.streamharness.assertj.ShouldHaveConsistentLedger.shouldHaveConsistentLedger;
+
+/**
+ * Assertions on one function attached by an event source mapping, and the way into assertions on its parts
+ * (on-failure destination, invocation log, position in a shard), whose failure messages all end with this
+ * mapping's timeline.
+ *
+ * @param <SELF> the assertion's own type
+ */
+public abstract class AbstractMappedFunctionAssert<SELF extends AbstractMappedFunctionAssert<SELF>>
+        extends AbstractStreamAssert<SELF, MappedFunction> {
+
+    /** Creates the assertion; the mapping's invocation log is its timeline. */
+    protected AbstractMappedFunctionAssert(MappedFunction actual, Class<?> selfType) {
+        super(actual, selfType);
+        this.timeline = actual == null ? null : actual.invocations();
+    }
+
+    /**
+     * Assertions on the messages the mapping sent to its on-failure destination.
+     *
+     * @throws IllegalStateException when the mapping has no destination (AWS then discards failed records)
+     */
+    public DeadLetterQueueAssert deadLetterQueue() {
+        isNotNull();
+        return open(DeadLetterQueueAssert.class, DeadLetterQueue.class, actual.deadLetterQueue(),
+                DeadLetterQueueAssert::new, actual.invocations());
+    }
+
+    /** Assertions on what the mapping invoked. */
+    public InvocationLogAssert invocations() {
+        isNotNull();
+        return open(InvocationLogAssert.class, InvocationLog.class, actual.invocations(), InvocationLogAssert::new,
+                actual.invocations());
+    }
+
+    /** Assertions on the mapping's position in a shard, as it is now: {@code shard("shardId-000000000000")}. */
+    public ShardPositionAssert shard(String shardId) {
+        isNotNull();
+        Objects.requireNonNull(shardId, "shardId");
+        return open(ShardPositionAssert.class, ShardPosition.class, actual.position(shardId),
+                ShardPositionAssert::new, actual.invocations());
+    }
+
+    /**
+     * Verifies that every record written to the stream is in exactly one state for this mapping: nothing lost,
+     * nothing counted twice, every on-failure record in a message, every committed record delivered.
+     */
+    public SELF hasConsistentLedger() {
+        isNotNull();
+        try {
+            actual.ledger().verify();
+        } catch (IllegalStateException e) {
+            throwAssertionError(shouldHaveConsistentLedger(actual.functionName(), e.getMessage(),
+                    actual.ledger().counts().toString(), story()));
+        }
+        return myself;
+    }
+}

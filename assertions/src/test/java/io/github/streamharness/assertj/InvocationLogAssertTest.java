@@ -1,0 +1,183 @@
+package io.github.streamharness.assertj;
+
+import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.InvocationLog;
+import io.github.streamharness.Outcome;
+import io.github.streamharness.StreamHarness;
+import io.github.streamharness.StreamRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.github.streamharness.HandWrittenLogs.invocation;
+import static io.github.streamharness.HandWrittenLogs.log;
+import static io.github.streamharness.HandWrittenLogs.ok;
+import static io.github.streamharness.HandWrittenLogs.record;
+import static io.github.streamharness.assertj.StreamAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** InvocationLogAssert: counts, deliveries, redeliveries, order and batch sizes (spec 2, 3, 4, 5). */
+class InvocationLogAssertTest {
+    private static final String POISON_3 = "shardId-000000000000/4900...000003 pk=user-3 data={not json";
+
+    private final Scenarios.Run poison = Scenarios.poisonPillWithBisection();
+
+    @Test
+    void hasInvocationCountCountsEveryInvocationIncludingBisectedHalvesAndRetries() { // spec 4.7, 0.1
+        assertThat(poison.stream()).invocations().hasInvocationCount(9);
+        assertThatThrownBy(() -> assertThat(poison.stream()).invocations().hasInvocationCount(3))
+                .hasMessageStartingWith(String.format("Expecting orders-fn to have been invoked 3 time(s) but it was "
+                        + "invoked 9 time(s)%n%ntimeline of orders-fn (9 invocation(s)):"));
+    }
+
+    @Test
+    void theLogIsItsOwnTimeline() {
+        InvocationLog log = poison.stream().invocations();
+        assertThatThrownBy(() -> assertThat(log).hasInvocationCount(1))
+                .hasMessageEndingWith("CHECKPOINT checkpoint -> ...000009");
+    }
+
+    @Test
+    void deliveredExactlyOncePassesForACleanRunAndFailsListingEveryDelivery() {
+        Scenarios.Run clean = Scenarios.allGood();
+        assertThat(clean.stream()).invocations().deliveredExactlyOnce(clean.records().toArray(StreamRecord[]::new));
+        assertThatThrownBy(() -> assertThat(poison.stream()).invocations().deliveredExactlyOnce(poison.record(3)))
+                .hasMessageStartingWith(String.format("Expecting the record:%n  " + POISON_3 + "%n"
+                        + "to be delivered to orders-fn exactly once%nbut it was delivered 6 times, by:%n"
+                        + "  [#1 shardId-000000000000 [...000000.....000009] (10 records) attempt 1 -> ERROR "
+                        + "java.lang.IllegalArgumentException at 00:00:00.000,"));
+    }
+
+    @Test
+    void deliveredTimesCountsBisectedHalvesAsDeliveries() { // spec 4.7: record 0 is in [0..9], [0..4], [0..2]
+        assertThat(poison.stream()).invocations().deliveredTimes(poison.record(0), 3)
+                .deliveredTimes(poison.record(4), 4).deliveredTimes(poison.record(9), 2);
+        assertThatThrownBy(() -> assertThat(poison.stream()).invocations().deliveredTimes(poison.record(0), 1))
+                .hasMessageContaining(String.format("to be delivered to orders-fn exactly once%n"
+                        + "but it was delivered 3 times, by:"));
+    }
+
+    @Test
+    void neverDeliveredHoldsForRecordsBehindABlockedBatch() { // spec 3.3
+        Scenarios.Run blocked = Scenarios.blockedShard();
+        assertThat(blocked.stream()).invocations().neverDelivered(blocked.record(4));
+        assertThatThrownBy(() -> assertThat(blocked.stream()).invocations().neverDelivered(blocked.record(0)))
+                .hasMessageContaining(String.format("never to be delivered to orders-fn%n"
+                        + "but it was delivered exactly once, by:%n  [#1 shardId-000000000000"));
+    }
+
+    @Test
+    void neverDeliveredHoldsForARecordTooOldBeforeItsFirstAttempt() { // spec 4.6
+        Scenarios.Run old = Scenarios.recordTooOld();
+        assertThat(old.stream()).invocations().neverDelivered(old.record(0)).deliveredExactlyOnce(old.record(1));
+    }
+
+    @Test
+    void redeliveredOnlyAfterFailureHoldsForRetriesBisectionAndPartialResponses() { // spec 4.3, 4.7, 5.5
+        assertThat(poison.stream()).invocations().redeliveredOnlyAfterFailure();
+        Scenarios.Run partial = Scenarios.partialResponse();
+        assertThat(partial.stream()).invocations().redeliveredOnlyAfterFailure()
+                .deliveredExactlyOnce(partial.record(0), partial.record(1))
+                .deliveredTimes(partial.record(4), 2); // redelivered although processed (spec 5.5)
+    }
+
+    @Test
+    void redeliveredOnlyAfterFailureFailsForADuplicateAfterSuccess() {
+        StreamRecord r0 = record(0, "user-0", "{\"id\":0}");
+        StreamRecord r1 = record(1, "user-1", "{\"id\":1}");
+        StreamRecord r2 = record(2, "user-2", "{\"id\":2}");
+        InvocationLog log = log("orders-fn", invocation(1, ok(), r0, r1), invocation(2, ok(), r1, r2));
+        assertThatThrownBy(() -> assertThat(log).redeliveredOnlyAfterFailure())
+                .hasMessageStartingWith(String.format("Expecting orders-fn to receive a record again only after a "
+                        + "failure of an invocation that held it%nbut these were delivered again without one:%n"
+                        + "  shardId-000000000000/4900...000001 pk=user-1 data={\"id\":1}\n    in #2 after #1 -> OK"));
+    }
+
+    @Test
+    void redeliveredOnlyAfterAGivenKindOfFailure() {
+        assertThat(poison.stream()).invocations().redeliveredOnlyAfter(Outcome.FunctionError.class);
+        Scenarios.Run partial = Scenarios.partialResponse();
+        assertThat(partial.stream()).invocations().redeliveredOnlyAfter(Outcome.PartialFailure.class);
+        assertThatThrownBy(() -> assertThat(partial.stream()).invocations()
+                .redeliveredOnlyAfter(Outcome.FunctionError.class))
+                .hasMessageContaining("to receive a record again only after a FunctionError of an invocation")
+                .hasMessageContaining("pk=user-2 data={\"id\":2}\n    in #2 after #1 -> PARTIAL (2 committed, "
+                        + "retry from 4900...002)");
+    }
+
+    @Test
+    void keptOrderPerShardHoldsThroughBisectionAndRetries() { // spec 3.1, 4.7
+        assertThat(poison.stream()).invocations().keptOrderPerShard().keptOrderPerPartitionKey();
+        assertThat(Scenarios.blockedShard().stream()).invocations().keptOrderPerShard();
+    }
+
+    @Test
+    void withParallelLanesOnlyPerKeyOrderHolds() { // spec 3.2, 0.8
+        Scenarios.Run lanes = Scenarios.parallelLanesWithOneRetry();
+        assertThat(lanes.stream()).invocations().keptOrderPerPartitionKey();
+        assertThatThrownBy(() -> assertThat(lanes.stream()).invocations().keptOrderPerShard())
+                .hasMessageStartingWith(String.format("Expecting orders-fn to receive the records of each shard in "
+                        + "sequence order (batches in ascending order, no batch starting before an earlier one)%nbut:%n"
+                        + "  shardId-000000000000: #6 starts at shardId-000000000000/4900...000000 pk=a "
+                        + "data={\"key\":\"a\"}, before #5 which started at shardId-000000000000/4900...000005 pk=f "
+                        + "data={\"key\":\"f\"}"));
+    }
+
+    @Test
+    void keptOrderFailsForABatchOutOfOrder() {
+        StreamRecord r0 = record(0, "user-0", "a");
+        StreamRecord r1 = record(1, "user-0", "b");
+        InvocationLog log = log("orders-fn", invocation(1, ok(), r1, r0));
+        assertThatThrownBy(() -> assertThat(log).keptOrderPerPartitionKey())
+                .hasMessageContaining("to receive the records of each partition key in sequence order")
+                .hasMessageContaining("shardId-000000000000 pk=user-0: #1 holds shardId-000000000000/4900...000000 "
+                        + "pk=user-0 data=a after shardId-000000000000/4900...000001 pk=user-0 data=b");
+    }
+
+    @Test
+    void noBatchLargerThanChecksEveryInvocation() { // spec 2.3
+        assertThat(poison.stream()).invocations().noBatchLargerThan(10);
+        assertThatThrownBy(() -> assertThat(poison.stream()).invocations().noBatchLargerThan(5))
+                .hasMessageStartingWith(String.format("Expecting no batch of orders-fn to hold more than 5 record(s)%n"
+                        + "but these invocations did:%n  #1 shardId-000000000000 [...000000.....000009] (10 records) "
+                        + "attempt 1 -> ERROR java.lang.IllegalArgumentException at 00:00:00.000"));
+    }
+
+    @Test
+    void noBatchOver6MBHoldsWhenTheEngineCutsBatchesAtTheLimit() { // spec 2.5, 0.7
+        StreamHarness stream = StreamHarness.builder().handler(Scenarios.parsesJson()).build();
+        for (int i = 0; i < 7; i++) {
+            stream.put("user-" + i, "\"" + "x".repeat(999_998) + "\"");
+        }
+        stream.runUntilIdle();
+        assertThat(stream.invocations().count()).isGreaterThan(1);
+        assertThat(stream).invocations().noBatchOver6MB().noBatchLargerThan(EventSourceMappingConfig.DEFAULT_BATCH_SIZE);
+    }
+
+    @Test
+    void noBatchOver6MBFailsForARecordLargerThanTheLimitDeliveredAlone() { // spec 0.7
+        StreamHarness stream = StreamHarness.builder().handler(Scenarios.parsesJson()).build();
+        stream.put("user-0", "\"" + "x".repeat(4_999_998) + "\"");
+        stream.runUntilIdle();
+        assertThatThrownBy(() -> assertThat(stream).invocations().noBatchOver6MB())
+                .hasMessageStartingWith(String.format("Expecting no event of test-function to exceed 6291456 bytes of "
+                        + "JSON (the 6 MB invoke payload limit)%nbut these invocations received larger events:%n"
+                        + "  #1 shardId-000000000000 [...000000] (1 record) attempt 1 -> OK at 00:00:00.000: "))
+                .hasMessageContaining(" bytes (one record larger than the limit is delivered alone, spec 0.7)");
+    }
+
+    @Test
+    void noBatchOver6MBFailsForABatchOverTheLimit() {
+        List<StreamRecord> records = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            byte[] data = new byte[1_000_000];
+            records.add(record("shardId-000000000000", i, "user-" + i, data));
+        }
+        InvocationLog log = log("orders-fn", invocation(1, ok(), records.toArray(StreamRecord[]::new)));
+        assertThatThrownBy(() -> assertThat(log).noBatchOver6MB())
+                .hasMessageContaining("#1 shardId-000000000000 [...000000.....000006] (7 records) attempt 1 -> OK")
+                .hasMessageNotContaining("delivered alone");
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.streamharness.examples.analytics;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One metric sample as producers write it to the stream:
+ * {@code {"metric":"cpu","value":0.42,"timestamp":"2026-11-23T10:15:30Z","host":"web-1"}}.
+ *
+ * <p>{@code metric}, {@code value} (a JSON number, kept as an exact decimal) and {@code timestamp} (ISO-8601 instant)
+ * are required; {@code host} is optional because the aggregates do not use it.
+ */
+public record MetricRecord(String metric, BigDecimal value, Instant timestamp, Optional<String> host) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** Validates the fields; use {@link #parse(byte[])} to read a record from the stream. */
+    public MetricRecord {
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(host, "host");
+    }
+
+    /**
+     * Parses a record's data (UTF-8 JSON).
+     *
+     * @throws MalformedMetricException if the data is not a JSON object or a required field is missing or invalid
+     */
+    public static MetricRecord parse(byte[] data) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(data);
+        } catch (IOException e) {
+            throw new MalformedMetricException("not JSON: " + preview(data), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedMetricException("not a JSON object: " + preview(data));
+        }
+        JsonNode metric = node.get("metric");
+        if (metric == null || !metric.isTextual() || metric.asText().isBlank()) {
+            throw new MalformedMetricException("missing or blank \"metric\": " + preview(data));
+        }
+        JsonNode value = node.get("value");
+        if (value == null || !value.isNumber()) {
+            throw new MalformedMetricException("missing or non-numeric \"value\": " + preview(data));
+        }
+        JsonNode timestamp = node.get("timestamp");
+        if (timestamp == null || !timestamp.isTextual()) {
+            throw new MalformedMetricException("missing \"timestamp\": " + preview(data));
+        }
+        Instant at;
+        try {
+            at = Instant.parse(timestamp.asText());
+        } catch (DateTimeParseException e) {
+            throw new MalformedMetricException("\"timestamp\" is not an ISO-8601 instant: " + preview(data), e);
+        }
+        JsonNode host = node.get("host");
+        return new MetricRecord(metric.asText(), value.decimalValue(), at,
+                host != null && host.isTextual() ? Optional.of(host.asText()) : Optional.empty());
+    }
+
+    /** The start of the minute the sample belongs to: the aggregation bucket, e.g. {@code 2026-11-23T10:15:00Z}. */
+    public Instant minute() {
+        return timestamp.truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    private static String preview(byte[] data) {
+        String text = new String(data, StandardCharsets.UTF_8);
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+}
