@@ -149,9 +149,11 @@ class InvalidMappingParameterTest {
             h.addMapping(EventSourceMappingConfig.defaults(), handler, "f");
             assertThatThrownBy(() -> h.addMapping(EventSourceMappingConfig.defaults(), handler, "f"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("The event source arn (\" arn:aws:kinesis:us-east-1:123456789012:stream/test-stream "
-                            + "\") and function (\" f \") provided mapping already exists. Please update or delete "
-                            + "the existing mapping (spec 1.15); give the second mapping another function name.");
+                    .hasMessageStartingWith("The event source arn (\" arn:aws:kinesis:us-east-1:123456789012:stream/"
+                            + "test-stream \") and function (\" f \") provided mapping already exists. Please update "
+                            + "or delete the existing mapping with UUID ")
+                    .hasMessageMatching(".* with UUID [0-9a-f-]{36} \\(spec 1\\.15; in the harness: give the second "
+                            + "mapping another function name\\)");
         }
     }
 }

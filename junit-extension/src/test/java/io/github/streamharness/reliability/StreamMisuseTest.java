@@ -126,4 +126,23 @@ class StreamMisuseTest {
             assertThat(h.clock().now()).isBefore(Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofHours(25)));
         }
     }
+
+    @Test
+    void scenarioThatNeverSettlesStopsAtTheEventLimitWithAnExplanation() {
+        try (StreamHarness h = StreamHarness.builder().eventLimit(1_000).build()) {
+            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (e, c) -> null);
+            Runnable[] producer = new Runnable[1];
+            producer[0] = () -> {
+                h.put("pk", "tick");
+                h.schedule(h.clock().now().plusSeconds(1), producer[0]); // a producer without an end
+            };
+            h.schedule(h.clock().now(), producer[0]);
+
+            assertThatThrownBy(h::runUntilIdle).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("runUntilIdle() processed 1000 events and the stream is still not idle at ")
+                    .hasMessageEndingWith("; a scenario that never settles (e.g. a producer without an end) should "
+                            + "use advance(Duration).");
+            h.ledger().verify();
+        }
+    }
 }
