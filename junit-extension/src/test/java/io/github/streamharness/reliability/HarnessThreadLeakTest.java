@@ -26,10 +26,10 @@ class HarnessThreadLeakTest {
                 .filter(n -> n.startsWith(prefix)).sorted().toList();
     }
 
-    /** Real work for an interrupted handler to do (no sleep, no clock): a few hundred million multiply-adds. */
+    /** Real work for an interrupted handler to do (no sleep, no clock): two hundred million multiply-adds. */
     static long cleanUp() {
         long h = 17;
-        for (int i = 0; i < 300_000_000; i++) {
+        for (int i = 0; i < 200_000_000; i++) {
             h = h * 31 + i;
         }
         return h;

@@ -17,14 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Opt-in guard against handlers that block for real (a socket without a timeout, a deadlock): the handler runs on a
  * worker thread; past a wall-clock limit it is interrupted and the invocation is recorded as a timeout (spec 0.4).
  * The worker is abandoned and replaced; when the harness closes, every worker, abandoned ones included, is stopped
- * and waited for (up to a second each), so none outlives the harness unless its handler ignores interrupts.
+ * and waited for (up to 5 s each), so none outlives the harness unless its handler ignores interrupts.
  */
 final class RealTimeWatchdog implements AutoCloseable {
     private final String functionName;
     private final Duration limit;
     private final AtomicInteger threads = new AtomicInteger();
     private ExecutorService executor;
-    private final List<ExecutorService> abandoned = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
 
     RealTimeWatchdog(String functionName, Duration limit) {
         this.functionName = functionName;
@@ -36,6 +36,10 @@ final class RealTimeWatchdog implements AutoCloseable {
             executor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "streamharness-watchdog-" + functionName + "-" + threads.incrementAndGet());
                 t.setDaemon(true);
+                synchronized (workers) {
+                    workers.removeIf(w -> !w.isAlive());
+                    workers.add(t);
+                }
                 return t;
             });
         }
@@ -56,8 +60,6 @@ final class RealTimeWatchdog implements AutoCloseable {
             ExecutorService stuck = executor;
             executor = null;
             stuck.shutdownNow();
-            abandoned.removeIf(ExecutorService::isTerminated);
-            abandoned.add(stuck);
             throw new IllegalStateException("the handler blocked for more than " + limit + " of real time and "
                     + "was interrupted by the watchdog");
         } catch (ExecutionException e) {
@@ -68,18 +70,21 @@ final class RealTimeWatchdog implements AutoCloseable {
     @Override
     public void close() {
         if (executor != null) {
-            abandoned.add(executor);
+            executor.shutdownNow();
             executor = null;
         }
-        for (ExecutorService worker : abandoned) {
-            worker.shutdownNow();
+        List<Thread> all;
+        synchronized (workers) {
+            all = new ArrayList<>(workers);
+            workers.clear();
+        }
+        for (Thread worker : all) {
             try {
-                worker.awaitTermination(1, TimeUnit.SECONDS);
+                worker.join(5_000); // abandoned workers too: an interrupted handler may still be cleaning up
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
         }
-        abandoned.clear();
     }
 }
