@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
 import io.github.streamharness.StreamRecord;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,9 @@ import java.util.List;
  * records (no JSON round trip), with every field as the Lambda Java runtime sets it from the event JSON that
  * {@link EventJsonWriter} writes (spec 7.1 to 7.3).
  *
- * <p>Each call makes new objects and a fresh read-only {@code data} buffer per record, so a handler that consumes or
- * mutates one attempt's event does not affect a retry. {@code encryptionType} stays null: the JSON has none (spec
+ * <p>Each call makes new objects and a fresh copy of every record's {@code data} in a writable, array-backed buffer,
+ * as the runtime's own deserializer gives (so {@code getData().array()} works as on Lambda), and a handler that
+ * consumes or mutates one attempt's event does not affect a retry. {@code encryptionType} stays null: the JSON has none (spec
  * 7.2).
  */
 public final class KinesisEventFactory {
@@ -44,7 +46,7 @@ public final class KinesisEventFactory {
         kinesis.setKinesisSchemaVersion(VERSION);
         kinesis.setPartitionKey(record.partitionKey());
         kinesis.setSequenceNumber(record.sequenceNumber());
-        kinesis.setData(record.data());
+        kinesis.setData(ByteBuffer.wrap(record.dataBytes())); // a copy: writable, array-backed, per attempt
         // the runtime reads the JSON seconds through a double (spec 7.3); mirror its conversion exactly
         kinesis.setApproximateArrivalTimestamp(EpochSeconds.runtimeDate(record.approximateArrivalEpochMillis()));
 

@@ -21,7 +21,7 @@ public final class EventCodec {
         this.metadata = new EventMetadata(eventSourceArn, awsRegion, invokeIdentityArn);
     }
 
-    /** The KinesisEvent for the batch, with fresh read-only data buffers. */
+    /** The KinesisEvent for the batch, with a fresh copy of every record's data. */
     public KinesisEvent toKinesisEvent(List<StreamRecord> batch) {
         return KinesisEventFactory.create(batch, metadata);
     }

@@ -3,6 +3,8 @@ package io.github.streamharness.internal.invoke;
 import io.github.streamharness.internal.time.InvocationTimer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,13 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Opt-in guard against handlers that block for real (a socket without a timeout, a deadlock): the handler runs on a
  * worker thread; past a wall-clock limit it is interrupted and the invocation is recorded as a timeout (spec 0.4).
- * The worker is abandoned and replaced, and every worker is stopped when the harness closes.
+ * The worker is abandoned and replaced; when the harness closes, every worker, abandoned ones included, is stopped
+ * and waited for (up to 5 s each), so none outlives the harness unless its handler ignores interrupts.
  */
 final class RealTimeWatchdog implements AutoCloseable {
     private final String functionName;
     private final Duration limit;
     private final AtomicInteger threads = new AtomicInteger();
     private ExecutorService executor;
+    private final List<Thread> workers = new ArrayList<>();
 
     RealTimeWatchdog(String functionName, Duration limit) {
         this.functionName = functionName;
@@ -32,6 +36,10 @@ final class RealTimeWatchdog implements AutoCloseable {
             executor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "streamharness-watchdog-" + functionName + "-" + threads.incrementAndGet());
                 t.setDaemon(true);
+                synchronized (workers) {
+                    workers.removeIf(w -> !w.isAlive());
+                    workers.add(t);
+                }
                 return t;
             });
         }
@@ -63,12 +71,20 @@ final class RealTimeWatchdog implements AutoCloseable {
     public void close() {
         if (executor != null) {
             executor.shutdownNow();
+            executor = null;
+        }
+        List<Thread> all;
+        synchronized (workers) {
+            all = new ArrayList<>(workers);
+            workers.clear();
+        }
+        for (Thread worker : all) {
             try {
-                executor.awaitTermination(1, TimeUnit.SECONDS);
+                worker.join(5_000); // abandoned workers too: an interrupted handler may still be cleaning up
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
-            executor = null;
         }
     }
 }

@@ -1,0 +1,351 @@
+package io.github.streamharness.reliability;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.streamharness.DeadLetter;
+import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FunctionResponseType;
+import io.github.streamharness.Invocation;
+import io.github.streamharness.MappedFunction;
+import io.github.streamharness.OnFailureCondition;
+import io.github.streamharness.RecordState;
+import io.github.streamharness.StreamHarness;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.VirtualClock;
+import io.github.streamharness.model.ItemId;
+import io.github.streamharness.model.LaneInvariants;
+import io.github.streamharness.model.ModelConfig;
+import io.github.streamharness.model.ModelDeadLetter;
+import io.github.streamharness.model.ModelInvocation;
+import io.github.streamharness.model.ModelResult;
+import io.github.streamharness.model.OracleCall;
+import io.github.streamharness.model.Outcome;
+import io.github.streamharness.model.RecordFate;
+import io.github.streamharness.model.Scenario;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replays a reference-model {@link Scenario} through the real {@link StreamHarness} and reads what the engine did back
+ * into a {@link ModelResult}, so the two can be compared field by field (issue 8).
+ *
+ * <p>The replay follows the model package's contract: n records on one shard at their arrival times (the clock
+ * advanced between puts), a TRIM_HORIZON mapping with window 0 created at {@code startMs}, and a handler that answers
+ * every invocation with the oracle's outcome. Throttles come from the harness's fault plan (spec 4.2), timeouts from a
+ * sleep on the virtual clock past the function timeout (spec 0.4), partial responses from JSON built from the
+ * oracle's item ids (spec 5.2, 5.4). The retry back-off is the harness default (spec 0.2).
+ */
+final class EngineAdapter {
+    /** Model time 0. */
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    /** Every replay sends discarded records here, so each discard is visible as a message (spec 6). */
+    static final String DESTINATION = "arn:aws:sqs:us-east-1:123456789012:differential-dlq";
+
+    private EngineAdapter() {
+    }
+
+    /**
+     * What the engine did with one scenario.
+     *
+     * @param result   the engine's run in the model's terms, or null when the engine threw
+     * @param readings how the engine read each invocation's outcome, by position (see {@link #reading})
+     * @param timeline the engine's own timeline, for failure reports
+     * @param problems ledger, invariant and adapter problems found (empty when all is well)
+     */
+    record EngineRun(ModelResult result, List<String> readings, String timeline, List<String> problems) {
+    }
+
+    /** Replays the scenario; never throws for an engine failure, which lands in {@link EngineRun#problems()}. */
+    static EngineRun replay(Scenario scenario) {
+        ModelConfig c = scenario.config();
+        List<Long> arrivals = scenario.arrivalsMs();
+        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(arrivals.get(0)))
+                .retention(Duration.ofDays(365)) // the model has no retention (its package-info)
+                .functionTimeout(Duration.ofMillis(c.functionTimeoutMs())).build()) {
+            List<StreamRecord> records = new ArrayList<>(arrivals.size());
+            for (int i = 0; i < arrivals.size(); i++) {
+                moveTo(h, arrivals.get(i));
+                records.add(h.put("pk", "r" + i));
+            }
+            moveTo(h, scenario.startMs());
+            EventSourceMappingConfig.Builder config = EventSourceMappingConfig.builder()
+                    .batchSize(c.batchSize())
+                    .bisectBatchOnFunctionError(c.bisectBatchOnFunctionError())
+                    .maximumRetryAttempts(c.maximumRetryAttempts())
+                    .maximumRecordAgeInSeconds(c.maximumRecordAgeInSeconds())
+                    .onFailureDestination(DESTINATION);
+            if (c.reportBatchItemFailures()) {
+                config.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
+            }
+            OracleDriver driver = new OracleDriver(scenario, records, h.clock());
+            h.faults().onBatch(driver::throttleNext).throttle();
+            MappedFunction f = h.addMapping(config.build(), driver);
+            driver.attach(f);
+            List<String> problems = new ArrayList<>();
+            try {
+                h.runUntilIdle();
+            } catch (RuntimeException | Error e) {
+                problems.add("the engine threw " + e);
+                return new EngineRun(null, List.of(), f.invocations().describe(200), problems);
+            }
+            problems.addAll(driver.problems);
+            try {
+                f.ledger().verify();
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
+            ModelResult result = read(f, records, driver.issued, problems);
+            problems.addAll(LaneInvariants.violations(scenario, result));
+            List<String> readings = f.invocations().all().stream().map(i -> reading(i.outcome())).toList();
+            return new EngineRun(result, readings, f.invocations().describe(400), problems);
+        }
+    }
+
+    private static void moveTo(StreamHarness h, long modelMs) {
+        Instant target = T0.plusMillis(modelMs);
+        if (target.isAfter(h.clock().now())) {
+            h.advanceTo(target);
+        }
+    }
+
+    /** The engine's run in the model's vocabulary: invocations, messages, commits, fates and checkpoint. */
+    private static ModelResult read(MappedFunction f, List<StreamRecord> records, Map<Integer, Outcome> issued,
+                                    List<String> problems) {
+        Map<String, Integer> index = indexBySequenceNumber(records);
+        List<ModelInvocation> invocations = new ArrayList<>();
+        for (Invocation i : f.invocations().all()) {
+            List<Integer> batch = i.records().stream().map(r -> index.get(r.sequenceNumber())).toList();
+            Outcome outcome = issued.get(i.number());
+            if (outcome == null) {
+                problems.add("invocation #" + i.number() + " was logged but the oracle was never asked about it");
+                outcome = Outcome.SUCCESS;
+            }
+            invocations.add(new ModelInvocation(i.number(), batch, i.attempt(), outcome, ms(i.startedAt()),
+                    ms(i.endedAt())));
+        }
+        List<ModelDeadLetter> deadLetters = new ArrayList<>();
+        RecordFate[] fates = new RecordFate[records.size()];
+        for (DeadLetter d : f.deadLetterQueue().messages()) {
+            ModelDeadLetter.Condition condition = d.condition() == OnFailureCondition.RecordAgeExceeded
+                    ? ModelDeadLetter.Condition.RecordAgeExceeded : ModelDeadLetter.Condition.RetryAttemptsExhausted;
+            deadLetters.add(new ModelDeadLetter(condition, d.approximateInvokeCount(),
+                    index.get(d.startSequenceNumber()), index.get(d.endSequenceNumber()), d.batchSize(),
+                    d.functionError(), ms(d.timestamp())));
+            for (StreamRecord r : d.records()) {
+                fates[index.get(r.sequenceNumber())] = condition == ModelDeadLetter.Condition.RecordAgeExceeded
+                        ? RecordFate.RECORD_AGE_EXCEEDED : RecordFate.RETRY_ATTEMPTS_EXHAUSTED;
+            }
+        }
+        List<Integer> committed = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            RecordState state = f.ledger().stateOf(records.get(i));
+            if (state == RecordState.COMMITTED) {
+                committed.add(i);
+                fates[i] = RecordFate.COMMITTED;
+            } else if (state != RecordState.SENT_TO_DESTINATION) {
+                problems.add("record " + i + " ended " + state);
+            }
+        }
+        int checkpoint = f.checkpoint(records.get(0).shardId()).map(index::get).orElse(-1);
+        long end = f.invocations().timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.CHECKPOINT)
+                .mapToLong(e -> ms(e.at())).max().orElse(Long.MIN_VALUE);
+        return new ModelResult(invocations, deadLetters, committed, java.util.Arrays.asList(fates), checkpoint, end);
+    }
+
+    private static Map<String, Integer> indexBySequenceNumber(List<StreamRecord> records) {
+        Map<String, Integer> index = new HashMap<>(records.size() * 2);
+        for (int i = 0; i < records.size(); i++) {
+            index.put(records.get(i).sequenceNumber(), i);
+        }
+        return index;
+    }
+
+    private static long ms(Instant at) {
+        return Duration.between(T0, at).toMillis();
+    }
+
+    /** How the engine read an outcome, in the words {@link #expectedReading} uses. */
+    static String reading(io.github.streamharness.Outcome outcome) {
+        if (outcome instanceof io.github.streamharness.Outcome.Success) {
+            return "OK";
+        }
+        if (outcome instanceof io.github.streamharness.Outcome.Throttled) {
+            return "THROTTLED";
+        }
+        if (outcome instanceof io.github.streamharness.Outcome.PartialFailure p) {
+            return "PARTIAL " + p.committedRecords();
+        }
+        io.github.streamharness.Outcome.FunctionError e = (io.github.streamharness.Outcome.FunctionError) outcome;
+        return e.kind() + " " + e.functionError();
+    }
+
+    /**
+     * How the spec reads the oracle's outcome for this batch: spec 4.1 (function errors, "Unhandled"), 4.2
+     * (throttles), 5.1 (no ReportBatchItemFailures: success), 5.3 (empty: success), 5.4 and 0.6 (an invalid or
+     * foreign id fails the whole batch with functionError null), 5.5 (commit before the lowest id; the first record
+     * means no progress).
+     */
+    static String expectedReading(ModelInvocation invocation, boolean reportBatchItemFailures) {
+        Outcome outcome = invocation.outcome();
+        if (outcome instanceof Outcome.Throttle) {
+            return "THROTTLED";
+        }
+        if (outcome instanceof Outcome.FunctionException) {
+            return "EXCEPTION Unhandled";
+        }
+        if (outcome instanceof Outcome.Timeout) {
+            return "TIMEOUT Unhandled";
+        }
+        if (outcome instanceof Outcome.Success || !reportBatchItemFailures
+                || ((Outcome.Partial) outcome).failures().isEmpty()) {
+            return "OK";
+        }
+        int lowest = Integer.MAX_VALUE;
+        for (ItemId id : ((Outcome.Partial) outcome).failures()) {
+            if (!(id instanceof ItemId.Record r) || !invocation.records().contains(r.index())) {
+                return "BATCH_FAILURE_RESPONSE null";
+            }
+            lowest = Math.min(lowest, invocation.records().indexOf(r.index()));
+        }
+        return lowest == 0 ? "BATCH_FAILURE_RESPONSE null" : "PARTIAL " + lowest;
+    }
+
+    /**
+     * The function under test: asks the oracle about each invocation when the fault plan looks at it (so throttles
+     * can be decided before the function is reached), then plays the outcome in the handler.
+     */
+    private static final class OracleDriver implements RequestHandler<KinesisEvent, Object> {
+        private final Scenario scenario;
+        private final List<StreamRecord> records;
+        private final Map<String, Integer> index;
+        private final VirtualClock clock;
+        private final int[] deliveries;
+        private final Map<Integer, Outcome> issued = new HashMap<>();
+        private final List<String> problems = new ArrayList<>();
+        private MappedFunction function;
+        private int invocationNumber;
+        private Outcome pending;
+        private List<Integer> pendingBatch;
+
+        OracleDriver(Scenario scenario, List<StreamRecord> records, VirtualClock clock) {
+            this.scenario = scenario;
+            this.records = records;
+            this.index = indexBySequenceNumber(records);
+            this.clock = clock;
+            this.deliveries = new int[records.size()];
+        }
+
+        void attach(MappedFunction f) {
+            this.function = f;
+        }
+
+        /** Called by the fault plan once per invocation, throttled or not: decides it and says whether to throttle. */
+        boolean throttleNext(List<StreamRecord> batch) {
+            List<Integer> indices = batch.stream().map(r -> index.get(r.sequenceNumber())).toList();
+            int number = ++invocationNumber;
+            List<Integer> counts = indices.stream().map(i -> deliveries[i]).toList();
+            Outcome outcome = scenario.oracle().decide(new OracleCall(number, indices, attempt(indices), counts));
+            issued.put(number, outcome);
+            if (outcome instanceof Outcome.Throttle) {
+                return true;
+            }
+            indices.forEach(i -> deliveries[i]++);
+            pending = outcome;
+            pendingBatch = indices;
+            return false;
+        }
+
+        /**
+         * The attempt number of the OracleCall contract, worked out from what the lane did last: the same batch (or
+         * what is left of it after an expired prefix, spec 4.6) after a throttle, or after a function error that was
+         * not bisected, continues its count; anything else is a new batch (spec 0.1, 4.2, 5.6).
+         */
+        private int attempt(List<Integer> batch) {
+            List<Invocation> done = function.invocations().all();
+            if (done.isEmpty()) {
+                return 1;
+            }
+            Invocation previous = done.get(done.size() - 1);
+            List<Integer> before = previous.records().stream().map(r -> index.get(r.sequenceNumber())).toList();
+            boolean suffix = batch.size() <= before.size()
+                    && before.subList(before.size() - batch.size(), before.size()).equals(batch);
+            io.github.streamharness.Outcome o = previous.outcome();
+            boolean throttled = o instanceof io.github.streamharness.Outcome.Throttled;
+            boolean retried = throttled || o instanceof io.github.streamharness.Outcome.FunctionError
+                    && !(scenario.config().bisectBatchOnFunctionError() && before.size() > 1);
+            if (!retried || !suffix) {
+                return 1;
+            }
+            return previous.attempt() + (throttled ? 0 : 1);
+        }
+
+        @Override
+        public Object handleRequest(KinesisEvent event, Context context) {
+            List<Integer> batch = event.getRecords().stream()
+                    .map(r -> index.get(r.getKinesis().getSequenceNumber())).toList();
+            if (!batch.equals(pendingBatch)) {
+                problems.add("the handler got " + batch + " but the fault plan was asked about " + pendingBatch);
+            }
+            Outcome outcome = pending;
+            pending = null;
+            ModelConfig c = scenario.config();
+            if (outcome instanceof Outcome.Timeout) {
+                clock.sleep(Duration.ofMillis(c.functionTimeoutMs() + 1)); // throws: the invocation timed out
+                throw new AssertionError("a sleep past the function timeout returned");
+            }
+            if (c.invocationDurationMs() > 0) {
+                clock.sleep(Duration.ofMillis(c.invocationDurationMs()));
+            }
+            if (outcome instanceof Outcome.FunctionException) {
+                throw new IllegalStateException("oracle: the handler fails");
+            }
+            if (outcome instanceof Outcome.Partial partial) {
+                return response(partial);
+            }
+            return null;
+        }
+
+        /** The {@code batchItemFailures} response for the oracle's ids (spec 5.2, 5.4). */
+        private ObjectNode response(Outcome.Partial partial) {
+            JsonNodeFactory json = JsonNodeFactory.instance;
+            ObjectNode root = json.objectNode();
+            ArrayNode failures = root.putArray("batchItemFailures");
+            for (ItemId id : partial.failures()) {
+                ObjectNode entry = failures.addObject();
+                if (id instanceof ItemId.Record r) {
+                    entry.put("itemIdentifier", sequenceNumberOf(r.index()));
+                } else if (id instanceof ItemId.EmptyString) {
+                    entry.put("itemIdentifier", "");
+                } else if (id instanceof ItemId.NullValue) {
+                    entry.putNull("itemIdentifier");
+                } else if (id instanceof ItemId.MissingKey) {
+                    entry.put("foo", "bar");
+                } else if (id instanceof ItemId.NumberValue n) {
+                    entry.put("itemIdentifier", n.value());
+                }
+            }
+            return root;
+        }
+
+        /** A record's sequence number; past the last record, a well-formed number no record has (spec 12.1). */
+        private String sequenceNumberOf(int recordIndex) {
+            if (recordIndex >= 0 && recordIndex < records.size()) {
+                return records.get(recordIndex).sequenceNumber();
+            }
+            String last = records.get(records.size() - 1).sequenceNumber();
+            return new BigInteger(last).add(BigInteger.valueOf(1L + Math.abs((long) recordIndex - records.size())))
+                    .toString();
+        }
+    }
+}
