@@ -13,15 +13,19 @@ final class TimelineFormat {
     }
 
     static String format(InvocationLog log, int maxLines) {
-        List<String> lines = new ArrayList<>();
+        // in the order things happened; an invocation is logged when it ends but placed at its start, so that
+        // lanes running at the same time read in time order (a stable sort keeps cause before effect)
+        List<Line> timed = new ArrayList<>();
         for (Object o : log.chronology()) {
             if (o instanceof Invocation i) {
-                lines.add(invocationLine(i));
+                timed.add(new Line(i.startedAt(), invocationLine(i)));
             } else if (o instanceof TimelineEntry e) {
-                lines.add(String.format("%s  %s  %-10s %s", TIME.format(e.at()), where(e.shardId(), e.lane()),
-                        e.kind(), e.text()));
+                timed.add(new Line(e.at(), String.format("%s  %s  %-10s %s", TIME.format(e.at()),
+                        where(e.shardId(), e.lane()), e.kind(), e.text())));
             }
         }
+        timed.sort(java.util.Comparator.comparing(Line::at));
+        List<String> lines = timed.stream().map(Line::text).toList();
         StringBuilder sb = new StringBuilder();
         sb.append("timeline of ").append(log.functionName()).append(" (").append(log.count())
                 .append(" invocation(s)):\n");
@@ -64,4 +68,7 @@ final class TimelineFormat {
         return s.length() > 120 ? s.substring(0, 117) + "..." : s;
     }
 
+
+    private record Line(java.time.Instant at, String text) {
+    }
 }

@@ -64,20 +64,21 @@ class InvocationShapeTest {
     }
 
     @Test
-    void eachAttemptGetsAFreshReadOnlyBufferSoAConsumingHandlerDoesNotEmptyTheRetry() { // architecture: record identity
-        List<Integer> remaining = new ArrayList<>();
+    void eachAttemptGetsAFreshBufferSoAHandlerThatConsumesOrMutatesItDoesNotSpoilTheRetry() { // spec 7.3
+        List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1).build())
                 .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
                     var data = e.getRecords().get(0).getKinesis().getData();
-                    remaining.add(data.remaining());
-                    assertThat(data.isReadOnly()).isTrue();
-                    data.get(new byte[data.remaining()]); // consume it
+                    seen.add(data.remaining() + ":" + new String(data.array(), StandardCharsets.UTF_8));
+                    data.put(0, (byte) 'X'); // mutate it, as the runtime's writable buffer allows
+                    data.position(data.limit()); // and consume it
                     throw new IllegalStateException("retry me");
                 }).build();
-        h.put("pk", "12345");
+        StreamRecord r = h.put("pk", "12345");
         h.runUntilIdle();
-        assertThat(remaining).containsExactly(5, 5);
+        assertThat(seen).containsExactly("5:12345", "5:12345");
+        assertThat(r.dataAsString()).isEqualTo("12345");
     }
 
     /** Logs its identity: the runtime creates one instance per execution environment. */

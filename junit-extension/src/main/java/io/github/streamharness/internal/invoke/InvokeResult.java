@@ -13,7 +13,8 @@ import java.util.List;
  * @param environmentId the execution environment, or null when the function was not reached
  * @param coldStart     whether the environment was new
  * @param logs          lines logged through the context's logger
+ * @param warning       something the user should know about this invocation (the watchdog stopped it), or null
  */
 public record InvokeResult(Outcome outcome, long spentNanos, String requestId, String environmentId,
-                           boolean coldStart, List<String> logs) {
+                           boolean coldStart, List<String> logs, String warning) {
 }

@@ -44,6 +44,7 @@ public final class Invoker implements AutoCloseable {
     private long logDay = Long.MIN_VALUE;
     private String logDayPrefix;
     private boolean crashed;
+    private String watchdogWarning;
 
     /** An invoker for {@code function}, with request ids drawn from {@code seed}. */
     public Invoker(FunctionSpec function, Scheduler scheduler, EventCodec codec, ObjectMapper mapper,
@@ -87,12 +88,13 @@ public final class Invoker implements AutoCloseable {
                                boolean reportBatchItemFailures) {
         String requestId = newUuid();
         crashed = false;
+        watchdogWarning = null;
         long timeoutNanos = function.timeout().toNanos();
         boolean newEnvironment = slot.environment == null;
         InjectedFaults injected = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
         if (injected.throttle()) {
             return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (injected throttle)"), 0, requestId, null,
-                    false, List.of());
+                    false, List.of(), null);
         }
         InvocationTimer timer = scheduler.beginInvocation(scheduler.eventTimeNanos() + timeoutNanos);
         TestLambdaContext context = null;
@@ -106,7 +108,7 @@ public final class Invoker implements AutoCloseable {
                     handler = function.handlers().get();
                 } catch (Throwable t) {
                     return new InvokeResult(error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled"), 0, requestId, null,
-                            true, List.of());
+                            true, List.of(), null);
                 }
                 slot.environment = new ExecutionEnvironment("env-" + (++environments), handler);
             }
@@ -138,7 +140,7 @@ public final class Invoker implements AutoCloseable {
             slot.reset(); // a timed-out or crashed runtime is replaced (spec 0.4)
         }
         return new InvokeResult(outcome, timer.spentNanos(), requestId, environmentId, coldStart,
-                context == null ? List.of() : context.logLines());
+                context == null ? List.of() : context.logLines(), watchdogWarning);
     }
 
     private Outcome call(ExecutionEnvironment env, List<StreamRecord> batch, TestLambdaContext context,
@@ -163,6 +165,9 @@ public final class Invoker implements AutoCloseable {
             response = watchdog != null ? watchdog.run(call, timer) : call.call();
         } catch (Throwable t) {
             if (timer.timedOut() || t instanceof VirtualTimeout) {
+                if (t instanceof RealTimeWatchdog.Fired fired) {
+                    watchdogWarning = fired.getMessage();
+                }
                 timer.timeOut();
                 return timeout();
             }

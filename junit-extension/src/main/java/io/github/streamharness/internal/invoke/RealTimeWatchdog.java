@@ -60,8 +60,8 @@ final class RealTimeWatchdog implements AutoCloseable {
             ExecutorService stuck = executor;
             executor = null;
             stuck.shutdownNow();
-            throw new IllegalStateException("the handler blocked for more than " + limit + " of real time and "
-                    + "was interrupted by the watchdog");
+            throw new Fired("the handler blocked for more than " + limit.toMillis() + " ms of real time and was "
+                    + "interrupted by the real-time watchdog");
         } catch (ExecutionException e) {
             throw e.getCause();
         }
@@ -85,6 +85,13 @@ final class RealTimeWatchdog implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** The watchdog stopped a handler that blocked for real. */
+    static final class Fired extends RuntimeException {
+        Fired(String message) {
+            super(message, null, false, false);
         }
     }
 }

@@ -232,6 +232,10 @@ final class Lane {
         InvokeResult result = engine.invoker().invoke(reader.shard.shardId(), batch, number, environment,
                 engine.config().reportBatchItemFailures());
         long end = now + result.spentNanos();
+        if (result.warning() != null) {
+            engine.timeline(now, reader, index, TimelineEntry.Kind.WARNING, "invocation #" + number + ": "
+                    + result.warning() + "; recorded as a timeout (spec 0.4)");
+        }
         boolean throttled = result.outcome() instanceof Outcome.Throttled;
         int attempt = throttled ? attempts + 1 : ++attempts;
         if (!throttled) {

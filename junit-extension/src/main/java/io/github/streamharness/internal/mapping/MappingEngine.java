@@ -45,6 +45,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     private final HashKeys.Slices lanesOfKeys;
     private boolean enabled;
     private int invocations;
+    private boolean warnedIgnoredPartialResponse;
 
     /** Creates the mapping at the scheduler's current time and starts reading if it is enabled. */
     public MappingEngine(EventSourceMappingConfig config, FilterCriteria filter, StreamLog stream,
@@ -189,7 +190,12 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                 + "the response and treats the whole batch as successful, so those records are LOST "
                 + "(spec 5.1, 13.6). Enable REPORT_BATCH_ITEM_FAILURES on the mapping.";
         timeline(now, reader, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text);
-        logger.log(System.Logger.Level.WARNING, text);
+        if (!warnedIgnoredPartialResponse) {
+            // once per mapping in the log; every occurrence is in the timeline
+            warnedIgnoredPartialResponse = true;
+            logger.log(System.Logger.Level.WARNING, invoker.function().name() + ": " + text
+                    + " (further occurrences are in the invocation log's timeline)");
+        }
     }
 
     void timeline(long now, ShardReader reader, int lane, TimelineEntry.Kind kind, String text) {
