@@ -16,7 +16,10 @@ import java.util.Objects;
  */
 public final class StreamRecord {
     private final String shardId;
-    private final String sequenceNumber;
+    private final String sequenceNumber;     // null in the compact form: prefix + zero-padded counter
+    private final String sequencePrefix;
+    private final long sequenceCounter;
+    private final int counterDigits;
     private final String partitionKey;
     private final byte[] data;
     private final long arrivalMillis;
@@ -34,6 +37,31 @@ public final class StreamRecord {
     public StreamRecord(String shardId, String sequenceNumber, String partitionKey, byte[] data, long arrivalMillis) {
         this.shardId = Objects.requireNonNull(shardId, "shardId");
         this.sequenceNumber = Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+        this.sequencePrefix = null;
+        this.sequenceCounter = 0;
+        this.counterDigits = 0;
+        this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
+        this.data = Objects.requireNonNull(data, "data").clone();
+        this.arrivalMillis = arrivalMillis;
+    }
+
+    /**
+     * A record whose sequence number is {@code sequencePrefix} followed by {@code sequenceCounter} zero-padded to
+     * {@code counterDigits} digits. The engine stores records this way and builds the number when it is read, which
+     * keeps long simulations small; the record equals the same record built with its full sequence number.
+     */
+    public StreamRecord(String shardId, String sequencePrefix, long sequenceCounter, int counterDigits,
+                        String partitionKey, byte[] data, long arrivalMillis) {
+        if (sequenceCounter < 0 || counterDigits < 1 || counterDigits > 19
+                || Long.toString(sequenceCounter).length() > counterDigits) {
+            throw new IllegalArgumentException("counter " + sequenceCounter + " does not fit in " + counterDigits
+                    + " digits");
+        }
+        this.shardId = Objects.requireNonNull(shardId, "shardId");
+        this.sequenceNumber = null;
+        this.sequencePrefix = Objects.requireNonNull(sequencePrefix, "sequencePrefix");
+        this.sequenceCounter = sequenceCounter;
+        this.counterDigits = counterDigits;
         this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
         this.data = Objects.requireNonNull(data, "data").clone();
         this.arrivalMillis = arrivalMillis;
@@ -46,7 +74,20 @@ public final class StreamRecord {
 
     /** The record's sequence number: a decimal string, strictly increasing within its shard (spec 12). */
     public String sequenceNumber() {
-        return sequenceNumber;
+        if (sequenceNumber != null) {
+            return sequenceNumber;
+        }
+        int prefixLength = sequencePrefix.length();
+        byte[] digits = new byte[prefixLength + counterDigits];
+        for (int i = 0; i < prefixLength; i++) {
+            digits[i] = (byte) sequencePrefix.charAt(i);
+        }
+        long v = sequenceCounter;
+        for (int p = digits.length - 1; p >= prefixLength; p--) {
+            digits[p] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return new String(digits, StandardCharsets.ISO_8859_1);
     }
 
     /** The partition key the producer gave. */
@@ -86,25 +127,46 @@ public final class StreamRecord {
 
     /** The Lambda event's {@code eventID} for this record: {@code <shardId>:<sequenceNumber>} (spec 7.2). */
     public String eventId() {
-        return shardId + ":" + sequenceNumber;
+        return shardId + ":" + sequenceNumber();
     }
 
     /** Records are equal when shard and sequence number are (spec 12.2); data and key do not take part. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof StreamRecord other
-                && sequenceNumber.equals(other.sequenceNumber)
-                && shardId.equals(other.shardId);
+        if (!(o instanceof StreamRecord other) || !shardId.equals(other.shardId)) {
+            return false;
+        }
+        if (sequenceNumber == null && other.sequenceNumber == null && sequencePrefix.equals(other.sequencePrefix)
+                && counterDigits == other.counterDigits) {
+            return sequenceCounter == other.sequenceCounter;
+        }
+        return sequenceNumber().equals(other.sequenceNumber());
     }
 
     @Override
     public int hashCode() {
-        return 31 * shardId.hashCode() + sequenceNumber.hashCode();
+        return 31 * shardId.hashCode() + sequenceHash();
+    }
+
+    /** {@code sequenceNumber().hashCode()}, without building the string in the compact form. */
+    private int sequenceHash() {
+        if (sequenceNumber != null) {
+            return sequenceNumber.hashCode();
+        }
+        int h = sequencePrefix.hashCode();
+        long divisor = 1;
+        for (int i = 1; i < counterDigits; i++) {
+            divisor *= 10;
+        }
+        for (long d = divisor; d > 0; d /= 10) {
+            h = 31 * h + (char) ('0' + (sequenceCounter / d) % 10);
+        }
+        return h;
     }
 
     @Override
     public String toString() {
-        return shardId + "/" + sequenceNumber + " pk=" + partitionKey + " data=" + preview();
+        return shardId + "/" + sequenceNumber() + " pk=" + partitionKey + " data=" + preview();
     }
 
     private String preview() {

@@ -84,7 +84,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             shard.addReader(reader::firstNeeded);
             for (int i = start; i < shard.size(); i++) {
                 StreamRecord r = shard.get(i);
-                accept(reader, i, r, lanes.length == 1 ? null : HashKeys.ofPartitionKey(r.partitionKey()), now);
+                accept(reader, i, r, now);
             }
         }
         stream.addListener(this);
@@ -119,10 +119,10 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     public void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey) {
         ShardReader reader = readers.get(shard.index());
         long arrival = Math.max(scheduler.eventTimeNanos(), record.approximateArrivalEpochMillis() * 1_000_000L);
-        accept(reader, recordIndex, record, hashKey, arrival);
+        accept(reader, recordIndex, record, arrival);
     }
 
-    private void accept(ShardReader reader, int recordIndex, StreamRecord record, BigInteger hashKey, long at) {
+    private void accept(ShardReader reader, int recordIndex, StreamRecord record, long at) {
         reader.pending(recordIndex);
         if (!filter.isEmpty() && !filter.matches(record.partitionKey(), record.dataBytes())) {
             // spec 9.4: not delivered, not sent to the destination, counted as processed
@@ -130,7 +130,9 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             reader.advanceWatermark();
             return;
         }
-        int lane = reader.lanes.length == 1 ? 0 : lanesOfKeys.of(hashKey);
+        // spec 0.8: the lane is the slice of the partition key's MD5 hash key (an explicit hash key routes the record
+        // to its shard, but the key's records still share one lane, so per-key order holds)
+        int lane = reader.lanes.length == 1 ? 0 : lanesOfKeys.of(stream.hashKeyOf(record.partitionKey()));
         reader.lanes[lane].enqueue(recordIndex, at);
     }
 

@@ -69,7 +69,8 @@ public final class ShardLog {
     /** Appends a record arriving now; returns it. */
     StreamRecord append(String partitionKey, byte[] data, long arrivalMillis) {
         int i = size;
-        StreamRecord record = new StreamRecord(shardId, sequenceNumber(i), partitionKey, data, arrivalMillis);
+        StreamRecord record = new StreamRecord(shardId, sequencePrefix, i, COUNTER_DIGITS, partitionKey, data,
+                arrivalMillis);
         int slot = i - base;
         if (slot == records.length) {
             records = Arrays.copyOf(records, Math.max(16, records.length * 2));

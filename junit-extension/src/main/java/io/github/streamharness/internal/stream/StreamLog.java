@@ -16,7 +16,10 @@ import java.util.Map;
 public final class StreamLog {
     /** Something that reads the stream: told of each record as it is written. */
     public interface Listener {
-        /** A record was appended at index {@code recordIndex} of {@code shard}. */
+        /**
+         * A record was appended at index {@code recordIndex} of {@code shard}; {@code hashKey} is null when the
+         * stream did not need it (one shard, no explicit hash key).
+         */
         void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey);
     }
 
@@ -122,9 +125,10 @@ public final class StreamLog {
         if (data == null) {
             throw new IllegalArgumentException("Data must not be null; use an empty array for an empty record");
         }
+        // with one shard nothing routes by hash key: readers that need one (lanes) ask hashKeyOf themselves
         BigInteger hashKey = explicitHashKey != null
                 ? HashKeys.ofExplicitHashKey(explicitHashKey)
-                : hashKeyOf(partitionKey);
+                : shards.size() == 1 ? null : hashKeyOf(partitionKey);
         ShardLog shard = shards.size() == 1 ? shards.get(0) : route(hashKey);
         int index = shard.size();
         StreamRecord record = shard.append(partitionKey, data, arrivalMillis);
@@ -134,7 +138,8 @@ public final class StreamLog {
         return record;
     }
 
-    private BigInteger hashKeyOf(String partitionKey) {
+    /** The MD5 hash key of a partition key (cached for repeated keys). */
+    public BigInteger hashKeyOf(String partitionKey) {
         BigInteger hashKey = hashKeyCache.get(partitionKey);
         if (hashKey == null) {
             if (hashKeyCache.size() >= HASH_KEY_CACHE_SIZE) {
