@@ -11,6 +11,7 @@ import io.github.streamharness.internal.mapping.BackoffSchedule;
 import io.github.streamharness.internal.mapping.MappingEngine;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.time.SeededUuids;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -96,7 +96,7 @@ public final class StreamHarness implements AutoCloseable {
         RetryBackoff b = settings.retryBackoff;
         BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
                 b.jitter(), seeds.nextLong());
-        String uuid = uuid(seeds);
+        String uuid = SeededUuids.next(seeds);
         MappedFunction mapped = new MappedFunction(functionName, uuid, config, settings.retainedInvocations, written);
         mapped.invocations().eventSizer(codec::eventSize);
         MappingEngine engine = new MappingEngine(config, config.filterCriteria(), stream, scheduler, invoker, codec,
@@ -301,12 +301,6 @@ public final class StreamHarness implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this harness is closed");
         }
-    }
-
-    private static String uuid(SplittableRandom random) {
-        long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(hi, lo).toString();
     }
 
     /** Settings of a harness; every value has a default. */

@@ -9,6 +9,7 @@ import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TestLambdaContext;
 import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.time.SeededUuids;
 import io.github.streamharness.internal.time.VirtualTimeout;
 
 import java.io.ByteArrayInputStream;
@@ -20,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * Calls the function for one batch the way Lambda does (spec 7, 0.4): builds the event, gives the handler a
@@ -65,9 +65,7 @@ public final class Invoker implements AutoCloseable {
 
     /** A new seeded UUID (request ids, on-failure message ids). */
     public String newUuid() {
-        long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(hi, lo).toString();
+        return SeededUuids.next(random);
     }
 
     /** Holds a lane's execution environment between invocations. */
