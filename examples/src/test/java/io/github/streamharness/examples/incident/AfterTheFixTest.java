@@ -1,0 +1,66 @@
+package io.github.streamharness.examples.incident;
+
+import static io.github.streamharness.assertj.StreamAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.streamharness.DeadLetterQueue;
+import io.github.streamharness.OnFailureCondition;
+import io.github.streamharness.StreamHarness;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
+import io.github.streamharness.junit.EventSourceMapping;
+import io.github.streamharness.junit.HandlerUnderTest;
+import io.github.streamharness.junit.KinesisStreamTest;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The fixed configuration, written with the annotations exactly as in the template: the poison pill is isolated
+ * by bisection and sent alone to the SQS on-failure destination, everything else is aggregated, and the shard keeps
+ * up. {@link AfterTheFixUnderInjectedFaultsTest} runs these tests again with faults injected.
+ */
+@ExtendWith(MockitoExtension.class)
+@KinesisStreamTest(streamName = "analytics-stream", functionName = "analytics-stream-processor",
+        timeoutSeconds = 120, memorySize = 1024)
+@EventSourceMapping(batchSize = 100, maximumBatchingWindowInSeconds = 5, parallelizationFactor = 10,
+        bisectBatchOnFunctionError = true, maximumRetryAttempts = 3,
+        onFailureDestination = "arn:aws:sqs:us-east-1:123456789012:analytics-dlq")
+class AfterTheFixTest {
+    @Mock
+    DynamoDbClient dynamoDb;
+    @HandlerUnderTest
+    AnalyticsStreamProcessor handler;
+
+    @BeforeEach
+    void createHandler() {
+        handler = new AnalyticsStreamProcessor(dynamoDb);
+    }
+
+    @Test
+    void thePoisonPillLandsAloneInTheDlqAndEveryOtherRecordIsAggregated(StreamHarness stream, DeadLetterQueue dlq) {
+        StreamRecord poisonPill = IncidentTraffic.write(stream).get(IncidentTraffic.POISON_INDEX);
+        stream.runUntilIdle(); // the 45 minutes of traffic, then until every record is done
+
+        // spec 4.7, 0.1: bisected down to the pill alone; spec 4.4, 1.7: 1 + 3 retries, then the destination
+        assertThat(dlq).containsOnly(poisonPill).hasMessageCount(1)
+                .hasOnlyCondition(OnFailureCondition.RetryAttemptsExhausted);
+        assertThat(dlq.messages().get(0).approximateInvokeCount()).isEqualTo(4);
+        // every other record reached DynamoDB once: a failed batch writes nothing, so bisection double counts nothing
+        assertThat(DynamoDbMock.countedSamples(dynamoDb)).isEqualTo(stream.ledger().total() - 1);
+        assertThat(stream).hasConsistentLedger();
+    }
+
+    @Test
+    void theShardIsNotBlockedAndTheIteratorAgeStaysLow(StreamHarness stream) {
+        IncidentTraffic.write(stream);
+        stream.advance(IncidentTraffic.INCIDENT);
+
+        // spec 3.2, 3.3: a failing batch holds back one lane of ten, and only until the pill is discarded
+        assertThat(stream).shard(0).isNotBlocked().hasIteratorAgeAtMost(Duration.ofSeconds(10));
+    }
+}

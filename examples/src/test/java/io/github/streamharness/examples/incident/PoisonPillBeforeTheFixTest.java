@@ -1,0 +1,60 @@
+package io.github.streamharness.examples.incident;
+
+import static io.github.streamharness.assertj.StreamAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.streamharness.StreamHarness;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
+import io.github.streamharness.junit.EventSourceMapping;
+import io.github.streamharness.junit.HandlerUnderTest;
+import io.github.streamharness.junit.KinesisStreamTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The incident, cause A: with BatchSize 200 and every other parameter at its AWS default (MaximumRetryAttempts -1,
+ * no bisection, no on-failure destination), one poison pill blocks its shard until the record leaves the stream.
+ */
+@ExtendWith(MockitoExtension.class)
+@KinesisStreamTest(streamName = "analytics-stream", functionName = "analytics-stream-processor",
+        timeoutSeconds = 30, memorySize = 256)
+@EventSourceMapping(batchSize = 200)
+class PoisonPillBeforeTheFixTest {
+    @Mock
+    DynamoDbClient dynamoDb;
+    @HandlerUnderTest
+    AnalyticsStreamProcessor handler;
+
+    @BeforeEach
+    void createHandler() {
+        handler = new AnalyticsStreamProcessor(dynamoDb); // additive writes, throws on a malformed record
+    }
+
+    @Test
+    void onePoisonPillBlocksItsShardAndTheIteratorAgeReaches45Minutes(StreamHarness stream) {
+        List<StreamRecord> burst = IncidentTraffic.write(stream); // record 250 is the poison pill
+        stream.advance(Duration.ofMinutes(45));
+
+        // spec 3.3, 4.5: the batch 200..399 holds the pill; it fails and is retried, again and again
+        assertThat(stream).shard(0)
+                .hasCheckpointAt(burst.get(199))
+                .isBlockedAt(burst.get(200))
+                .isNotCaughtUp();
+        // nothing after it is processed: not the rest of the burst, not 45 minutes of new traffic
+        assertThat(stream.invocations()).neverDelivered(burst.get(400), burst.get(999));
+        assertThat(stream.shard(0).records()).hasSizeGreaterThan(27_000);
+        assertThat(DynamoDbMock.countedSamples(dynamoDb)).isEqualTo(200);
+        // spec 10.1: the iterator age is the age of the blocked batch's first record: the whole incident
+        assertThat(stream.position("shardId-000000000000").iteratorAge())
+                .isCloseTo(Duration.ofMinutes(45), Duration.ofSeconds(1));
+        // spec 4.3, 0.2: retried about once a minute, each time the same 200 records
+        assertThat(stream.invocations().deliveryCount(burst.get(IncidentTraffic.POISON_INDEX))).isGreaterThan(40);
+    }
+}
