@@ -1,0 +1,92 @@
+package io.github.streamharness.examples.incident;
+
+import static io.github.streamharness.assertj.StreamAssertions.assertThat;
+import static io.github.streamharness.mockito.VirtualTimeAnswers.returnAfter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import io.github.streamharness.FaultPlan;
+import io.github.streamharness.Invocation;
+import io.github.streamharness.StreamHarness;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
+import io.github.streamharness.junit.EventSourceMapping;
+import io.github.streamharness.junit.HandlerUnderTest;
+import io.github.streamharness.junit.KinesisStreamTest;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The incident, cause C: a warm invocation takes 24 s (three DynamoDB writes of 8 s), inside the old 30 s timeout;
+ * a cold start adds 10 s. With the old configuration (MaximumRetryAttempts -1) that is worse than an occasional
+ * timeout: Lambda replaces a timed-out runtime, so the retry starts cold again, and times out again.
+ */
+@ExtendWith(MockitoExtension.class)
+@EventSourceMapping(batchSize = 200)
+class ColdStartTimeoutTest {
+    @Mock
+    DynamoDbClient dynamoDb;
+    @HandlerUnderTest
+    AnalyticsStreamProcessor handler;
+
+    @BeforeEach
+    void createHandler() {
+        handler = new AnalyticsStreamProcessor(dynamoDb);
+    }
+
+    private void warmInvocationsTake24Seconds(StreamHarness stream, FaultPlan faults) {
+        when(dynamoDb.updateItem(any(UpdateItemRequest.class))).thenAnswer(
+                returnAfter(stream.clock(), Duration.ofSeconds(8), UpdateItemResponse.builder().build()));
+        faults.coldStarts(Duration.ofSeconds(10)); // every new execution environment initialises for 10 s
+    }
+
+    private static StreamRecord cpuSample(StreamHarness stream, int second) {
+        return stream.put("host-7", "{\"metric\":\"cpu\",\"value\":0.5,\"timestamp\":\"2026-01-01T00:00:"
+                + (10 + second) + "Z\"}");
+    }
+
+    @Nested
+    @KinesisStreamTest(timeoutSeconds = 30)
+    class WithTheOld30SecondTimeout {
+        @Test
+        void everyRetryStartsColdAndTimesOutSoTheShardNeverMoves(StreamHarness stream, FaultPlan faults) {
+            warmInvocationsTake24Seconds(stream, faults);
+            StreamRecord first = cpuSample(stream, 0);
+            stream.advance(Duration.ofMinutes(10));
+
+            // spec 0.4: 10 s + 24 s crosses 30 s; the timed-out runtime is replaced, the next attempt is cold too
+            assertThat(stream.invocations().all()).hasSizeGreaterThan(5)
+                    .allSatisfy(i -> assertThat(i.coldStart()).isTrue())
+                    .extracting(i -> i.outcome().label()).containsOnly("TIMEOUT");
+            assertThat(stream).shard(0).isBlockedAt(first).hasNoCheckpoint(); // spec 3.3, 4.5
+        }
+    }
+
+    @Nested
+    @KinesisStreamTest(timeoutSeconds = 120)
+    class WithTheNew120SecondTimeout {
+        @Test
+        void onlyTheFirstInvocationIsColdAndNoneTimesOut(StreamHarness stream, FaultPlan faults) {
+            warmInvocationsTake24Seconds(stream, faults);
+            cpuSample(stream, 0);
+            stream.runUntilIdle();
+            StreamRecord later = cpuSample(stream, 1);
+            stream.runUntilIdle();
+
+            assertThat(stream.invocations().all()).extracting(Invocation::coldStart, Invocation::duration)
+                    .containsExactly(tuple(true, Duration.ofSeconds(34)),
+                            tuple(false, Duration.ofSeconds(24)));
+            assertThat(stream).shard(0).hasCheckpointAt(later).isCaughtUp();
+        }
+    }
+}

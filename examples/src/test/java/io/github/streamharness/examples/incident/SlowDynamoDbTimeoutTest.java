@@ -1,0 +1,98 @@
+package io.github.streamharness.examples.incident;
+
+import static io.github.streamharness.assertj.StreamAssertions.assertThat;
+import static io.github.streamharness.mockito.VirtualTimeAnswers.returnAfter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import io.github.streamharness.DeadLetterQueue;
+import io.github.streamharness.Invocation;
+import io.github.streamharness.StreamHarness;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
+import io.github.streamharness.junit.EventSourceMapping;
+import io.github.streamharness.junit.HandlerUnderTest;
+import io.github.streamharness.junit.KinesisStreamTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The incident, cause B: DynamoDB is throttled and every write takes 25 s. A batch of one metric and minute makes
+ * three writes (the ADD of count and sum, then min and max), 75 virtual seconds. The same mapping (the fixed one)
+ * with the old 30 s timeout and with the new 120 s one.
+ */
+@ExtendWith(MockitoExtension.class)
+@EventSourceMapping(batchSize = 100, maximumBatchingWindowInSeconds = 5, parallelizationFactor = 10,
+        bisectBatchOnFunctionError = true, maximumRetryAttempts = 3,
+        onFailureDestination = "arn:aws:sqs:us-east-1:123456789012:analytics-dlq")
+class SlowDynamoDbTimeoutTest {
+    @Mock
+    DynamoDbClient dynamoDb;
+    @HandlerUnderTest
+    AnalyticsStreamProcessor handler;
+
+    @BeforeEach
+    void createHandler() {
+        handler = new AnalyticsStreamProcessor(dynamoDb);
+    }
+
+    /** Every UpdateItem spends 25 s of the invocation's virtual time before it answers. */
+    private void everyWriteTakes25Seconds(StreamHarness stream) {
+        when(dynamoDb.updateItem(any(UpdateItemRequest.class))).thenAnswer(
+                returnAfter(stream.clock(), Duration.ofSeconds(25), UpdateItemResponse.builder().build()));
+    }
+
+    /** Ten cpu samples of one host (so one lane, one batch) in one minute (so one aggregate). */
+    private static StreamRecord[] tenCpuSamples(StreamHarness stream) {
+        return IntStream.range(0, 10).mapToObj(i -> stream.put("host-7",
+                "{\"metric\":\"cpu\",\"value\":0." + i + ",\"timestamp\":\"2026-01-01T00:00:0" + i + "Z\"}"))
+                .toArray(StreamRecord[]::new);
+    }
+
+    @Nested
+    @KinesisStreamTest(timeoutSeconds = 30)
+    class WithTheOld30SecondTimeout {
+        @Test
+        void everyInvocationTimesOutAndTheRecordsEndInTheDlq(StreamHarness stream, DeadLetterQueue dlq) {
+            everyWriteTakes25Seconds(stream);
+            StreamRecord[] samples = tenCpuSamples(stream);
+            stream.runUntilIdle();
+
+            // spec 0.4: the second write crosses 30 s; the invocation ends there as "Task timed out"
+            List<Invocation> invocations = stream.invocations().all();
+            assertThat(invocations).extracting(i -> i.outcome().label()).containsOnly("TIMEOUT");
+            assertThat(invocations).extracting(Invocation::duration).containsOnly(Duration.ofSeconds(30));
+            // spec 4.7, 4.4: bisection cannot help a batch that is slow as a whole: all ten are discarded
+            assertThat(dlq).containsOnly(samples).hasMessageCount(10);
+        }
+    }
+
+    @Nested
+    @KinesisStreamTest(timeoutSeconds = 120)
+    class WithTheNew120SecondTimeout {
+        @Test
+        void theSlowBatchCompletesOnceWithoutATimeout(StreamHarness stream, DeadLetterQueue dlq) {
+            everyWriteTakes25Seconds(stream);
+            StreamRecord[] samples = tenCpuSamples(stream);
+            stream.runUntilIdle();
+
+            assertThat(stream.invocations().all()).singleElement().satisfies(invocation -> {
+                assertThat(invocation.outcome().isSuccess()).isTrue();
+                assertThat(invocation.duration()).isEqualTo(Duration.ofSeconds(75));
+            });
+            assertThat(stream.invocations()).deliveredExactlyOnce(samples);
+            assertThat(dlq).isEmpty();
+        }
+    }
+}
