@@ -12,6 +12,7 @@ import io.github.streamharness.examples.incident.MetricTraffic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
@@ -144,9 +145,11 @@ final class IncidentReplay implements Callable<IncidentReplay.Result> {
                 secondsDone = step;
                 recordsPut = recordsWritten.getAsLong();
             }
+            byte[] pillData = MetricTraffic.withPoisonPill(HOSTS, start, scenario.peakRate(), scenario.poisonIndex())
+                    .record(scenario.poisonIndex()).data();
             String pill = stream.shards().stream().flatMap(s -> s.records().stream())
-                    .filter(r -> r.dataAsString().startsWith("{") && !r.dataAsString().endsWith("}"))
-                    .map(r -> r.shardId() + " " + r.dataAsString()).findFirst().orElse("none");
+                    .filter(r -> r.dataSize() == pillData.length && Arrays.equals(r.dataBytes(), pillData))
+                    .map(r -> r.shardId() + " " + r.dataAsString() + " (cut short)").findFirst().orElse("none");
             return new Result(config, ages, rows, (System.nanoTime() - wallStart) / 1_000_000,
                     dynamoDb.countedSamples(), dynamoDb.throttledWrites(), pill);
         }
