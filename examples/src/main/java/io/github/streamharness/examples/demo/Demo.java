@@ -23,13 +23,13 @@ import java.util.concurrent.TimeoutException;
  * both side by side over virtual time and writes an SVG chart of the iterator age.
  *
  * <p>Arguments, all optional: the output directory of the chart (default {@code target}), the virtual minutes to
- * replay (default 45), the seconds the 10,000 records/s peak lasts (default 60; the rest runs at 100 records/s, so
+ * replay (default 45), the seconds the 10,000 records/s peak lasts (default 30; the rest runs at 50 records/s, so
  * the replay takes seconds: every record costs real time, idle virtual time costs almost none).
  */
 public final class Demo {
     private static final long PEAK_RATE = 10_000;
-    private static final long BASE_RATE = 100;
-    private static final Duration POISON_PILL_AT = Duration.ofSeconds(30);
+    private static final long BASE_RATE = 50;
+    private static final Duration POISON_PILL_AT = Duration.ofSeconds(20);
     private static final int THROTTLED_ONE_IN = 20_000;
 
     private Demo() {
@@ -39,7 +39,7 @@ public final class Demo {
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
         Path outputDirectory = Path.of(args.length > 0 ? args[0] : "target");
         Duration duration = Duration.ofMinutes(args.length > 1 ? Long.parseLong(args[1]) : 45);
-        Duration peak = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
+        Duration peak = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30);
         IncidentReplay.Scenario scenario = new IncidentReplay.Scenario(PEAK_RATE, peak, BASE_RATE, duration,
                 POISON_PILL_AT, THROTTLED_ONE_IN, reportEvery(duration));
         PrintStream out = System.out;

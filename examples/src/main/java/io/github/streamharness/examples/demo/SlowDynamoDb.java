@@ -82,11 +82,13 @@ public final class SlowDynamoDb implements DynamoDbClient {
         return countedSamples;
     }
 
+    /** {@code dynamodb}, as the real client. */
     @Override
     public String serviceName() {
         return SERVICE_NAME;
     }
 
+    /** Nothing to close: no connection was opened. */
     @Override
     public void close() {
         // nothing to release

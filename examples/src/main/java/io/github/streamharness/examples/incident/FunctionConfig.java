@@ -59,10 +59,4 @@ public record FunctionConfig(String name, EventSourceMappingConfig mapping, Dura
                 .functionTimeout(timeout)
                 .memorySize(memorySizeMb);
     }
-
-    /** This configuration with another function timeout (to change one setting at a time). */
-    public FunctionConfig withTimeout(Duration newTimeout) {
-        return new FunctionConfig(name + ", timeout " + newTimeout.toSeconds() + " s", mapping, newTimeout,
-                memorySizeMb);
-    }
 }

@@ -31,10 +31,4 @@ final class IncidentTraffic {
                 .recordsPerSecond(10).forDuration(INCIDENT).start(stream);
         return burst;
     }
-
-    /** Every record of the stream except {@code excluded}, for assertions that take varargs. */
-    static StreamRecord[] allBut(StreamHarness stream, StreamRecord excluded) {
-        return stream.shards().stream().flatMap(s -> s.records().stream()).filter(r -> !r.equals(excluded))
-                .toArray(StreamRecord[]::new);
-    }
 }
