@@ -91,7 +91,8 @@ final class IncidentReplay implements Callable<IncidentReplay.Result> {
     @Override
     public Result call() {
         long wallStart = System.nanoTime(); // the demo reports its own real cost; the replay itself is virtual
-        StreamHarness.Builder builder = config.harness(SHARDS).retainInvocations(5_000);
+        StreamHarness.Builder builder = config.harness(SHARDS).retainInvocations(5_000)
+                .releaseCommittedRecords(true); // a long replay keeps only what is not done yet
         try (StreamHarness stream = builder.build()) {
             SlowDynamoDb dynamoDb = new SlowDynamoDb(stream.clock(), NORMAL_WRITE, scenario.throttledOneIn(),
                     DYNAMO_SEED);
