@@ -11,9 +11,10 @@ import java.util.function.Predicate;
  */
 public final class InvocationLog {
     private final String functionName;
-    private final List<Invocation> invocations = new ArrayList<>();
-    private final List<TimelineEntry> timeline = new ArrayList<>();
-    private final List<Object> chronology = new ArrayList<>();
+    // deques: a log that retains the last N entries drops its oldest in O(1)
+    private final java.util.ArrayDeque<Invocation> invocations = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<TimelineEntry> timeline = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Object> chronology = new java.util.ArrayDeque<>();
     private final int retainedInvocations;
     private int total;
     private java.util.function.ToLongFunction<List<StreamRecord>> eventSizer;
@@ -109,7 +110,7 @@ public final class InvocationLog {
 
     /** Invocations and timeline entries in the order they happened (an invocation when it ended). */
     List<Object> chronology() {
-        return Collections.unmodifiableList(chronology);
+        return new ArrayList<>(chronology);
     }
 
     void add(Invocation invocation) {
@@ -127,9 +128,9 @@ public final class InvocationLog {
         trim(chronology);
     }
 
-    private void trim(List<?> list) {
-        if (list.size() > retainedInvocations) {
-            list.subList(0, list.size() - retainedInvocations).clear();
+    private void trim(java.util.ArrayDeque<?> deque) {
+        while (deque.size() > retainedInvocations) {
+            deque.pollFirst();
         }
     }
 }

@@ -65,6 +65,10 @@ public final class Ledger {
     public void verify() {
         List<String> problems = new ArrayList<>();
         long[] c = engine.ledgerCounts();
+        if (!java.util.Arrays.equals(c, engine.ledgerRecount())) {
+            problems.add("the state counters " + java.util.Arrays.toString(c) + " disagree with the records' states "
+                    + java.util.Arrays.toString(engine.ledgerRecount()));
+        }
         long sum = 0;
         for (long v : c) {
             sum += v;

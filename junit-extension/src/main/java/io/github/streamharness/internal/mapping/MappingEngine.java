@@ -326,6 +326,19 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         return total;
     }
 
+    /** As {@link #ledgerCounts()}, recounted from every record's state (slow; for ledger verification). */
+    public long[] ledgerRecount() {
+        sweepRetention(scheduler.nowNanos());
+        long[] total = new long[RecordState.values().length];
+        for (ShardReader r : readers) {
+            long[] c = r.recount();
+            for (int i = 0; i < c.length; i++) {
+                total[i] += c[i];
+            }
+        }
+        return total;
+    }
+
     /** Every record in a given ledger state, shard by shard, in order. */
     public List<StreamRecord> recordsIn(RecordState state) {
         sweepRetention(scheduler.nowNanos());

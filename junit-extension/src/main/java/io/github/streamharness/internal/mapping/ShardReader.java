@@ -18,6 +18,7 @@ final class ShardReader {
     final Lane[] lanes;
     private byte[] states;
     private int watermark;
+    private final long[] counts = new long[STATES.length];
 
     ShardReader(ShardLog shard, int startIndex, Lane[] lanes) {
         this.shard = shard;
@@ -26,6 +27,7 @@ final class ShardReader {
         this.states = new byte[Math.max(16, shard.size())];
         Arrays.fill(states, 0, startIndex, (byte) RecordState.BEFORE_STARTING_POSITION.ordinal());
         this.watermark = startIndex;
+        this.counts[RecordState.BEFORE_STARTING_POSITION.ordinal()] = startIndex;
     }
 
     /** The ledger state of record {@code i}. */
@@ -40,6 +42,7 @@ final class ShardReader {
     void pending(int i) {
         ensure(i);
         states[i] = (byte) RecordState.PENDING.ordinal();
+        counts[RecordState.PENDING.ordinal()]++;
     }
 
     /**
@@ -52,6 +55,8 @@ final class ShardReader {
                     + STATES[states[i]] + ", cannot become " + state + " (a harness bug: please report it)");
         }
         states[i] = (byte) state.ordinal();
+        counts[RecordState.PENDING.ordinal()]--;
+        counts[state.ordinal()]++;
     }
 
     /** Advances the checkpoint over finished records; returns true when it moved. */
@@ -83,8 +88,13 @@ final class ShardReader {
         return watermark > startIndex ? shard.get(watermark - 1) : null;
     }
 
-    /** Counts records per state, over every record the shard ever held. */
+    /** Records per state, over every record the shard ever held (kept as records change state). */
     long[] count() {
+        return counts.clone();
+    }
+
+    /** Counts records per state from the states themselves, to check {@link #count()}. */
+    long[] recount() {
         long[] counts = new long[STATES.length];
         int size = shard.size();
         for (int i = 0; i < size; i++) {
