@@ -45,7 +45,8 @@ public final class KinesisEventFactory {
         KinesisEvent.Record kinesis = new KinesisEvent.Record();
         kinesis.setKinesisSchemaVersion(VERSION);
         kinesis.setPartitionKey(record.partitionKey());
-        kinesis.setSequenceNumber(record.sequenceNumber());
+        String sequenceNumber = record.sequenceNumber(); // built once: eventID repeats it
+        kinesis.setSequenceNumber(sequenceNumber);
         kinesis.setData(ByteBuffer.wrap(record.dataBytes())); // a copy: writable, array-backed, per attempt
         // the runtime reads the JSON seconds through a double (spec 7.3); mirror its conversion exactly
         kinesis.setApproximateArrivalTimestamp(EpochSeconds.runtimeDate(record.approximateArrivalEpochMillis()));
@@ -54,7 +55,7 @@ public final class KinesisEventFactory {
         eventRecord.setKinesis(kinesis);
         eventRecord.setEventSource(EVENT_SOURCE);
         eventRecord.setEventVersion(VERSION);
-        eventRecord.setEventID(record.eventId());
+        eventRecord.setEventID(record.shardId() + ":" + sequenceNumber);
         eventRecord.setEventName(EVENT_NAME);
         eventRecord.setInvokeIdentityArn(metadata.invokeIdentityArn());
         eventRecord.setAwsRegion(metadata.awsRegion());

@@ -104,16 +104,18 @@ public final class StreamLog {
 
     /** The shard whose hash key range holds {@code hashKey}. */
     public ShardLog route(BigInteger hashKey) {
-        int n = shards.size();
-        int i = HashKeys.slice(hashKey, n);
-        // guard the integer-division edges of uneven splits
-        while (i > 0 && hashKey.compareTo(shards.get(i).startingHashKey()) < 0) {
-            i--;
+        // binary search over the shards' starting hash keys: the last shard starting at or below the key
+        int lo = 1;
+        int hi = shards.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (shards.get(mid).startingHashKey().compareTo(hashKey) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        while (i < n - 1 && hashKey.compareTo(shards.get(i).endingHashKey()) > 0) {
-            i++;
-        }
-        return shards.get(i);
+        return shards.get(lo - 1);
     }
 
     /** Writes a record arriving at {@code arrivalMillis}; returns it after every listener has seen it. */
