@@ -15,6 +15,8 @@ import java.util.Objects;
  * view each time.
  */
 public final class StreamRecord {
+    private static final long[] POWERS_OF_TEN = powersOfTen();
+
     private final String shardId;
     private final String sequenceNumber;     // null in the compact form: prefix + zero-padded counter
     private final String sequencePrefix;
@@ -52,8 +54,8 @@ public final class StreamRecord {
      */
     public StreamRecord(String shardId, String sequencePrefix, long sequenceCounter, int counterDigits,
                         String partitionKey, byte[] data, long arrivalMillis) {
-        if (sequenceCounter < 0 || counterDigits < 1 || counterDigits > 19
-                || Long.toString(sequenceCounter).length() > counterDigits) {
+        if (sequenceCounter < 0 || counterDigits < 1 || counterDigits > 18
+                || sequenceCounter >= POWERS_OF_TEN[counterDigits]) {
             throw new IllegalArgumentException("counter " + sequenceCounter + " does not fit in " + counterDigits
                     + " digits");
         }
@@ -148,17 +150,22 @@ public final class StreamRecord {
         return 31 * shardId.hashCode() + sequenceHash();
     }
 
+    private static long[] powersOfTen() {
+        long[] powers = new long[19];
+        powers[0] = 1;
+        for (int i = 1; i < powers.length; i++) {
+            powers[i] = powers[i - 1] * 10;
+        }
+        return powers;
+    }
+
     /** {@code sequenceNumber().hashCode()}, without building the string in the compact form. */
     private int sequenceHash() {
         if (sequenceNumber != null) {
             return sequenceNumber.hashCode();
         }
         int h = sequencePrefix.hashCode();
-        long divisor = 1;
-        for (int i = 1; i < counterDigits; i++) {
-            divisor *= 10;
-        }
-        for (long d = divisor; d > 0; d /= 10) {
+        for (long d = POWERS_OF_TEN[counterDigits - 1]; d > 0; d /= 10) {
             h = 31 * h + (char) ('0' + (sequenceCounter / d) % 10);
         }
         return h;
