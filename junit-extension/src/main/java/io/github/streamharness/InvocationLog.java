@@ -35,14 +35,19 @@ public final class InvocationLog {
         return functionName;
     }
 
-    /** All retained invocations, oldest first. */
+    /**
+     * All retained invocations in the order they started (by number). With several lanes or shards, invocations
+     * overlap in virtual time and may end in another order; the timeline shows that order.
+     */
     public List<Invocation> all() {
-        return Collections.unmodifiableList(new ArrayList<>(invocations));
+        List<Invocation> sorted = new ArrayList<>(invocations);
+        sorted.sort(java.util.Comparator.comparingInt(Invocation::number));
+        return Collections.unmodifiableList(sorted);
     }
 
     /** Invocations matching {@code filter}, oldest first. */
     public List<Invocation> where(Predicate<Invocation> filter) {
-        return invocations.stream().filter(filter).toList();
+        return all().stream().filter(filter).toList();
     }
 
     /** Invocations of one shard, oldest first. */
