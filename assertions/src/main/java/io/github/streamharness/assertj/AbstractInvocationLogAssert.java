@@ -52,6 +52,27 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return myself;
     }
 
+    /** Verifies how many invocations timed out (spec 0.4), injected timeouts and watchdog stops included. */
+    public SELF hasTimeouts(int expected) {
+        return hasInvocationsThat("timed out", expected, i -> i.outcome() instanceof Outcome.FunctionError fe
+                && fe.kind() == Outcome.ErrorKind.TIMEOUT);
+    }
+
+    /** Verifies how many invocations ran in a new execution environment (a cold start). */
+    public SELF hasColdStarts(int expected) {
+        return hasInvocationsThat("started cold", expected, Invocation::coldStart);
+    }
+
+    private SELF hasInvocationsThat(String what, int expected, java.util.function.Predicate<Invocation> test) {
+        isNotNull();
+        List<Invocation> matching = actual.where(test);
+        if (matching.size() != expected) {
+            throwAssertionError(ShouldHaveDeliveries.shouldHaveInvocationsThat(actual.functionName(), what, expected,
+                    matching, story()));
+        }
+        return myself;
+    }
+
     /** Verifies that each of {@code records} reached the function exactly once: no retry, no duplicate. */
     public SELF deliveredExactlyOnce(StreamRecord... records) {
         for (StreamRecord r : Objects.requireNonNull(records, "records")) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import static io.github.streamharness.assertj.ShouldBeAtPosition.shouldBeBlockedAt;
 import static io.github.streamharness.assertj.ShouldBeAtPosition.shouldBeCaughtUp;
 import static io.github.streamharness.assertj.ShouldBeAtPosition.shouldHaveCheckpointAt;
+import static io.github.streamharness.assertj.ShouldBeAtPosition.shouldHaveIteratorAgeAtLeast;
 import static io.github.streamharness.assertj.ShouldBeAtPosition.shouldHaveIteratorAgeAtMost;
 import static io.github.streamharness.assertj.ShouldBeAtPosition.shouldHaveIteratorAt;
 import static io.github.streamharness.assertj.ShouldBeAtPosition.shouldNotBeBlocked;
@@ -105,6 +106,19 @@ public abstract class AbstractShardPositionAssert<SELF extends AbstractShardPosi
         Objects.requireNonNull(max, "max");
         if (actual.iteratorAge().compareTo(max) > 0) {
             throwAssertionError(shouldHaveIteratorAgeAtMost(subject(), actual, max, story()));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the oldest record not yet done has waited at least {@code min}: the shard (or a lane) is
+     * falling behind, as a stalled consumer's IteratorAge metric would show (spec 10.1).
+     */
+    public SELF hasIteratorAgeAtLeast(Duration min) {
+        isNotNull();
+        Objects.requireNonNull(min, "min");
+        if (actual.iteratorAge().compareTo(min) < 0) {
+            throwAssertionError(shouldHaveIteratorAgeAtLeast(subject(), actual, min, story()));
         }
         return myself;
     }

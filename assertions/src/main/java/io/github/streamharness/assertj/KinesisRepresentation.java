@@ -69,7 +69,26 @@ public class KinesisRepresentation extends StandardRepresentation {
         if (object instanceof StreamsEventResponse.BatchItemFailure f) {
             return "itemIdentifier=" + quoted(f.getItemIdentifier());
         }
+        if (object instanceof java.time.Duration d) {
+            return duration(d);
+        }
         return super.toStringOf(object);
+    }
+
+    /** {@code 45m 0s}, {@code 1h 2m 3s}, {@code 10s}, {@code 1.500s}: virtual-time durations as people read them. */
+    static String duration(java.time.Duration d) {
+        if (d.isNegative()) {
+            return "-" + duration(d.negated());
+        }
+        long hours = d.toHours();
+        int minutes = d.toMinutesPart();
+        int seconds = d.toSecondsPart();
+        int millis = d.toMillisPart();
+        String secs = millis == 0 ? seconds + "s" : String.format(java.util.Locale.ROOT, "%d.%03ds", seconds, millis);
+        if (hours > 0) {
+            return hours + "h " + minutes + "m " + secs;
+        }
+        return minutes > 0 ? minutes + "m " + secs : secs;
     }
 
     /** {@code 4917...000003} for a long sequence number; short ones unchanged. */
@@ -144,7 +163,7 @@ public class KinesisRepresentation extends StandardRepresentation {
         return p.shardId() + " checkpoint=" + p.checkpoint().map(r -> abbreviate(r.sequenceNumber())).orElse("none")
                 + " next=" + p.next().map(r -> abbreviate(r.sequenceNumber())).orElse("none")
                 + (p.blocked() ? " blockedAt=" + abbreviate(p.blockedAt().get().sequenceNumber()) : "")
-                + " pending=" + p.pending() + " iteratorAge=" + p.iteratorAge();
+                + " pending=" + p.pending() + " iteratorAge=" + duration(p.iteratorAge());
     }
 
     private static String eventRecord(KinesisEvent.KinesisEventRecord e) {

@@ -48,7 +48,7 @@ final class ShouldBeAtPosition extends StreamErrorMessageFactory {
     static ShouldBeAtPosition shouldBeCaughtUp(String subject, ShardPosition actual, String story) {
         return new ShouldBeAtPosition(new Parts().text("Expecting ").plain(subject)
                 .text(" to be caught up%nbut " + actual.pending() + " record(s) are not done yet, from:%n  ")
-                .value(actual.next().orElse(null)).text("%nwhich has waited " + actual.iteratorAge())
+                .value(actual.next().orElse(null)).text("%nwhich has waited " + KinesisRepresentation.duration(actual.iteratorAge()))
                 .text(actual.blocked() ? " (the shard is blocked by a failing batch, spec 3.3)" : ""), story);
     }
 
@@ -86,6 +86,13 @@ final class ShouldBeAtPosition extends StreamErrorMessageFactory {
                                                           String story) {
         return new ShouldBeAtPosition(new Parts().text("Expecting the iterator age of ").plain(subject)
                 .text(" to be at most:%n  ").value(max).text("%nbut was:%n  ").value(actual.iteratorAge())
+                .text("%nfor the oldest record not done:%n  ").value(actual.next().orElse(null)), story);
+    }
+
+    static ShouldBeAtPosition shouldHaveIteratorAgeAtLeast(String subject, ShardPosition actual, Duration min,
+                                                           String story) {
+        return new ShouldBeAtPosition(new Parts().text("Expecting the iterator age of ").plain(subject)
+                .text(" to be at least:%n  ").value(min).text("%nbut was:%n  ").value(actual.iteratorAge())
                 .text("%nfor the oldest record not done:%n  ").value(actual.next().orElse(null)), story);
     }
 

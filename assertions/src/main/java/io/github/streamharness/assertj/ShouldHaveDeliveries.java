@@ -20,6 +20,20 @@ final class ShouldHaveDeliveries extends StreamErrorMessageFactory {
                 story);
     }
 
+    /** hasTimeouts / hasColdStarts. */
+    static ShouldHaveDeliveries shouldHaveInvocationsThat(String functionName, String what, int expected,
+                                                          List<Invocation> matching, String story) {
+        Parts p = new Parts().text("Expecting ").plain(functionName).text(" to have " + expected + " invocation(s) "
+                + "that " + what + " but it had " + matching.size());
+        if (!matching.isEmpty()) {
+            p.text(":");
+            for (Invocation i : matching) {
+                p.text("%n  ").value(i);
+            }
+        }
+        return new ShouldHaveDeliveries(p, story);
+    }
+
     /** deliveredTimes / deliveredExactlyOnce / neverDelivered. */
     static ShouldHaveDeliveries shouldBeDeliveredTimes(String functionName, StreamRecord record, int expected,
                                                        List<Invocation> deliveries, String story) {

@@ -180,4 +180,21 @@ class InvocationLogAssertTest {
                 .hasMessageContaining("#1 shardId-000000000000 [...000000.....000006] (7 records) attempt 1 -> OK")
                 .hasMessageNotContaining("delivered alone");
     }
+
+    @Test
+    void hasTimeoutsCountsTimedOutInvocations() { // spec 0.4
+        StreamHarness h = StreamHarness.builder()
+                .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(2).build())
+                .functionName("orders-fn").handler(Scenarios.parsesJson()).build();
+        h.faults().always().times(2).timeout();
+        h.put("user-1", "{}");
+        h.runUntilIdle();
+        assertThat(h).invocations().hasTimeouts(2).hasColdStarts(3); // a timed-out runtime is replaced
+        assertThatThrownBy(() -> assertThat(h).invocations().hasTimeouts(1))
+                .hasMessageStartingWith("Expecting orders-fn to have 1 invocation(s) that timed out but it had 2:")
+                .hasMessageContaining("-> TIMEOUT")
+                .hasMessageContaining("timeline of orders-fn");
+        assertThatThrownBy(() -> assertThat(h).invocations().hasColdStarts(1))
+                .hasMessageStartingWith("Expecting orders-fn to have 1 invocation(s) that started cold but it had 3:");
+    }
 }

@@ -60,7 +60,7 @@ class KinesisRepresentationTest {
         Scenarios.Run blocked = Scenarios.blockedShard();
         assertThat(KINESIS_REPRESENTATION.toStringOf(blocked.stream().position(Scenarios.SHARD_0)))
                 .isEqualTo("shardId-000000000000 checkpoint=4900...000001 next=4900...000002 "
-                        + "blockedAt=4900...000002 pending=3 iteratorAge=PT30S");
+                        + "blockedAt=4900...000002 pending=3 iteratorAge=30s");
         KinesisEvent.KinesisEventRecord event = new KinesisEvent.KinesisEventRecord();
         KinesisEvent.Record kinesis = new KinesisEvent.Record();
         kinesis.setPartitionKey("user-7");

@@ -77,7 +77,7 @@ class ShardPositionAssertTest {
         assertThatThrownBy(() -> assertThat(blocked.stream()).shard(SHARD_0).isCaughtUp())
                 .hasMessageStartingWith(String.format("Expecting orders-fn in shardId-000000000000 to be caught up%n"
                         + "but 3 record(s) are not done yet, from:%n  " + POISON_2 + "%n"
-                        + "which has waited PT30S (the shard is blocked by a failing batch, spec 3.3)"));
+                        + "which has waited 30s (the shard is blocked by a failing batch, spec 3.3)"));
     }
 
     @Test
@@ -109,7 +109,17 @@ class ShardPositionAssertTest {
         assertThatThrownBy(() -> assertThat(blocked.stream()).shard(SHARD_0)
                 .hasIteratorAgeAtMost(Duration.ofSeconds(10)))
                 .hasMessageStartingWith(String.format("Expecting the iterator age of orders-fn in "
-                        + "shardId-000000000000 to be at most:%n  10S%nbut was:%n  30S%n"
+                        + "shardId-000000000000 to be at most:%n  10s%nbut was:%n  30s%n"
+                        + "for the oldest record not done:%n  " + POISON_2));
+    }
+
+    @Test
+    void hasIteratorAgeAtLeastPassesForAStalledShardAndFailsForOneThatKeepsUp() { // spec 10.1
+        assertThat(blocked.stream()).shard(SHARD_0).hasIteratorAgeAtLeast(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> assertThat(blocked.stream()).shard(SHARD_0)
+                .hasIteratorAgeAtLeast(Duration.ofMinutes(45)))
+                .hasMessageStartingWith(String.format("Expecting the iterator age of orders-fn in "
+                        + "shardId-000000000000 to be at least:%n  45m 0s%nbut was:%n  30s%n"
                         + "for the oldest record not done:%n  " + POISON_2));
     }
 
@@ -121,7 +131,7 @@ class ShardPositionAssertTest {
                 .hasMessageStartingWith("Expecting shardId-000000000000 not to be blocked")
                 .hasMessageNotContaining("timeline of")
                 .hasMessageEndingWith("Position: shardId-000000000000 checkpoint=4900...000001 next=4900...000002 "
-                        + "blockedAt=4900...000002 pending=3 iteratorAge=PT30S");
+                        + "blockedAt=4900...000002 pending=3 iteratorAge=30s");
         assertThatThrownBy(() -> assertThat(position).withTimelineOf(blocked.stream().invocations()).isNotBlocked())
                 .hasMessageStartingWith("Expecting orders-fn in shardId-000000000000 not to be blocked")
                 .hasMessageContaining("timeline of orders-fn");
