@@ -1,5 +1,6 @@
 package io.github.streamharness.examples.incident;
 
+import static io.github.streamharness.assertj.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.streamharness.Invocation;
