@@ -10,51 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
-import io.github.streamharness.examples.dynamodb.DynamoDbLocalServer;
 import java.math.BigDecimal;
+import io.github.streamharness.examples.dynamodb.WithAnalyticsTables;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The handler against a real DynamoDB (DynamoDB Local, embedded): what ends up in the table when Lambda delivers a
  * batch once, and when it delivers records again, as it does at least once (spec 13.1).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one server for the class; fresh tables for every test
-class AnalyticsStreamProcessorDynamoDbLocalTest {
-    private final AnalyticsTables tables = AnalyticsTables.defaults();
-    private DynamoDbLocalServer server;
-    private DynamoDbClient dynamoDb;
-
-    @BeforeAll
-    void startDynamoDbLocal() {
-        server = DynamoDbLocalServer.start();
-        dynamoDb = server.client();
-    }
-
-    @AfterAll
-    void stopDynamoDbLocal() {
-        server.close();
-    }
-
-    @BeforeEach
-    void createTables() {
-        dynamoDb.createTable(tables.createAggregatesTable());
-        dynamoDb.createTable(tables.createAppliedRecordsTable());
-    }
-
-    @AfterEach
-    void deleteTables() {
-        dynamoDb.deleteTable(b -> b.tableName(tables.aggregatesTable()));
-        dynamoDb.deleteTable(b -> b.tableName(tables.appliedRecordsTable()));
-    }
-
+class AnalyticsStreamProcessorDynamoDbLocalTest extends WithAnalyticsTables {
     private AnalyticsStreamProcessor handler(WriteMode mode, FailureReporting reporting) {
         return new AnalyticsStreamProcessor(dynamoDb, new AnalyticsConfig(tables, mode, reporting));
     }

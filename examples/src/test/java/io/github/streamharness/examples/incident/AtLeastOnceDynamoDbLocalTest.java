@@ -12,17 +12,11 @@ import io.github.streamharness.FunctionResponseType;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.examples.analytics.AnalyticsConfig;
 import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
-import io.github.streamharness.examples.analytics.AnalyticsTables;
 import io.github.streamharness.examples.analytics.FailureReporting;
 import io.github.streamharness.examples.analytics.WriteMode;
-import io.github.streamharness.examples.dynamodb.DynamoDbLocalServer;
 import java.time.Duration;
+import io.github.streamharness.examples.dynamodb.WithAnalyticsTables;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,36 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * writes count the redelivered records again; idempotent writes (a marker per record in the same transaction) do
  * not. Nothing here feeds an event twice by hand: every redelivery is the mapping's.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one DynamoDB Local for the class; fresh tables for every test
-class AtLeastOnceDynamoDbLocalTest {
+class AtLeastOnceDynamoDbLocalTest extends WithAnalyticsTables {
     private static final String MINUTE = "2026-01-01T00:00:00Z";
-    private final AnalyticsTables tables = AnalyticsTables.defaults();
-    private DynamoDbLocalServer server;
-    private DynamoDbClient dynamoDb;
-
-    @BeforeAll
-    void startDynamoDbLocal() {
-        server = DynamoDbLocalServer.start();
-        dynamoDb = server.client();
-    }
-
-    @AfterAll
-    void stopDynamoDbLocal() {
-        server.close();
-    }
-
-    @BeforeEach
-    void createTables() {
-        dynamoDb.createTable(tables.createAggregatesTable());
-        dynamoDb.createTable(tables.createAppliedRecordsTable());
-    }
-
-    @AfterEach
-    void deleteTables() {
-        dynamoDb.deleteTable(b -> b.tableName(tables.aggregatesTable()));
-        dynamoDb.deleteTable(b -> b.tableName(tables.appliedRecordsTable()));
-    }
-
     /** Ten cpu samples of one host in one minute; the fifth is a poison pill when {@code withPoisonPill}. */
     private static void tenCpuSamples(StreamHarness stream, boolean withPoisonPill) {
         for (int i = 0; i < 10; i++) {
