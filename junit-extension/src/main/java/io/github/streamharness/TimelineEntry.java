@@ -25,8 +25,6 @@ public record TimelineEntry(Instant at, String shardId, int lane, Kind kind, Str
         ON_FAILURE,
         /** Records left the stream by retention before being processed. */
         EXPIRED,
-        /** Records did not match the filter criteria (spec 9.4). */
-        FILTERED,
         /** Something the user should know: ignored partial responses, delivery failures, watchdog kills. */
         WARNING,
         /** The mapping was disabled or enabled (spec 1.13). */

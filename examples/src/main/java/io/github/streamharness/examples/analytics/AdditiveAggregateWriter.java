@@ -1,8 +1,6 @@
 package io.github.streamharness.examples.analytics;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -26,11 +24,9 @@ final class AdditiveAggregateWriter implements AggregateWriter {
         dynamoDb.updateItem(UpdateItemRequest.builder()
                 .tableName(items.table())
                 .key(AggregateItems.key(aggregate))
-                .updateExpression("ADD #count :c, #sum :s")
-                .expressionAttributeNames(Map.of("#count", AnalyticsTables.COUNT, "#sum", AnalyticsTables.SUM))
-                .expressionAttributeValues(Map.of(
-                        ":c", AggregateItems.number(BigDecimal.valueOf(aggregate.count())),
-                        ":s", AggregateItems.number(aggregate.sum())))
+                .updateExpression(AggregateItems.ADD_COUNT_AND_SUM)
+                .expressionAttributeNames(AggregateItems.ADD_NAMES)
+                .expressionAttributeValues(AggregateItems.addValues(aggregate))
                 .build());
         items.widenMinMax(aggregate);
     }

@@ -36,6 +36,17 @@ final class AggregateItems {
     }
 
     /** A DynamoDB number, written exactly (no binary floating point on the way). */
+    /** The update both writers apply to an aggregate item: add the minute's count and sum. */
+    static final String ADD_COUNT_AND_SUM = "ADD #count :c, #sum :s";
+
+    /** The attribute names {@link #ADD_COUNT_AND_SUM} uses. */
+    static final Map<String, String> ADD_NAMES = Map.of("#count", AnalyticsTables.COUNT, "#sum", AnalyticsTables.SUM);
+
+    /** The values {@link #ADD_COUNT_AND_SUM} adds for {@code aggregate}. */
+    static Map<String, AttributeValue> addValues(MinuteAggregate aggregate) {
+        return Map.of(":c", number(BigDecimal.valueOf(aggregate.count())), ":s", number(aggregate.sum()));
+    }
+
     static AttributeValue number(BigDecimal value) {
         return AttributeValue.fromN(value.toPlainString());
     }

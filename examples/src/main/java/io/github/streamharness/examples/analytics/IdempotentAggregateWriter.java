@@ -1,6 +1,5 @@
 package io.github.streamharness.examples.analytics;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +92,9 @@ final class IdempotentAggregateWriter implements AggregateWriter {
         actions.add(TransactWriteItem.builder().update(Update.builder()
                 .tableName(tables.aggregatesTable())
                 .key(AggregateItems.key(aggregate))
-                .updateExpression("ADD #count :c, #sum :s")
-                .expressionAttributeNames(Map.of("#count", AnalyticsTables.COUNT, "#sum", AnalyticsTables.SUM))
-                .expressionAttributeValues(Map.of(
-                        ":c", AggregateItems.number(BigDecimal.valueOf(aggregate.count())),
-                        ":s", AggregateItems.number(aggregate.sum())))
+                .updateExpression(AggregateItems.ADD_COUNT_AND_SUM)
+                .expressionAttributeNames(AggregateItems.ADD_NAMES)
+                .expressionAttributeValues(AggregateItems.addValues(aggregate))
                 .build()).build());
         for (KeyedSample sample : pending) {
             actions.add(TransactWriteItem.builder().put(Put.builder()

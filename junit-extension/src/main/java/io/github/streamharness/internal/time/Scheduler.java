@@ -47,22 +47,6 @@ public final class Scheduler {
         queue.add(new Event(Math.max(atNanos, nowNanos), sequence++, action));
     }
 
-    /** Whether any event is waiting. */
-    public boolean hasPendingEvents() {
-        return !queue.isEmpty();
-    }
-
-    /** The time of the next event, or -1. */
-    public long nextEventNanos() {
-        Event e = queue.peek();
-        return e == null ? -1 : e.atNanos;
-    }
-
-    /** Whether the scheduler is processing events right now (re-entrant calls are refused). */
-    public boolean isRunning() {
-        return running;
-    }
-
     /** The timer of the invocation running now, or null. */
     public InvocationTimer activeTimer() {
         return activeTimer;
