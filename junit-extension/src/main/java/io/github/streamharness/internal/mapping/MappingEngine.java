@@ -42,7 +42,6 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     private final OnFailureMessages messages;
     private final System.Logger logger;
     private final List<ShardReader> readers = new ArrayList<>();
-    private final HashKeys.Slices lanesOfKeys;
     private boolean enabled;
     private int invocations;
     private boolean warnedIgnoredPartialResponse;
@@ -58,7 +57,6 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                     + "with a KinesisTimeWindowEvent.");
         }
         this.config = config;
-        this.lanesOfKeys = new HashKeys.Slices(config.parallelizationFactor());
         this.filter = filter;
         this.stream = stream;
         this.scheduler = scheduler;
@@ -130,9 +128,10 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             reader.advanceWatermark();
             return;
         }
-        // spec 0.8: the lane is the slice of the partition key's MD5 hash key (an explicit hash key routes the record
-        // to its shard, but the key's records still share one lane, so per-key order holds)
-        int lane = reader.lanes.length == 1 ? 0 : lanesOfKeys.of(stream.hashKeyOf(record.partitionKey()));
+        // spec 0.8: each shard has its own N lanes, lane = MD5(partitionKey) mod N (an explicit hash key routes the
+        // record to its shard, but the key's records still share one lane, so per-key order holds)
+        int lane = reader.lanes.length == 1 ? 0
+                : HashKeys.lane(stream.hashKeyOf(record.partitionKey()), reader.lanes.length);
         reader.lanes[lane].enqueue(recordIndex, at);
     }
 
