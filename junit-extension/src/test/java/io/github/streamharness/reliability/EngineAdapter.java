@@ -193,8 +193,8 @@ final class EngineAdapter {
     /**
      * How the spec reads the oracle's outcome for this batch: spec 4.1 (function errors, "Unhandled"), 4.2
      * (throttles), 5.1 (no ReportBatchItemFailures: success), 5.3 (empty: success), 5.4 and 0.6 (an invalid or
-     * foreign id fails the whole batch with functionError null), 5.5 (commit before the lowest id; the first record
-     * means no progress).
+     * foreign id fails the whole batch with functionError null), 5.5 and 5.7 (commit before the lowest id; the first
+     * record commits nothing).
      */
     static String expectedReading(ModelInvocation invocation, boolean reportBatchItemFailures) {
         Outcome outcome = invocation.outcome();
@@ -218,7 +218,7 @@ final class EngineAdapter {
             }
             lowest = Math.min(lowest, invocation.records().indexOf(r.index()));
         }
-        return lowest == 0 ? "BATCH_FAILURE_RESPONSE null" : "PARTIAL " + lowest;
+        return "PARTIAL " + lowest; // spec 5.7: 0 when the first record is reported (the whole batch is retried)
     }
 
     /**
@@ -282,7 +282,9 @@ final class EngineAdapter {
                     && before.subList(before.size() - batch.size(), before.size()).equals(batch);
             io.github.streamharness.Outcome o = previous.outcome();
             boolean throttled = o instanceof io.github.streamharness.Outcome.Throttled;
-            boolean retried = throttled || o instanceof io.github.streamharness.Outcome.FunctionError
+            boolean noProgress = o instanceof io.github.streamharness.Outcome.PartialFailure p
+                    && p.committedRecords() == 0; // spec 5.7: the whole batch again, its count going on
+            boolean retried = throttled || noProgress || o instanceof io.github.streamharness.Outcome.FunctionError
                     && !(scenario.config().bisectBatchOnFunctionError() && before.size() > 1);
             if (!retried || !suffix) {
                 return 1;

@@ -265,6 +265,10 @@ final class Lane {
         } else if (outcome instanceof Outcome.Throttled) {
             retries++;
             retryLater(now, "throttled before reaching the function (not a retry attempt, spec 4.2)");
+        } else if (outcome instanceof Outcome.PartialFailure partial && partial.committedRecords() == 0) {
+            // spec 5.7: bisected at the returned record, which is the first: the whole batch is retried as it was,
+            // an attempt counted as for a whole-batch failure response (spec 5.4), never split at the midpoint
+            retryOrDiscard(null, now);
         } else if (outcome instanceof Outcome.PartialFailure partial) {
             commit(partial.committedRecords(), now);
             current -= partial.committedRecords();
@@ -296,14 +300,19 @@ final class Lane {
             scheduleStep(now);
             return;
         }
-        int max = config.maximumRetryAttempts();
+        retryOrDiscard(error.functionError(), now);
+    }
+
+    /** Spec 1.7, 4.4: retry the same batch while attempts remain, else discard it as RetryAttemptsExhausted. */
+    private void retryOrDiscard(String functionError, long now) {
+        int max = engine.config().maximumRetryAttempts();
         if (max < 0 || attempts < max + 1) {
             retries++;
             retryLater(now, "attempt " + attempts + (max < 0 ? " (retries until the records expire)"
                     : " of " + (max + 1)) + " failed");
             return;
         }
-        finish(current, OnFailureCondition.RetryAttemptsExhausted, attempts, error.functionError(), now);
+        finish(current, OnFailureCondition.RetryAttemptsExhausted, attempts, functionError, now);
         current = 0;
         scheduleStep(now);
     }
