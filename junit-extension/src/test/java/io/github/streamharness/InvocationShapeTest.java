@@ -158,6 +158,23 @@ class InvocationShapeTest {
     }
 
     @Test
+    void aFilterOnThePartitionKeyFiltersEveryRecordOutAndWarnsOnceNamingTheKey() { // rule 9.1
+        // AWS: "Kinesis event source mappings only support filtering on the data key"
+        List<String> seen = new ArrayList<>();
+        StreamHarness h = StreamHarness.builder()
+                .mapping(EventSourceMappingConfig.builder().filterPatterns("{\"partitionKey\":[\"user-7\"]}").build())
+                .handler(BatchingTest.collect(seen)).build();
+        StreamRecord a = h.put("user-7", "{\"metric\":\"cpu\"}");
+        StreamRecord b = h.put("user-7", "{\"metric\":\"mem\"}");
+        h.runUntilIdle();
+        assertThat(seen).isEmpty();
+        assertThat(h.ledger().records(RecordState.FILTERED)).containsExactly(a, b);
+        assertThat(h.invocations().warnings()).singleElement().asString()
+                .contains("top-level key \"partitionKey\"", "only support filtering on the data key", "spec 9.1");
+        h.ledger().verify();
+    }
+
+    @Test
     void aBatchLeftEmptyByFilteringIsNotInvoked() { // spec 2.4, 9.4
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().filterPatterns("{\"data\":{\"keep\":[true]}}").build())

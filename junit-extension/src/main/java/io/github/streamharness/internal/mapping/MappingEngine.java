@@ -71,6 +71,10 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
         this.enabled = config.enabled();
         long now = scheduler.eventTimeNanos();
+        filter.nonDataKeyWarning().ifPresent(text -> { // spec 9.1: once per mapping, when it is created
+            timeline(now, null, 0, TimelineEntry.Kind.WARNING, text);
+            logger.log(System.Logger.Level.WARNING, invoker.function().name() + ": " + text);
+        });
         for (ShardLog shard : stream.shards()) {
             int start = startIndex(shard, now);
             Lane[] lanes = new Lane[config.parallelizationFactor()];
@@ -122,7 +126,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
 
     private void accept(ShardReader reader, int recordIndex, StreamRecord record, long at) {
         reader.pending(recordIndex);
-        if (!filter.isEmpty() && !filter.matches(record.partitionKey(), record.dataBytes())) {
+        if (!filter.isEmpty() && !filter.matches(record.dataBytes())) {
             // spec 9.4: not delivered, not sent to the destination, counted as processed
             reader.finish(recordIndex, RecordState.FILTERED);
             reader.advanceWatermark();
