@@ -81,6 +81,9 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             ShardReader reader = new ShardReader(shard, start, lanes);
             for (int i = 0; i < lanes.length; i++) {
                 lanes[i] = new Lane(this, reader, i, now);
+                if (!enabled) {
+                    lanes[i].disable(); // spec 1.13: created disabled, it polls from when it is enabled
+                }
             }
             readers.add(reader);
             shard.addReader(reader::firstNeeded);
@@ -120,6 +123,12 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     @Override
     public void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey) {
         ShardReader reader = readers.get(shard.index());
+        if (config.startingPosition() == StartingPosition.AT_TIMESTAMP && recordIndex == reader.startIndex()
+                && reader.watermark() == recordIndex && shard.arrivalMillis(recordIndex)
+                < config.startingPositionTimestamp().orElseThrow().toEpochMilli()) {
+            reader.beforeStart(recordIndex); // spec 2.6: a future timestamp starts at the first record at or after it
+            return;
+        }
         long arrival = Math.max(scheduler.eventTimeNanos(), record.approximateArrivalEpochMillis() * 1_000_000L);
         accept(reader, recordIndex, record, arrival);
     }
