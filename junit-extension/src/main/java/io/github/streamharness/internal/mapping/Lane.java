@@ -43,6 +43,8 @@ final class Lane {
     private long windowOpenedAt;
     private long pollAnchor;
     private long token;
+    private boolean stepScheduled;
+    private boolean completionScheduled;
 
     Lane(MappingEngine engine, ShardReader reader, int index, long createdAt) {
         this.engine = engine;
@@ -102,6 +104,7 @@ final class Lane {
     void disable() {
         if (status != Status.IN_FLIGHT) {
             token++;
+            stepScheduled = false;
             status = Status.DISABLED;
         }
     }
@@ -119,11 +122,35 @@ final class Lane {
 
     private void scheduleStep(long at) {
         long t = ++token;
+        stepScheduled = true;
         engine.scheduler().schedule(at, () -> {
             if (t == token) {
+                stepScheduled = false;
                 step();
             }
         });
+    }
+
+    /**
+     * Why the lane is stuck, or null: a lane that is not idle or disabled always has its next event scheduled (a
+     * step, or the completion of its invocation in flight); one without it would never move again.
+     */
+    String stuck() {
+        boolean running = engine.scheduler().activeTimer() != null; // asked from inside an invocation
+        return stuck(status, stepScheduled, completionScheduled || running, queue.size())
+                ? reader.shard.shardId() + " lane " + index + " is " + status + " with " + queue.size()
+                + " pending record(s) and no scheduled event: it would never move again (a harness bug, or user "
+                + "code that escaped the harness: please report it)" : null;
+    }
+
+    /** Whether a lane in {@code status} with these scheduled events and pending records can never move again. */
+    static boolean stuck(Status status, boolean stepScheduled, boolean completionScheduled, int pending) {
+        return switch (status) {
+            case IN_FLIGHT -> !completionScheduled;
+            case READY, WINDOW, BACKOFF -> !stepScheduled;
+            case IDLE -> pending > 0 && !stepScheduled;
+            case DISABLED -> false;
+        };
     }
 
     private void step() {
@@ -229,8 +256,18 @@ final class Lane {
         List<StreamRecord> batch = records(current);
         int number = engine.nextInvocationNumber();
         status = Status.IN_FLIGHT;
-        InvokeResult result = engine.invoker().invoke(reader.shard.shardId(), batch, number, environment,
-                engine.config().reportBatchItemFailures());
+        InvokeResult result;
+        try {
+            result = engine.invoker().invoke(reader.shard.shardId(), batch, number, environment,
+                    engine.config().reportBatchItemFailures());
+        } catch (RuntimeException | Error escaped) {
+            // whatever escapes the invoker (user code it did not guard) is an ordinary failed attempt: the lane
+            // never stays in flight without its completion scheduled
+            result = escapedInvoker(escaped);
+            engine.timeline(now, reader, index, TimelineEntry.Kind.WARNING, "invocation #" + number + " failed outside "
+                    + "the handler with " + ((Outcome.FunctionError) result.outcome()).errorMessage()
+                    + "; recorded as a failed attempt");
+        }
         long end = now + result.spentNanos();
         if (result.warning() != null) {
             engine.timeline(now, reader, index, TimelineEntry.Kind.WARNING, "invocation #" + number + ": "
@@ -246,10 +283,26 @@ final class Lane {
                 index, batch, attempt, result.outcome(), Scheduler.toInstant(now), Scheduler.toInstant(end),
                 Duration.ofNanos(Math.max(0, now - lastArrival)), Duration.ofNanos(Math.max(0, end - lastArrival)),
                 result.requestId(), result.environmentId(), result.coldStart(), result.logs());
+        completionScheduled = true;
         engine.scheduler().schedule(end, () -> complete(invocation));
     }
 
+    private InvokeResult escapedInvoker(Throwable escaped) {
+        String type = escaped.getClass().getName();
+        String message;
+        try {
+            message = escaped.getMessage();
+        } catch (RuntimeException | Error e) {
+            message = "(its getMessage() threw " + e.getClass().getName() + ")";
+        }
+        String text = type + (message == null ? "" : ": " + message);
+        environment.reset(); // the runtime is replaced, as after a crash (spec 0.4)
+        return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
+                0, engine.invoker().newUuid(), null, false, List.of(), null);
+    }
+
     private void complete(Invocation invocation) {
+        completionScheduled = false;
         long now = engine.scheduler().eventTimeNanos();
         engine.events().invoked(invocation);
         windowOpenedAt = now;

@@ -376,6 +376,20 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         return n;
     }
 
+    /** Lanes that are stuck: not idle or disabled, yet with no event scheduled to move them (see Lane#stuck). */
+    public List<String> stuckLanes() {
+        List<String> out = new ArrayList<>();
+        for (ShardReader r : readers) {
+            for (Lane lane : r.lanes) {
+                String why = lane.stuck();
+                if (why != null) {
+                    out.add(why);
+                }
+            }
+        }
+        return out;
+    }
+
     private void sweepRetention(long now) {
         if (scheduler.activeTimer() != null) {
             return;
