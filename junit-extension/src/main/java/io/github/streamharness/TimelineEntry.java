@@ -28,6 +28,8 @@ public record TimelineEntry(Instant at, String shardId, int lane, Kind kind, Str
         /** Something the user should know: ignored partial responses, delivery failures, watchdog kills. */
         WARNING,
         /** The mapping was disabled or enabled (spec 1.13). */
-        STATE
+        STATE,
+        /** A tumbling window opened, ended with its final invocation, or grew its state (spec 8). */
+        WINDOW
     }
 }

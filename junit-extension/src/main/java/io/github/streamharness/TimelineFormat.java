@@ -46,8 +46,10 @@ final class TimelineFormat {
     }
 
     private static String invocationLine(Invocation i) {
-        return String.format("%s  %s  #%-4d %s attempt %d -> %s%s", TIME.format(i.startedAt()),
-                where(i.shardId(), i.lane()), i.number(), range(i.records()), i.attempt(), i.outcome().label(),
+        return String.format("%s  %s  #%-4d %s%s attempt %d -> %s%s", TIME.format(i.startedAt()),
+                where(i.shardId(), i.lane()), i.number(), range(i.records()),
+                i.window() == null ? "" : (i.isFinalInvokeForWindow() ? " final for window " : " in window ")
+                        + i.window().windowStart(), i.attempt(), i.outcome().label(),
                 i.outcome() instanceof Outcome.FunctionError fe && fe.errorMessage() != null
                         ? ": " + oneLine(fe.errorMessage()) : "");
     }

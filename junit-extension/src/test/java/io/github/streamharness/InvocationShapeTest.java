@@ -221,14 +221,6 @@ class InvocationShapeTest {
     }
 
     @Test
-    void tumblingWindowsAreRefusedClearlyRatherThanIgnored() {
-        assertThatThrownBy(() -> StreamHarness.builder()
-                .mapping(EventSourceMappingConfig.builder().tumblingWindowInSeconds(60).build())
-                .handler(BatchingTest.collect(new ArrayList<>())).build())
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("spec 8");
-    }
-
-    @Test
     void handlerLogsAreKeptWithTheInvocation() {
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
                 .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {

@@ -23,15 +23,54 @@ public final class BatchAssembler {
     private final int batchSize;
     private final long windowNanos;
     private final int maximumRecordAgeInSeconds;
+    private final long tumblingMillis;
 
-    /** The assembler of one mapping. */
+    /** The assembler of one mapping without tumbling windows. */
     public BatchAssembler(FilterCriteria filter, EventCodec codec, int batchSize, int maximumBatchingWindowInSeconds,
                           int maximumRecordAgeInSeconds) {
+        this(filter, codec, batchSize, maximumBatchingWindowInSeconds, maximumRecordAgeInSeconds, 0);
+    }
+
+    /** The assembler of one mapping; {@code tumblingWindowInSeconds} 0 turns tumbling windows off (spec 1.11). */
+    public BatchAssembler(FilterCriteria filter, EventCodec codec, int batchSize, int maximumBatchingWindowInSeconds,
+                          int maximumRecordAgeInSeconds, int tumblingWindowInSeconds) {
         this.filter = filter;
         this.codec = codec;
         this.batchSize = batchSize;
         this.windowNanos = maximumBatchingWindowInSeconds * SECOND;
         this.maximumRecordAgeInSeconds = maximumRecordAgeInSeconds;
+        this.tumblingMillis = tumblingWindowInSeconds * 1000L;
+    }
+
+    /** Whether the mapping aggregates in tumbling windows (spec 8, TumblingWindowInSeconds > 0). */
+    public boolean tumbling() {
+        return tumblingMillis > 0;
+    }
+
+    /**
+     * Spec 8.3, 0.11: the start of the tumbling window a record arriving at {@code arrivalMillis} belongs to: windows
+     * follow arrival time, not processing time, and align to multiples of their length since the epoch.
+     */
+    public long tumblingWindowStart(long arrivalMillis) {
+        return Math.floorDiv(arrivalMillis, tumblingMillis) * tumblingMillis;
+    }
+
+    /** The end (exclusive) of the tumbling window starting at {@code startMillis}. */
+    public long tumblingWindowEnd(long startMillis) {
+        return startMillis + tumblingMillis;
+    }
+
+    /**
+     * Spec 8.3: a batch never spans two windows. Of the first {@code available} pending records, how many arrived
+     * before {@code endMillis} (arrivals are non-decreasing, so they are a prefix); counting stops past BatchSize.
+     */
+    public int tumblingPrefix(int available, IntToLongFunction arrivalMillis, long endMillis) {
+        int limit = Math.min(available, batchSize + 1);
+        int n = 0;
+        while (n < limit && arrivalMillis.applyAsLong(n) < endMillis) {
+            n++;
+        }
+        return n;
     }
 
     /** The result of cutting a batch: its size, and whether it is full (BatchSize or 6 MB reached). */

@@ -12,6 +12,7 @@ import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
 import io.github.streamharness.internal.time.VirtualTimeout;
+import io.github.streamharness.internal.window.WindowCall;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -85,6 +86,15 @@ public final class Invoker implements AutoCloseable {
      */
     public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber, EnvironmentSlot slot,
                                boolean reportBatchItemFailures) {
+        return invoke(shardId, batch, invocationNumber, slot, reportBatchItemFailures, null);
+    }
+
+    /**
+     * Invokes the function; {@code window} (null without tumbling windows) adds the window fields to the event and
+     * receives the state the function returned (spec 8.1, 8.2).
+     */
+    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber, EnvironmentSlot slot,
+                               boolean reportBatchItemFailures, WindowCall window) {
         String requestId = newUuid();
         crashed = false;
         watchdogWarning = null;
@@ -130,7 +140,7 @@ public final class Invoker implements AutoCloseable {
             } else if (injected.exception() != null) {
                 outcome = error(Outcome.ErrorKind.EXCEPTION, injected.exception(), "Unhandled");
             } else {
-                outcome = call(env, batch, context, timer, reportBatchItemFailures);
+                outcome = call(env, batch, context, timer, reportBatchItemFailures, window);
             }
         } finally {
             scheduler.endInvocation();
@@ -143,11 +153,11 @@ public final class Invoker implements AutoCloseable {
     }
 
     private Outcome call(ExecutionEnvironment env, List<StreamRecord> batch, TestLambdaContext context,
-                         InvocationTimer timer, boolean rbif) {
+                         InvocationTimer timer, boolean rbif, WindowCall window) {
         Object handler = env.handler();
         HandlerCall call;
         if (handler instanceof RequestStreamHandler streamHandler) {
-            byte[] json = codec.toJson(batch);
+            byte[] json = window == null ? codec.toJson(batch) : window.json(codec.toJson(batch));
             call = () -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 streamHandler.handleRequest(new ByteArrayInputStream(json), out, context);
@@ -156,7 +166,7 @@ public final class Invoker implements AutoCloseable {
         } else {
             @SuppressWarnings("unchecked")
             RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
-            Object event = codec.toKinesisEvent(batch);
+            Object event = window == null ? codec.toKinesisEvent(batch) : window.event(codec.toKinesisEvent(batch));
             call = () -> typed.handleRequest(event, context);
         }
         Object response;
@@ -176,12 +186,12 @@ public final class Invoker implements AutoCloseable {
         if (timer.timedOut()) {
             return timeout(); // the handler swallowed the timeout signal: Lambda had already stopped it
         }
-        return readResponse(response, batch, rbif);
+        return readResponse(response, batch, rbif, window);
     }
 
-    private Outcome readResponse(Object response, List<StreamRecord> batch, boolean rbif) {
+    private Outcome readResponse(Object response, List<StreamRecord> batch, boolean rbif, WindowCall window) {
         if (response == null) {
-            return OutcomeReader.read(null, null, batch, rbif);
+            return read(null, null, batch, rbif, window);
         }
         byte[] bytes;
         try {
@@ -197,13 +207,16 @@ public final class Invoker implements AutoCloseable {
                             + " bytes); the response had " + bytes.length + " bytes", "Unhandled", null);
         }
         if (bytes.length == 0) {
-            return OutcomeReader.read(null, null, batch, rbif);
+            return read(null, null, batch, rbif, window);
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         JsonNode json;
         try {
             json = mapper.readTree(bytes);
         } catch (Exception e) {
+            if (window != null) {
+                return read(null, text, batch, rbif, window); // spec 8.1: no state object, a failed invocation
+            }
             if (!rbif) {
                 return new Outcome.Success(text, List.of()); // spec 13.16: a non-JSON body is a success
             }
@@ -211,7 +224,17 @@ public final class Invoker implements AutoCloseable {
                     "invalid partial batch response, the whole batch failed (spec 0.6): the response is not JSON",
                     null, text);
         }
-        return OutcomeReader.read(json, text, batch, rbif);
+        return read(json, text, batch, rbif, window);
+    }
+
+    private static Outcome read(JsonNode json, String text, List<StreamRecord> batch, boolean rbif,
+                                WindowCall window) {
+        if (window == null) {
+            return OutcomeReader.read(json, text, batch, rbif);
+        }
+        OutcomeReader.WindowReading reading = OutcomeReader.readWindow(json, text, batch, rbif);
+        window.returned(reading.state());
+        return reading.outcome();
     }
 
     private Outcome timeout() {

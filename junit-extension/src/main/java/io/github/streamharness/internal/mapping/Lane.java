@@ -11,6 +11,8 @@ import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.invoke.InvokeResult;
 import io.github.streamharness.internal.policy.FailurePolicy;
 import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.window.WindowCall;
+import io.github.streamharness.internal.window.WindowTracker;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -38,6 +40,7 @@ final class Lane {
     private final IntQueue queue = new IntQueue();
     private final Deque<Integer> halves = new ArrayDeque<>();
     private final Invoker.EnvironmentSlot environment = new Invoker.EnvironmentSlot();
+    private final WindowTracker windows; // spec 8: tumbling windows (WindowTracker.none() without)
     private Status status = Status.IDLE;
     private int current;
     private int attempts;
@@ -55,6 +58,8 @@ final class Lane {
         this.index = index;
         this.windowOpenedAt = createdAt;
         this.pollAnchor = createdAt;
+        this.windows = context.windows(reader.shard.shardId(), (now, text) -> timeline(now, TimelineEntry.Kind.WINDOW,
+                text));
     }
 
     Status status() {
@@ -79,7 +84,7 @@ final class Lane {
     void enqueue(int recordIndex, long arrivalNanos) {
         queue.add(recordIndex);
         if (status == Status.IDLE) {
-            scheduleStep(nextPollTick(arrivalNanos));
+            scheduleStep(windowed(nextPollTick(arrivalNanos)));
             status = Status.READY;
         } else if (status == Status.WINDOW && context.assembler.fills(queue.size())) {
             long tick = nextPollTick(arrivalNanos); // spec 2.3 a: a full batch does not wait for the window
@@ -95,6 +100,7 @@ final class Lane {
         halves.clear();
         attempts = 0;
         retries = 0;
+        windows.abandonBatch();
         status = Status.READY;
         scheduleStep(now);
     }
@@ -113,6 +119,11 @@ final class Lane {
         long since = Math.max(0, arrivalNanos - pollAnchor);
         long ticks = (since + SECOND - 1) / SECOND;
         return Math.max(context.scheduler.eventTimeNanos(), pollAnchor + ticks * SECOND);
+    }
+
+    /** Spec 0.11b: a step planned for {@code at} comes no later than the open window's final invocation. */
+    private long windowed(long at) {
+        return Math.max(context.scheduler.eventTimeNanos(), Math.min(at, windows.finalAtNanos()));
     }
 
     private void scheduleStep(long at) {
@@ -155,27 +166,35 @@ final class Lane {
         }
         long now = context.scheduler.eventTimeNanos();
         expireByRetention(now);
-        if (current == 0) {
+        if (current == 0 && !windows.inFinal()) {
             if (!halves.isEmpty()) {
                 current = halves.pop();
                 attempts = 0;
                 retries = 0;
-            } else if (queue.isEmpty()) {
+                windows.startBatch(current, queue.size(), now, true); // spec 0.11b: a half is never final
+            } else if (queue.isEmpty() && !windows.finalDue(now)) {
                 status = Status.IDLE;
                 pollAnchor = now;
+                if (windows.finalAtNanos() != Long.MAX_VALUE) {
+                    scheduleStep(windowed(windows.finalAtNanos())); // spec 0.11b: the final invocation at the end
+                }
                 return;
             } else {
-                BatchAssembler.Cut cut = context.assembler.cut(queue.size(), n -> reader.shard.get(queue.get(n)),
+                // spec 8.3: with tumbling windows a batch takes only records of the open window
+                int available = windows.available(queue.size(), this::arrivalMillis, now);
+                BatchAssembler.Cut cut = context.assembler.cut(available, n -> reader.shard.get(queue.get(n)),
                         reader.shard);
-                if (context.assembler.waits(cut, now, windowOpenedAt)) {
+                boolean closed = available < queue.size() || windows.finalDue(now);
+                if (!closed && context.assembler.waits(cut, now, windowOpenedAt)) {
                     status = Status.WINDOW;
-                    scheduleStep(context.assembler.windowEnd(windowOpenedAt));
+                    scheduleStep(windowed(context.assembler.windowEnd(windowOpenedAt)));
                     return;
                 }
                 current = cut.size();
                 attempts = 0;
                 retries = 0;
                 lastRequestId = null;
+                windows.startBatch(current, available, now, false);
             }
         }
         int expired = context.assembler.expiredPrefix(current, this::arrivalMillis, Math.floorDiv(now, 1_000_000L));
@@ -232,14 +251,15 @@ final class Lane {
         List<StreamRecord> batch = records(current);
         int number = context.nextInvocationNumber();
         status = Status.IN_FLIGHT;
+        WindowCall window = windows.call();
         InvokeResult result;
         try {
             result = context.invoker.invoke(reader.shard.shardId(), batch, number, environment,
-                    context.reportBatchItemFailures);
+                    context.reportBatchItemFailures, window);
         } catch (RuntimeException | Error escaped) {
             // whatever escapes the invoker (user code it did not guard) is an ordinary failed attempt: the lane
             // never stays in flight without its completion scheduled
-            result = escapedInvoker(escaped);
+            result = context.escapedInvoker(escaped, environment);
             timeline(now, TimelineEntry.Kind.WARNING, "invocation #" + number + " failed outside the handler with "
                     + ((Outcome.FunctionError) result.outcome()).errorMessage() + "; recorded as a failed attempt");
         }
@@ -253,30 +273,17 @@ final class Lane {
         if (!throttled) {
             lastRequestId = result.requestId();
         }
-        long lastArrival = batch.get(batch.size() - 1).approximateArrivalEpochMillis() * 1_000_000L;
+        long lastArrival = batch.isEmpty() ? now : batch.get(batch.size() - 1).approximateArrivalEpochMillis() * 1_000_000L;
         Invocation invocation = new Invocation(number, context.invoker.function().name(), reader.shard.shardId(),
                 index, batch, attempt, result.outcome(), Scheduler.toInstant(now), Scheduler.toInstant(end),
                 Duration.ofNanos(Math.max(0, now - lastArrival)), Duration.ofNanos(Math.max(0, end - lastArrival)),
-                result.requestId(), result.environmentId(), result.coldStart(), result.logs());
+                result.requestId(), result.environmentId(), result.coldStart(), result.logs(),
+                window == null ? null : window.describe());
         completionScheduled = true;
-        context.scheduler.schedule(end, () -> complete(invocation));
+        context.scheduler.schedule(end, () -> complete(invocation, window));
     }
 
-    private InvokeResult escapedInvoker(Throwable escaped) {
-        String type = escaped.getClass().getName();
-        String message;
-        try {
-            message = escaped.getMessage();
-        } catch (RuntimeException | Error e) {
-            message = "(its getMessage() threw " + e.getClass().getName() + ")";
-        }
-        String text = type + (message == null ? "" : ": " + message);
-        environment.reset(); // the runtime is replaced, as after a crash (spec 0.4)
-        return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
-                0, context.invoker.newUuid(), null, false, List.of(), null);
-    }
-
-    private void complete(Invocation invocation) {
+    private void complete(Invocation invocation, WindowCall window) {
         completionScheduled = false; // the in-flight state is released before anything else can fail
         status = Status.READY;
         long now = context.scheduler.eventTimeNanos();
@@ -286,8 +293,10 @@ final class Lane {
         if (outcome instanceof Outcome.Success success && !success.ignoredBatchItemFailures().isEmpty()) {
             context.warnIgnoredPartialResponse(now, reader.shard.shardId(), index, invocation, success);
         }
-        carryOut(FailurePolicy.afterInvocation(outcome, new FailurePolicy.BatchState(current, attempts, retries),
-                context.policy), now);
+        FailurePolicy.Decision decision = FailurePolicy.afterInvocation(outcome,
+                new FailurePolicy.BatchState(current, attempts, retries), context.policy, windows.inFinal());
+        windows.completed(window, decision, now); // spec 8.1, 8.4: the state goes on, or the window closes
+        carryOut(decision, now);
     }
 
     /** Carries out the failure policy's decision and schedules the lane's next step. */

@@ -7,7 +7,12 @@ import io.github.streamharness.internal.batch.BatchAssembler;
 import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.policy.FailurePolicy;
 import io.github.streamharness.internal.policy.OnFailureSender;
+import io.github.streamharness.internal.invoke.InvokeResult;
 import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.window.WindowTracker;
+
+import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * What every lane of one mapping shares: the pipeline stages (the assembler, the invoker, the failure policy's
@@ -25,6 +30,7 @@ final class LaneContext {
     final long retentionMillis;
     final boolean reportBatchItemFailures;
     private final System.Logger logger;
+    private final BiFunction<String, WindowTracker.Notes, WindowTracker> windows;
     private boolean enabled;
     private int invocations;
     private boolean warnedIgnoredPartialResponse;
@@ -32,6 +38,15 @@ final class LaneContext {
     LaneContext(Scheduler scheduler, BatchAssembler assembler, Invoker invoker, FailurePolicy.Settings policy,
                 OnFailureSender sender, BackoffSchedule backoff, MappingEvents events, long retentionMillis,
                 boolean reportBatchItemFailures, boolean enabled) {
+        this(scheduler, assembler, invoker, policy, sender, backoff, events, retentionMillis, reportBatchItemFailures,
+                enabled, null);
+    }
+
+    LaneContext(Scheduler scheduler, BatchAssembler assembler, Invoker invoker, FailurePolicy.Settings policy,
+                OnFailureSender sender, BackoffSchedule backoff, MappingEvents events, long retentionMillis,
+                boolean reportBatchItemFailures, boolean enabled,
+                BiFunction<String, WindowTracker.Notes, WindowTracker> windows) {
+        this.windows = windows;
         this.scheduler = scheduler;
         this.assembler = assembler;
         this.invoker = invoker;
@@ -43,6 +58,11 @@ final class LaneContext {
         this.reportBatchItemFailures = reportBatchItemFailures;
         this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
         this.enabled = enabled;
+    }
+
+    /** The tumbling-window tracker of a new lane of {@code shardId} (spec 8). */
+    WindowTracker windows(String shardId, WindowTracker.Notes notes) {
+        return windows == null ? WindowTracker.none() : windows.apply(shardId, notes);
     }
 
     boolean enabled() {
@@ -78,5 +98,20 @@ final class LaneContext {
             warnedIgnoredPartialResponse = true;
             warnOnce(text + " (further occurrences are in the invocation log's timeline)");
         }
+    }
+
+    /** Whatever escaped the invoker (user code it did not guard), as an ordinary failed attempt. */
+    InvokeResult escapedInvoker(Throwable escaped, Invoker.EnvironmentSlot environment) {
+        String type = escaped.getClass().getName();
+        String message;
+        try {
+            message = escaped.getMessage();
+        } catch (RuntimeException | Error e) {
+            message = "(its getMessage() threw " + e.getClass().getName() + ")";
+        }
+        String text = type + (message == null ? "" : ": " + message);
+        environment.reset(); // the runtime is replaced, as after a crash (spec 0.4)
+        return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
+                0, invoker.newUuid(), null, false, List.of(), null);
     }
 }

@@ -15,6 +15,7 @@ import io.github.streamharness.internal.stream.HashKeys;
 import io.github.streamharness.internal.stream.ShardLog;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.window.WindowTracker;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -41,23 +42,20 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     public MappingEngine(EventSourceMappingConfig config, FilterCriteria filter, StreamLog stream,
                          Scheduler scheduler, Invoker invoker, EventCodec codec, MappingEvents events,
                          BackoffSchedule backoff, String mappingUuid, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        if (config.tumblingWindowInSeconds() > 0) {
-            throw new UnsupportedOperationException("TumblingWindowInSeconds " + config.tumblingWindowInSeconds()
-                    + " is valid on AWS, but tumbling windows (spec 8) are not modelled by this version of the "
-                    + "harness; test the aggregation with TumblingWindowInSeconds 0, or call the handler directly "
-                    + "with a KinesisTimeWindowEvent.");
-        }
         this.config = config;
         this.stream = stream;
         this.scheduler = scheduler;
         this.invoker = invoker;
         OnFailureSender sender = new OnFailureSender(config.onFailureDestination(), mapper, invoker.function().arn(),
                 stream.arn(), mappingUuid, codec, invoker::newUuid, events::deadLetter, events::timeline);
-        this.context = new LaneContext(scheduler,
-                new BatchAssembler(filter, codec, config.batchSize(), config.maximumBatchingWindowInSeconds(),
-                        config.maximumRecordAgeInSeconds()),
+        BatchAssembler assembler = new BatchAssembler(filter, codec, config.batchSize(),
+                config.maximumBatchingWindowInSeconds(), config.maximumRecordAgeInSeconds(),
+                config.tumblingWindowInSeconds());
+        this.context = new LaneContext(scheduler, assembler,
                 invoker, new FailurePolicy.Settings(config.bisectBatchOnFunctionError(), config.maximumRetryAttempts()),
-                sender, backoff, events, stream.retentionMillis(), config.reportBatchItemFailures(), config.enabled());
+                sender, backoff, events, stream.retentionMillis(), config.reportBatchItemFailures(), config.enabled(),
+                assembler.tumbling() ? (shardId, notes) -> new WindowTracker(assembler, mapper, shardId, stream.arn(),
+                        notes) : null);
         boolean enabled = config.enabled();
         long now = scheduler.eventTimeNanos();
         filter.nonDataKeyWarning().ifPresent(text -> { // spec 9.1: once per mapping, when it is created

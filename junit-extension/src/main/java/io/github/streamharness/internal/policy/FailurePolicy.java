@@ -68,8 +68,35 @@ public final class FailurePolicy {
             implements Decision {
     }
 
+    /**
+     * Spec 8.4, 0.11b: the most state a window may carry, in UTF-8 bytes of the state map's JSON; a returned state
+     * over it ends the window early.
+     */
+    public static final long MAX_WINDOW_STATE_BYTES = 1_048_576L;
+
+    /** Spec 8.4, 0.11b: whether a window whose invocation returned {@code stateBytes} of state ends early. */
+    public static boolean endsWindowEarly(long stateBytes) {
+        return stateBytes > MAX_WINDOW_STATE_BYTES;
+    }
+
     /** The decision after an invocation of the batch ended with {@code outcome}. */
     public static Decision afterInvocation(Outcome outcome, BatchState batch, Settings settings) {
+        return afterInvocation(outcome, batch, settings, false);
+    }
+
+    /**
+     * The decision after an invocation ended with {@code outcome}; {@code finalInvokeForWindow} marks a tumbling
+     * window's final invocation (spec 8.4, 0.11b), which is never split and never given up: a failing final
+     * invocation holds the lane until it succeeds, whatever MaximumRetryAttempts says. A window's aggregation
+     * invocations follow every other rule in full (spec 8.5).
+     */
+    public static Decision afterInvocation(Outcome outcome, BatchState batch, Settings settings,
+                                           boolean finalInvokeForWindow) {
+        if (finalInvokeForWindow && !(outcome instanceof Outcome.Success)
+                && !(outcome instanceof Outcome.PartialFailure p && p.committedRecords() > 0)) {
+            return new Retry(batch.retries() + 1, !(outcome instanceof Outcome.Throttled), "final invocation of the "
+                    + "window failed (attempt " + batch.attempts() + "): the lane holds until it succeeds (spec 8.4)");
+        }
         if (outcome instanceof Outcome.Success) {
             return new Commit(batch.size()); // spec 5.3, and 5.1 for any response without ReportBatchItemFailures
         }

@@ -1,0 +1,149 @@
+package io.github.streamharness.internal.window;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.streamharness.internal.batch.BatchAssembler;
+import io.github.streamharness.internal.policy.FailurePolicy;
+
+import java.util.function.IntToLongFunction;
+
+/**
+ * The tumbling window of one lane (spec 8, 0.11, 0.11b): which window is open, the state it carries, and whether the
+ * batch in flight is the window's final invocation. The rules themselves live in the stages: window boundaries and
+ * the cut at them in {@link BatchAssembler}, the final invocation's retries and the 1 MB state limit in
+ * {@link FailurePolicy}; this class only keeps the lane's window state between them.
+ *
+ * <p>Modelled (spec 8.4 is silent): with ParallelizationFactor N each lane keeps its own state per window, as each
+ * lane behaves like a shard of its own (spec 0.8); the event still names the shard.
+ */
+public final class WindowTracker {
+    /** Where the tracker reports what happened to its window, for the timeline. */
+    @FunctionalInterface
+    public interface Notes {
+        void note(long nowNanos, String text);
+    }
+
+    private static final long MILLI = 1_000_000L;
+    private final BatchAssembler assembler;
+    private final ObjectMapper mapper;
+    private final String shardId;
+    private final String eventSourceArn;
+    private final Notes notes;
+    private boolean open;
+    private long startMillis;
+    private ObjectNode state;
+    private boolean terminatedEarly;
+    private boolean inFinal;
+
+    /** The tracker of a mapping without tumbling windows: every record is available, nothing is ever final. */
+    public static WindowTracker none() {
+        return new WindowTracker(null, null, null, null, null);
+    }
+
+    /** The window state of one lane of {@code shardId}. */
+    public WindowTracker(BatchAssembler assembler, ObjectMapper mapper, String shardId, String eventSourceArn,
+                         Notes notes) {
+        this.assembler = assembler;
+        this.mapper = mapper;
+        this.shardId = shardId;
+        this.eventSourceArn = eventSourceArn;
+        this.notes = notes;
+    }
+
+    private long endMillis() {
+        return assembler.tumblingWindowEnd(startMillis);
+    }
+
+    /** Whether the open window's final invocation is due (spec 0.11b: at its end, or at once after an early end). */
+    public boolean finalDue(long nowNanos) {
+        return open && (terminatedEarly || Math.floorDiv(nowNanos, MILLI) >= endMillis());
+    }
+
+    /** When the lane must step for the open window's final invocation, or {@code Long.MAX_VALUE} with none open. */
+    public long finalAtNanos() {
+        return open ? (terminatedEarly ? Long.MIN_VALUE : endMillis() * MILLI) : Long.MAX_VALUE;
+    }
+
+    /**
+     * How many of the lane's {@code queued} first records the next batch may take: those of the open window (spec
+     * 8.3: a batch never spans two windows). Opens the head record's window when none is open.
+     */
+    public int available(int queued, IntToLongFunction arrivalMillis, long nowNanos) {
+        if (assembler == null) {
+            return queued;
+        }
+        if (!open) {
+            if (queued == 0) {
+                return 0;
+            }
+            open = true;
+            startMillis = assembler.tumblingWindowStart(arrivalMillis.applyAsLong(0));
+            state = mapper.createObjectNode(); // spec 0.11: the initial state is {}
+            terminatedEarly = false;
+            notes.note(nowNanos, "window [" + WindowCall.iso(startMillis) + ", " + WindowCall.iso(endMillis())
+                    + ") opened with state {} (spec 8.3, 0.11)");
+        }
+        return assembler.tumblingPrefix(queued, arrivalMillis, endMillis());
+    }
+
+    /**
+     * Starts the lane's next batch of {@code size} of the window's {@code available} records: the final invocation
+     * when the window is due and the batch takes every record left in it (spec 0.11b), or the first batch after an
+     * early end (spec 8.4); otherwise an aggregation invocation. A bisected half is never the final one.
+     */
+    public void startBatch(int size, int available, long nowNanos, boolean half) {
+        inFinal = !half && finalDue(nowNanos) && (terminatedEarly || size == available);
+    }
+
+    /** Whether the batch in flight (or waiting to retry) is the window's final invocation. */
+    public boolean inFinal() {
+        return inFinal;
+    }
+
+    /** Forgets the batch in flight (the lane restarts from its checkpoint). */
+    public void abandonBatch() {
+        inFinal = false;
+    }
+
+    /** What the next invocation carries besides its records, or null without tumbling windows. */
+    public WindowCall call() {
+        return assembler == null ? null : new WindowCall(mapper, startMillis, endMillis(), state, shardId, eventSourceArn, inFinal,
+                inFinal && terminatedEarly);
+    }
+
+    /**
+     * Takes the policy's decision on {@code call}: a committed final invocation closes the window and drops its state
+     * (spec 8.4); a committed aggregation invocation (or the committed part of a partial response) hands its returned
+     * state on, and one over 1 MB ends the window early (spec 8.4, 0.11b). Anything else keeps the state as it was.
+     */
+    public void completed(WindowCall call, FailurePolicy.Decision decision, long nowNanos) {
+        if (call == null) {
+            return;
+        }
+        boolean commit = decision instanceof FailurePolicy.Commit;
+        if (!commit && !(decision instanceof FailurePolicy.CommitAndRetryRest)) {
+            return;
+        }
+        ObjectNode returned = call.returnedState();
+        if (call.isFinal() && commit) {
+            open = false;
+            inFinal = false;
+            notes.note(nowNanos, "final invocation for window [" + WindowCall.iso(startMillis) + ", "
+                    + WindowCall.iso(endMillis()) + ") succeeded" + (terminatedEarly ? " (terminated early)" : "")
+                    + ": checkpoint, state dropped (spec 8.4)");
+            state = null;
+            return;
+        }
+        state = returned;
+        long bytes = WindowCall.sizeOf(returned);
+        if (!terminatedEarly && FailurePolicy.endsWindowEarly(bytes)) {
+            terminatedEarly = true;
+            notes.note(nowNanos, "state of window [" + WindowCall.iso(startMillis) + ", " + WindowCall.iso(endMillis())
+                    + ") is " + bytes + " bytes, over the 1 MB limit (" + FailurePolicy.MAX_WINDOW_STATE_BYTES
+                    + "): the next invocation is the window's final one, isWindowTerminatedEarly (spec 8.4, 0.11b)");
+        } else {
+            notes.note(nowNanos, "state of window [" + WindowCall.iso(startMillis) + ", "
+                    + WindowCall.iso(endMillis()) + ") is " + bytes + " bytes");
+        }
+    }
+}
