@@ -7,6 +7,7 @@ import io.github.streamharness.MappedFunction;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.TumblingWindow;
 
 /**
  * Entry point of the streamharness assertions: {@code import static
@@ -56,6 +57,11 @@ public class StreamAssertions {
     /** Assertions on one record. */
     public static StreamRecordAssert assertThat(StreamRecord actual) {
         return new StreamRecordAssert(actual);
+    }
+
+    /** Assertions on one tumbling window (spec 8), as {@code invocations().windows()} lists them. */
+    public static TumblingWindowAssert assertThat(TumblingWindow actual) {
+        return new TumblingWindowAssert(actual);
     }
 
     /** Assertions on a handler's partial batch response (spec 5). */

@@ -97,8 +97,23 @@ public final class ReferenceModel {
             // Spec 3.1: one batch at a time, in order; a batch = the next up to BatchSize records (window 0,
             // spec 2.3), and the next batch is read as soon as the previous one is done (spec 0.3).
             int n = scenario.recordCount();
-            for (int from = 0; from < n; from = Math.min(n, from + config.batchSize())) {
-                resolve(from, Math.min(n, from + config.batchSize()), 0);
+            if (config.tumbling()) {
+                // Spec 8.3, 0.11: windows by arrival time, aligned to multiples of their length; a batch never
+                // spans two windows, and each window ends with its final invocation before the next one starts
+                long length = config.tumblingWindowInSeconds() * 1000L;
+                for (int from = 0; from < n; ) {
+                    long end = Math.floorDiv(scenario.arrivalsMs().get(from), length) * length + length;
+                    int to = from;
+                    while (to < n && scenario.arrivalsMs().get(to) < end) {
+                        to++;
+                    }
+                    window(from, to, end);
+                    from = to;
+                }
+            } else {
+                for (int from = 0; from < n; from = Math.min(n, from + config.batchSize())) {
+                    resolve(from, Math.min(n, from + config.batchSize()), 0);
+                }
             }
             return new ModelResult(invocations, deadLetters, committed, Arrays.asList(fates), checkpoint, now);
         }
@@ -165,6 +180,79 @@ public final class ReferenceModel {
                 // Spec 4.4, 0.1: exhausted; the exact final batch goes to the destination.
                 discard(Condition.RetryAttemptsExhausted, attempts, from, to, functionError);
                 return;
+            }
+        }
+
+        /**
+         * Spec 8, 0.11b: the window of records {@code [from, to)} ending at {@code end}. Aggregation batches of up to
+         * BatchSize; once the window's end has passed, the batch that takes every record left is its final
+         * invocation; with every record done before that, the final invocation comes at the end with no records.
+         */
+        private void window(int from, int to, long end) {
+            int next = from;
+            while (next < to) {
+                int size = Math.min(config.batchSize(), to - next);
+                if (now >= end && size == to - next) {
+                    resolveFinal(next, to);
+                    return;
+                }
+                resolve(next, next + size, 0);
+                next += size;
+            }
+            now = Math.max(now, end);
+            resolveFinal(to, to);
+        }
+
+        /**
+         * Spec 8.4, 0.11b, 8.5: the final invocation of a window, carrying {@code [from, to)} (maybe none). Never
+         * split; while it carries records they follow the retry and record-age rules; with none left it is retried
+         * until it succeeds.
+         */
+        private void resolveFinal(int from, int to) {
+            int attempts = 0;
+            int retries = 0;
+            while (true) {
+                int fresh = from;
+                while (fresh < to && expired(fresh)) {
+                    fresh++;
+                }
+                if (fresh > from) {
+                    discard(Condition.RecordAgeExceeded, Math.max(1, attempts), from, fresh, null);
+                    from = fresh;
+                    if (from == to) { // its records are gone: the final invocation starts over with none
+                        attempts = 0;
+                        retries = 0;
+                    }
+                }
+                Outcome outcome = invoke(from, to, attempts + 1);
+                Reading reading = read(outcome, from, to);
+                if (reading instanceof Throttled) {
+                    now += backoffMs(++retries);
+                    continue;
+                }
+                attempts++;
+                if (reading instanceof Succeeded) {
+                    commit(from, to);
+                    return;
+                }
+                if (reading instanceof PartlySucceeded partly) {
+                    commit(from, partly.firstFailed());
+                    from = partly.firstFailed();
+                    attempts = 0;
+                    retries = 0;
+                    now += INITIAL_BACKOFF_MS;
+                    continue;
+                }
+                if (from < to && config.maximumRetryAttempts() != -1
+                        && attempts >= config.maximumRetryAttempts() + 1) {
+                    String functionError = reading instanceof Failed failed ? failed.functionError() : null;
+                    discard(Condition.RetryAttemptsExhausted, attempts, from, to, functionError);
+                    from = to; // spec 8.4: the window still needs its final invocation, now with no records
+                    attempts = 0;
+                    retries = 0;
+                    continue;
+                }
+                now += backoffMs(++retries);
             }
         }
 

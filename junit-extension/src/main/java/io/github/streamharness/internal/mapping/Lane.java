@@ -344,6 +344,8 @@ final class Lane {
             checkpointMoved(now);
             current -= discard.records();
             if (current == 0) {
+                attempts = 0; // a window's final invocation may follow with no records (spec 0.11b), counting anew
+                retries = 0;
                 status = Status.READY;
                 scheduleStep(now);
             }

@@ -86,16 +86,19 @@ public final class FailurePolicy {
 
     /**
      * The decision after an invocation ended with {@code outcome}; {@code finalInvokeForWindow} marks a tumbling
-     * window's final invocation (spec 8.4, 0.11b), which is never split and never given up: a failing final
-     * invocation holds the lane until it succeeds, whatever MaximumRetryAttempts says. A window's aggregation
-     * invocations follow every other rule in full (spec 8.5).
+     * window's final invocation (spec 8.4, 0.11b). A window's aggregation invocations follow every rule in full (spec
+     * 8.5). The final invocation is never split (0.11b); while it carries records, retries and record age apply to
+     * them as to any batch (8.5), and once it carries none ({@code Records: []}) a failure is retried until it
+     * succeeds, whatever MaximumRetryAttempts says: the lane holds (8.4).
      */
     public static Decision afterInvocation(Outcome outcome, BatchState batch, Settings settings,
                                            boolean finalInvokeForWindow) {
-        if (finalInvokeForWindow && !(outcome instanceof Outcome.Success)
-                && !(outcome instanceof Outcome.PartialFailure p && p.committedRecords() > 0)) {
+        if (finalInvokeForWindow && batch.size() == 0 && !(outcome instanceof Outcome.Success)) {
             return new Retry(batch.retries() + 1, !(outcome instanceof Outcome.Throttled), "final invocation of the "
                     + "window failed (attempt " + batch.attempts() + "): the lane holds until it succeeds (spec 8.4)");
+        }
+        if (finalInvokeForWindow) {
+            settings = new Settings(false, settings.maximumRetryAttempts()); // spec 0.11b: never split
         }
         if (outcome instanceof Outcome.Success) {
             return new Commit(batch.size()); // spec 5.3, and 5.1 for any response without ReportBatchItemFailures

@@ -85,6 +85,46 @@ class FailurePolicyTest {
         assertThat(FailurePolicy.afterInvocation(outcome, batch, settings)).isEqualTo(expected);
     }
 
+    static Stream<Arguments> windowRules() {
+        String held = "final invocation of the window failed (attempt %d): the lane holds until it succeeds (spec 8.4)";
+        return Stream.of(
+                row("8.4: a failing final invocation with Records: [] is retried past MaximumRetryAttempts",
+                        EXCEPTION, state(0, 2, 1), PLAIN_1, new Retry(2, true, held.formatted(2))),
+                row("8.1, 8.4: a final invocation with Records: [] that returned no state holds the lane",
+                        BATCH_FAILURE, state(0, 5, 4), BISECT_0, new Retry(5, true, held.formatted(5))),
+                row("8.4, 4.2: a throttled final invocation is retried without counting an attempt", THROTTLED,
+                        state(0, 0, 0), PLAIN_1, new Retry(1, false, held.formatted(0))),
+                row("0.11b: a final invocation carrying records is never split, even with bisect on", EXCEPTION,
+                        state(4, 1, 0), BISECT_3, new Retry(1, true, "attempt 1 of 4 failed")),
+                row("8.5: a final invocation's records are given up after MaximumRetryAttempts", EXCEPTION,
+                        state(3, 2, 1), PLAIN_1, new Discard(3, OnFailureCondition.RetryAttemptsExhausted, 2,
+                                "Unhandled")),
+                row("8.1, 5.5: a partial response in the final invocation commits its prefix", partial(1),
+                        state(2, 1, 0), PLAIN_1, new CommitAndRetryRest(1)),
+                row("8.4: a successful final invocation commits (the window closes)", OK, state(0, 1, 0), PLAIN_1,
+                        new Commit(0)));
+    }
+
+    @ParameterizedTest(name = "rule {0}")
+    @MethodSource("windowRules")
+    void decidesAFinalInvocationByTheWindowRules(String rule, Outcome outcome, BatchState batch, Settings settings,
+                                                  Decision expected) {
+        assertThat(FailurePolicy.afterInvocation(outcome, batch, settings, true)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "rule 8.5: an aggregation invocation follows rule {0}")
+    @MethodSource("rules")
+    void decidesAnAggregationInvocationInAWindowByEveryOtherRule(String rule, Outcome outcome, BatchState batch,
+                                                                 Settings settings, Decision expected) {
+        assertThat(FailurePolicy.afterInvocation(outcome, batch, settings, false)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWindowEndsEarlyOnlyWhenItsStateIsOverOneMegabyte() { // rule 8.4, 0.11b
+        assertThat(FailurePolicy.endsWindowEarly(1_048_576)).isFalse();
+        assertThat(FailurePolicy.endsWindowEarly(1_048_577)).isTrue();
+    }
+
     static Stream<Arguments> expiryRules() {
         return Stream.of(
                 Arguments.of("4.6, 13.7: an expired prefix before the first attempt counts 1 invocation",
