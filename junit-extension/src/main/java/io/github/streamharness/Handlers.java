@@ -3,6 +3,7 @@ package io.github.streamharness;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -65,7 +66,8 @@ final class Handlers {
         }
         if (typed && !stream) {
             Type input = inputType(type);
-            if (input instanceof Class<?> c && !c.isAssignableFrom(KinesisEvent.class)) {
+            if (input instanceof Class<?> c && !c.isAssignableFrom(KinesisEvent.class)
+                    && c != KinesisTimeWindowEvent.class) {
                 throw new IllegalArgumentException("handler " + type.getName() + " takes " + c.getName()
                         + ", but a Kinesis event source mapping invokes it with a KinesisEvent (spec 7.3)");
             }
