@@ -165,6 +165,27 @@ class TumblingWindowTest {
     }
 
     @Test
+    void aFinalInvocationCarryingAPoisonRecordGivesItUpThenTheWindowEndsWithNoRecords() { // rule 8.5, 0.11b
+        Counter counter = new Counter();
+        StreamHarness h = StreamHarness.builder().functionTimeout(Duration.ofSeconds(10))
+                .mapping(mapping().tumblingWindowInSeconds(120).maximumRetryAttempts(1).bisectBatchOnFunctionError(true)
+                        .onFailureDestination("arn:aws:sqs:us-east-1:123456789012:dlq").build())
+                .handler(counter).build();
+        h.faults().onInvocation(1).latency(Duration.ofSeconds(5)); // the lane is busy across the window end
+        h.advance(Duration.ofMillis(117_000));
+        h.put("pk", "a");
+        h.advance(Duration.ofMillis(2_000)); // 00:01:59, delivered only after 00:02:00: in the final invocation
+        StreamRecord b = h.put("pk", "b");
+        StreamRecord poison = h.put("pk", "poison");
+        h.faults().onRecord(poison).fail("boom");
+        h.runUntilIdle();
+        assertThat(h.deadLetterQueue().records()).containsExactly(b, poison); // never bisected: both, together
+        assertThat(counter.events).extracting(e -> e.get("Records").size()
+                + (e.get("isFinalInvokeForWindow").asBoolean() ? " final" : "")).containsExactly("1", "0 final");
+        assertThat(h.invocations().all()).extracting(Invocation::attempt).containsExactly(1, 1, 2, 1);
+    }
+
+    @Test
     void aResponseWithoutStateIsAFailedInvocation() { // rule 8.1
         Counter counter = new Counter();
         StreamHarness h = harness(counter, mapping());
