@@ -79,7 +79,7 @@ class ClockOverflowTest {
     }
 
     @Test
-    void sleepInsideAnInvocationThatWouldOverflowIsATimeout() { // spec 0.4
+    void sleepInsideAnInvocationThatWouldOverflowIsATimeout() { // rule 0.4
         StreamHarness h = StreamHarness.builder().startTime(T0).build();
         try (h) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),

@@ -77,7 +77,7 @@ class HostileUserCodeTest {
     }
 
     @Test
-    void handlerExceptionWhoseGetMessageThrowsIsAnOrdinaryFailedAttempt() { // spec 4.1
+    void handlerExceptionWhoseGetMessageThrowsIsAnOrdinaryFailedAttempt() { // rule 4.1
         try (StreamHarness h = harness(StreamHarness.builder(), (event, context) -> {
             throw new HostileException();
         })) {
@@ -95,7 +95,7 @@ class HostileUserCodeTest {
     }
 
     @Test
-    void handlerExceptionWhoseMethodsAllThrowIsAnOrdinaryFailedAttemptUnderTheWatchdogToo() { // spec 4.1, 0.4
+    void handlerExceptionWhoseMethodsAllThrowIsAnOrdinaryFailedAttemptUnderTheWatchdogToo() { // rule 4.1, 0.4
         try (StreamHarness h = harness(StreamHarness.builder().functionName("hostile-watchdog")
                 .watchdog(Duration.ofSeconds(30)), (event, context) -> {
                     throw new HostileException();
@@ -112,7 +112,7 @@ class HostileUserCodeTest {
     }
 
     @Test
-    void faultPredicateThatThrowsIsAnOrdinaryFailedAttempt() { // spec 4.1
+    void faultPredicateThatThrowsIsAnOrdinaryFailedAttempt() { // rule 4.1
         try (StreamHarness h = harness(StreamHarness.builder(), (event, context) -> null)) {
             h.faults().onRecord(rec -> {
                 throw new IllegalArgumentException("predicate is broken");
@@ -131,7 +131,7 @@ class HostileUserCodeTest {
     }
 
     @Test
-    void injectedExceptionSupplierThatThrowsIsAnOrdinaryFailedAttempt() { // spec 4.1
+    void injectedExceptionSupplierThatThrowsIsAnOrdinaryFailedAttempt() { // rule 4.1
         try (StreamHarness h = harness(StreamHarness.builder(), (event, context) -> null)) {
             h.faults().always().fail(() -> {
                 throw new HostileException();

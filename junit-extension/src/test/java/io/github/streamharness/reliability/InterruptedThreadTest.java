@@ -40,7 +40,7 @@ class InterruptedThreadTest {
     }
 
     @Test
-    void handlerThatInterruptsItsThreadIsNotAFailureAndTheRunStopsWithTheFlagSet() {
+    void handlerThatInterruptsItsThreadIsNotAFailureAndTheRunStopsWithTheFlagSet() { // rule 4.2
         int[] deliveries = new int[1];
         try (StreamHarness h = harness(StreamHarness.builder(), (event, context) -> {
             if (++deliveries[0] == 1) {
@@ -81,7 +81,7 @@ class InterruptedThreadTest {
     }
 
     @Test
-    void interruptedTestThreadWaitingForTheWatchdogIsNotAFailureAndKeepsItsFlag() {
+    void interruptedTestThreadWaitingForTheWatchdogIsNotAFailureAndKeepsItsFlag() { // rule 4.2, 0.4
         CountDownLatch never = new CountDownLatch(1);
         Thread testThread = Thread.currentThread();
         int[] deliveries = new int[1];

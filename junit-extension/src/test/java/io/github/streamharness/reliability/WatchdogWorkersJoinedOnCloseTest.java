@@ -25,7 +25,7 @@ class WatchdogWorkersJoinedOnCloseTest {
     }
 
     @Test
-    void abandonedWorkerIsJoinedAfterASecondExecutorWasMadeEvenWhenCloseIsInterrupted() {
+    void abandonedWorkerIsJoinedAfterASecondExecutorWasMadeEvenWhenCloseIsInterrupted() { // rule 0.4
         CountDownLatch never = new CountDownLatch(1);
         String function = "abandoned-then-replaced";
         StreamHarness h = StreamHarness.builder().functionName(function).watchdog(Duration.ofMillis(200)).build();
@@ -36,7 +36,6 @@ class WatchdogWorkersJoinedOnCloseTest {
                             never.await(); // blocks for real until the watchdog interrupts it
                         } catch (InterruptedException e) {
                             HarnessThreadLeakTest.cleanUp(); // closing connections: lives on a while
-                            HarnessThreadLeakTest.cleanUp();
                             Thread.currentThread().interrupt();
                         }
                     }
