@@ -121,7 +121,7 @@ public final class FaultPlan {
                     if (rule.remaining > 0 && rule.selector.matches(shardId, batch, invocationNumber)) {
                         rule.remaining--;
                         switch (rule.effect) {
-                            case LATENCY -> latency += rule.latency.toNanos();
+                            case LATENCY -> latency = saturatedAdd(latency, nanos(rule.latency));
                             case THROTTLE -> throttle = true;
                             case TIMEOUT -> timeout = true;
                             case EXCEPTION -> exception = exception != null ? exception : rule.exception.get();
@@ -132,9 +132,19 @@ public final class FaultPlan {
                     return new InjectedFaults(0, 0, false, false, ruleFailed(rule, t, invocationNumber));
                 }
             }
-            return new InjectedFaults(newEnvironment ? coldStart.toNanos() : 0, latency, throttle, timeout,
+            return new InjectedFaults(newEnvironment ? nanos(coldStart) : 0, latency, throttle, timeout,
                     exception);
         };
+    }
+
+    /** Nanoseconds of a duration, capped at Long.MAX_VALUE: longer than any function timeout, so a timeout. */
+    private static long nanos(Duration d) {
+        return d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum; // both are non-negative
     }
 
     private static IllegalStateException ruleFailed(Rule rule, Throwable t, int invocationNumber) {

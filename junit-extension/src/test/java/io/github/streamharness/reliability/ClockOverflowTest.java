@@ -95,4 +95,22 @@ class ClockOverflowTest {
             h.ledger().verify();
         }
     }
+
+    @Test
+    void injectedLatencyOrColdStartBeyondALongOfNanosecondsIsATimeout() { // rule 0.4
+        try (StreamHarness h = StreamHarness.builder().startTime(T0).build()) {
+            h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1).build(),
+                    (RequestHandler<KinesisEvent, Void>) (event, context) -> null);
+            h.faults().onInvocation(1).latency(Duration.ofSeconds(Long.MAX_VALUE))
+                    .onInvocation(1).latency(Duration.ofSeconds(Long.MAX_VALUE));
+            h.faults().coldStarts(Duration.ofSeconds(Long.MAX_VALUE));
+            StreamRecord r = h.put("pk", "a");
+            h.runUntilIdle();
+
+            assertThat(h.invocations().all()).extracting(i -> i.outcome().label())
+                    .containsExactly("TIMEOUT", "TIMEOUT");
+            assertThat(h.ledger().stateOf(r)).isEqualTo(RecordState.DISCARDED);
+            h.ledger().verify();
+        }
+    }
 }

@@ -27,6 +27,7 @@ class WatchdogWorkersJoinedOnCloseTest {
     @Test
     void abandonedWorkerIsJoinedAfterASecondExecutorWasMadeEvenWhenCloseIsInterrupted() { // rule 0.4
         CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch closing = new CountDownLatch(1);
         String function = "abandoned-then-replaced";
         StreamHarness h = StreamHarness.builder().functionName(function).watchdog(Duration.ofMillis(200)).build();
         h.addMapping(EventSourceMappingConfig.builder().batchSize(1).maximumRetryAttempts(0).build(),
@@ -35,7 +36,8 @@ class WatchdogWorkersJoinedOnCloseTest {
                         try {
                             never.await(); // blocks for real until the watchdog interrupts it
                         } catch (InterruptedException e) {
-                            HarnessThreadLeakTest.cleanUp(); // closing connections: lives on a while
+                            awaitUninterruptibly(closing); // still cleaning up when the harness closes
+                            HarnessThreadLeakTest.cleanUp();
                             Thread.currentThread().interrupt();
                         }
                     }
@@ -46,10 +48,26 @@ class WatchdogWorkersJoinedOnCloseTest {
         h.runUntilIdle();
         assertThat(h.invocations().all()).extracting(i -> i.outcome().label()).containsExactly("TIMEOUT", "OK");
 
+        closing.countDown();
         Thread.currentThread().interrupt(); // e.g. the test's own timeout fired
         h.close();
 
         assertThat(Thread.currentThread().isInterrupted()).as("close keeps the interrupt flag").isTrue();
         assertThat(HarnessThreadLeakTest.liveThreads("streamharness-watchdog-" + function + "-")).isEmpty();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
