@@ -362,6 +362,21 @@ public final class StreamHarness implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The function and mapping a CloudFormation/SAM template deploys ({@link TemplateFunction}): its mapping,
+         * timeout, memory, name, and the stream's name and ShardCount when the stream is in the template; resolved in
+         * this builder's region and account (set them first). Setters called after this win.
+         */
+        public Builder fromTemplate(java.nio.file.Path template, String logicalId) {
+            return fromTemplate(template, logicalId, java.util.Map.of());
+        }
+
+        /** As {@link #fromTemplate(java.nio.file.Path, String)}, with parameter values (they win over Defaults). */
+        public Builder fromTemplate(java.nio.file.Path template, String logicalId, java.util.Map<String, String> values) {
+            TemplateFunction.read(template, logicalId, values, region, accountId).applyTo(this);
+            return this;
+        }
+
         /** The handler: an instance shared by every execution environment. */
         public Builder handler(RequestHandler<KinesisEvent, ?> handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
