@@ -372,7 +372,8 @@ public final class StreamHarness implements AutoCloseable {
         }
 
         /** As {@link #fromTemplate(java.nio.file.Path, String)}, with parameter values (they win over Defaults). */
-        public Builder fromTemplate(java.nio.file.Path template, String logicalId, java.util.Map<String, String> values) {
+        public Builder fromTemplate(java.nio.file.Path template, String logicalId,
+                                    java.util.Map<String, String> values) {
             TemplateFunction.read(template, logicalId, values, region, accountId).applyTo(this);
             return this;
         }

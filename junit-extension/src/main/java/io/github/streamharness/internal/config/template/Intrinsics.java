@@ -315,7 +315,8 @@ public final class Intrinsics {
         if (r instanceof TemplateNode.Sequence s) {
             return s.items();
         }
-        throw new Unresolvable(fn.line(), describe(fn) + " needs a list, got " + (r == null ? "nothing" : r.describe()));
+        throw new Unresolvable(fn.line(), describe(fn) + " needs a list, got "
+                + (r == null ? "nothing" : r.describe()));
     }
 
     private List<TemplateNode> args(TemplateNode.Mapping m, int count) {
@@ -348,7 +349,8 @@ public final class Intrinsics {
         TemplateNode arg = m.get(fn);
         String shown;
         if (name.equals("GetAtt") && arg instanceof TemplateNode.Sequence s && s.items().size() == 2
-                && s.items().get(0) instanceof TemplateNode.Scalar a && s.items().get(1) instanceof TemplateNode.Scalar b) {
+                && s.items().get(0) instanceof TemplateNode.Scalar a
+                && s.items().get(1) instanceof TemplateNode.Scalar b) {
             shown = a.text() + "." + b.text();
         } else if (arg instanceof TemplateNode.Scalar s) {
             shown = name.equals("Sub") ? "'" + s.text() + "'" : String.valueOf(s.text());

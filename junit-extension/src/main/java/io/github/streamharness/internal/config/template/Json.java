@@ -37,7 +37,8 @@ final class Json {
             out.append(']');
         } else {
             out.append('{');
-            Iterator<Map.Entry<String, TemplateNode>> it = ((TemplateNode.Mapping) node).entries().entrySet().iterator();
+            Iterator<Map.Entry<String, TemplateNode>> it =
+                    ((TemplateNode.Mapping) node).entries().entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, TemplateNode> e = it.next();
                 string(e.getKey(), out);

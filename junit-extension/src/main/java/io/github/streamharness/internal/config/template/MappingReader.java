@@ -50,15 +50,17 @@ public final class MappingReader {
     }
 
     EventSourceMappingConfig read(TemplateNode.Mapping properties, String path) {
-        EventSourceMappingConfig.Builder b = EventSourceMappingConfig.builder().startingPosition((StartingPosition) null);
+        EventSourceMappingConfig.Builder b = EventSourceMappingConfig.builder()
+                .startingPosition((StartingPosition) null); // AWS requires it for Kinesis (spec 1.4)
         for (Map.Entry<String, TemplateNode> e : properties.entries().entrySet()) {
             String name = e.getKey();
             String at = path.isEmpty() ? name : path + "." + name;
             int line = properties.lineOf(name);
             if (!schema.isValid(name)) {
                 String near = Suggestions.didYouMean(name, schema.valid());
-                throw error(line, at, "unknown property " + name + (near.isEmpty() ? "." : near) + " It is not a property of " + schema.description() + ", so AWS would not deploy it; the "
-                        + "valid names are " + schema.valid() + ".");
+                throw error(line, at, "unknown property " + name + (near.isEmpty() ? "." : near) + " It is not a "
+                        + "property of " + schema.description() + ", so AWS would refuse it; the valid names are "
+                        + schema.valid() + ".");
             }
             if (!Schema.MODELLED.contains(name)) {
                 continue; // valid, not modelled by the harness (spec 18.3)
@@ -122,8 +124,28 @@ public final class MappingReader {
         try {
             return intrinsics.resolve(node);
         } catch (Intrinsics.Unresolvable u) {
-            throw error(u.line(), at, u.getMessage());
+            throw error(u.line(), pathTo(node, u.line(), at), u.getMessage());
         }
+    }
+
+    /** The path of the innermost property written on {@code line} inside {@code node}, else {@code at}. */
+    private static String pathTo(TemplateNode node, int line, String at) {
+        if (node instanceof TemplateNode.Mapping m && !m.isIntrinsic()) {
+            for (Map.Entry<String, TemplateNode> e : m.entries().entrySet()) {
+                String inner = pathTo(e.getValue(), line, at + "." + e.getKey());
+                if (m.lineOf(e.getKey()) == line || !inner.equals(at + "." + e.getKey())) {
+                    return inner;
+                }
+            }
+        } else if (node instanceof TemplateNode.Sequence s) {
+            for (int i = 0; i < s.items().size(); i++) {
+                String inner = pathTo(s.items().get(i), line, at + "[" + i + "]");
+                if (s.items().get(i).line() == line || !inner.equals(at + "[" + i + "]")) {
+                    return inner;
+                }
+            }
+        }
+        return at;
     }
 
     private int integer(TemplateNode v, String at) {
@@ -231,7 +253,8 @@ public final class MappingReader {
         }
         String arn = string(destination, at + ".OnFailure.Destination");
         String raw = rawDestination instanceof TemplateNode.Mapping d && d.get("OnFailure") instanceof
-                TemplateNode.Mapping f && f.get("Destination") != null ? Intrinsics.describe(f.get("Destination")) : arn;
+                TemplateNode.Mapping f && f.get("Destination") != null
+                ? Intrinsics.describe(f.get("Destination")) : arn;
         try {
             if (!arn.isEmpty()) {
                 io.github.streamharness.DestinationType.ofArn(arn);

@@ -53,7 +53,8 @@ final class ResourceNames {
             case "AWS::SQS::Queue" -> "https://sqs." + template.region() + "." + urlSuffix() + "/"
                     + template.accountId() + "/" + name;
             case "AWS::SNS::Topic" -> arn("sns", template.region(), template.accountId(), name);
-            case "AWS::S3::Bucket", "AWS::Kinesis::Stream", "AWS::Lambda::Function", "AWS::Serverless::Function" -> name;
+            case "AWS::S3::Bucket", "AWS::Kinesis::Stream", "AWS::Lambda::Function",
+                 "AWS::Serverless::Function" -> name;
             default -> throw new Intrinsics.Unresolvable(line, "!Ref " + id + ": the harness does not model what Ref "
                     + "returns for a resource of type " + (type.isEmpty() ? "(none)" : type) + "; write the value "
                     + "literally or make it a parameter and pass its value");

@@ -134,7 +134,7 @@ public final class TemplateReader {
         List<String> candidates = new ArrayList<>(all.stream().map(Found::name).toList());
         candidates.addAll(template.resourceIds());
         throw new InvalidTemplateException(template.source(), 0, "", "no mapping or function " + id + " in the "
-                + "template" + Suggestions.didYouMean(id, candidates) + " The mappings it defines: " + names(all)
+                + "template" + near(id, candidates) + " The mappings it defines: " + names(all)
                 + "; its functions: " + template.resourceIds().stream().filter(r -> template.type(r).equals(FUNCTION)
                 || template.type(r).equals(SAM_FUNCTION)).toList() + ".", null);
     }
@@ -238,6 +238,11 @@ public final class TemplateReader {
         } catch (Intrinsics.Unresolvable u) {
             throw template.error(u.line(), path, u.getMessage());
         }
+    }
+
+    private static String near(String id, List<String> candidates) {
+        String near = Suggestions.didYouMean(id, candidates);
+        return near.isEmpty() ? "." : near;
     }
 
     private static String names(List<Found> found) {
