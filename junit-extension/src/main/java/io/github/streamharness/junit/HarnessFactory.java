@@ -5,6 +5,7 @@ import io.github.streamharness.FaultPlan;
 import io.github.streamharness.FunctionResponseType;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.TemplateFunction;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -74,7 +75,10 @@ final class HarnessFactory {
     static StreamHarness create(KinesisStreamExtension.Builder settings, ExtensionContext context) {
         Optional<KinesisStreamTest> test = findOnClasses(context, KinesisStreamTest.class);
         StreamHarness.Builder b = StreamHarness.builder();
-        b.functionName(settings.functionName != null ? settings.functionName : "test-function");
+        TemplateSettings.read(test, context).ifPresent(t -> t.applyTo(b)); // first: everything below wins over it
+        if (settings.functionName != null) {
+            b.functionName(settings.functionName);
+        }
         if (settings.shards != null) {
             b.shards(settings.shards);
         }
@@ -163,7 +167,8 @@ final class HarnessFactory {
         Optional<EventSourceMapping> annotation = onMethod.isPresent() ? onMethod
                 : findOnClasses(context, EventSourceMapping.class);
         if (annotation.isEmpty()) {
-            return settings.mapping;
+            return settings.mapping != null ? settings.mapping : TemplateSettings.read(
+                    findOnClasses(context, KinesisStreamTest.class), context).map(TemplateFunction::mapping).orElse(null);
         }
         EventSourceMapping a = annotation.get();
         try {
