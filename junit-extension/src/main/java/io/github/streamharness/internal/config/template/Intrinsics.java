@@ -294,8 +294,12 @@ public final class Intrinsics {
                 case "Condition": return condition(text(m.get(fn), "Condition"), m.line());
                 case "Fn::Equals": {
                     List<TemplateNode> a = args(m, 2);
-                    return Json.write(resolve(a.get(0))).equals(Json.write(resolve(a.get(1))))
-                            || text(a.get(0), "!Equals").equals(text(a.get(1), "!Equals"));
+                    TemplateNode left = resolve(a.get(0));
+                    TemplateNode right = resolve(a.get(1));
+                    if (left instanceof TemplateNode.Scalar l && right instanceof TemplateNode.Scalar r) {
+                        return java.util.Objects.equals(l.text(), r.text()); // "2" equals 2, as in CloudFormation
+                    }
+                    return Json.write(left).equals(Json.write(right));
                 }
                 case "Fn::Not": return !bool(args(m, 1).get(0));
                 case "Fn::And": return list(m.get(fn), m).stream().allMatch(this::bool);

@@ -53,7 +53,7 @@ record Schema(String description, Set<String> accepted, Set<String> readOnly, Se
             "InlineCode", "KmsKeyArn", "Layers", "LoggingConfig", "MemorySize", "PackageType", "PermissionsBoundary",
             "Policies", "PropagateTags", "ProvisionedConcurrencyConfig", "RecursiveLoop",
             "ReservedConcurrentExecutions", "Role", "RolePath", "Runtime", "RuntimeManagementConfig",
-            "SnapStartConfig", "SourceKMSKeyArn", "Tags", "Tenancy", "Timeout", "Tracing", "VersionDescription",
+            "SnapStart", "SourceKMSKeyArn", "Tags", "Tenancy", "Timeout", "Tracing", "VersionDescription",
             "VersionDeletionPolicy", "VpcConfig");
 
     /** The properties of an AWS::Lambda::Function. */
