@@ -75,7 +75,7 @@ final class HarnessFactory {
     static StreamHarness create(KinesisStreamExtension.Builder settings, ExtensionContext context) {
         Optional<KinesisStreamTest> test = findOnClasses(context, KinesisStreamTest.class);
         StreamHarness.Builder b = StreamHarness.builder();
-        TemplateSettings.read(test, context).ifPresent(t -> t.applyTo(b)); // first: everything below wins over it
+        TemplateSettings.read(context).ifPresent(t -> t.applyTo(b)); // first: everything below wins over it
         if (settings.functionName != null) {
             b.functionName(settings.functionName);
         }
@@ -167,8 +167,8 @@ final class HarnessFactory {
         Optional<EventSourceMapping> annotation = onMethod.isPresent() ? onMethod
                 : findOnClasses(context, EventSourceMapping.class);
         if (annotation.isEmpty()) {
-            return settings.mapping != null ? settings.mapping : TemplateSettings.read(
-                    findOnClasses(context, KinesisStreamTest.class), context).map(TemplateFunction::mapping).orElse(null);
+            return settings.mapping != null ? settings.mapping
+                    : TemplateSettings.read(context).map(TemplateFunction::mapping).orElse(null);
         }
         EventSourceMapping a = annotation.get();
         try {

@@ -1,7 +1,6 @@
 package io.github.streamharness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -11,9 +10,7 @@ import io.github.streamharness.StreamHarness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * {@code @KinesisStreamTest(template = ..., function = ...)}: the deployed configuration, and which wins when the
@@ -62,8 +59,8 @@ class TemplateAnnotationTest {
     }
 
     @Nested
-    @KinesisStreamTest(template = "classpath:templates/cdk.out/AnalyticsStack.template.json", shards = 3,
-            functionName = "renamed")
+    @KinesisStreamTest(template = "classpath:templates/cdk.out/AnalyticsStack.template.json",
+            function = "AnalyticsStack/AnalyticsStreamProcessor", shards = 3, functionName = "renamed")
     class FromTheClasspathWithAttributesThatWin {
         @Test
         void attributesWinOverTheTemplate(StreamHarness stream, MappedFunction function) {
@@ -84,55 +81,6 @@ class TemplateAnnotationTest {
             assertThat(stream.shards()).hasSize(1);
             assertThat(function.config().onFailureDestination())
                     .contains("arn:aws:sqs:us-east-1:123456789012:analytics-dlq-dev");
-        }
-    }
-
-    @Tag("fixture")
-    @KinesisStreamTest(template = "src/test/resources/templates/bad/unknown-property.yaml",
-            handler = MisconfigurationTest.Noop.class)
-    static class BadTemplate {
-        @Test
-        void test(StreamHarness stream) {
-        }
-    }
-
-    @Tag("fixture")
-    @KinesisStreamTest(function = "AnalyticsStreamProcessor", handler = MisconfigurationTest.Noop.class)
-    static class FunctionWithoutTemplate {
-        @Test
-        void test(StreamHarness stream) {
-        }
-    }
-
-    private static String failure(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents()
-                .failed().stream().map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
-                        .getThrowable().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(""))
-                .findFirst().orElse("no failure");
-    }
-
-    @Nested
-    class Misconfigured {
-        @Test
-        void aBadTemplateFailsBeforeTheTestWithTheTemplatesMessage() {
-            assertThat(failure(BadTemplate.class)).isEqualTo("ExtensionConfigurationException: Cannot configure "
-                    + "test(StreamHarness) from @KinesisStreamTest(template = \"src/test/resources/templates/bad/"
-                    + "unknown-property.yaml\"): src/test/resources/templates/bad/unknown-property.yaml:22: "
-                    + "Resources.AnalyticsStreamProcessor.Properties.Events.Stream.Properties."
-                    + "BisectBatchOnFunctionErrors: unknown property BisectBatchOnFunctionErrors; did you mean "
-                    + "BisectBatchOnFunctionError? It is not a property of a SAM Kinesis event, so AWS would refuse "
-                    + "it; the valid names are [BatchSize, BisectBatchOnFunctionError, DestinationConfig, Enabled, "
-                    + "FilterCriteria, FunctionResponseTypes, KmsKeyArn, MaximumBatchingWindowInSeconds, "
-                    + "MaximumRecordAgeInSeconds, MaximumRetryAttempts, MetricsConfig, ParallelizationFactor, "
-                    + "StartingPosition, StartingPositionTimestamp, Stream, TumblingWindowInSeconds].");
-        }
-
-        @Test
-        void aFunctionWithoutATemplateIsAConfigurationError() {
-            assertThat(failure(FunctionWithoutTemplate.class)).isEqualTo("ExtensionConfigurationException: "
-                    + "@KinesisStreamTest(function = \"AnalyticsStreamProcessor\") on test(StreamHarness) names a "
-                    + "function but no template; add template = \"template.yaml\" (relative to the project "
-                    + "directory, or classpath:...).");
         }
     }
 }
