@@ -26,7 +26,7 @@ class AbandonedWatchdogWorkerRegressionTest {
         try (StreamHarness h = StreamHarness.builder().functionName(function).watchdog(Duration.ofMillis(200))
                 .build()) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),
-                    (RequestHandler<KinesisEvent, Void>) (event, context) -> {
+                    (event, context) -> {
                         try {
                             never.await(); // blocks for real until the watchdog interrupts it
                         } catch (InterruptedException e) {
