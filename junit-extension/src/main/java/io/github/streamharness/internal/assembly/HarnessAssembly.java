@@ -85,7 +85,7 @@ public final class HarnessAssembly {
             throw new IllegalArgumentException("The event source arn (\" " + stream.arn() + " \") and function "
                     + "(\" " + name + " \") provided mapping already exists. Please update or delete the existing "
                     + "mapping with UUID " + uuidsByName.get(name) + " (spec 1.15; in the harness: give the second "
-                    + "mapping another function name with FunctionSettings.builder().functionName(..))");
+                    + "mapping another function name)");
         }
         return (given != null ? given : settings.function()).toBuilder().functionName(name).build();
     }
