@@ -190,8 +190,12 @@ abstract class AbstractHarnessBuilder {
         return handler;
     }
 
-    /** The settings as they stand now, as an immutable value. */
+    /** The settings as they stand now, checked, as an immutable value. */
     HarnessSettings freeze() {
+        if (mapping != null && handler == null) {
+            throw new IllegalStateException("a mapping was configured but no handler: call handler(..) with the "
+                    + "function under test, or leave both out for a bare stream and use addMapping(..) later.");
+        }
         return new HarnessSettings(streamName, shards, region, accountId, function.build(), startTime, seed, retention,
                 retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords);
     }

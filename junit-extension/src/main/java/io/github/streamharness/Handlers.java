@@ -81,8 +81,9 @@ final class Handlers {
         boolean stream = RequestStreamHandler.class.isAssignableFrom(type);
         boolean typed = RequestHandler.class.isAssignableFrom(type);
         if (!stream && !typed) {
-            throw new IllegalArgumentException("handler " + type.getName() + " is neither a RequestHandler<KinesisEvent, ?>"
-                    + " (or RequestHandler<KinesisTimeWindowEvent, ?>) nor a RequestStreamHandler; a Kinesis event source mapping can only invoke those");
+            throw new IllegalArgumentException("handler " + type.getName() + " is neither a "
+                    + "RequestHandler<KinesisEvent, ?> (or RequestHandler<KinesisTimeWindowEvent, ?>) nor a "
+                    + "RequestStreamHandler; a Kinesis event source mapping can only invoke those");
         }
         if (typed && !stream) {
             Type input = inputType(type);

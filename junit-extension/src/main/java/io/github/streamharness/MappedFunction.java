@@ -70,6 +70,21 @@ public final class MappedFunction {
         return engine;
     }
 
+    /** The only mapping of a stream, or an error saying why there is none or which to choose. */
+    static MappedFunction only(List<MappedFunction> mappings, String streamName, String what) {
+        if (mappings.size() == 1) {
+            return mappings.get(0);
+        }
+        if (mappings.isEmpty()) {
+            throw new IllegalStateException(what + " needs a mapping, but stream " + streamName + " is a bare "
+                    + "stream: add one with addMapping(config, handler), or build with mapping(..) and handler(..).");
+        }
+        throw new IllegalStateException(what + " is ambiguous: stream " + streamName + " has " + mappings.size()
+                + " mappings (" + mappings.stream().map(MappedFunction::functionName)
+                .collect(java.util.stream.Collectors.joining(", "))
+                + "); call it on the MappedFunction that addMapping returned.");
+    }
+
     /** The function's name. */
     public String functionName() {
         return functionName;

@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -54,7 +52,8 @@ public final class StreamHarness implements AutoCloseable {
      * starts at the tip of each shard as it is now). A second mapping of the same settings is named
      * {@code <functionName>-2}, and so on. The handler instance is shared by every execution environment.
      */
-    public MappedFunction addMapping(EventSourceMappingConfig config, RequestHandler<? extends KinesisEvent, ?> handler) {
+    public MappedFunction addMapping(EventSourceMappingConfig config,
+                                     RequestHandler<? extends KinesisEvent, ?> handler) {
         return attach(config, handler, null);
     }
 
@@ -90,12 +89,11 @@ public final class StreamHarness implements AutoCloseable {
         ensureOpen();
         Objects.requireNonNull(config, "config");
         Handlers.Source source = Handlers.source(handler);
-        Map<String, String> uuids = new LinkedHashMap<>();
-        mappings.forEach(m -> uuids.put(m.functionName(), m.uuid()));
-        FunctionSettings function = assembly.functionOf(given, uuids);
+        FunctionSettings function = assembly.functionOf(given,
+                mappings.stream().collect(Collectors.toMap(MappedFunction::functionName, MappedFunction::uuid)));
         MappedFunction mapped = MappedFunction.create(config, function, settings.retainedInvocations(),
-                assembly.writtenCounter(), events -> assembly.wire(config, config.filterCriteria(), function, source.supplier(),
-                        source.description(), faults.source(), events));
+                assembly.writtenCounter(), events -> assembly.wire(config, config.filterCriteria(), function,
+                        source.supplier(), source.description(), faults.source(), events));
         mappings.add(mapped);
         return mapped;
     }
@@ -259,23 +257,12 @@ public final class StreamHarness implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            for (MappedFunction m : mappings) {
-                m.engine().close();
-            }
+            mappings.forEach(m -> m.engine().close());
         }
     }
 
     private MappedFunction only(String what) {
-        if (mappings.size() == 1) {
-            return mappings.get(0);
-        }
-        if (mappings.isEmpty()) {
-            throw new IllegalStateException(what + " needs a mapping, but stream " + stream.name() + " is a bare "
-                    + "stream: add one with addMapping(config, handler), or build with mapping(..) and handler(..).");
-        }
-        throw new IllegalStateException(what + " is ambiguous: stream " + stream.name() + " has " + mappings.size()
-                + " mappings (" + mappings.stream().map(MappedFunction::functionName).collect(Collectors.joining(", "))
-                + "); call it on the MappedFunction that addMapping returned.");
+        return MappedFunction.only(mappings, stream.name(), what);
     }
 
     private void ensureOpen() {
@@ -298,10 +285,6 @@ public final class StreamHarness implements AutoCloseable {
          * @throws IllegalStateException when a mapping is given without a handler
          */
         public StreamHarness build() {
-            if (mapping() != null && handler() == null) {
-                throw new IllegalStateException("a mapping was configured but no handler: call handler(..) with the "
-                        + "function under test, or leave both out for a bare stream and use addMapping(..) later.");
-            }
             StreamHarness harness = new StreamHarness(freeze());
             if (handler() != null) {
                 harness.attach(mapping() != null ? mapping() : EventSourceMappingConfig.defaults(), handler(), null);
