@@ -1,6 +1,5 @@
 package io.github.streamharness.reliability;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.Invocation;
