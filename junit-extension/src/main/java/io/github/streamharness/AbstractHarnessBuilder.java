@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.internal.assembly.HarnessSettings;
 import io.github.streamharness.internal.config.Checks;
+import io.github.streamharness.internal.stream.StreamLog;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ abstract class AbstractHarnessBuilder {
     private int retainedInvocations = Integer.MAX_VALUE;
     private long eventLimit = 10_000_000L;
     private boolean releaseCommittedRecords;
+    private int maxRecordSizeInKiB = StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;
 
     /** Stream name, default {@code test-stream}. */
     public StreamHarness.Builder streamName(String streamName) {
@@ -182,6 +184,15 @@ abstract class AbstractHarnessBuilder {
         return self();
     }
 
+    /**
+     * The stream's maximum record size, data plus partition key, in KiB (spec 19.1, Kinesis's
+     * MaxRecordSizeInKiB): 1024 (1 MiB, the default) to 10240 (10 MiB). A put over it fails and writes nothing.
+     */
+    public StreamHarness.Builder maxRecordSizeInKiB(int kib) {
+        this.maxRecordSizeInKiB = Checks.maxRecordSizeInKiB(kib);
+        return self();
+    }
+
     EventSourceMappingConfig mapping() {
         return mapping;
     }
@@ -197,7 +208,8 @@ abstract class AbstractHarnessBuilder {
                     + "function under test, or leave both out for a bare stream and use addMapping(..) later.");
         }
         return new HarnessSettings(streamName, shards, region, accountId, function.build(), startTime, seed, retention,
-                retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords);
+                retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords,
+                maxRecordSizeInKiB);
     }
 
     private StreamHarness.Builder self() {

@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  * ordering, retries, bisection, partial batch responses, record age, on-failure destinations) and delivered to the
  * handler under test. Nothing happens until the clock moves: {@link #runUntilIdle()} or {@link #advance(Duration)}.
  *
- * <p>Not thread-safe: one harness is driven by one thread. Many harnesses run side by side in one JVM.
+ * <p>One harness is driven by one thread ({@code runUntilIdle}, {@code advance}, queries). {@code put} is
+ * thread-safe (spec 19.2): tests and handlers may put from several threads at once, for example a handler that fans
+ * out with a parallel stream. Many harnesses run side by side in one JVM.
  */
 public final class StreamHarness implements AutoCloseable {
     private final HarnessSettings settings;
@@ -139,7 +141,7 @@ public final class StreamHarness implements AutoCloseable {
     /** Runs everything due within {@code duration} and moves the clock by it. */
     public StreamHarness advance(Duration duration) {
         ensureOpen();
-        scheduler.advance(duration.toNanos());
+        scheduler.advance(duration);
         return this;
     }
 

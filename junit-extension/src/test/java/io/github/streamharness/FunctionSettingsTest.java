@@ -91,7 +91,7 @@ class FunctionSettingsTest {
         List<Integer> remaining = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().functionTimeout(Duration.ofSeconds(3))
                 .initDuration(Duration.ofSeconds(2))
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     remaining.add(c.getRemainingTimeInMillis());
                     return null;
                 }).build()) {

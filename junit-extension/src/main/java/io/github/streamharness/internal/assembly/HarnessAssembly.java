@@ -48,6 +48,7 @@ public final class HarnessAssembly {
                 settings.startTime().getEpochSecond(), settings.retention().toMillis());
         this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
         this.stream.releaseCommittedRecords(settings.releaseCommittedRecords());
+        this.stream.maxRecordSizeInKiB(settings.maxRecordSizeInKiB());
     }
 
     /** The frozen settings. */

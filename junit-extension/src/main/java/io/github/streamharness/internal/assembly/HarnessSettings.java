@@ -24,11 +24,12 @@ import java.util.Objects;
  * @param retainedInvocations     invocations kept in detail per mapping
  * @param eventLimit              events one runUntilIdle may process
  * @param releaseCommittedRecords whether shards drop records every mapping has committed
+ * @param maxRecordSizeInKiB      the stream's maximum record size (spec 19.1)
  */
 public record HarnessSettings(String streamName, int shards, String region, String accountId,
                               FunctionSettings function, Instant startTime, long seed, Duration retention,
                               RetryBackoff retryBackoff, Duration watchdog, int retainedInvocations, long eventLimit,
-                              boolean releaseCommittedRecords) {
+                              boolean releaseCommittedRecords, int maxRecordSizeInKiB) {
     /** Checks that nothing required is missing. */
     public HarnessSettings {
         Objects.requireNonNull(streamName, "streamName");

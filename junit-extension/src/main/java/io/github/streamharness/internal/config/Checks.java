@@ -1,5 +1,7 @@
 package io.github.streamharness.internal.config;
 
+import io.github.streamharness.internal.stream.StreamLog;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -46,5 +48,17 @@ public final class Checks {
             throw new IllegalArgumentException(name + " must be positive, got " + duration);
         }
         return duration;
+    }
+
+    /** {@code kib} when Kinesis accepts it as MaxRecordSizeInKiB: 1024 to 10240 (spec 19.1). */
+    public static int maxRecordSizeInKiB(int kib) {
+        if (kib < StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB || kib > StreamLog.LARGEST_MAX_RECORD_SIZE_KIB) {
+            boolean low = kib < StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;
+            throw new IllegalArgumentException("1 validation error detected: Value '" + kib + "' at "
+                    + "'maxRecordSizeInKiB' failed to satisfy constraint: Member must have value "
+                    + (low ? "greater than or equal to 1024" : "less than or equal to 10240")
+                    + " (MaxRecordSizeInKiB accepts 1024..10240, 1 to 10 MiB, default 1024)");
+        }
+        return kib;
     }
 }
