@@ -112,6 +112,8 @@ public record TemplateFunction(String logicalId, Optional<String> functionLogica
         functionName.ifPresent(builder::functionName);
         timeout.ifPresent(builder::functionTimeout);
         memorySize.ifPresent(builder::memorySize);
+        reservedConcurrentExecutions.ifPresent(builder::reservedConcurrentExecutions);
+        provisionedConcurrentExecutions.ifPresent(builder::provisionedConcurrentExecutions);
         streamName.ifPresent(builder::streamName);
         shardCount.ifPresent(builder::shards);
         return builder;

@@ -36,6 +36,8 @@ class TemplateAnnotationTest {
         assertThat(function.config().parallelizationFactor()).isEqualTo(10);
         assertThat(function.config().reportBatchItemFailures()).isTrue();
         assertThat(function.deadLetterQueue()).isNotNull();
+        assertThat(function.functionSettings().reservedConcurrentExecutions()).hasValue(20); // !If [IsProd, 20, 2]
+        assertThat(function.functionSettings().timeout()).isEqualTo(java.time.Duration.ofSeconds(120));
 
         stream.put("host-1", "{\"metric\":\"cpu\",\"value\":1}");
         stream.put("host-2", "{\"metric\":\"gpu\",\"value\":1}"); // rule 9: the template's filter drops it

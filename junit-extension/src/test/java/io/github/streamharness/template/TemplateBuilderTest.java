@@ -28,6 +28,8 @@ class TemplateBuilderTest {
             assertThat(h.streamArn()).isEqualTo("arn:aws:kinesis:eu-west-1:123456789012:stream/analytics-stream-dev");
             assertThat(h.shards()).hasSize(2);
             assertThat(h.mapping().functionName()).isEqualTo("analytics-stream-processor-dev");
+            assertThat(h.mapping().functionSettings().reservedConcurrentExecutions()).hasValue(2); // Stage dev
+            assertThat(h.mapping().functionSettings().memorySize()).isEqualTo(2048);              // the later setter
             // the pseudo parameters follow the builder's region (rule 18.3)
             assertThat(h.mapping().config().onFailureDestination())
                     .contains("arn:aws:sqs:eu-west-1:123456789012:analytics-dlq-dev");
