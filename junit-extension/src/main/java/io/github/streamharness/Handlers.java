@@ -28,7 +28,31 @@ final class Handlers {
             return fromClass(type);
         }
         check(handler.getClass());
-        return new Source(() -> handler, handler.getClass().getName());
+        Object adapted = windowAdapter(handler);
+        return new Source(() -> adapted, handler.getClass().getName());
+    }
+
+    /**
+     * A handler of {@link KinesisTimeWindowEvent} (a subclass of KinesisEvent) gets the event as that type, as the
+     * Lambda runtime deserializes it: with tumbling windows the mapping's own window event (spec 8.2), without them
+     * one whose window fields are absent (null).
+     */
+    @SuppressWarnings("unchecked")
+    private static Object windowAdapter(Object handler) {
+        Type input = inputType(handler.getClass());
+        if (!(handler instanceof RequestStreamHandler) && input instanceof Class<?> c
+                && c == KinesisTimeWindowEvent.class) {
+            var typed = (RequestHandler<KinesisTimeWindowEvent, Object>) handler;
+            return (RequestHandler<KinesisEvent, Object>) (event, context) -> {
+                if (event instanceof KinesisTimeWindowEvent windowed) {
+                    return typed.handleRequest(windowed, context);
+                }
+                KinesisTimeWindowEvent windowEvent = new KinesisTimeWindowEvent();
+                windowEvent.setRecords(event.getRecords());
+                return typed.handleRequest(windowEvent, context);
+            };
+        }
+        return handler;
     }
 
     private static Source fromClass(Class<?> type) {
@@ -48,7 +72,7 @@ final class Handlers {
         constructor.setAccessible(true);
         return new Source(() -> {
             try {
-                return constructor.newInstance();
+                return windowAdapter(constructor.newInstance());
             } catch (InvocationTargetException e) {
                 throw sneaky(e.getCause());
             } catch (ReflectiveOperationException e) {
@@ -61,8 +85,9 @@ final class Handlers {
         boolean stream = RequestStreamHandler.class.isAssignableFrom(type);
         boolean typed = RequestHandler.class.isAssignableFrom(type);
         if (!stream && !typed) {
-            throw new IllegalArgumentException("handler " + type.getName() + " is neither a RequestHandler<KinesisEvent, ?>"
-                    + " nor a RequestStreamHandler; a Kinesis event source mapping can only invoke those");
+            throw new IllegalArgumentException("handler " + type.getName() + " is neither a "
+                    + "RequestHandler<KinesisEvent, ?> (or RequestHandler<KinesisTimeWindowEvent, ?>) nor a "
+                    + "RequestStreamHandler; a Kinesis event source mapping can only invoke those");
         }
         if (typed && !stream) {
             Type input = inputType(type);

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FunctionSettings;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 
@@ -94,7 +95,7 @@ final class Scenarios {
         stream.advance(java.time.Duration.ofSeconds(61));
         StreamRecord fresh = stream.put("user-1", "{\"id\":1}");
         stream.addMapping(EventSourceMappingConfig.builder().maximumRecordAgeInSeconds(60)
-                .onFailureDestination(DLQ_ARN).build(), parsesJson(), "orders-fn");
+                .onFailureDestination(DLQ_ARN).build(), parsesJson(), FunctionSettings.named("orders-fn"));
         stream.runUntilIdle();
         return new Run(stream, List.of(old, fresh));
     }
@@ -130,8 +131,9 @@ final class Scenarios {
     }
 
     /**
-     * ParallelizationFactor 2, BatchSize 1 (spec 3.2, 0.8): key "a" is in lane 0 and fails once; keys b, d, e, f
-     * in lane 1 go on meanwhile, then "a" is retried: per-key order holds, per-shard order does not.
+     * ParallelizationFactor 2, BatchSize 1 (spec 3.2, 0.8: lane = MD5(key) mod 2): key "a" is in lane 1 and fails
+     * once, blocking b, c, d, f behind it; "e", alone in lane 0, goes first: per-key order holds, per-shard order
+     * does not.
      */
     static Run parallelLanesWithOneRetry() {
         StreamHarness stream = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().batchSize(1)

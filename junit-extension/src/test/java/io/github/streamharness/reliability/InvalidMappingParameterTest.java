@@ -3,6 +3,7 @@ package io.github.streamharness.reliability;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FunctionSettings;
 import io.github.streamharness.InvalidEventSourceMappingException;
 import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamHarness;
@@ -134,8 +135,8 @@ class InvalidMappingParameterTest {
     void aSecondMappingForTheSameFunctionIsAConflict() { // spec 1.15
         try (StreamHarness h = StreamHarness.builder().build()) {
             RequestHandler<KinesisEvent, Void> handler = (e, c) -> null;
-            h.addMapping(EventSourceMappingConfig.defaults(), handler, "f");
-            assertThatThrownBy(() -> h.addMapping(EventSourceMappingConfig.defaults(), handler, "f"))
+            h.addMapping(EventSourceMappingConfig.defaults(), handler, FunctionSettings.named("f"));
+            assertThatThrownBy(() -> h.addMapping(EventSourceMappingConfig.defaults(), handler, FunctionSettings.named("f")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("The event source arn (\" arn:aws:kinesis:us-east-1:123456789012:stream/"
                             + "test-stream \") and function (\" f \") provided mapping already exists. Please update "
