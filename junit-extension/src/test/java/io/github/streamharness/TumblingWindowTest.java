@@ -227,6 +227,25 @@ class TumblingWindowTest {
     }
 
     @Test
+    void theWindowsStateCountsTowardTheSixMegabyteEventLimit() { // rule 2.5, 0.7, 8.2
+        Counter counter = new Counter();
+        StreamHarness h = harness(counter, mapping());
+        String big = stateOfBytes(1_000_000); // under 1 MB: the window goes on
+        counter.respond = (event, state) -> "{\"state\":" + big + "}";
+        h.put("pk", "seed");
+        h.advance(Duration.ofSeconds(1));
+        byte[] data = new byte[800_000]; // 1,066,668 bytes of base64 in the event
+        for (int i = 0; i < 5; i++) {
+            h.put("pk", data);
+        }
+        h.runUntilIdle();
+        // five records would be 5.33 MB of records: within 6 MB alone, over it with the 1 MB state beside them
+        assertThat(counter.events).extracting(e -> e.get("Records").size()).containsExactly(1, 4, 1, 0);
+        assertThat(counter.raw).allSatisfy(json -> assertThat(json.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(6_291_456));
+    }
+
+    @Test
     void aStateOfExactlyOneMegabyteKeepsTheWindowOpen() { // rule 0.11b: only over 1 MB ends it
         Counter counter = new Counter();
         StreamHarness h = harness(counter, mapping());

@@ -92,13 +92,22 @@ public final class BatchAssembler {
      * records, or fewer to stay within 6 MB (spec 2.3, 2.5, 0.7).
      */
     public Cut cut(int available, IntFunction<StreamRecord> nth, ShardLog shard) {
+        return cut(available, nth, shard, 0);
+    }
+
+    /**
+     * As {@link #cut(int, IntFunction, ShardLog)} for an event that carries {@code extraBytes} besides its records:
+     * a tumbling window's fields after {@code Records} (spec 8.2), its state included, count toward the 6 MB too.
+     */
+    public Cut cut(int available, IntFunction<StreamRecord> nth, ShardLog shard, long extraBytes) {
         int limit = Math.min(batchSize, available);
         long bound = codec.recordSizeBound(shard.maxPartitionKeyChars(), shard.maxDataBytes(),
                 shard.sequenceNumber(0), shard.shardId());
-        if (codec.envelopeSize() + limit * (bound + codec.separatorSize()) <= MAX_EVENT_BYTES) {
+        long envelope = codec.envelopeSize() + extraBytes;
+        if (envelope + limit * (bound + codec.separatorSize()) <= MAX_EVENT_BYTES) {
             return new Cut(limit, limit == batchSize); // fits even at its largest: no sizing
         }
-        long size = codec.envelopeSize();
+        long size = envelope;
         int n = 0;
         while (n < limit) {
             long add = codec.recordSize(nth.apply(n)) + (n > 0 ? codec.separatorSize() : 0);

@@ -183,7 +183,7 @@ final class Lane {
                 // spec 8.3: with tumbling windows a batch takes only records of the open window
                 int available = windows.available(queue.size(), this::arrivalMillis, now);
                 BatchAssembler.Cut cut = context.assembler.cut(available, n -> reader.shard.get(queue.get(n)),
-                        reader.shard);
+                        reader.shard, windows.extraEventBytes());
                 boolean closed = available < queue.size() || windows.finalDue(now);
                 if (!closed && context.assembler.waits(cut, now, windowOpenedAt)) {
                     status = Status.WINDOW;

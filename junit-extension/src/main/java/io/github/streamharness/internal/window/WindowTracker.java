@@ -34,6 +34,7 @@ public final class WindowTracker {
     private ObjectNode state;
     private boolean terminatedEarly;
     private boolean inFinal;
+    private long stateBytes;
 
     /** The tracker of a mapping without tumbling windows: every record is available, nothing is ever final. */
     public static WindowTracker none() {
@@ -79,6 +80,7 @@ public final class WindowTracker {
             open = true;
             startMillis = assembler.tumblingWindowStart(arrivalMillis.applyAsLong(0));
             state = mapper.createObjectNode(); // spec 0.11: the initial state is {}
+            stateBytes = 2;
             terminatedEarly = false;
             notes.note(nowNanos, "window [" + WindowCall.iso(startMillis) + ", " + WindowCall.iso(endMillis())
                     + ") opened with state {} (spec 8.3, 0.11)");
@@ -103,6 +105,23 @@ public final class WindowTracker {
     /** Forgets the batch in flight (the lane restarts from its checkpoint). */
     public void abandonBatch() {
         inFinal = false;
+    }
+
+    /**
+     * The bytes the open window's fields add to the event after {@code Records} (spec 8.2), at most: counted toward
+     * the 6 MB limit (spec 2.5, 0.7); 0 without a window.
+     */
+    public long extraEventBytes() {
+        if (!open) {
+            return 0;
+        }
+        // ,"window":{"start":"2020-12-09T07:04:00Z","end":"2020-12-09T07:06:00Z"},"state":<state>,"shardId":"<id>",
+        // "eventSourceARN":"<arn>","isFinalInvokeForWindow":false,"isWindowTerminatedEarly":false
+        String start = WindowCall.iso(startMillis);
+        String end = WindowCall.iso(endMillis());
+        return (",\"window\":{\"start\":\"" + start + "\",\"end\":\"" + end + "\"},\"state\":,\"shardId\":\"" + shardId
+                + "\",\"eventSourceARN\":\"" + eventSourceArn + "\",\"isFinalInvokeForWindow\":false,"
+                + "\"isWindowTerminatedEarly\":false").length() + stateBytes;
     }
 
     /** What the next invocation carries besides its records, or null without tumbling windows. */
@@ -136,6 +155,7 @@ public final class WindowTracker {
         }
         state = returned;
         long bytes = WindowCall.sizeOf(returned);
+        stateBytes = bytes;
         if (!terminatedEarly && FailurePolicy.endsWindowEarly(bytes)) {
             terminatedEarly = true;
             notes.note(nowNanos, "state of window [" + WindowCall.iso(startMillis) + ", " + WindowCall.iso(endMillis())
