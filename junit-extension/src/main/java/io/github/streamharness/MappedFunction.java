@@ -2,6 +2,10 @@ package io.github.streamharness;
 
 import io.github.streamharness.internal.mapping.MappingEngine;
 import io.github.streamharness.internal.mapping.MappingEvents;
+import io.github.streamharness.internal.observe.LogStore;
+import io.github.streamharness.internal.observe.MetricStore;
+import io.github.streamharness.internal.observe.ObservationRecorder;
+import io.github.streamharness.internal.observe.ObservationSink;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,11 +22,14 @@ public final class MappedFunction {
     private final InvocationLog log;
     private final DeadLetterQueue dlq;
     private final long[] writtenTotal;
+    private final FunctionLogs logs;
+    private final Metrics metrics;
+    private final ObservationRecorder observations;
     private MappingEngine engine;
     private Ledger ledger;
 
     MappedFunction(String functionName, String uuid, EventSourceMappingConfig config, int retainedInvocations,
-                   long[] writtenTotal) {
+                   long[] writtenTotal, ObservedFunction observed) {
         this.functionName = functionName;
         this.uuid = uuid;
         this.config = config;
@@ -32,6 +39,21 @@ public final class MappedFunction {
             dlq.invocations(log);
         }
         this.writtenTotal = writtenTotal;
+        LogStore logStore = new LogStore(retainedInvocations);
+        MetricStore metricStore = new MetricStore(observed.knownShard());
+        this.logs = new FunctionLogs(functionName, observed.accountId(), logStore);
+        this.metrics = new Metrics(functionName, metricStore);
+        this.observations = new ObservationRecorder(logStore, metricStore, observed.memoryMb(),
+                observed.maxMemoryUsedMb(), !config.filterCriteria().isEmpty());
+    }
+
+    /** What the function's logs and metrics need to know besides the mapping (spec 16, 17). */
+    record ObservedFunction(String accountId, int memoryMb, int maxMemoryUsedMb,
+                            java.util.function.Predicate<String> knownShard) {
+    }
+
+    ObservationSink observations() {
+        return observations;
     }
 
     void attach(MappingEngine engine) {
@@ -54,6 +76,11 @@ public final class MappedFunction {
             @Override
             public void timeline(TimelineEntry entry) {
                 log.add(entry);
+            }
+
+            @Override
+            public ObservationSink observations() {
+                return observations;
             }
         };
     }
@@ -125,7 +152,21 @@ public final class MappedFunction {
                 Optional.ofNullable(p.blockedAt()), p.pending(), Duration.ofNanos(p.iteratorAgeNanos()));
     }
 
-    /** How long the oldest unprocessed record of the shard has waited (zero when caught up). */
+    /** The function's CloudWatch Logs: START, the handler's lines, timeouts, END, REPORT (spec 16). */
+    public FunctionLogs logs() {
+        return logs;
+    }
+
+    /** The function's CloudWatch metrics and the mapping's event counts (spec 10, 17). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * How long the oldest unprocessed record of the shard has waited now (zero when caught up). This is the wait of the
+     * head of the shard's queue, a different number from the CloudWatch {@code IteratorAge} metric, which is the age of
+     * the last record of each batch at invoke start (spec 10.1, 17.2): read that one from {@link #metrics()}.
+     */
     public Duration iteratorAge(String shardId) {
         return position(shardId).iteratorAge();
     }

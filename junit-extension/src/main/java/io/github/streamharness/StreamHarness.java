@@ -97,7 +97,10 @@ public final class StreamHarness implements AutoCloseable {
         BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
                 b.jitter(), seeds.nextLong());
         String uuid = SeededUuids.next(seeds);
-        MappedFunction mapped = new MappedFunction(functionName, uuid, config, settings.retainedInvocations, written);
+        MappedFunction mapped = new MappedFunction(functionName, uuid, config, settings.retainedInvocations, written,
+                new MappedFunction.ObservedFunction(settings.accountId, settings.memorySize, settings.maxMemoryUsed,
+                        shardId -> stream.shard(shardId) != null));
+        invoker.observeWith(mapped.observations());
         mapped.invocations().eventSizer(codec::eventSize);
         MappingEngine engine = new MappingEngine(config, config.filterCriteria(), stream, scheduler, invoker, codec,
                 mapped.events(), backoff, uuid, mapper);
@@ -204,6 +207,16 @@ public final class StreamHarness implements AutoCloseable {
     /** The only mapping's position in a shard. */
     public ShardPosition position(String shardId) {
         return only("position(..)").position(shardId);
+    }
+
+    /** The only mapping's function's CloudWatch Logs (spec 16). */
+    public FunctionLogs logs() {
+        return only("logs()").logs();
+    }
+
+    /** The only mapping's function's CloudWatch metrics (spec 10, 17). */
+    public Metrics metrics() {
+        return only("metrics()").metrics();
     }
 
     /** The only mapping's ledger. */
@@ -314,6 +327,7 @@ public final class StreamHarness implements AutoCloseable {
         private Duration functionTimeout = Duration.ofSeconds(3);
         private String functionName = "test-function";
         private int memorySize = 128;
+        private int maxMemoryUsed = 90;
         private Instant startTime = Instant.parse("2026-01-01T00:00:00Z");
         private long seed = 20_260_101L;
         private Duration retention = Duration.ofHours(24);
@@ -407,6 +421,18 @@ public final class StreamHarness implements AutoCloseable {
                 throw new IllegalArgumentException("Lambda memory is 128 to 10240 MB, got " + megabytes);
             }
             this.memorySize = megabytes;
+            return this;
+        }
+
+        /**
+         * The {@code Max Memory Used} the REPORT lines show, in MB (default 90, at most the memory size): a modelled,
+         * deterministic value, since the test JVM's heap is not the function's (spec 16.2).
+         */
+        public Builder maxMemoryUsed(int megabytes) {
+            if (megabytes < 1 || megabytes > 10_240) {
+                throw new IllegalArgumentException("Max Memory Used is 1 to 10240 MB, got " + megabytes);
+            }
+            this.maxMemoryUsed = megabytes;
             return this;
         }
 

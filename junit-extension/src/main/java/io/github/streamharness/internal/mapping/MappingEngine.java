@@ -128,6 +128,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             // spec 9.4: not delivered, not sent to the destination, counted as processed
             reader.finish(recordIndex, RecordState.FILTERED);
             reader.advanceWatermark();
+            events.observations().filteredOut(reader.shard.shardId(), at, 1);
             return;
         }
         // spec 0.8: the lane is the slice of the partition key's MD5 hash key (an explicit hash key routes the record
@@ -164,12 +165,14 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                         int invokeCount, String functionError, String requestId, long now) {
         String range = SequenceRanges.describe(records);
         if (messages == null) {
+            events.observations().recordsDropped(reader.shard.shardId(), now, records.size()); // spec 10.2
             timeline(now, reader, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
                     + " discarded (" + condition + ", approximateInvokeCount " + invokeCount
                     + "): no on-failure destination is configured, so AWS skips them (spec 4.4)");
             return RecordState.DISCARDED;
         }
         if (messages.deliveryFails()) {
+            events.observations().destinationDeliveryFailed(reader.shard.shardId(), now, records.size());
             timeline(now, reader, lane, TimelineEntry.Kind.WARNING, records.size() + " record(s) " + range
                     + " dropped: delivery to the on-failure destination failed (a FIFO queue or topic is not a "
                     + "supported destination type, spec 1.9, 6.5)");
@@ -179,6 +182,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                 requestId != null ? requestId : invoker.newUuid(), records, Scheduler.toInstant(now),
                 invoker.newUuid());
         events.deadLetter(message);
+        events.observations().destinationDelivered(reader.shard.shardId(), now, records.size());
         timeline(now, reader, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
                 + " sent to " + message.destinationArn() + " as " + condition + " (approximateInvokeCount "
                 + invokeCount + ")");
