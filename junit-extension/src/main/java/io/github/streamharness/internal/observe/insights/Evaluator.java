@@ -152,6 +152,9 @@ final class Evaluator {
     }
 
     private Object eval(Expr e, Map<String, Object> row) {
+        if (!(e instanceof Expr.Field) && !(e instanceof Expr.Literal) && row.containsKey(e.text())) {
+            return row.get(e.text()); // a column computed earlier under this text: sort bin(5m) after stats
+        }
         if (e instanceof Expr.Field f) {
             return row.get(f.name());
         }
