@@ -57,4 +57,21 @@ class PoisonPillBeforeTheFixTest {
         // spec 4.3, 0.2: retried about once a minute, each time the same 200 records
         assertThat(stream.invocations().deliveryCount(burst.get(IncidentTraffic.POISON_INDEX))).isGreaterThan(40);
     }
+
+    @Test
+    void theRunbookReadsAsInTheIncidentIteratorAgeClimbsErrorsEveryRetryNoThrottleNoTimeout(StreamHarness stream) {
+        IncidentTraffic.write(stream);
+        stream.advance(Duration.ofMinutes(45));
+
+        // step 1: no "Task timed out": this cause is a poison pill, not a slow function (spec 16.3)
+        assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).isEmpty();
+        assertThat(stream.logs()).hasNoTimeouts().containsLineMatching("^REPORT RequestId: ");
+        // step 2: IteratorAge, maximum per 5 minutes, climbs to the incident's 2,700,000 ms (spec 10.1, 17.2)
+        assertThat(stream.metrics()).metric("IteratorAge").maximumPer(Runbook.FIVE_MINUTES)
+                .anyAtLeast(2_600_000).datapoints().hasSize(9)
+                .isSortedAccordingTo(java.util.Comparator.comparingDouble(io.github.streamharness.Datapoint::value));
+        // Errors: every retry of the blocked batch fails; Throttles: none, so concurrency is not the cause (17.1)
+        assertThat(stream.metrics()).metric("Errors").sumPer(Duration.ofMinutes(15)).allAtLeast(14);
+        assertThat(stream.metrics()).metric("Throttles").hasNoDatapoints();
+    }
 }
