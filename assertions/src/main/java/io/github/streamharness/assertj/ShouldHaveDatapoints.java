@@ -16,10 +16,13 @@ final class ShouldHaveDatapoints extends StreamErrorMessageFactory {
 
     /** allBelow / allAtMost / allAtLeast: the datapoints outside the bound. */
     static ShouldHaveDatapoints shouldAllBe(MetricDatapoints actual, String bound, List<Datapoint> offending) {
-        return new ShouldHaveDatapoints(new Parts().text("Expecting every datapoint of ").plain(actual.toString())
+        Parts p = new Parts().text("Expecting every datapoint of ").plain(actual.toString())
                 .text("%nto be " + bound + "%nbut " + offending.size() + " of " + actual.datapoints().size()
-                        + " were not:%n").plain(lines(offending))
-                .text("%nall datapoints:%n").plain(lines(actual.datapoints())));
+                        + " were not:%n").plain(lines(offending));
+        if (offending.size() < actual.datapoints().size()) {
+            p.text("%nall datapoints:%n").plain(lines(actual.datapoints()));
+        }
+        return new ShouldHaveDatapoints(p);
     }
 
     /** anyAtLeast: none reached the bound. */
