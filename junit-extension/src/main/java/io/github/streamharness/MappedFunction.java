@@ -1,5 +1,6 @@
 package io.github.streamharness;
 
+import io.github.streamharness.internal.assembly.HarnessAssembly;
 import io.github.streamharness.internal.mapping.MappingEngine;
 import io.github.streamharness.internal.mapping.MappingEvents;
 import io.github.streamharness.internal.observe.LogStore;
@@ -10,6 +11,8 @@ import io.github.streamharness.internal.observe.ObservationSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A function attached to the stream by an event source mapping: its own positions in every shard, invocation log,
@@ -19,50 +22,47 @@ public final class MappedFunction {
     private final String functionName;
     private final String uuid;
     private final EventSourceMappingConfig config;
+    private final FunctionSettings function;
     private final InvocationLog log;
     private final DeadLetterQueue dlq;
-    private final long[] writtenTotal;
+    private final MappingEngine engine;
+    private final Ledger ledger;
     private final FunctionLogs logs;
     private final Metrics metrics;
-    private final ObservationRecorder observations;
-    private MappingEngine engine;
-    private Ledger ledger;
 
-    MappedFunction(String functionName, String uuid, EventSourceMappingConfig config, int retainedInvocations,
-                   long[] writtenTotal, ObservedFunction observed) {
-        this.functionName = functionName;
-        this.uuid = uuid;
+    private MappedFunction(EventSourceMappingConfig config, FunctionSettings function, InvocationLog log,
+                           DeadLetterQueue dlq, HarnessAssembly.Wiring wiring, long[] writtenTotal, FunctionLogs logs,
+                           Metrics metrics) {
+        this.functionName = function.functionName().orElseThrow();
+        this.uuid = wiring.uuid();
         this.config = config;
-        this.log = new InvocationLog(functionName, retainedInvocations);
-        this.dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
-        if (dlq != null) {
-            dlq.invocations(log);
-        }
-        this.writtenTotal = writtenTotal;
-        LogStore logStore = new LogStore(retainedInvocations);
-        MetricStore metricStore = new MetricStore(observed.knownShard());
-        this.logs = new FunctionLogs(functionName, observed.accountId(), logStore);
-        this.metrics = new Metrics(functionName, metricStore);
-        this.observations = new ObservationRecorder(logStore, metricStore, observed.memoryMb(),
-                observed.maxMemoryUsedMb(), !config.filterCriteria().isEmpty());
-    }
-
-    /** What the function's logs and metrics need to know besides the mapping (spec 16, 17). */
-    record ObservedFunction(String accountId, int memoryMb, int maxMemoryUsedMb,
-                            java.util.function.Predicate<String> knownShard) {
-    }
-
-    ObservationSink observations() {
-        return observations;
-    }
-
-    void attach(MappingEngine engine) {
-        this.engine = engine;
+        this.function = function;
+        this.log = log;
+        this.dlq = dlq;
+        this.engine = wiring.engine();
+        this.logs = logs;
+        this.metrics = metrics;
         this.ledger = new Ledger(this, engine, writtenTotal);
     }
 
-    MappingEvents events() {
-        return new MappingEvents() {
+    /**
+     * Creates the function's log and destination, lets {@code wiring} build the engine that reports into them, and
+     * returns the mapping whole.
+     */
+    static MappedFunction create(EventSourceMappingConfig config, FunctionSettings function, int retainedInvocations,
+                                 long[] writtenTotal, ObservedFunction observed,
+                                 Function<MappingEvents, HarnessAssembly.Wiring> wiring) {
+        String name = function.functionName().orElseThrow();
+        InvocationLog log = new InvocationLog(name, retainedInvocations);
+        DeadLetterQueue dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
+        if (dlq != null) {
+            dlq.invocations(log);
+        }
+        LogStore logStore = new LogStore(retainedInvocations);
+        MetricStore metricStore = new MetricStore(observed.knownShard());
+        ObservationSink observations = new ObservationRecorder(logStore, metricStore, function.memorySize(),
+                function.maxMemoryUsed(), !config.filterCriteria().isEmpty());
+        HarnessAssembly.Wiring wired = wiring.apply(new MappingEvents() {
             @Override
             public void invoked(Invocation invocation) {
                 log.add(invocation);
@@ -82,11 +82,33 @@ public final class MappedFunction {
             public ObservationSink observations() {
                 return observations;
             }
-        };
+        });
+        log.eventSizer(wired.eventSizer());
+        return new MappedFunction(config, function, log, dlq, wired, writtenTotal,
+                new FunctionLogs(name, observed.accountId(), logStore), new Metrics(name, metricStore));
+    }
+
+    /** What the function's logs and metrics need from the harness (spec 16, 17). */
+    record ObservedFunction(String accountId, Predicate<String> knownShard) {
     }
 
     MappingEngine engine() {
         return engine;
+    }
+
+    /** The only mapping of a stream, or an error saying why there is none or which to choose. */
+    static MappedFunction only(List<MappedFunction> mappings, String streamName, String what) {
+        if (mappings.size() == 1) {
+            return mappings.get(0);
+        }
+        if (mappings.isEmpty()) {
+            throw new IllegalStateException(what + " needs a mapping, but stream " + streamName + " is a bare "
+                    + "stream: add one with addMapping(config, handler), or build with mapping(..) and handler(..).");
+        }
+        throw new IllegalStateException(what + " is ambiguous: stream " + streamName + " has " + mappings.size()
+                + " mappings (" + mappings.stream().map(MappedFunction::functionName)
+                .collect(java.util.stream.Collectors.joining(", "))
+                + "); call it on the MappedFunction that addMapping returned.");
     }
 
     /** The function's name. */
@@ -97,6 +119,14 @@ public final class MappedFunction {
     /** The mapping's UUID (seeded), as in its ARN and in S3 on-failure object keys (spec 6.4). */
     public String uuid() {
         return uuid;
+    }
+
+    /**
+     * The function's settings (name, timeout, memory, concurrency, Init), as given when the mapping was added or,
+     * for the harness's own function, as the harness builder held them when {@code build()} ran.
+     */
+    public FunctionSettings functionSettings() {
+        return function;
     }
 
     /** The mapping's configuration. */

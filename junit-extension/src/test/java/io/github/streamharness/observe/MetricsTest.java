@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.Datapoint;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.FunctionResponseType;
+import io.github.streamharness.FunctionSettings;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
 import io.github.streamharness.Statistic;
@@ -148,12 +149,14 @@ class MetricsTest {
             stream.put("pk", "r" + i);
         }
         MappedFunction dropped = stream.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),
-                failing(), "drops");
+                failing(), FunctionSettings.named("drops"));
         MappedFunction delivered = stream.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0)
-                .onFailureDestination("arn:aws:sqs:us-east-1:123456789012:dlq").build(), failing(), "delivers");
-        MappedFunction expired = stream.addMapping(EventSourceMappingConfig.defaults(), failing(), "expires");
+                .onFailureDestination("arn:aws:sqs:us-east-1:123456789012:dlq").build(), failing(),
+                FunctionSettings.named("delivers"));
+        MappedFunction expired = stream.addMapping(EventSourceMappingConfig.defaults(), failing(),
+                FunctionSettings.named("expires"));
         MappedFunction tooOld = stream.addMapping(EventSourceMappingConfig.builder().maximumRecordAgeInSeconds(60)
-                .build(), failing(), "ages");
+                .build(), failing(), FunctionSettings.named("ages"));
         stream.runUntilIdle();
 
         assertThat(sum(dropped.metrics(), "DroppedEventCount")).isEqualTo(3);
