@@ -189,4 +189,25 @@ class FunctionLogsTest {
         assertThat(f.logs().events()).hasSize(9);
         assertThat(f.logs().events().get(0).requestId()).isEqualTo(f.invocations().all().get(0).awsRequestId());
     }
+
+    @Test
+    void maxMemoryUsedIsAModelledConstantAtMostTheMemorySize() {
+        // rule 16.2: deterministic, configurable; the test JVM's heap is not the function's
+        StreamHarness own = StreamHarness.builder().memorySize(512).maxMemoryUsed(300)
+                .mapping(EventSourceMappingConfig.defaults())
+                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> null).build();
+        own.put("pk", "a");
+        own.runUntilIdle();
+        StreamHarness capped = StreamHarness.builder().maxMemoryUsed(4096)
+                .mapping(EventSourceMappingConfig.defaults())
+                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> null).build();
+        capped.put("pk", "a");
+        capped.runUntilIdle();
+
+        assertThat(own.logs().messages()).last().asString().contains("\tMemory Size: 512 MB\tMax Memory Used: 300 MB");
+        assertThat(capped.logs().messages()).last().asString()
+                .contains("\tMemory Size: 128 MB\tMax Memory Used: 128 MB");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamHarness.builder().maxMemoryUsed(0))
+                .hasMessage("Max Memory Used is 1 to 10240 MB, got 0");
+    }
 }
