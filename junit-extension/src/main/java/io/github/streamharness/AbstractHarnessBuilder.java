@@ -120,6 +120,12 @@ abstract class AbstractHarnessBuilder {
         return self();
     }
 
+    /** The REPORT lines' {@code Max Memory Used} in MB, default 90: a modelled value (spec 16.2). */
+    public StreamHarness.Builder maxMemoryUsed(int megabytes) {
+        function.maxMemoryUsed(megabytes);
+        return self();
+    }
+
     /** Reserved concurrency (spec 15.3): validated and kept, not enforced yet (see {@link FunctionSettings}). */
     public StreamHarness.Builder reservedConcurrentExecutions(int executions) {
         function.reservedConcurrentExecutions(executions);

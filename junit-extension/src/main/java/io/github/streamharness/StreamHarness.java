@@ -93,9 +93,10 @@ public final class StreamHarness implements AutoCloseable {
         Handlers.Source source = Handlers.source(handler);
         FunctionSettings function = assembly.functionOf(given,
                 mappings.stream().collect(Collectors.toMap(MappedFunction::functionName, MappedFunction::uuid)));
+        var observed = new MappedFunction.ObservedFunction(settings.accountId(), id -> stream.shard(id) != null);
         MappedFunction mapped = MappedFunction.create(config, function, settings.retainedInvocations(),
-                assembly.writtenCounter(), events -> assembly.wire(config, config.filterCriteria(), function,
-                        source.supplier(), source.description(), faults.source(), events));
+                assembly.writtenCounter(), observed, events -> assembly.wire(config, config.filterCriteria(),
+                        function, source.supplier(), source.description(), faults.source(), events));
         mappings.add(mapped);
         return mapped;
     }
@@ -198,6 +199,16 @@ public final class StreamHarness implements AutoCloseable {
     /** The only mapping's position in a shard. */
     public ShardPosition position(String shardId) {
         return only("position(..)").position(shardId);
+    }
+
+    /** The only mapping's function's CloudWatch Logs (spec 16). */
+    public FunctionLogs logs() {
+        return only("logs()").logs();
+    }
+
+    /** The only mapping's function's CloudWatch metrics (spec 10, 17). */
+    public Metrics metrics() {
+        return only("metrics()").metrics();
     }
 
     /** The only mapping's ledger. */

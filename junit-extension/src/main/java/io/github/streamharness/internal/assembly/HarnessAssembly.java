@@ -147,6 +147,7 @@ public final class HarnessAssembly {
         // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
         Invoker invoker = new Invoker(spec, scheduler, codec, mapper, withInit(faults, function), seeds.nextLong(),
                 settings.watchdog());
+        invoker.observeWith(events.observations()); // the function's logs and metrics (spec 16, 17)
         RetryBackoff b = settings.retryBackoff();
         BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
                 b.jitter(), seeds.nextLong());
