@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.streamharness.internal.backend.BackendMirror;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.invoke.FunctionSpec;
 import io.github.streamharness.internal.invoke.Invoker;
@@ -12,6 +13,7 @@ import io.github.streamharness.internal.mapping.MappingEngine;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
+import io.github.streamharness.spi.StreamBackend;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,18 +42,25 @@ public final class StreamHarness implements AutoCloseable {
     private final SplittableRandom seeds;
     private final List<MappedFunction> mappings = new ArrayList<>();
     private final long[] written = new long[1];
+    private final StreamBackend backend;
     private boolean closed;
 
     private StreamHarness(Builder b) {
         this.settings = b;
-        this.scheduler = new Scheduler(b.startTime);
+        this.backend = b.backend;
+        StreamBackend.Layout layout = backend == null ? null : backend.open(b.streamName, b.shards);
+        this.scheduler = new Scheduler(layout == null ? b.startTime : layout.clockStart());
         this.scheduler.eventLimit(b.eventLimit);
         this.clock = new VirtualClock(scheduler);
         this.seeds = new SplittableRandom(b.seed);
         String arn = "arn:aws:kinesis:" + b.region + ":" + b.accountId + ":stream/" + b.streamName;
-        this.stream = new StreamLog(b.streamName, arn, b.shards, b.startTime.getEpochSecond(), b.retention.toMillis());
+        this.stream = layout != null ? BackendMirror.streamOf(layout, b.retention.toMillis())
+                : new StreamLog(b.streamName, arn, b.shards, b.startTime.getEpochSecond(), b.retention.toMillis());
         this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
         this.stream.releaseCommittedRecords(b.releaseCommittedRecords);
+        if (backend != null) {
+            backend.bind(new BackendMirror(stream, scheduler, this::mappings));
+        }
     }
 
     /** A builder: a bare stream, or a stream with one mapping and its handler. */
@@ -120,6 +129,9 @@ public final class StreamHarness implements AutoCloseable {
     /** Puts a record routed by an explicit hash key (a decimal in 0..2^128-1) instead of the key's MD5. */
     public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey) {
         ensureOpen();
+        if (backend != null) {
+            return backend.put(partitionKey, data, explicitHashKey);
+        }
         return stream.put(partitionKey, data, explicitHashKey, clock.millis());
     }
 
@@ -140,6 +152,10 @@ public final class StreamHarness implements AutoCloseable {
     /** Runs everything until no mapping has work left, moving the virtual clock as far as needed. */
     public StreamHarness runUntilIdle() {
         ensureOpen();
+        if (backend != null) {
+            backend.runUntilIdle();
+            return this;
+        }
         scheduler.runUntilIdle();
         return this;
     }
@@ -147,6 +163,10 @@ public final class StreamHarness implements AutoCloseable {
     /** Runs everything due within {@code duration} and moves the clock by it. */
     public StreamHarness advance(Duration duration) {
         ensureOpen();
+        if (backend != null) {
+            backend.advance(duration);
+            return this;
+        }
         scheduler.advance(duration.toNanos());
         return this;
     }
@@ -281,6 +301,9 @@ public final class StreamHarness implements AutoCloseable {
             for (MappedFunction m : mappings) {
                 m.engine().close();
             }
+            if (backend != null) {
+                backend.close();
+            }
         }
     }
 
@@ -322,8 +345,20 @@ public final class StreamHarness implements AutoCloseable {
         private int retainedInvocations = Integer.MAX_VALUE;
         private long eventLimit = 10_000_000L;
         private boolean releaseCommittedRecords;
+        private StreamBackend backend;
 
         private Builder() {
+        }
+
+        /**
+         * Runs the harness over a stream that lives elsewhere (streamharness-live's real Kinesis API) instead of its
+         * in-process stream: the mapping rules stay the harness's; records, shard ids and sequence numbers come from
+         * the real stream and the clock follows real time. Tests normally get this from streamharness-live's
+         * {@code KinesisBackend} rather than calling it.
+         */
+        public Builder backend(StreamBackend backend) {
+            this.backend = Objects.requireNonNull(backend, "backend");
+            return this;
         }
 
         /** Stream name, default {@code test-stream}. */
