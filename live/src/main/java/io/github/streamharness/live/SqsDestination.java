@@ -37,6 +37,11 @@ public final class SqsDestination implements AutoCloseable {
         return new SqsDestination(LiveSettings.of("aws").withSqsEndpoint(endpoint).sqsClient());
     }
 
+    /** Creates a standard queue (CreateQueue) on the endpoint; returns its URL. */
+    public String createQueue(String name) {
+        return sqs.createQueue(b -> b.queueName(name)).queueUrl();
+    }
+
     /** Sends each mapping's on-failure messages not sent yet to their SQS queues, in order. */
     public void forward(List<MappedFunction> mappings) {
         for (MappedFunction m : mappings) {
