@@ -133,13 +133,13 @@ public final class LiveKinesis implements StreamBackend {
             Awaitility.await("GetRecords returns every record put").pollInSameThread().pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(20)).atMost(settings.timeout())
                     .until(() -> {
-                        fetchAll(true);
+                        step(true);
                         return order.stream().allMatch(ShardMirror::hasEveryPut);
                     });
             Awaitility.await("every lane caught up").pollInSameThread().pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(10)).atMost(settings.timeout())
                     .until(() -> {
-                        step();
+                        step(false);
                         return order.stream().allMatch(ShardMirror::hasEveryPut) && mirror.caughtUp();
                     });
         } catch (ConditionTimeoutException e) {
@@ -154,17 +154,21 @@ public final class LiveKinesis implements StreamBackend {
         Awaitility.await("harness time " + until).pollInSameThread().pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(10)).atMost(real.plus(settings.timeout()))
                 .until(() -> {
-                    step();
+                    step(false);
                     return !harnessTime(System.currentTimeMillis()).isBefore(until);
                 });
         mirror.advanceTo(until);
         forwardDeadLetters();
     }
 
-    /** One turn: read the shards that are due, run the mapping up to now, forward new on-failure messages. */
-    private void step() {
-        fetchAll(false);
+    /**
+     * One turn: run the mapping up to now, then read the shards that are due (all of them when {@code force}) and
+     * forward new on-failure messages. The clock moves first, so a record read now is never ahead of the harness
+     * clock: the lanes see it at their next poll, as a real mapping would.
+     */
+    private void step(boolean force) {
         mirror.advanceTo(harnessTime(System.currentTimeMillis()));
+        fetchAll(force);
         forwardDeadLetters();
     }
 
