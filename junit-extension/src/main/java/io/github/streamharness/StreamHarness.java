@@ -528,7 +528,12 @@ public final class StreamHarness implements AutoCloseable {
             }
             StreamHarness harness = new StreamHarness(this);
             if (mapping != null) {
-                harness.addMapping(mapping, handler);
+                try {
+                    harness.addMapping(mapping, handler);
+                } catch (RuntimeException e) {
+                    harness.close(); // a backend's real stream is deleted, not left behind
+                    throw e;
+                }
             }
             return harness;
         }

@@ -7,6 +7,9 @@ import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
+import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -53,6 +56,15 @@ public final class LiveKinesis implements StreamBackend {
 
     @Override
     public Layout open(String configuredName, int shardCount) {
+        try {
+            return openStream(configuredName, shardCount);
+        } catch (RuntimeException e) {
+            close(); // the harness is not built, so nobody else would delete the stream or close the client
+            throw e;
+        }
+    }
+
+    private Layout openStream(String configuredName, int shardCount) {
         streamName = settings.existingStream().orElse(null);
         if (streamName == null) {
             streamName = configuredName + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -188,7 +200,26 @@ public final class LiveKinesis implements StreamBackend {
     }
 
     private void fetch(ShardMirror s, long now) {
-        var page = kinesis.getRecords(b -> b.shardIterator(s.iterator).limit(10_000));
+        if (s.iterator == null) {
+            return; // the shard was closed (resharded) and read to its end
+        }
+        GetRecordsResponse page;
+        try {
+            page = kinesis.getRecords(b -> b.shardIterator(s.iterator).limit(10_000));
+        } catch (ProvisionedThroughputExceededException e) {
+            s.nextFetchMillis = now + settings.pollPeriod().toMillis(); // read again at the next poll
+            return;
+        } catch (ExpiredIteratorException e) {
+            // an iterator lives 5 minutes: a test that paused longer resumes after the last record read
+            s.iterator = s.mirrored == null
+                    ? kinesis.getShardIterator(b -> b.streamName(streamName).shardId(s.shardId)
+                            .shardIteratorType(created ? "TRIM_HORIZON" : "LATEST")).shardIterator()
+                    : kinesis.getShardIterator(b -> b.streamName(streamName).shardId(s.shardId)
+                            .shardIteratorType("AFTER_SEQUENCE_NUMBER")
+                            .startingSequenceNumber(s.mirrored.toString())).shardIterator();
+            s.nextFetchMillis = now;
+            return;
+        }
         s.iterator = page.nextShardIterator();
         for (var r : page.records()) {
             BigInteger sequence = new BigInteger(r.sequenceNumber());
