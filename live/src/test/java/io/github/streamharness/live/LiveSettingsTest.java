@@ -18,7 +18,6 @@ class LiveSettingsTest {
 
     @Test
     void theLiveBackendSkipsTheTestWhenNoEndpointIsConfigured() {
-        Properties none = new Properties();
         if (LiveSettings.fromSystemProperties().isPresent()) {
             return; // this JVM runs the live suite; the skip is checked by the ordinary build
         }
@@ -26,7 +25,6 @@ class LiveSettingsTest {
                 .isInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("live Kinesis test skipped: no endpoint configured; run with "
                         + "-Dstreamharness.kinesis.endpoint=http://127.0.0.1:<port>");
-        assertThat(none).isEmpty();
     }
 
     @Test
