@@ -3,6 +3,7 @@ package io.github.streamharness.internal.backend;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.internal.assembly.HarnessSettings;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.spi.StreamBackend;
@@ -33,6 +34,15 @@ public final class BackendMirror implements StreamBackend.Mirror {
                 .map(s -> new StreamLog.ExternalShard(s.shardId(), s.startingHashKey(), s.endingHashKey()))
                 .toList();
         return new StreamLog(layout.streamName(), layout.streamArn(), shards, retentionMillis);
+    }
+
+    /** The harness settings for the backend's stream: name, region and account from its ARN, its shards, its clock. */
+    public static HarnessSettings settingsOf(HarnessSettings given, StreamBackend.Layout layout) {
+        String[] arn = layout.streamArn().split(":", -1); // arn:aws:kinesis:<region>:<account>:stream/<name>
+        if (arn.length < 6 || !arn[5].startsWith("stream/")) {
+            throw new IllegalArgumentException("not a Kinesis stream ARN: " + layout.streamArn());
+        }
+        return given.forStream(layout.streamName(), arn[3], arn[4], layout.shards().size(), layout.clockStart());
     }
 
     @Override
