@@ -235,9 +235,48 @@ public final class StreamHarness implements AutoCloseable {
         return new Shard(stream.shards().get(index));
     }
 
-    /** The shards, in order. */
+    /** Every shard, open or closed (split or merged), in index order. */
     public List<Shard> shards() {
         return stream.shards().stream().map(Shard::new).toList();
+    }
+
+    /**
+     * SplitShard (spec 11.1): closes the open shard and opens two children, each half of its hash key range
+     * ([start, mid] and [mid + 1, end]), ids continuing the stream's numbering. The parent keeps its records until
+     * retention; every mapping reads a child only after the parent is read to its end (spec 0.10).
+     *
+     * @throws IllegalArgumentException for an unknown or closed shard (the message lists the open shards)
+     */
+    public List<Shard> splitShard(String shardId) {
+        ensureOpen();
+        return stream.splitShard(shardId, clock.millis()).stream().map(Shard::new).toList();
+    }
+
+    /**
+     * MergeShards (spec 11.1): closes two adjacent open shards and opens one covering both ranges; its
+     * {@link Shard#parentShardIds()} are ({@code shardId}, {@code adjacentShardId}).
+     *
+     * @throws IllegalArgumentException for an unknown, closed or non-adjacent shard
+     */
+    public Shard mergeShards(String shardId, String adjacentShardId) {
+        ensureOpen();
+        return new Shard(stream.mergeShards(shardId, adjacentShardId, clock.millis()));
+    }
+
+    /**
+     * UpdateShardCount with uniform scaling (spec 11.1): closes every open shard and opens {@code targetShardCount}
+     * with even ranges; each new shard's parents are the closed shards whose ranges overlap it.
+     *
+     * @throws IllegalArgumentException when the target is below half or above double the open shard count
+     */
+    public List<Shard> updateShardCount(int targetShardCount) {
+        ensureOpen();
+        return stream.updateShardCount(targetShardCount, clock.millis()).stream().map(Shard::new).toList();
+    }
+
+    /** The open shards (those put routes to), in hash key order. */
+    public List<Shard> openShards() {
+        return stream.openShards().stream().map(Shard::new).toList();
     }
 
     /** The shard that holds {@code record}. */

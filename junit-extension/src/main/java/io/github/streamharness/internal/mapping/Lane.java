@@ -27,7 +27,7 @@ import java.util.List;
 final class Lane {
     private static final long SECOND = 1_000_000_000L;
 
-    enum Status { IDLE, READY, WINDOW, IN_FLIGHT, BACKOFF, DISABLED }
+    enum Status { IDLE, READY, WINDOW, IN_FLIGHT, BACKOFF, DISABLED, AWAITING_PARENTS }
 
     private final MappingEngine engine;
     private final ShardReader reader;
@@ -96,6 +96,12 @@ final class Lane {
         retries = 0;
         status = Status.READY;
         scheduleStep(now);
+    }
+
+    /** Holds the lane until its shard's parents are read to their end (spec 0.10): records queue, nothing polls. */
+    void awaitParents() {
+        token++;
+        status = Status.AWAITING_PARENTS;
     }
 
     /** Stops scheduling work; an invocation in flight finishes first. */
@@ -341,6 +347,7 @@ final class Lane {
             StreamRecord cp = reader.checkpoint();
             engine.timeline(now, reader, index, TimelineEntry.Kind.CHECKPOINT, "checkpoint -> "
                     + (cp == null ? "none" : SequenceRanges.abbreviate(cp.sequenceNumber())));
+            engine.readerProgressed(reader, now);
         }
     }
 

@@ -43,6 +43,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     private final System.Logger logger;
     private final List<ShardReader> readers = new ArrayList<>();
     private final HashKeys.Slices lanesOfKeys;
+    private final ShardLineage lineage;
     private boolean enabled;
     private int invocations;
     private boolean warnedIgnoredPartialResponse;
@@ -73,27 +74,68 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
         this.enabled = config.enabled();
         long now = scheduler.eventTimeNanos();
+        this.lineage = new ShardLineage(this::openChild, (at, reader, kind, text) -> timeline(at, reader, 0, kind,
+                text));
         for (ShardLog shard : stream.shards()) {
-            int start = startIndex(shard, now);
-            Lane[] lanes = new Lane[config.parallelizationFactor()];
-            ShardReader reader = new ShardReader(shard, start, lanes);
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = new Lane(this, reader, i, now);
-            }
-            readers.add(reader);
-            shard.addReader(reader::firstNeeded);
-            for (int i = start; i < shard.size(); i++) {
-                StreamRecord r = shard.get(i);
-                accept(reader, i, r, now);
-            }
+            addReader(shard, startIndex(shard, now), now);
         }
         stream.addListener(this);
-        if (enabled) {
-            readers.forEach(r -> {
+        for (ShardReader r : readers) {
+            if (enabled && !r.awaitingParents) {
                 for (Lane lane : r.lanes) {
                     lane.start(now);
                 }
-            });
+            }
+        }
+    }
+
+    private ShardReader addReader(ShardLog shard, int start, long now) {
+        Lane[] lanes = new Lane[config.parallelizationFactor()];
+        ShardReader reader = new ShardReader(shard, start, lanes);
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane(this, reader, i, now);
+        }
+        readers.add(reader);
+        shard.addReader(reader::firstNeeded);
+        if (!lineage.add(reader)) {
+            for (Lane lane : lanes) {
+                lane.awaitParents();
+            }
+        }
+        for (int i = start; i < shard.size(); i++) {
+            accept(reader, i, shard.get(i), now);
+        }
+        return reader;
+    }
+
+    @Override
+    public void resharded(List<ShardLog> closed, List<ShardLog> opened, String what) {
+        long now = scheduler.eventTimeNanos();
+        timeline(now, null, 0, TimelineEntry.Kind.RESHARD, what);
+        for (ShardLog child : opened) {
+            // a child's records are all new to every mapping: it is read from its first record (spec 11.1)
+            ShardReader reader = addReader(child, 0, now);
+            if (!reader.awaitingParents) {
+                openChild(reader, now);
+            }
+        }
+        for (ShardLog parent : closed) {
+            lineage.progressed(readers.get(parent.index()), now); // a caught-up parent lets its children go at once
+        }
+    }
+
+    /** A reader's checkpoint moved: children of a finished parent may start (spec 0.10). */
+    void readerProgressed(ShardReader reader, long now) {
+        lineage.progressed(reader, now);
+    }
+
+    private void openChild(ShardReader reader, long now) {
+        for (Lane lane : reader.lanes) {
+            if (enabled) {
+                lane.start(now);
+            } else {
+                lane.disable();
+            }
         }
     }
 
@@ -127,7 +169,9 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         if (!filter.isEmpty() && !filter.matches(record.partitionKey(), record.dataBytes())) {
             // spec 9.4: not delivered, not sent to the destination, counted as processed
             reader.finish(recordIndex, RecordState.FILTERED);
-            reader.advanceWatermark();
+            if (reader.advanceWatermark()) {
+                lineage.progressed(reader, at);
+            }
             return;
         }
         // spec 0.8: the lane is the slice of the partition key's MD5 hash key (an explicit hash key routes the record
@@ -248,6 +292,9 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         timeline(now, null, 0, TimelineEntry.Kind.STATE, enable ? "mapping enabled: resuming from the checkpoint"
                 : "mapping disabled: polling stops, the checkpoint is kept");
         for (ShardReader r : readers) {
+            if (r.awaitingParents) {
+                continue; // its lanes start when its parents are done (spec 0.10)
+            }
             for (Lane lane : r.lanes) {
                 if (enable && lane.status() == Lane.Status.DISABLED) {
                     lane.start(now);

@@ -19,6 +19,8 @@ final class ShardReader {
     private byte[] states;
     private int watermark;
     private final long[] counts = new long[STATES.length];
+    /** Whether the shard waits for its parents to be read to their end (spec 0.10); its lanes do not poll. */
+    boolean awaitingParents;
 
     ShardReader(ShardLog shard, int startIndex, Lane[] lanes) {
         this.shard = shard;

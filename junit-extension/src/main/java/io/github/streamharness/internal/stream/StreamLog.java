@@ -21,13 +21,26 @@ public final class StreamLog {
          * stream did not need it (one shard, no explicit hash key).
          */
         void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey);
+
+        /**
+         * The stream was resharded (spec 11.1): {@code closed} no longer take records, {@code opened} (new shards,
+         * in index order, each naming its parents) took over their ranges. {@code what} says what happened, for a
+         * timeline.
+         */
+        default void resharded(List<ShardLog> closed, List<ShardLog> opened, String what) {
+        }
     }
 
     private static final int HASH_KEY_CACHE_SIZE = 1 << 16;
 
     private final String name;
     private final String arn;
-    private final List<ShardLog> shards;
+    private final long createdEpochSecond;
+    private boolean releaseCommitted;
+    /** Every shard ever, by index (copy on write: readers iterate without the lock). */
+    private volatile List<ShardLog> shards;
+    /** The open shards in hash key order: where put routes. */
+    private volatile List<ShardLog> open;
     private final List<Listener> listeners = new ArrayList<>();
     private final long retentionMillis;
     /** Producers reuse a bounded set of keys (devices, users): their MD5 is computed once, not once per put. */
@@ -42,13 +55,15 @@ public final class StreamLog {
         this.name = name;
         this.arn = arn;
         this.retentionMillis = retentionMillis;
+        this.createdEpochSecond = createdEpochSecond;
         List<ShardLog> list = new ArrayList<>(shardCount);
         for (int i = 0; i < shardCount; i++) {
             BigInteger start = HashKeys.rangeStart(i, shardCount);
             BigInteger end = HashKeys.rangeStart(i + 1, shardCount).subtract(BigInteger.ONE);
-            list.add(new ShardLog(i, shardId(i), start, end, createdEpochSecond));
+            list.add(new ShardLog(i, shardId(i), start, end, createdEpochSecond, List.of()));
         }
         this.shards = List.copyOf(list);
+        this.open = this.shards;
     }
 
     /** {@code shardId-000000000000} style id of shard {@code i}. */
@@ -71,9 +86,14 @@ public final class StreamLog {
         return retentionMillis;
     }
 
-    /** The shards, in order. */
+    /** Every shard, open or closed, in index order. */
     public List<ShardLog> shards() {
         return shards;
+    }
+
+    /** The open shards, in hash key order. */
+    public List<ShardLog> openShards() {
+        return open;
     }
 
     /** The shard with this id, or null. */
@@ -91,7 +111,8 @@ public final class StreamLog {
      * checkpoint record), so a long simulation runs in bounded memory. Ledger counts stay exact; released records
      * can no longer be listed or looked up.
      */
-    public void releaseCommittedRecords(boolean release) {
+    public synchronized void releaseCommittedRecords(boolean release) {
+        this.releaseCommitted = release;
         for (ShardLog s : shards) {
             s.releaseCommittedRecords(release);
         }
@@ -102,9 +123,10 @@ public final class StreamLog {
         listeners.add(listener);
     }
 
-    /** The shard whose hash key range holds {@code hashKey}. */
+    /** The open shard whose hash key range holds {@code hashKey}. */
     public ShardLog route(BigInteger hashKey) {
-        // binary search over the shards' starting hash keys: the last shard starting at or below the key
+        List<ShardLog> shards = open;
+        // binary search over the open shards' starting hash keys: the last shard starting at or below the key
         int lo = 1;
         int hi = shards.size();
         while (lo < hi) {
@@ -119,7 +141,8 @@ public final class StreamLog {
     }
 
     /** Writes a record arriving at {@code arrivalMillis}; returns it after every listener has seen it. */
-    public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey, long arrivalMillis) {
+    public synchronized StreamRecord put(String partitionKey, byte[] data, String explicitHashKey,
+                                         long arrivalMillis) {
         if (partitionKey == null || partitionKey.isEmpty() || partitionKey.length() > 256) {
             throw new IllegalArgumentException("PartitionKey must be 1 to 256 characters (Kinesis PutRecord), got "
                     + (partitionKey == null ? "null" : partitionKey.length() + " characters"));
@@ -128,10 +151,11 @@ public final class StreamLog {
             throw new IllegalArgumentException("Data must not be null; use an empty array for an empty record");
         }
         // with one shard nothing routes by hash key: readers that need one (lanes) ask hashKeyOf themselves
+        List<ShardLog> routes = open;
         BigInteger hashKey = explicitHashKey != null
                 ? HashKeys.ofExplicitHashKey(explicitHashKey)
-                : shards.size() == 1 ? null : hashKeyOf(partitionKey);
-        ShardLog shard = shards.size() == 1 ? shards.get(0) : route(hashKey);
+                : routes.size() == 1 ? null : hashKeyOf(partitionKey);
+        ShardLog shard = routes.size() == 1 ? routes.get(0) : route(hashKey);
         int index = shard.size();
         StreamRecord record = shard.append(partitionKey, data, arrivalMillis);
         for (Listener l : listeners) {
@@ -151,6 +175,78 @@ public final class StreamLog {
             hashKeyCache.put(partitionKey, hashKey);
         }
         return hashKey;
+    }
+
+    /**
+     * SplitShard (spec 11.1): closes the open shard {@code shardId} and opens two children that share its range
+     * ([start, mid] and [mid + 1, end]); returns them.
+     */
+    public synchronized List<ShardLog> splitShard(String shardId, long nowMillis) {
+        List<ShardLog> children = newShards(Resharding.split(name, shards, shardId));
+        ShardLog parent = shard(shardId);
+        apply(List.of(parent), children, nowMillis, "shard split: " + shardId + " closed; its range went to "
+                + children.get(0).shardId() + " and " + children.get(1).shardId() + " (spec 11.1)");
+        return children;
+    }
+
+    /** MergeShards (spec 11.1): closes two adjacent open shards and opens one that covers both; returns it. */
+    public synchronized ShardLog mergeShards(String shardId, String adjacentShardId, long nowMillis) {
+        ShardLog merged = newShards(List.of(Resharding.merge(name, shards, shardId, adjacentShardId))).get(0);
+        apply(List.of(shard(shardId), shard(adjacentShardId)), List.of(merged), nowMillis, "shards merged: "
+                + shardId + " and " + adjacentShardId + " closed; their ranges went to " + merged.shardId()
+                + " (spec 11.1)");
+        return merged;
+    }
+
+    /**
+     * UpdateShardCount with uniform scaling (spec 11.1, modelled): closes every open shard and opens {@code n} with
+     * even ranges, each child's parents being the closed shards whose ranges overlap it; returns the new shards.
+     */
+    public synchronized List<ShardLog> updateShardCount(int n, long nowMillis) {
+        List<ShardLog> closing = open;
+        List<ShardLog> children = newShards(Resharding.scale(name, shards, n));
+        apply(closing, children, nowMillis, "shard count updated: " + closing.size() + " open shard(s) closed, "
+                + n + " opened (" + children.get(0).shardId() + ".." + children.get(n - 1).shardId() + ", spec 11.1)");
+        return children;
+    }
+
+    private List<ShardLog> newShards(List<Resharding.Child> layout) {
+        List<ShardLog> made = new ArrayList<>(layout.size());
+        int next = shards.size();
+        for (Resharding.Child c : layout) {
+            made.add(new ShardLog(next, shardId(next), c.start(), c.end(), createdEpochSecond, c.parents()));
+            next++;
+        }
+        return made;
+    }
+
+    private void apply(List<ShardLog> closing, List<ShardLog> opened, long nowMillis, String what) {
+        List<ShardLog> all = new ArrayList<>(shards);
+        all.addAll(opened);
+        for (ShardLog parent : closing) {
+            List<String> children = new ArrayList<>();
+            for (ShardLog child : opened) {
+                if (child.parentShardIds().contains(parent.shardId())) {
+                    children.add(child.shardId());
+                }
+            }
+            parent.close(children, nowMillis);
+        }
+        for (ShardLog child : opened) {
+            child.releaseCommittedRecords(releaseCommitted);
+        }
+        List<ShardLog> routes = new ArrayList<>();
+        for (ShardLog s : all) {
+            if (s.isOpen()) {
+                routes.add(s);
+            }
+        }
+        routes.sort((x, y) -> x.startingHashKey().compareTo(y.startingHashKey()));
+        this.shards = List.copyOf(all);
+        this.open = List.copyOf(routes);
+        for (Listener l : listeners) {
+            l.resharded(List.copyOf(closing), List.copyOf(opened), what);
+        }
     }
 
     /** The shard that holds {@code record}, or null when it is not a record of this stream. */
