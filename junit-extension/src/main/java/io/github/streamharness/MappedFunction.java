@@ -15,6 +15,7 @@ public final class MappedFunction {
     private final String functionName;
     private final String uuid;
     private final EventSourceMappingConfig config;
+    private final Duration updateDelay;
     private final InvocationLog log;
     private final DeadLetterQueue dlq;
     private final long[] writtenTotal;
@@ -22,8 +23,9 @@ public final class MappedFunction {
     private Ledger ledger;
 
     MappedFunction(String functionName, String uuid, EventSourceMappingConfig config, int retainedInvocations,
-                   long[] writtenTotal) {
+                   long[] writtenTotal, Duration updateDelay) {
         this.functionName = functionName;
+        this.updateDelay = updateDelay;
         this.uuid = uuid;
         this.config = config;
         this.log = new InvocationLog(functionName, retainedInvocations);
@@ -72,9 +74,41 @@ public final class MappedFunction {
         return uuid;
     }
 
-    /** The mapping's configuration. */
+    /** The mapping's configuration: the last one given to {@link #update(EventSourceMappingConfig)}, once applied. */
     public EventSourceMappingConfig config() {
-        return config;
+        return engine == null ? config : engine.config();
+    }
+
+    /** The mapping's state: Creating, Enabled, Updating, Disabled or Deleting (spec 18.1, 18.2). */
+    public MappingState state() {
+        return engine.control().state();
+    }
+
+    /**
+     * UpdateEventSourceMapping (spec 18.1), after the harness's {@code mappingUpdateDelay} (default 0): each lane
+     * finishes its batch in flight, then uses {@code config}; checkpoints and retry counts are kept; a new
+     * ParallelizationFactor re-partitions each shard's keys once its old lanes' batches are done.
+     *
+     * @throws IllegalArgumentException when {@code config} changes StartingPosition, StartingPositionTimestamp or
+     *                                  the on-failure destination
+     * @throws IllegalStateException    while the mapping is Creating or Updating, or after {@link #delete()}
+     */
+    public void update(EventSourceMappingConfig config) {
+        update(config, updateDelay);
+    }
+
+    /** As {@link #update(EventSourceMappingConfig)}, applied after {@code delay} (Updating meanwhile). */
+    public void update(EventSourceMappingConfig config, Duration delay) {
+        java.util.Objects.requireNonNull(config, "config");
+        engine.control().update(config, config.filterCriteria(), delay.toNanos());
+    }
+
+    /**
+     * DeleteEventSourceMapping (spec 18.1): no invocation after the batch in flight; undelivered records stay
+     * PENDING in {@link #ledger()}. The logs, queue and ledger stay readable.
+     */
+    public void delete() {
+        engine.control().delete();
     }
 
     /** Everything this mapping invoked, and its timeline. */
@@ -137,12 +171,12 @@ public final class MappedFunction {
 
     /** Pauses polling; the checkpoint is kept (spec 1.13). */
     public void disable() {
-        engine.setEnabled(false);
+        engine.control().setEnabled(false);
     }
 
     /** Resumes polling from the checkpoint (spec 1.13). */
     public void enable() {
-        engine.setEnabled(true);
+        engine.control().setEnabled(true);
     }
 
     /** Whether the mapping polls. */

@@ -97,10 +97,11 @@ public final class StreamHarness implements AutoCloseable {
         BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
                 b.jitter(), seeds.nextLong());
         String uuid = SeededUuids.next(seeds);
-        MappedFunction mapped = new MappedFunction(functionName, uuid, config, settings.retainedInvocations, written);
+        MappedFunction mapped = new MappedFunction(functionName, uuid, config, settings.retainedInvocations, written,
+                settings.updateDelay);
         mapped.invocations().eventSizer(codec::eventSize);
         MappingEngine engine = new MappingEngine(config, config.filterCriteria(), stream, scheduler, invoker, codec,
-                mapped.events(), backoff, uuid, mapper);
+                mapped.events(), backoff, uuid, mapper, settings.creationDelay.toNanos());
         mapped.attach(engine);
         mappings.add(mapped);
         return mapped;
@@ -361,8 +362,35 @@ public final class StreamHarness implements AutoCloseable {
         private int retainedInvocations = Integer.MAX_VALUE;
         private long eventLimit = 10_000_000L;
         private boolean releaseCommittedRecords;
+        private Duration creationDelay = Duration.ZERO;
+        private Duration updateDelay = Duration.ZERO;
 
         private Builder() {
+        }
+
+        /**
+         * How long each mapping stays Creating before it polls (spec 18.2, 13.13; default 0): a LATEST mapping's
+         * position is fixed when it becomes Enabled, so records written meanwhile are never read by it.
+         */
+        public Builder mappingCreationDelay(Duration delay) {
+            this.creationDelay = nonNegative(delay, "mappingCreationDelay");
+            return this;
+        }
+
+        /**
+         * How long {@code MappedFunction.update(config)} takes to apply (spec 18.1; AWS: "up to 90 seconds"; default
+         * 0): the mapping is Updating and the old configuration applies meanwhile.
+         */
+        public Builder mappingUpdateDelay(Duration delay) {
+            this.updateDelay = nonNegative(delay, "mappingUpdateDelay");
+            return this;
+        }
+
+        private static Duration nonNegative(Duration d, String what) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException(what + " must be zero or positive, got " + d);
+            }
+            return d;
         }
 
         /** Stream name, default {@code test-stream}. */

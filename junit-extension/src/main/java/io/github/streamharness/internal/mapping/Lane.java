@@ -27,7 +27,7 @@ import java.util.List;
 final class Lane {
     private static final long SECOND = 1_000_000_000L;
 
-    enum Status { IDLE, READY, WINDOW, IN_FLIGHT, BACKOFF, DISABLED, AWAITING_PARENTS }
+    enum Status { IDLE, READY, WINDOW, IN_FLIGHT, BACKOFF, DISABLED, AWAITING_PARENTS, SETTLED }
 
     private final MappingEngine engine;
     private final ShardReader reader;
@@ -43,6 +43,8 @@ final class Lane {
     private long windowOpenedAt;
     private long pollAnchor;
     private long token;
+    /** The configuration the batch in flight was invoked under: its outcome is decided by it (spec 18.1). */
+    private io.github.streamharness.EventSourceMappingConfig attemptConfig;
 
     Lane(MappingEngine engine, ShardReader reader, int index, long createdAt) {
         this.engine = engine;
@@ -98,6 +100,22 @@ final class Lane {
         scheduleStep(now);
     }
 
+    /**
+     * Whether the lane has no batch of its own in progress (nothing in flight, no retry or bisected half waiting),
+     * so its queued records can move to other lanes without breaking per-key order (spec 18.1).
+     */
+    boolean hasNoBatch() {
+        return status == Status.DISABLED || status == Status.AWAITING_PARENTS || status == Status.SETTLED
+                || status != Status.IN_FLIGHT && current == 0 && halves.isEmpty();
+    }
+
+    /** Stops the lane for good: its queued records move to the lanes of a new ParallelizationFactor. */
+    IntQueue settle() {
+        token++;
+        status = Status.SETTLED;
+        return queue;
+    }
+
     /** Holds the lane until its shard's parents are read to their end (spec 0.10): records queue, nothing polls. */
     void awaitParents() {
         token++;
@@ -106,7 +124,7 @@ final class Lane {
 
     /** Stops scheduling work; an invocation in flight finishes first. */
     void disable() {
-        if (status != Status.IN_FLIGHT) {
+        if (status != Status.IN_FLIGHT && status != Status.SETTLED) {
             token++;
             status = Status.DISABLED;
         }
@@ -139,6 +157,10 @@ final class Lane {
         }
         long now = engine.scheduler().eventTimeNanos();
         expireByRetention(now);
+        if (current == 0 && halves.isEmpty() && reader.repartitioning) {
+            engine.laneFree(reader, this, now); // a new ParallelizationFactor waits for this lane's batch (spec 18.1)
+            return;
+        }
         if (current == 0) {
             if (!halves.isEmpty()) {
                 current = halves.pop();
@@ -235,8 +257,9 @@ final class Lane {
         List<StreamRecord> batch = records(current);
         int number = engine.nextInvocationNumber();
         status = Status.IN_FLIGHT;
+        attemptConfig = engine.config();
         InvokeResult result = engine.invoker().invoke(reader.shard.shardId(), batch, number, environment,
-                engine.config().reportBatchItemFailures());
+                attemptConfig.reportBatchItemFailures());
         long end = now + result.spentNanos();
         if (result.warning() != null) {
             engine.timeline(now, reader, index, TimelineEntry.Kind.WARNING, "invocation #" + number + ": "
@@ -289,7 +312,7 @@ final class Lane {
     }
 
     private void failed(Outcome.FunctionError error, long now) {
-        var config = engine.config();
+        var config = attemptConfig;
         if (config.bisectBatchOnFunctionError() && current > 1) {
             int left = (current + 1) / 2;
             halves.push(current - left);

@@ -31,8 +31,8 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     /** Lambda's synchronous invocation payload limit, measured on the event JSON (spec 2.5, 0.7). */
     public static final long MAX_EVENT_BYTES = 6_291_456L;
 
-    private final EventSourceMappingConfig config;
-    private final FilterCriteria filter;
+    private EventSourceMappingConfig config;
+    private FilterCriteria filter;
     private final StreamLog stream;
     private final Scheduler scheduler;
     private final Invoker invoker;
@@ -42,24 +42,23 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     private final OnFailureMessages messages;
     private final System.Logger logger;
     private final List<ShardReader> readers = new ArrayList<>();
-    private final HashKeys.Slices lanesOfKeys;
     private final ShardLineage lineage;
+    private final MappingControl control;
+    private boolean begun;
     private boolean enabled;
     private int invocations;
     private boolean warnedIgnoredPartialResponse;
 
-    /** Creates the mapping at the scheduler's current time and starts reading if it is enabled. */
+    /**
+     * Creates the mapping at the scheduler's current time; it is Creating for {@code creationDelayNanos}, then starts
+     * reading (spec 18.2: LATEST is fixed when it becomes Enabled).
+     */
     public MappingEngine(EventSourceMappingConfig config, FilterCriteria filter, StreamLog stream,
                          Scheduler scheduler, Invoker invoker, EventCodec codec, MappingEvents events,
-                         BackoffSchedule backoff, String mappingUuid, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        if (config.tumblingWindowInSeconds() > 0) {
-            throw new UnsupportedOperationException("TumblingWindowInSeconds " + config.tumblingWindowInSeconds()
-                    + " is valid on AWS, but tumbling windows (spec 8) are not modelled by this version of the "
-                    + "harness; test the aggregation with TumblingWindowInSeconds 0, or call the handler directly "
-                    + "with a KinesisTimeWindowEvent.");
-        }
+                         BackoffSchedule backoff, String mappingUuid, com.fasterxml.jackson.databind.ObjectMapper mapper,
+                         long creationDelayNanos) {
+        MappingControl.checkSupported(config);
         this.config = config;
-        this.lanesOfKeys = new HashKeys.Slices(config.parallelizationFactor());
         this.filter = filter;
         this.stream = stream;
         this.scheduler = scheduler;
@@ -73,9 +72,20 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                 .orElse(null);
         this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
         this.enabled = config.enabled();
-        long now = scheduler.eventTimeNanos();
         this.lineage = new ShardLineage(this::openChild, (at, reader, kind, text) -> timeline(at, reader, 0, kind,
                 text));
+        this.control = new MappingControl(this);
+        long now = scheduler.eventTimeNanos();
+        if (creationDelayNanos > 0) {
+            control.creating(now, now + creationDelayNanos);
+        } else {
+            begin(now);
+        }
+    }
+
+    /** The mapping leaves Creating: positions are fixed now, and reading starts if it is enabled. */
+    void begin(long now) {
+        begun = true;
         for (ShardLog shard : stream.shards()) {
             addReader(shard, startIndex(shard, now), now);
         }
@@ -89,12 +99,46 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         }
     }
 
-    private ShardReader addReader(ShardLog shard, int start, long now) {
+    /** The control plane of the mapping: state, update, delete (spec 18). */
+    public MappingControl control() {
+        return control;
+    }
+
+    /** Replaces the configuration; lanes read it at their next step, batches in flight keep theirs (spec 18.1). */
+    void applyConfig(EventSourceMappingConfig next, FilterCriteria nextFilter) {
+        this.config = next;
+        this.filter = nextFilter;
+    }
+
+    List<ShardReader> readers() {
+        return readers;
+    }
+
+    /** A lane of a repartitioning reader has no batch left (spec 18.1). */
+    void laneFree(ShardReader reader, Lane lane, long now) {
+        control.laneFree(reader, lane, now);
+    }
+
+    /** New lanes for a reader, one per slice of the current ParallelizationFactor. */
+    Lane[] newLanes(ShardReader reader, long now) {
         Lane[] lanes = new Lane[config.parallelizationFactor()];
-        ShardReader reader = new ShardReader(shard, start, lanes);
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane(this, reader, i, now);
         }
+        reader.lanes = lanes;
+        reader.slices = new HashKeys.Slices(lanes.length);
+        return lanes;
+    }
+
+    /** The lane of a record among its reader's lanes (spec 0.8). */
+    Lane laneOf(ShardReader reader, StreamRecord record) {
+        return reader.lanes.length == 1 ? reader.lanes[0]
+                : reader.lanes[reader.slices.of(stream.hashKeyOf(record.partitionKey()))];
+    }
+
+    private ShardReader addReader(ShardLog shard, int start, long now) {
+        ShardReader reader = new ShardReader(shard, start);
+        Lane[] lanes = newLanes(reader, now);
         readers.add(reader);
         shard.addReader(reader::firstNeeded);
         if (!lineage.add(reader)) {
@@ -176,8 +220,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         }
         // spec 0.8: the lane is the slice of the partition key's MD5 hash key (an explicit hash key routes the record
         // to its shard, but the key's records still share one lane, so per-key order holds)
-        int lane = reader.lanes.length == 1 ? 0 : lanesOfKeys.of(stream.hashKeyOf(record.partitionKey()));
-        reader.lanes[lane].enqueue(recordIndex, at);
+        laneOf(reader, record).enqueue(recordIndex, at);
     }
 
     /** Cuts the next batch from the head of {@code queue}: BatchSize records, or fewer to stay within 6 MB. */
@@ -249,7 +292,8 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                 lane, kind, text));
     }
 
-    EventSourceMappingConfig config() {
+    /** The configuration in force (the last update applied). */
+    public EventSourceMappingConfig config() {
         return config;
     }
 
@@ -284,13 +328,19 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
 
     /** Disables or enables the mapping; re-enabling resumes from the checkpoint (spec 1.13). */
     public void setEnabled(boolean enable) {
+        setEnabled(enable, true);
+    }
+
+    void setEnabled(boolean enable, boolean announce) {
         if (enable == enabled) {
             return;
         }
         enabled = enable;
         long now = scheduler.nowNanos();
-        timeline(now, null, 0, TimelineEntry.Kind.STATE, enable ? "mapping enabled: resuming from the checkpoint"
-                : "mapping disabled: polling stops, the checkpoint is kept");
+        if (announce) {
+            timeline(now, null, 0, TimelineEntry.Kind.STATE, enable ? "mapping enabled: resuming from the checkpoint"
+                    : "mapping disabled: polling stops, the checkpoint is kept");
+        }
         for (ShardReader r : readers) {
             if (r.awaitingParents) {
                 continue; // its lanes start when its parents are done (spec 0.10)
@@ -318,11 +368,27 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
 
     /** The checkpoint of a shard: the last record at or below which every record is done. */
     public Optional<StreamRecord> checkpoint(String shardId) {
-        return Optional.ofNullable(reader(shardId).checkpoint());
+        return creating(shardId) ? Optional.empty() : Optional.ofNullable(reader(shardId).checkpoint());
+    }
+
+    /** Whether the mapping is still Creating (no positions yet); checks that the shard exists. */
+    private boolean creating(String shardId) {
+        if (begun) {
+            return false;
+        }
+        if (stream.shard(shardId) == null) {
+            reader(shardId); // the usual error
+        }
+        return true;
     }
 
     /** Where the mapping stands in a shard. */
     public PositionView position(String shardId) {
+        if (creating(shardId)) {
+            ShardLog shard = stream.shard(shardId);
+            return new PositionView(null, shard.size() == 0 ? null : shard.get(shard.firstAvailable()), null,
+                    shard.size() - shard.firstAvailable(), 0);
+        }
         ShardReader reader = reader(shardId);
         long now = scheduler.nowNanos();
         sweepRetention(now);
@@ -357,6 +423,9 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             throw new IllegalArgumentException(record + " is not a record of stream " + stream.name());
         }
         sweepRetention(scheduler.nowNanos());
+        if (!begun) {
+            return RecordState.PENDING; // Creating: no position yet, every record is still to be decided (spec 18.2)
+        }
         return readers.get(shard.index()).state(shard.indexOf(record.sequenceNumber()));
     }
 
@@ -364,6 +433,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     public long[] ledgerCounts() {
         sweepRetention(scheduler.nowNanos());
         long[] total = new long[RecordState.values().length];
+        total[RecordState.PENDING.ordinal()] = begun ? 0 : queuedRecords();
         for (ShardReader r : readers) {
             long[] c = r.count();
             for (int i = 0; i < c.length; i++) {
@@ -377,6 +447,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     public long[] ledgerRecount() {
         sweepRetention(scheduler.nowNanos());
         long[] total = new long[RecordState.values().length];
+        total[RecordState.PENDING.ordinal()] = begun ? 0 : queuedRecords();
         for (ShardReader r : readers) {
             long[] c = r.recount();
             for (int i = 0; i < c.length; i++) {
@@ -390,6 +461,12 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     public List<StreamRecord> recordsIn(RecordState state) {
         sweepRetention(scheduler.nowNanos());
         List<StreamRecord> out = new ArrayList<>();
+        if (!begun) {
+            if (state == RecordState.PENDING) {
+                stream.shards().forEach(s -> out.addAll(s.records()));
+            }
+            return out;
+        }
         for (ShardReader r : readers) {
             for (int i = r.shard.firstAvailable(); i < r.shard.size(); i++) {
                 if (r.state(i) == state) {
@@ -402,6 +479,9 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
 
     /** Records that lanes still hold as pending; must equal the PENDING count of the ledger. */
     public long queuedRecords() {
+        if (!begun) {
+            return stream.shards().stream().mapToLong(ShardLog::size).sum();
+        }
         long n = 0;
         for (ShardReader r : readers) {
             for (Lane lane : r.lanes) {
