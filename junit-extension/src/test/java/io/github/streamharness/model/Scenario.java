@@ -13,8 +13,16 @@ import java.util.List;
  * @param startMs    when the lane reads its first batch; not before the last arrival
  * @param oracle     the outcome of every invocation
  * @param seed       the generator seed that made this scenario, or -1 for a hand-written one (for replay)
+ * @param change     a reshard or an update in the middle (issue 16), or null; with a reshard, the child's records
+ *                   arrive at the change's time, after the start
  */
-public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed) {
+public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
+                       Change change) {
+
+    /** A scenario without a change. */
+    public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed) {
+        this(config, arrivalsMs, startMs, oracle, seed, null);
+    }
 
     /** Copies the arrivals and checks them. */
     public Scenario {
@@ -27,9 +35,38 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
                 throw new IllegalArgumentException("arrival times must be non-decreasing (spec 4.6), index " + i);
             }
         }
-        if (startMs < arrivalsMs.get(arrivalsMs.size() - 1)) {
+        int parentRecords = change != null && change.reshards() ? change.firstChildRecord() : arrivalsMs.size();
+        if (parentRecords > arrivalsMs.size()) {
+            throw new IllegalArgumentException("the child's first record is past the last record");
+        }
+        if (parentRecords > 0 && startMs < arrivalsMs.get(parentRecords - 1)) {
             throw new IllegalArgumentException("the lane cannot start before the last record arrived");
         }
+        if (change != null) {
+            if (change.atMs() < startMs) {
+                throw new IllegalArgumentException("the change cannot come before the lane starts");
+            }
+            for (int i = parentRecords; i < arrivalsMs.size(); i++) {
+                if (arrivalsMs.get(i) != change.atMs()) {
+                    throw new IllegalArgumentException("the child's records arrive when the stream is resharded");
+                }
+            }
+            if (change.kind() == Change.Kind.UPDATE && (change.updated().functionTimeoutMs() != config.functionTimeoutMs()
+                    || change.updated().invocationDurationMs() != config.invocationDurationMs())) {
+                throw new IllegalArgumentException("an update changes the mapping, not the function's durations");
+            }
+        }
+    }
+
+    /** The configuration an invocation starting at {@code atMs} runs under (spec 18.1). */
+    public ModelConfig configAt(long atMs) {
+        return change != null && change.kind() == Change.Kind.UPDATE && atMs > change.atMs() ? change.updated()
+                : config;
+    }
+
+    /** The number of records written before the change into the original shard (all of them without a reshard). */
+    public int parentRecordCount() {
+        return change != null && change.reshards() ? change.firstChildRecord() : arrivalsMs.size();
     }
 
     /** A hand-written scenario: {@code records} records all arriving at time 0, the lane starting at time 0. */
@@ -44,16 +81,25 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
 
     /** A copy with another mapping configuration. */
     public Scenario withConfig(ModelConfig value) {
-        return new Scenario(value, arrivalsMs, startMs, oracle, seed);
+        Change c = change != null && change.kind() == Change.Kind.UPDATE
+                ? new Change(Change.Kind.UPDATE, change.atMs(), 0, false, change.updated()
+                .withDurations(value.functionTimeoutMs(), value.invocationDurationMs()))
+                : change;
+        return new Scenario(value, arrivalsMs, startMs, oracle, seed, c);
     }
 
     /** A copy with other records and start time. */
     public Scenario withArrivals(List<Long> arrivals, long start) {
-        return new Scenario(config, arrivals, start, oracle, seed);
+        return new Scenario(config, arrivals, start, oracle, seed, change);
     }
 
     /** A copy with another oracle. */
     public Scenario withOracle(Oracle value) {
-        return new Scenario(config, arrivalsMs, startMs, value, seed);
+        return new Scenario(config, arrivalsMs, startMs, value, seed, change);
+    }
+
+    /** A copy with another change (null for none). */
+    public Scenario withChange(Change value) {
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value);
     }
 }

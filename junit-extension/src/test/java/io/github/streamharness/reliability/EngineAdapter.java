@@ -17,6 +17,7 @@ import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.VirtualClock;
+import io.github.streamharness.model.Change;
 import io.github.streamharness.model.ItemId;
 import io.github.streamharness.model.LaneInvariants;
 import io.github.streamharness.model.ModelConfig;
@@ -70,30 +71,29 @@ final class EngineAdapter {
     static EngineRun replay(Scenario scenario) {
         ModelConfig c = scenario.config();
         List<Long> arrivals = scenario.arrivalsMs();
-        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(arrivals.get(0)))
+        Change change = scenario.change();
+        int shards = change != null && change.kind() == Change.Kind.MERGE ? 2 : 1;
+        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(arrivals.get(0))).shards(shards)
                 .retention(Duration.ofDays(365)) // the model has no retention (its package-info)
                 .functionTimeout(Duration.ofMillis(c.functionTimeoutMs())).build()) {
             List<StreamRecord> records = new ArrayList<>(arrivals.size());
-            for (int i = 0; i < arrivals.size(); i++) {
+            int parent = scenario.parentRecordCount();
+            for (int i = 0; i < parent; i++) {
                 moveTo(h, arrivals.get(i));
                 records.add(h.put("pk", "r" + i));
             }
             moveTo(h, scenario.startMs());
-            EventSourceMappingConfig.Builder config = EventSourceMappingConfig.builder()
-                    .batchSize(c.batchSize())
-                    .bisectBatchOnFunctionError(c.bisectBatchOnFunctionError())
-                    .maximumRetryAttempts(c.maximumRetryAttempts())
-                    .maximumRecordAgeInSeconds(c.maximumRecordAgeInSeconds())
-                    .onFailureDestination(DESTINATION);
-            if (c.reportBatchItemFailures()) {
-                config.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
-            }
             OracleDriver driver = new OracleDriver(scenario, records, h.clock());
             h.faults().onBatch(driver::throttleNext).throttle();
-            MappedFunction f = h.addMapping(config.build(), driver);
+            MappedFunction f = h.addMapping(config(c), driver);
             driver.attach(f);
             List<String> problems = new ArrayList<>();
             try {
+                if (change != null) {
+                    h.advanceTo(T0.plusMillis(change.atMs())); // what is due at that instant runs first
+                    change(h, f, change, records, arrivals.size() - parent);
+                    records.subList(parent, records.size()).forEach(driver::add);
+                }
                 h.runUntilIdle();
             } catch (RuntimeException | Error e) {
                 problems.add("the engine threw " + e);
@@ -105,11 +105,65 @@ final class EngineAdapter {
             } catch (IllegalStateException e) {
                 problems.add(e.getMessage());
             }
-            ModelResult result = read(f, records, driver.issued, problems);
+            ModelResult result = read(h, f, records, driver.issued, problems);
             problems.addAll(LaneInvariants.violations(scenario, result));
             List<String> readings = f.invocations().all().stream().map(i -> reading(i.outcome())).toList();
             return new EngineRun(result, readings, f.invocations().describe(400), problems);
         }
+    }
+
+    /** The mapping configuration of the model's parameters. */
+    private static EventSourceMappingConfig config(ModelConfig c) {
+        EventSourceMappingConfig.Builder config = EventSourceMappingConfig.builder()
+                .batchSize(c.batchSize())
+                .bisectBatchOnFunctionError(c.bisectBatchOnFunctionError())
+                .maximumRetryAttempts(c.maximumRetryAttempts())
+                .maximumRecordAgeInSeconds(c.maximumRecordAgeInSeconds())
+                .onFailureDestination(DESTINATION);
+        if (c.reportBatchItemFailures()) {
+            config.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
+        }
+        return config.build();
+    }
+
+    /**
+     * Spec 11.1, 18.1: splits the records' shard, merges it with the other shard, or updates the mapping, now; after a
+     * reshard the remaining {@code childRecords} records are put (they route to the child).
+     */
+    private static void change(StreamHarness h, MappedFunction f, Change change, List<StreamRecord> records,
+                               int childRecords) {
+        if (change.kind() == Change.Kind.UPDATE) {
+            f.update(config(change.updated()));
+            return;
+        }
+        String recordsShard = shardOfKey(h, "pk");
+        if (change.kind() == Change.Kind.MERGE) {
+            String other = recordsShard.equals(h.shard(0).id()) ? h.shard(1).id() : h.shard(0).id();
+            if (change.givenFirst()) {
+                h.mergeShards(recordsShard, other);
+            } else {
+                h.mergeShards(other, recordsShard);
+            }
+        } else {
+            h.splitShard(recordsShard);
+        }
+        int base = records.size();
+        for (int i = 0; i < childRecords; i++) {
+            records.add(h.put("pk", "r" + (base + i)));
+        }
+    }
+
+    /** The open shard a partition key routes to (MD5, as Kinesis). */
+    private static String shardOfKey(StreamHarness h, String partitionKey) {
+        BigInteger hash;
+        try {
+            hash = new BigInteger(1, java.security.MessageDigest.getInstance("MD5")
+                    .digest(partitionKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return h.openShards().stream().filter(s -> s.startingHashKey().compareTo(hash) <= 0
+                && hash.compareTo(s.endingHashKey()) <= 0).findFirst().orElseThrow().id();
     }
 
     private static void moveTo(StreamHarness h, long modelMs) {
@@ -120,8 +174,8 @@ final class EngineAdapter {
     }
 
     /** The engine's run in the model's vocabulary: invocations, messages, commits, fates and checkpoint. */
-    private static ModelResult read(MappedFunction f, List<StreamRecord> records, Map<Integer, Outcome> issued,
-                                    List<String> problems) {
+    private static ModelResult read(StreamHarness h, MappedFunction f, List<StreamRecord> records,
+                                    Map<Integer, Outcome> issued, List<String> problems) {
         Map<String, Integer> index = indexBySequenceNumber(records);
         List<ModelInvocation> invocations = new ArrayList<>();
         for (Invocation i : f.invocations().all()) {
@@ -157,7 +211,8 @@ final class EngineAdapter {
                 problems.add("record " + i + " ended " + state);
             }
         }
-        int checkpoint = f.checkpoint(records.get(0).shardId()).map(index::get).orElse(-1);
+        int checkpoint = h.shards().stream().map(s -> f.checkpoint(s.id())).flatMap(java.util.Optional::stream)
+                .map(index::get).max(Integer::compare).orElse(-1);
         long end = f.invocations().timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.CHECKPOINT)
                 .mapToLong(e -> ms(e.at())).max().orElse(Long.MIN_VALUE);
         return new ModelResult(invocations, deadLetters, committed, java.util.Arrays.asList(fates), checkpoint, end);
@@ -241,9 +296,14 @@ final class EngineAdapter {
         OracleDriver(Scenario scenario, List<StreamRecord> records, VirtualClock clock) {
             this.scenario = scenario;
             this.records = records;
-            this.index = indexBySequenceNumber(records);
+            this.index = new HashMap<>(indexBySequenceNumber(records));
             this.clock = clock;
-            this.deliveries = new int[records.size()];
+            this.deliveries = new int[scenario.recordCount()];
+        }
+
+        /** A record put after the mapping was created (a child's, after a reshard). */
+        void add(StreamRecord record) {
+            index.put(record.sequenceNumber(), index.size());
         }
 
         void attach(MappedFunction f) {
@@ -282,8 +342,9 @@ final class EngineAdapter {
                     && before.subList(before.size() - batch.size(), before.size()).equals(batch);
             io.github.streamharness.Outcome o = previous.outcome();
             boolean throttled = o instanceof io.github.streamharness.Outcome.Throttled;
+            boolean bisect = scenario.configAt(ms(previous.startedAt())).bisectBatchOnFunctionError();
             boolean retried = throttled || o instanceof io.github.streamharness.Outcome.FunctionError
-                    && !(scenario.config().bisectBatchOnFunctionError() && before.size() > 1);
+                    && !(bisect && before.size() > 1);
             if (!retried || !suffix) {
                 return 1;
             }
@@ -299,7 +360,7 @@ final class EngineAdapter {
             }
             Outcome outcome = pending;
             pending = null;
-            ModelConfig c = scenario.config();
+            ModelConfig c = scenario.configAt(ms(clock.now()));
             if (outcome instanceof Outcome.Timeout) {
                 clock.sleep(Duration.ofMillis(c.functionTimeoutMs() + 1)); // throws: the invocation timed out
                 throw new AssertionError("a sleep past the function timeout returned");
