@@ -28,6 +28,27 @@ class ShardAssertTest {
     }
 
     @Test
+    void aKeysOrderIsFollowedFromTheParentIntoTheChild() { // rule 0.10
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        StreamHarness stream = StreamHarness.builder().handler(
+                (com.amazonaws.services.lambda.runtime.RequestHandler<
+                        com.amazonaws.services.lambda.runtime.events.KinesisEvent, Void>) (event, context) -> {
+                    seen.add(String.valueOf(event.getRecords().size()));
+                    return null;
+                }).build();
+        for (int i = 0; i < 50; i++) {
+            stream.put("device-" + (i % 7), "{\"seq\":" + i + "}");
+        }
+        stream.splitShard(S0);
+        for (int i = 50; i < 100; i++) {
+            stream.put("device-" + (i % 7), "{\"seq\":" + i + "}");
+        }
+        stream.runUntilIdle();
+        assertThat(stream).invocations().keptOrderPerPartitionKeyAcrossResharding().keptOrderPerPartitionKey();
+        assertThat(stream.shard(0)).isClosed().hasChildren(S1, S2);
+    }
+
+    @Test
     void failuresSayWhatTheLineageIs() {
         StreamHarness stream = StreamHarness.builder().build();
         stream.splitShard(S0);
