@@ -257,6 +257,35 @@ class ReshardingTest {
         assertThat(f.position(child.shardId()).checkpoint()).contains(child);
     }
 
+    @Test
+    void aSplitWhileThreadsPutTakesThePutLockSoNoRecordReachesTheClosedParent() throws Exception { // rule 11.1, 19.2
+        StreamHarness h = StreamHarness.builder().shards(1).build();
+        int threads = 4;
+        int each = 2_000;
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(threads);
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread p = new Thread(() -> {
+                started.countDown();
+                for (int i = 0; i < each; i++) {
+                    h.put("t" + id + "-" + i, "x");
+                }
+            });
+            producers.add(p);
+            p.start();
+        }
+        started.await();
+        h.splitShard(S0);
+        int parentSize = h.shard(S0).size(); // nothing may be added to the parent once the split returned
+        for (Thread p : producers) {
+            p.join();
+        }
+        assertThat(h.shard(S0).size()).isEqualTo(parentSize);
+        assertThat(h.shards().stream().mapToInt(Shard::size).sum()).isEqualTo(threads * each);
+        assertThat(h.shard(S1).records()).allMatch(r -> r.shardId().equals(S1));
+    }
+
     private static StreamRecord putTo(StreamHarness h, String shardId, String data) {
         for (int i = 0; ; i++) {
             String key = "key-" + i;
