@@ -139,27 +139,36 @@ public final class MappedFunction {
 
     /** Records the failure policy discarded without a destination (or whose delivery failed). */
     public List<StreamRecord> discarded() {
-        return engine.recordsIn(RecordState.DISCARDED);
+        return engine.ledger().recordsIn(RecordState.DISCARDED);
     }
 
     /** The sequence number of the last record done in a shard, at or below which every record is done. */
     public Optional<String> checkpoint(String shardId) {
-        return engine.checkpoint(shardId).map(StreamRecord::sequenceNumber);
+        return engine.ledger().checkpoint(shardId).map(StreamRecord::sequenceNumber);
     }
 
     /** The checkpoint record of a shard. */
     public Optional<StreamRecord> checkpointRecord(String shardId) {
-        return engine.checkpoint(shardId);
+        return engine.ledger().checkpoint(shardId);
     }
 
     /** Where the mapping stands in a shard: checkpoint, next record, blocked batch, iterator age. */
     public ShardPosition position(String shardId) {
-        MappingEngine.PositionView p = engine.position(shardId);
+        io.github.streamharness.internal.mapping.MappingLedger.PositionView p = engine.ledger().position(shardId);
         return new ShardPosition(shardId, Optional.ofNullable(p.checkpoint()), Optional.ofNullable(p.next()),
                 Optional.ofNullable(p.blockedAt()), p.pending(), Duration.ofNanos(p.iteratorAgeNanos()));
     }
 
-    /** How long the oldest unprocessed record of the shard has waited (zero when caught up). */
+    /**
+     * How long the oldest unprocessed record of the shard has waited, now (zero when caught up): the wait of the
+     * oldest pending record over all the shard's lanes, read off the virtual clock at this moment.
+     *
+     * <p>This is not CloudWatch's {@code IteratorAge} metric (spec 17.2), which Lambda records per invocation, at
+     * invoke start, for the last record of the batch (spec 10.1, 0.5); each invocation keeps that figure as
+     * {@link Invocation#iteratorAgeAtStart()}. The two differ whenever a shard is behind: this number grows while a
+     * batch is blocked and is measured from the oldest record, the metric has a datapoint only when an invocation
+     * starts and is measured from the newest record of its batch.
+     */
     public Duration iteratorAge(String shardId) {
         return position(shardId).iteratorAge();
     }

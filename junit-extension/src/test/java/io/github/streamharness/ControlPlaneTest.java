@@ -121,12 +121,12 @@ class ControlPlaneTest {
         };
         MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(5).build(), handler);
         for (int i = 0; i < 200; i++) {
-            h.put("key-" + (i % 17), "key-" + (i % 17) + "=" + i);
+            h.put("key-" + (i % 23), "key-" + (i % 23) + "=" + i);
         }
         h.advance(Duration.ofMillis(100)); // one batch of 5 in flight in the only lane
         f.update(f.config().toBuilder().parallelizationFactor(4).build());
         for (int i = 200; i < 300; i++) {
-            h.put("key-" + (i % 17), "key-" + (i % 17) + "=" + i);
+            h.put("key-" + (i % 23), "key-" + (i % 23) + "=" + i);
         }
         h.runUntilIdle();
         assertThat(perKey.values()).allSatisfy(values -> assertThat(values).isSorted().doesNotHaveDuplicates());

@@ -13,20 +13,37 @@ import java.util.List;
  * @param startMs    when the lane reads its first batch; not before the last arrival
  * @param oracle     the outcome of every invocation
  * @param seed       the generator seed that made this scenario, or -1 for a hand-written one (for replay)
+ * @param setup      the stream around the lane: records it must not see, and which lane it is (spec 0.8, 2.6, 9.1)
  * @param change     a reshard or an update in the middle (issue 16), or null; with a reshard, the child's records
  *                   arrive at the change's time, after the start
  */
 public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
-                       Change change) {
+                       StreamSetup setup, Change change) {
 
-    /** A scenario without a change. */
+    /** A scenario on a plain one-lane stream, without a change. */
     public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed) {
-        this(config, arrivalsMs, startMs, oracle, seed, null);
+        this(config, arrivalsMs, startMs, oracle, seed, StreamSetup.oneLane(arrivalsMs.size()), null);
+    }
+
+    /** A scenario on a plain one-lane stream with a change in the middle. */
+    public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
+                    Change change) {
+        this(config, arrivalsMs, startMs, oracle, seed, StreamSetup.oneLane(arrivalsMs.size()), change);
+    }
+
+    /** A scenario around a stream setup, without a change. */
+    public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
+                    StreamSetup setup) {
+        this(config, arrivalsMs, startMs, oracle, seed, setup, null);
     }
 
     /** Copies the arrivals and checks them. */
     public Scenario {
         arrivalsMs = List.copyOf(arrivalsMs);
+        if (setup.partitionKeys().size() != arrivalsMs.size()) {
+            throw new IllegalArgumentException("the setup has " + setup.partitionKeys().size() + " keys for "
+                    + arrivalsMs.size() + " records");
+        }
         if (arrivalsMs.isEmpty()) {
             throw new IllegalArgumentException("a scenario needs at least one record");
         }
@@ -85,21 +102,26 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
                 ? new Change(Change.Kind.UPDATE, change.atMs(), 0, false, change.updated()
                 .withDurations(value.functionTimeoutMs(), value.invocationDurationMs()))
                 : change;
-        return new Scenario(value, arrivalsMs, startMs, oracle, seed, c);
+        return new Scenario(value, arrivalsMs, startMs, oracle, seed, setup, c);
     }
 
     /** A copy with other records and start time. */
     public Scenario withArrivals(List<Long> arrivals, long start) {
-        return new Scenario(config, arrivals, start, oracle, seed, change);
+        return new Scenario(config, arrivals, start, oracle, seed, setup, change);
     }
 
     /** A copy with another oracle. */
     public Scenario withOracle(Oracle value) {
-        return new Scenario(config, arrivalsMs, startMs, value, seed, change);
+        return new Scenario(config, arrivalsMs, startMs, value, seed, setup, change);
     }
 
     /** A copy with another change (null for none). */
     public Scenario withChange(Change value) {
-        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value);
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, setup, value);
+    }
+
+    /** A copy with another stream setup. */
+    public Scenario withSetup(StreamSetup value) {
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value, change);
     }
 }

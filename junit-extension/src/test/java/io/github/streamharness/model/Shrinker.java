@@ -104,6 +104,9 @@ public final class Shrinker {
         out.add(() -> s.withConfig(c.withDurations(c.functionTimeoutMs(), 0)));
         out.add(() -> s.withConfig(c.withDurations(Math.max(ModelConfig.DEFAULT_FUNCTION_TIMEOUT_MS,
                 c.invocationDurationMs()), c.invocationDurationMs())));
+        if (s.setup().complexity() > 0) {
+            out.add(() -> s.withSetup(StreamSetup.oneLane(n)));
+        }
         // simpler times: start when the last record arrives, then every record arriving at once
         long last = s.arrivalsMs().get(n - 1);
         out.add(() -> s.withArrivals(s.arrivalsMs(), last));
@@ -112,9 +115,10 @@ public final class Shrinker {
         out.add(() -> s.withArrivals(s.arrivalsMs().stream().map(t -> t - first).toList(), s.startMs() - first));
         if (s.change() != null) {
             // without the change: every record in the original shard, the lane starting after the last one
-            out.add(() -> new Scenario(c, s.arrivalsMs(), Math.max(s.startMs(), last), s.oracle(), s.seed(), null));
+            out.add(() -> new Scenario(c, s.arrivalsMs(), Math.max(s.startMs(), last), s.oracle(), s.seed(),
+                    s.setup(), null));
             out.add(() -> new Scenario(c, s.arrivalsMs().stream().map(t -> Math.min(t, s.startMs())).toList(),
-                    s.startMs(), s.oracle(), s.seed(), new Change(s.change().kind(), s.startMs(),
+                    s.startMs(), s.oracle(), s.seed(), s.setup(), new Change(s.change().kind(), s.startMs(),
                     s.change().firstChildRecord(), s.change().givenFirst(), s.change().updated())));
         }
         return out;
@@ -129,7 +133,8 @@ public final class Shrinker {
             int k = change.firstChildRecord();
             change = change.withFirstChildRecord(k - Math.max(0, Math.min(to, k) - from));
         }
-        return new Scenario(s.config(), arrivals, s.startMs(), oracle, s.seed(), change);
+        return new Scenario(s.config(), arrivals, s.startMs(), oracle, s.seed(), s.setup().withoutRecords(from, to),
+                change);
     }
 
     private static Scenario build(Supplier<Scenario> candidate) {
@@ -164,9 +169,10 @@ public final class Shrinker {
         long lateStart = s.startMs() - s.arrivalsMs().get(s.recordCount() - 1);
         long changed = s.change() == null ? 0 : 1;
         long changeOffset = s.change() == null ? 0 : s.change().atMs() - s.startMs();
-        return new long[] {s.recordCount(), changed, changeOffset, c.batchSize(), faults, failures, styles, options, flags, retries,
+        return new long[] {s.recordCount(), changed, changeOffset, c.batchSize(), faults, failures, styles, options,
+            flags, retries,
             c.hasRecordAge() ? 1 : 0, c.invocationDurationMs(), c.functionTimeoutMs(), lateStart, spread,
-            Math.abs(s.arrivalsMs().get(0))};
+            Math.abs(s.arrivalsMs().get(0)), s.setup().complexity()};
     }
 
     private static int compare(long[] a, long[] b) {

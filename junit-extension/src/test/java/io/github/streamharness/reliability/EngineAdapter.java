@@ -13,6 +13,7 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.RecordState;
+import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
@@ -28,6 +29,7 @@ import io.github.streamharness.model.OracleCall;
 import io.github.streamharness.model.Outcome;
 import io.github.streamharness.model.RecordFate;
 import io.github.streamharness.model.Scenario;
+import io.github.streamharness.model.StreamSetup;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -70,22 +72,64 @@ final class EngineAdapter {
     /** Replays the scenario; never throws for an engine failure, which lands in {@link EngineRun#problems()}. */
     static EngineRun replay(Scenario scenario) {
         ModelConfig c = scenario.config();
+        StreamSetup setup = scenario.setup();
         List<Long> arrivals = scenario.arrivalsMs();
-        Change change = scenario.change();
-        int shards = change != null && change.kind() == Change.Kind.MERGE ? 2 : 1;
-        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(arrivals.get(0))).shards(shards)
+        Change change = scenario.change(); // issue 16: only on a plain one-lane setup
+        int shards = change != null && change.kind() == Change.Kind.MERGE ? 2 : setup.shards();
+        int parent = scenario.parentRecordCount();
+        // with AT_TIMESTAMP the mapping is made (disabled) before any record, so the timestamp is in the future
+        long createdAt = setup.atTimestamp() ? arrivals.get(0) - setup.recordsBeforeTimestamp() - 1 : arrivals.get(0);
+        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(createdAt)).shards(shards)
                 .retention(Duration.ofDays(365)) // the model has no retention (its package-info)
                 .functionTimeout(Duration.ofMillis(c.functionTimeoutMs())).build()) {
+            EventSourceMappingConfig.Builder config = EventSourceMappingConfig.builder()
+                    .batchSize(c.batchSize())
+                    .parallelizationFactor(setup.parallelizationFactor())
+                    .bisectBatchOnFunctionError(c.bisectBatchOnFunctionError())
+                    .maximumRetryAttempts(c.maximumRetryAttempts())
+                    .maximumRecordAgeInSeconds(c.maximumRecordAgeInSeconds())
+                    .onFailureDestination(DESTINATION);
+            if (c.reportBatchItemFailures()) {
+                config.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
+            }
+            boolean filtered = !setup.filteredBefore().isEmpty();
+            if (filtered) {
+                config.filterPatterns(setup.partitionKeyFilter()
+                        ? new String[] {KEEP_PATTERN, "{\"partitionKey\":[\"" + StreamSetup.FILTERED_KEY + "\"]}"}
+                        : new String[] {KEEP_PATTERN});
+            }
+            List<StreamRecord> extras = new ArrayList<>();
+            List<RecordState> extraStates = new ArrayList<>();
             List<StreamRecord> records = new ArrayList<>(arrivals.size());
-            int parent = scenario.parentRecordCount();
+            OracleDriver driver = new OracleDriver(scenario, records, h.clock());
+            MappedFunction f = null;
+            if (setup.atTimestamp()) {
+                config.startingPosition(StartingPosition.AT_TIMESTAMP)
+                        .startingPositionTimestamp(T0.plusMillis(arrivals.get(0))).enabled(false);
+                f = h.addMapping(config.build(), driver);
+                for (int i = setup.recordsBeforeTimestamp(); i > 0; i--) { // spec 2.6: before the timestamp
+                    moveTo(h, arrivals.get(0) - i);
+                    extras.add(h.put(setup.partitionKeys().get(0), data(true, -i)));
+                    extraStates.add(RecordState.BEFORE_STARTING_POSITION);
+                }
+            }
             for (int i = 0; i < parent; i++) {
                 moveTo(h, arrivals.get(i));
-                records.add(h.put("pk", "r" + i));
+                for (int before : setup.filteredBefore()) {
+                    if (before == i) { // spec 9.1, 9.4: fails the data filter; a partitionKey pattern never matches
+                        extras.add(h.put(StreamSetup.FILTERED_KEY, data(false, i)));
+                        extraStates.add(RecordState.FILTERED);
+                    }
+                }
+                records.add(h.put(setup.partitionKeys().get(i), filtered ? data(true, i) : "r" + i));
             }
             moveTo(h, scenario.startMs());
-            OracleDriver driver = new OracleDriver(scenario, records, h.clock());
             h.faults().onBatch(driver::throttleNext).throttle();
-            MappedFunction f = h.addMapping(config(c), driver);
+            if (f == null) {
+                f = h.addMapping(config.build(), driver);
+            } else {
+                f.enable();
+            }
             driver.attach(f);
             List<String> problems = new ArrayList<>();
             try {
@@ -100,6 +144,23 @@ final class EngineAdapter {
                 return new EngineRun(null, List.of(), f.invocations().describe(200), problems);
             }
             problems.addAll(driver.problems);
+            for (int i = 0; i < extras.size(); i++) {
+                RecordState state = f.ledger().stateOf(extras.get(i));
+                if (state != extraStates.get(i)) {
+                    problems.add("record " + extras.get(i).partitionKey() + "/" + extras.get(i).dataAsString() + " outside the "
+                            + "lane ended " + state + ", expected " + extraStates.get(i) + " (spec 2.6, 9.1)");
+                }
+            }
+            int shard = setup.shard();
+            int lane = setup.lane();
+            for (Invocation i : f.invocations().all()) {
+                boolean child = change != null && change.reshards() && !i.shardId().equals(h.shard(shard).id())
+                        && !h.shard(i.shardId()).parentShardIds().isEmpty(); // spec 0.10: the keys' child shard
+                if (!child && (!i.shardId().equals(h.shard(shard).id()) || i.lane() != lane)) {
+                    problems.add("invocation #" + i.number() + " ran on " + i.shardId() + " lane " + i.lane()
+                            + ", but its keys route to shard " + shard + " lane " + lane + " (spec 0.8)");
+                }
+            }
             try {
                 f.ledger().verify();
             } catch (IllegalStateException e) {
@@ -112,18 +173,11 @@ final class EngineAdapter {
         }
     }
 
-    /** The mapping configuration of the model's parameters. */
-    private static EventSourceMappingConfig config(ModelConfig c) {
-        EventSourceMappingConfig.Builder config = EventSourceMappingConfig.builder()
-                .batchSize(c.batchSize())
-                .bisectBatchOnFunctionError(c.bisectBatchOnFunctionError())
-                .maximumRetryAttempts(c.maximumRetryAttempts())
-                .maximumRecordAgeInSeconds(c.maximumRecordAgeInSeconds())
-                .onFailureDestination(DESTINATION);
-        if (c.reportBatchItemFailures()) {
-            config.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
-        }
-        return config.build();
+    /** The data filter of setups with filtered-out records (spec 9.1). */
+    private static final String KEEP_PATTERN = "{\"data\":{\"keep\":[true]}}";
+
+    private static String data(boolean keep, int i) {
+        return "{\"keep\":" + keep + ",\"r\":" + i + "}";
     }
 
     /**
@@ -133,7 +187,14 @@ final class EngineAdapter {
     private static void change(StreamHarness h, MappedFunction f, Change change, List<StreamRecord> records,
                                int childRecords) {
         if (change.kind() == Change.Kind.UPDATE) {
-            f.update(config(change.updated()));
+            ModelConfig u = change.updated();
+            f.update(f.config().toBuilder().batchSize(u.batchSize())
+                    .bisectBatchOnFunctionError(u.bisectBatchOnFunctionError())
+                    .maximumRetryAttempts(u.maximumRetryAttempts())
+                    .maximumRecordAgeInSeconds(u.maximumRecordAgeInSeconds())
+                    .functionResponseTypes(u.reportBatchItemFailures()
+                            ? new FunctionResponseType[] {FunctionResponseType.REPORT_BATCH_ITEM_FAILURES}
+                            : new FunctionResponseType[0]).build());
             return;
         }
         String recordsShard = shardOfKey(h, "pk");
@@ -180,6 +241,10 @@ final class EngineAdapter {
         List<ModelInvocation> invocations = new ArrayList<>();
         for (Invocation i : f.invocations().all()) {
             List<Integer> batch = i.records().stream().map(r -> index.get(r.sequenceNumber())).toList();
+            if (batch.contains(null)) {
+                problems.add("invocation #" + i.number() + " delivered a record that is not the lane's: " + i);
+                continue;
+            }
             Outcome outcome = issued.get(i.number());
             if (outcome == null) {
                 problems.add("invocation #" + i.number() + " was logged but the oracle was never asked about it");
@@ -191,6 +256,10 @@ final class EngineAdapter {
         List<ModelDeadLetter> deadLetters = new ArrayList<>();
         RecordFate[] fates = new RecordFate[records.size()];
         for (DeadLetter d : f.deadLetterQueue().messages()) {
+            if (d.records().stream().anyMatch(r -> !index.containsKey(r.sequenceNumber()))) {
+                problems.add("an on-failure message holds a record that is not the lane's: " + d);
+                continue;
+            }
             ModelDeadLetter.Condition condition = d.condition() == OnFailureCondition.RecordAgeExceeded
                     ? ModelDeadLetter.Condition.RecordAgeExceeded : ModelDeadLetter.Condition.RetryAttemptsExhausted;
             deadLetters.add(new ModelDeadLetter(condition, d.approximateInvokeCount(),
@@ -212,7 +281,7 @@ final class EngineAdapter {
             }
         }
         int checkpoint = h.shards().stream().map(s -> f.checkpoint(s.id())).flatMap(java.util.Optional::stream)
-                .map(index::get).max(Integer::compare).orElse(-1);
+                .map(index::get).filter(java.util.Objects::nonNull).max(Integer::compare).orElse(-1);
         long end = f.invocations().timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.CHECKPOINT)
                 .mapToLong(e -> ms(e.at())).max().orElse(Long.MIN_VALUE);
         return new ModelResult(invocations, deadLetters, committed, java.util.Arrays.asList(fates), checkpoint, end);
@@ -248,8 +317,8 @@ final class EngineAdapter {
     /**
      * How the spec reads the oracle's outcome for this batch: spec 4.1 (function errors, "Unhandled"), 4.2
      * (throttles), 5.1 (no ReportBatchItemFailures: success), 5.3 (empty: success), 5.4 and 0.6 (an invalid or
-     * foreign id fails the whole batch with functionError null), 5.5 (commit before the lowest id; the first record
-     * means no progress).
+     * foreign id fails the whole batch with functionError null), 5.5 and 5.7 (commit before the lowest id; the first
+     * record commits nothing).
      */
     static String expectedReading(ModelInvocation invocation, boolean reportBatchItemFailures) {
         Outcome outcome = invocation.outcome();
@@ -273,7 +342,7 @@ final class EngineAdapter {
             }
             lowest = Math.min(lowest, invocation.records().indexOf(r.index()));
         }
-        return lowest == 0 ? "BATCH_FAILURE_RESPONSE null" : "PARTIAL " + lowest;
+        return "PARTIAL " + lowest; // spec 5.7: 0 when the first record is reported (the whole batch is retried)
     }
 
     /**
@@ -283,7 +352,7 @@ final class EngineAdapter {
     private static final class OracleDriver implements RequestHandler<KinesisEvent, Object> {
         private final Scenario scenario;
         private final List<StreamRecord> records;
-        private final Map<String, Integer> index;
+        private Map<String, Integer> index; // set by attach, once every record is written
         private final VirtualClock clock;
         private final int[] deliveries;
         private final Map<Integer, Outcome> issued = new HashMap<>();
@@ -296,9 +365,13 @@ final class EngineAdapter {
         OracleDriver(Scenario scenario, List<StreamRecord> records, VirtualClock clock) {
             this.scenario = scenario;
             this.records = records;
-            this.index = new HashMap<>(indexBySequenceNumber(records));
             this.clock = clock;
             this.deliveries = new int[scenario.recordCount()];
+        }
+
+        void attach(MappedFunction f) {
+            this.function = f;
+            this.index = new HashMap<>(indexBySequenceNumber(records));
         }
 
         /** A record put after the mapping was created (a child's, after a reshard). */
@@ -306,13 +379,13 @@ final class EngineAdapter {
             index.put(record.sequenceNumber(), index.size());
         }
 
-        void attach(MappedFunction f) {
-            this.function = f;
-        }
-
         /** Called by the fault plan once per invocation, throttled or not: decides it and says whether to throttle. */
         boolean throttleNext(List<StreamRecord> batch) {
             List<Integer> indices = batch.stream().map(r -> index.get(r.sequenceNumber())).toList();
+            if (indices.contains(null)) {
+                problems.add("a batch holds a record that is not the lane's: " + batch);
+                return false;
+            }
             int number = ++invocationNumber;
             List<Integer> counts = indices.stream().map(i -> deliveries[i]).toList();
             Outcome outcome = scenario.oracle().decide(new OracleCall(number, indices, attempt(indices), counts));
@@ -342,9 +415,10 @@ final class EngineAdapter {
                     && before.subList(before.size() - batch.size(), before.size()).equals(batch);
             io.github.streamharness.Outcome o = previous.outcome();
             boolean throttled = o instanceof io.github.streamharness.Outcome.Throttled;
-            boolean bisect = scenario.configAt(ms(previous.startedAt())).bisectBatchOnFunctionError();
-            boolean retried = throttled || o instanceof io.github.streamharness.Outcome.FunctionError
-                    && !(bisect && before.size() > 1);
+            boolean noProgress = o instanceof io.github.streamharness.Outcome.PartialFailure p
+                    && p.committedRecords() == 0; // spec 5.7: the whole batch again, its count going on
+            boolean retried = throttled || noProgress || o instanceof io.github.streamharness.Outcome.FunctionError
+                    && !(scenario.configAt(ms(previous.startedAt())).bisectBatchOnFunctionError() && before.size() > 1);
             if (!retried || !suffix) {
                 return 1;
             }
@@ -360,7 +434,7 @@ final class EngineAdapter {
             }
             Outcome outcome = pending;
             pending = null;
-            ModelConfig c = scenario.configAt(ms(clock.now()));
+            ModelConfig c = scenario.config();
             if (outcome instanceof Outcome.Timeout) {
                 clock.sleep(Duration.ofMillis(c.functionTimeoutMs() + 1)); // throws: the invocation timed out
                 throw new AssertionError("a sleep past the function timeout returned");

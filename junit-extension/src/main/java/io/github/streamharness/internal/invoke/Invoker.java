@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TestLambdaContext;
+import io.github.streamharness.internal.outcome.OutcomeReader;
 import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
@@ -61,6 +62,25 @@ public final class Invoker implements AutoCloseable {
     /** The function invoked. */
     public FunctionSpec function() {
         return function;
+    }
+
+    /**
+     * What escaped {@link #invoke} (user code it did not guard) as an ordinary failed attempt, so a lane never stays in
+     * flight: an exception with a readable description; the environment is replaced, as after a crash (spec 0.4).
+     */
+    public InvokeResult escaped(Throwable escaped, EnvironmentSlot environment) {
+        String type = escaped.getClass().getName();
+        String message;
+        try {
+            message = escaped.getMessage();
+        } catch (RuntimeException | Error e) {
+            message = "(its getMessage() threw " + e.getClass().getName() + ")";
+        }
+        String text = type + (message == null ? "" : ": " + message);
+        environment.reset();
+        return new InvokeResult(new io.github.streamharness.Outcome.FunctionError(
+                io.github.streamharness.Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
+                0, newUuid(), null, false, List.of(), null);
     }
 
     /** A new seeded UUID (request ids, on-failure message ids). */
@@ -214,7 +234,7 @@ public final class Invoker implements AutoCloseable {
 
     private Outcome readResponse(Object response, List<StreamRecord> batch, boolean rbif) {
         if (response == null) {
-            return ResponseReader.read(null, null, batch, rbif);
+            return OutcomeReader.read(null, null, batch, rbif);
         }
         byte[] bytes;
         try {
@@ -230,7 +250,7 @@ public final class Invoker implements AutoCloseable {
                             + " bytes); the response had " + bytes.length + " bytes", "Unhandled", null);
         }
         if (bytes.length == 0) {
-            return ResponseReader.read(null, null, batch, rbif);
+            return OutcomeReader.read(null, null, batch, rbif);
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         JsonNode json;
@@ -244,7 +264,7 @@ public final class Invoker implements AutoCloseable {
                     "invalid partial batch response, the whole batch failed (spec 0.6): the response is not JSON",
                     null, text);
         }
-        return ResponseReader.read(json, text, batch, rbif);
+        return OutcomeReader.read(json, text, batch, rbif);
     }
 
     private Outcome timeout() {

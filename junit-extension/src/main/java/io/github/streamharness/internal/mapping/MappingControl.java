@@ -59,14 +59,14 @@ public final class MappingControl {
     void creating(long now, long at) {
         creating = true;
         enabledAt = at;
-        engine.timeline(now, null, 0, TimelineEntry.Kind.STATE, "mapping Creating until " + Scheduler.toInstant(at)
+        engine.timeline(now, null, TimelineEntry.Kind.STATE, "mapping Creating until " + Scheduler.toInstant(at)
                 + ": records written meanwhile are missed by LATEST (spec 18.2, 13.13)");
         engine.scheduler().schedule(at, () -> {
             if (deleted) {
                 return;
             }
             creating = false;
-            engine.timeline(at, null, 0, TimelineEntry.Kind.STATE, "mapping "
+            engine.timeline(at, null, TimelineEntry.Kind.STATE, "mapping "
                     + (engine.isEnabled() ? "Enabled" : "Disabled") + " after Creating: positions fixed now, "
                     + engine.config().startingPosition() + " (spec 18.2)");
             engine.begin(at);
@@ -128,7 +128,7 @@ public final class MappingControl {
             return;
         }
         updating = true;
-        engine.timeline(now, null, 0, TimelineEntry.Kind.STATE, "mapping Updating: the new configuration applies at "
+        engine.timeline(now, null, TimelineEntry.Kind.STATE, "mapping Updating: the new configuration applies at "
                 + Scheduler.toInstant(now + delayNanos) + ", the old one until then (spec 18.1)");
         engine.scheduler().schedule(now + delayNanos, () -> {
             if (token == updateToken && !deleted) {
@@ -141,7 +141,7 @@ public final class MappingControl {
     private void apply(EventSourceMappingConfig old, EventSourceMappingConfig next, FilterCriteria nextFilter,
                        long now) {
         engine.applyConfig(next, nextFilter);
-        engine.timeline(now, null, 0, TimelineEntry.Kind.STATE, "mapping updated: " + changes(old, next)
+        engine.timeline(now, null, TimelineEntry.Kind.STATE, "mapping updated: " + changes(old, next)
                 + "; batches in flight finish as they were invoked, checkpoints and retry counts are kept "
                 + "(spec 18.1)");
         if (next.parallelizationFactor() != old.parallelizationFactor()) {
@@ -195,7 +195,7 @@ public final class MappingControl {
         for (int i : waiting) {
             engine.laneOf(reader, reader.shard.get(i)).enqueue(i, now);
         }
-        engine.timeline(now, reader, 0, TimelineEntry.Kind.STATE, "ParallelizationFactor " + before + " -> "
+        engine.timeline(now, reader, TimelineEntry.Kind.STATE, "ParallelizationFactor " + before + " -> "
                 + lanes.length + ": the old lanes' batches are done; " + waiting.size() + " waiting record(s) "
                 + "re-partitioned by partition key into " + lanes.length + " lane(s) (spec 18.1, 0.8)");
     }
@@ -212,8 +212,8 @@ public final class MappingControl {
         updateToken++;
         updating = false;
         engine.setEnabled(false, false);
-        engine.timeline(now, null, 0, TimelineEntry.Kind.STATE, "mapping deleted: no invocation after the batch in "
-                + "flight; " + engine.ledgerCounts()[RecordState.PENDING.ordinal()] + " undelivered record(s) stay "
+        engine.timeline(now, null, TimelineEntry.Kind.STATE, "mapping deleted: no invocation after the batch in "
+                + "flight; " + engine.ledger().ledgerCounts()[RecordState.PENDING.ordinal()] + " undelivered record(s) stay "
                 + "PENDING (spec 18.1)");
     }
 

@@ -14,17 +14,16 @@ final class ShardReader {
     private static final RecordState[] STATES = RecordState.values();
 
     final ShardLog shard;
-    final int startIndex;
+    private int startIndex;
     Lane[] lanes;
-    /** Which lane a key goes to: MD5(partition key) over the lanes (spec 0.8). */
-    io.github.streamharness.internal.stream.HashKeys.Slices slices;
+    /** Whether the shard waits for its parents to be read to their end (spec 0.10); its lanes do not poll. */
+    boolean awaitingParents;
     /** Whether a new ParallelizationFactor waits for the old lanes' batches to finish (spec 18.1). */
     boolean repartitioning;
     private byte[] states;
     private int watermark;
+    private int seen; // records below this index entered the reader's view (the watermark never passes it)
     private final long[] counts = new long[STATES.length];
-    /** Whether the shard waits for its parents to be read to their end (spec 0.10); its lanes do not poll. */
-    boolean awaitingParents;
 
     ShardReader(ShardLog shard, int startIndex) {
         this.shard = shard;
@@ -32,7 +31,31 @@ final class ShardReader {
         this.states = new byte[Math.max(16, shard.size())];
         Arrays.fill(states, 0, startIndex, (byte) RecordState.BEFORE_STARTING_POSITION.ordinal());
         this.watermark = startIndex;
+        this.seen = startIndex;
         this.counts[RecordState.BEFORE_STARTING_POSITION.ordinal()] = startIndex;
+    }
+
+    /** The first record at or after the starting position. */
+    int startIndex() {
+        return startIndex;
+    }
+
+    /**
+     * Record {@code i}, just written, lies before a starting position still in the future (AT_TIMESTAMP, spec 2.6):
+     * the starting position moves past it. Only the record at the start can be skipped, and only before anything
+     * after the start was seen.
+     */
+    void beforeStart(int i) {
+        if (i != startIndex || watermark != startIndex) {
+            throw new IllegalStateException("ledger: " + shard.shardId() + " record " + i + " cannot lie before the "
+                    + "starting position " + startIndex + " (a harness bug: please report it)");
+        }
+        ensure(i);
+        states[i] = (byte) RecordState.BEFORE_STARTING_POSITION.ordinal();
+        startIndex++;
+        watermark = startIndex;
+        seen = startIndex;
+        counts[RecordState.BEFORE_STARTING_POSITION.ordinal()]++;
     }
 
     /** The ledger state of record {@code i}. */
@@ -48,6 +71,7 @@ final class ShardReader {
         ensure(i);
         states[i] = (byte) RecordState.PENDING.ordinal();
         counts[RecordState.PENDING.ordinal()]++;
+        seen = Math.max(seen, i + 1);
     }
 
     /**
@@ -67,8 +91,8 @@ final class ShardReader {
     /** Advances the checkpoint over finished records; returns true when it moved. */
     boolean advanceWatermark() {
         int before = watermark;
-        int size = shard.size();
-        while (watermark < size && states[watermark] != RecordState.PENDING.ordinal()) {
+        // records not seen yet (still being handed to the mapping when it is created) are not done
+        while (watermark < seen && states[watermark] != RecordState.PENDING.ordinal()) {
             watermark++;
         }
         if (watermark == before) {
