@@ -1,11 +1,14 @@
 package io.github.streamharness;
 
+import io.github.streamharness.internal.assembly.HarnessAssembly;
 import io.github.streamharness.internal.mapping.MappingEngine;
 import io.github.streamharness.internal.mapping.MappingEvents;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A function attached to the stream by an event source mapping: its own positions in every shard, invocation log,
@@ -15,34 +18,38 @@ public final class MappedFunction {
     private final String functionName;
     private final String uuid;
     private final EventSourceMappingConfig config;
-    private final Duration updateDelay;
+    private final FunctionSettings function;
     private final InvocationLog log;
     private final DeadLetterQueue dlq;
-    private final long[] writtenTotal;
-    private MappingEngine engine;
-    private Ledger ledger;
+    private final Duration updateDelay;
+    private final MappingEngine engine;
+    private final Ledger ledger;
 
-    MappedFunction(String functionName, String uuid, EventSourceMappingConfig config, int retainedInvocations,
-                   long[] writtenTotal, Duration updateDelay) {
-        this.functionName = functionName;
-        this.updateDelay = updateDelay;
-        this.uuid = uuid;
+    private MappedFunction(EventSourceMappingConfig config, FunctionSettings function, InvocationLog log,
+                           DeadLetterQueue dlq, HarnessAssembly.Wiring wiring, long[] writtenTotal) {
+        this.functionName = function.functionName().orElseThrow();
+        this.uuid = wiring.uuid();
         this.config = config;
-        this.log = new InvocationLog(functionName, retainedInvocations);
-        this.dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
-        if (dlq != null) {
-            dlq.invocations(log);
-        }
-        this.writtenTotal = writtenTotal;
-    }
-
-    void attach(MappingEngine engine) {
-        this.engine = engine;
+        this.function = function;
+        this.log = log;
+        this.dlq = dlq;
+        this.engine = wiring.engine();
+        this.updateDelay = wiring.updateDelay();
         this.ledger = new Ledger(this, engine, writtenTotal);
     }
 
-    MappingEvents events() {
-        return new MappingEvents() {
+    /**
+     * Creates the function's log and destination, lets {@code wiring} build the engine that reports into them, and
+     * returns the mapping whole.
+     */
+    static MappedFunction create(EventSourceMappingConfig config, FunctionSettings function, int retainedInvocations,
+                                 long[] writtenTotal, Function<MappingEvents, HarnessAssembly.Wiring> wiring) {
+        InvocationLog log = new InvocationLog(function.functionName().orElseThrow(), retainedInvocations);
+        DeadLetterQueue dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
+        if (dlq != null) {
+            dlq.invocations(log);
+        }
+        HarnessAssembly.Wiring wired = wiring.apply(new MappingEvents() {
             @Override
             public void invoked(Invocation invocation) {
                 log.add(invocation);
@@ -57,11 +64,28 @@ public final class MappedFunction {
             public void timeline(TimelineEntry entry) {
                 log.add(entry);
             }
-        };
+        });
+        log.eventSizer(wired.eventSizer());
+        return new MappedFunction(config, function, log, dlq, wired, writtenTotal);
     }
 
     MappingEngine engine() {
         return engine;
+    }
+
+    /** The only mapping of a stream, or an error saying why there is none or which to choose. */
+    static MappedFunction only(List<MappedFunction> mappings, String streamName, String what) {
+        if (mappings.size() == 1) {
+            return mappings.get(0);
+        }
+        if (mappings.isEmpty()) {
+            throw new IllegalStateException(what + " needs a mapping, but stream " + streamName + " is a bare "
+                    + "stream: add one with addMapping(config, handler), or build with mapping(..) and handler(..).");
+        }
+        throw new IllegalStateException(what + " is ambiguous: stream " + streamName + " has " + mappings.size()
+                + " mappings (" + mappings.stream().map(MappedFunction::functionName)
+                .collect(java.util.stream.Collectors.joining(", "))
+                + "); call it on the MappedFunction that addMapping returned.");
     }
 
     /** The function's name. */
@@ -74,9 +98,17 @@ public final class MappedFunction {
         return uuid;
     }
 
+    /**
+     * The function's settings (name, timeout, memory, concurrency, Init), as given when the mapping was added or,
+     * for the harness's own function, as the harness builder held them when {@code build()} ran.
+     */
+    public FunctionSettings functionSettings() {
+        return function;
+    }
+
     /** The mapping's configuration: the last one given to {@link #update(EventSourceMappingConfig)}, once applied. */
     public EventSourceMappingConfig config() {
-        return engine == null ? config : engine.config();
+        return engine.config();
     }
 
     /** The mapping's state: Creating, Enabled, Updating, Disabled or Deleting (spec 18.1, 18.2). */
@@ -99,7 +131,7 @@ public final class MappedFunction {
 
     /** As {@link #update(EventSourceMappingConfig)}, applied after {@code delay} (Updating meanwhile). */
     public void update(EventSourceMappingConfig config, Duration delay) {
-        java.util.Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(config, "config");
         engine.control().update(config, config.filterCriteria(), delay.toNanos());
     }
 
@@ -159,16 +191,7 @@ public final class MappedFunction {
                 Optional.ofNullable(p.blockedAt()), p.pending(), Duration.ofNanos(p.iteratorAgeNanos()));
     }
 
-    /**
-     * How long the oldest unprocessed record of the shard has waited, now (zero when caught up): the wait of the
-     * oldest pending record over all the shard's lanes, read off the virtual clock at this moment.
-     *
-     * <p>This is not CloudWatch's {@code IteratorAge} metric (spec 17.2), which Lambda records per invocation, at
-     * invoke start, for the last record of the batch (spec 10.1, 0.5); each invocation keeps that figure as
-     * {@link Invocation#iteratorAgeAtStart()}. The two differ whenever a shard is behind: this number grows while a
-     * batch is blocked and is measured from the oldest record, the metric has a datapoint only when an invocation
-     * starts and is measured from the newest record of its batch.
-     */
+    /** How long the oldest unprocessed record of the shard has waited (zero when caught up). */
     public Duration iteratorAge(String shardId) {
         return position(shardId).iteratorAge();
     }

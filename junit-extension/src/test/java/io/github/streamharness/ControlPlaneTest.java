@@ -202,8 +202,10 @@ class ControlPlaneTest {
         StreamHarness h = StreamHarness.builder().mappingCreationDelay(Duration.ofSeconds(30)).build();
         h.put("k", "before");
         MappedFunction l = h.addMapping(EventSourceMappingConfig.builder()
-                .startingPosition(StartingPosition.LATEST).build(), slow(h, 0, latest), "latest");
-        MappedFunction t = h.addMapping(EventSourceMappingConfig.defaults(), slow(h, 0, trim), "trim");
+                .startingPosition(StartingPosition.LATEST).build(), slow(h, 0, latest),
+                FunctionSettings.named("latest"));
+        MappedFunction t = h.addMapping(EventSourceMappingConfig.defaults(), slow(h, 0, trim),
+                FunctionSettings.named("trim"));
         assertThat(l.state()).isEqualTo(MappingState.CREATING);
         h.advance(Duration.ofSeconds(10));
         StreamRecord missed = h.put("k", "while creating");

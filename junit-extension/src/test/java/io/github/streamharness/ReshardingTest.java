@@ -229,9 +229,10 @@ class ReshardingTest {
         for (int i = 0; i < 5; i++) {
             h.put("k", "c" + i);
         }
-        h.addMapping(EventSourceMappingConfig.builder().batchSize(2).build(), collect(seen), "trim");
+        h.addMapping(EventSourceMappingConfig.builder().batchSize(2).build(), collect(seen),
+                FunctionSettings.named("trim"));
         h.addMapping(EventSourceMappingConfig.builder().startingPosition(StartingPosition.LATEST).build(),
-                collect(latest), "latest");
+                collect(latest), FunctionSettings.named("latest"));
         h.put("k", "new");
         h.runUntilIdle();
         assertThat(seen).containsExactly("p0", "p1", "p2", "p3", "p4", "c0", "c1", "c2", "c3", "c4", "new");

@@ -3,7 +3,7 @@ package io.github.streamharness.internal.mapping;
 import io.github.streamharness.Invocation;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.RecordState;
-import io.github.streamharness.SequenceRanges;
+import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.internal.batch.BatchAssembler;

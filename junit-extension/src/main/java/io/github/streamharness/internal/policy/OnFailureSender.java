@@ -3,7 +3,7 @@ package io.github.streamharness.internal.policy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.DeadLetter;
 import io.github.streamharness.RecordState;
-import io.github.streamharness.SequenceRanges;
+import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.internal.invoke.EventCodec;
