@@ -140,7 +140,7 @@ class StreamRoutingTest {
         StreamHarness h = StreamHarness.builder().shards(10)
                 .mapping(EventSourceMappingConfig.builder().batchSize(1).parallelizationFactor(10).build())
                 .functionTimeout(Duration.ofSeconds(30))
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     clock[0].sleep(Duration.ofSeconds(10));
                     return null;
                 }).build();

@@ -122,7 +122,7 @@ class InvocationLogAssertTest {
                         + "sequence order (batches in ascending order, no batch starting before an earlier one)%nbut:%n"
                         + "  shardId-000000000000: #2 starts at shardId-000000000000/4900...000000 pk=a "
                         + "data={\"key\":\"a\"}, before #1 which started at shardId-000000000000/4900...000004 pk=e "
-                        + "data={\"key\":\"e\"}")); // lanes of MD5(pk) mod 2 (spec 0.8)
+                        + "data={\"key\":\"e\"}"));
     }
 
     @Test
