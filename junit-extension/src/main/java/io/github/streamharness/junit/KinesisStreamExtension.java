@@ -9,7 +9,6 @@ import io.github.streamharness.MappedFunction;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.VirtualClock;
 import io.github.streamharness.events.KinesisRecords;
-import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -171,12 +169,7 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
         context.publishReportEntry("streamharness.seed", harness.seed() + " (replay with @KinesisStreamTest(seed = "
                 + harness.seed() + "); KinesisRecords parameters use the same seed)");
         context.publishReportEntry("streamharness.timeline", timeline);
-        try {
-            context.publishFile("streamharness-timeline.txt", MediaType.TEXT_PLAIN_UTF_8,
-                    path -> Files.writeString(path, harness.describe(Integer.MAX_VALUE) + "\n"));
-        } catch (RuntimeException | LinkageError e) {
-            context.publishReportEntry("streamharness.timeline-file", "not attached: " + e);
-        }
+        TimelineFile.attach(context, NAMESPACE, harness.describe(Integer.MAX_VALUE) + "\n");
     }
 
     private boolean active(ExtensionContext context) {
@@ -199,17 +192,25 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
                 k -> new HarnessResource(HarnessFactory.create(settings, context)), HarnessResource.class).harness;
     }
 
-    /** Closes the harness when JUnit closes the test's store. */
-    static final class HarnessResource implements AutoCloseable {
+    /**
+     * Closes the harness when JUnit closes the test's store. JUnit 5.13 and later close {@link AutoCloseable} values;
+     * 5.10 to 5.12 close only {@link ExtensionContext.Store.CloseableResource} ones, so it is both (closed once).
+     */
+    @SuppressWarnings("deprecation") // CloseableResource: deprecated since JUnit 5.13, the only way before it
+    static final class HarnessResource implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         final StreamHarness harness;
+        private boolean closed;
 
         HarnessResource(StreamHarness harness) {
             this.harness = harness;
         }
 
         @Override
-        public void close() {
-            harness.close();
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                harness.close();
+            }
         }
     }
 
