@@ -47,7 +47,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
     public SELF hasInvocationCount(int expected) {
         isNotNull();
         if (actual.count() != expected) {
-            throwAssertionError(shouldHaveInvocationCount(actual.functionName(), expected, actual.count(), story()));
+            throwAssertionErrorWithDiff(shouldHaveInvocationCount(actual.functionName(), expected, actual.count(), story()), expected, actual.count());
         }
         return myself;
     }
@@ -67,8 +67,8 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         isNotNull();
         List<Invocation> matching = actual.where(test);
         if (matching.size() != expected) {
-            throwAssertionError(ShouldHaveDeliveries.shouldHaveInvocationsThat(actual.functionName(), what, expected,
-                    matching, story()));
+            throwAssertionErrorWithDiff(ShouldHaveDeliveries.shouldHaveInvocationsThat(actual.functionName(), what, expected,
+                    matching, story()), expected, matching.size());
         }
         return myself;
     }
@@ -87,7 +87,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         Objects.requireNonNull(record, "record");
         List<Invocation> deliveries = actual.deliveriesOf(record);
         if (deliveries.size() != times) {
-            throwAssertionError(shouldBeDeliveredTimes(actual.functionName(), record, times, deliveries, story()));
+            throwAssertionErrorWithDiff(shouldBeDeliveredTimes(actual.functionName(), record, times, deliveries, story()), times, deliveries.size());
         }
         return myself;
     }
