@@ -81,6 +81,33 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return myself;
     }
 
+    /**
+     * Verifies that the harness raised no warning for this mapping: no ignored batch item failures, no records
+     * discarded without a destination, no delivery failure, no watchdog stop, ...
+     */
+    public SELF hasNoWarnings() {
+        isNotNull();
+        List<String> warnings = actual.warningEntries().stream().map(e -> "[" + e.warning() + "] " + e.text())
+                .toList();
+        if (!warnings.isEmpty()) {
+            throwAssertionError(ShouldHaveOutcome.shouldHaveNoWarnings(actual.functionName(), warnings, story()));
+        }
+        return myself;
+    }
+
+    /**
+     * Assertions on the invocation numbered {@code number} (1 is the first, as in the timeline).
+     *
+     * @throws IllegalArgumentException when no retained invocation has that number
+     */
+    public InvocationAssert invocation(int number) {
+        isNotNull();
+        Invocation invocation = actual.all().stream().filter(i -> i.number() == number).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no invocation #" + number + " in the log of "
+                        + actual.functionName() + " (it holds " + actual.count() + ")"));
+        return open(InvocationAssert.class, Invocation.class, invocation, InvocationAssert::new, actual);
+    }
+
     /** Verifies that {@code record} reached the function exactly {@code times} times. */
     public SELF deliveredTimes(StreamRecord record, int times) {
         isNotNull();

@@ -31,6 +31,7 @@ final class HarnessFactory {
     /** Checks what can be checked before the test runs: annotations, the mapping, the handler sources. */
     static void validate(KinesisStreamExtension.Builder settings, ExtensionContext context) {
         Optional<KinesisStreamTest> test = findOnClasses(context, KinesisStreamTest.class);
+        applyConfigurationParameters(StreamHarness.builder(), context);
         test.ifPresent(t -> applyNonDefaults(t, StreamHarness.builder(), context));
         EventSourceMappingConfig mapping = mapping(settings, context);
         List<String> fields = handlerFields(context);
@@ -84,6 +85,7 @@ final class HarnessFactory {
         if (settings.functionTimeout != null) {
             b.functionTimeout(settings.functionTimeout);
         }
+        applyConfigurationParameters(b, context);
         settings.harnessSettings.accept(b);
         test.ifPresent(t -> applyNonDefaults(t, b, context));
 
@@ -106,6 +108,31 @@ final class HarnessFactory {
         settings.faults.accept(harness.faults());
         applyFaults(harness.faults(), context);
         return harness;
+    }
+
+    /** JUnit configuration parameter: the seed of every test that sets none (junit-platform.properties, -D...). */
+    static final String SEED_PARAMETER = "streamharness.seed";
+    /** JUnit configuration parameter: where the virtual clock starts (ISO-8601) for tests that set no start. */
+    static final String START_TIME_PARAMETER = "streamharness.startTime";
+
+    /** The run-wide defaults, below the builder's and the annotation's values. */
+    private static void applyConfigurationParameters(StreamHarness.Builder b, ExtensionContext context) {
+        String parameter = SEED_PARAMETER;
+        try {
+            Optional<String> seed = context.getConfigurationParameter(SEED_PARAMETER);
+            if (seed.isPresent()) {
+                b.seed(Long.parseLong(seed.get().trim()));
+            }
+            parameter = START_TIME_PARAMETER;
+            Optional<String> start = context.getConfigurationParameter(START_TIME_PARAMETER);
+            if (start.isPresent()) {
+                b.startTime(Instant.parse(start.get().trim()));
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new ExtensionConfigurationException("Invalid JUnit configuration parameter " + parameter + ": "
+                    + e.getMessage() + " (" + SEED_PARAMETER + " takes a long, " + START_TIME_PARAMETER
+                    + " an ISO-8601 instant such as 2026-01-01T00:00:00Z)", e);
+        }
     }
 
     private static void applyNonDefaults(KinesisStreamTest t, StreamHarness.Builder b, ExtensionContext context) {
@@ -255,8 +282,8 @@ final class HarnessFactory {
         return list;
     }
 
-    private static <A extends java.lang.annotation.Annotation> Optional<A> findOnClasses(ExtensionContext context,
-                                                                                        Class<A> type) {
+    static <A extends java.lang.annotation.Annotation> Optional<A> findOnClasses(ExtensionContext context,
+                                                                                Class<A> type) {
         for (AnnotatedElement c : classes(context)) {
             Optional<A> a = AnnotationSupport.findAnnotation(c, type);
             if (a.isPresent()) {

@@ -234,7 +234,8 @@ final class Lane {
         long end = now + result.spentNanos();
         if (result.warning() != null) {
             engine.timeline(now, reader, index, TimelineEntry.Kind.WARNING, "invocation #" + number + ": "
-                    + result.warning() + "; recorded as a timeout (spec 0.4)");
+                    + result.warning() + "; recorded as a timeout (spec 0.4)",
+                    io.github.streamharness.WarningKind.WATCHDOG_STOPPED_INVOCATION);
         }
         boolean throttled = result.outcome() instanceof Outcome.Throttled;
         int attempt = throttled ? attempts + 1 : ++attempts;

@@ -10,6 +10,7 @@ import io.github.streamharness.SequenceRanges;
 import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.WarningKind;
 import io.github.streamharness.internal.filter.FilterCriteria;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.invoke.Invoker;
@@ -166,13 +167,14 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         if (messages == null) {
             timeline(now, reader, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
                     + " discarded (" + condition + ", approximateInvokeCount " + invokeCount
-                    + "): no on-failure destination is configured, so AWS skips them (spec 4.4)");
+                    + "): no on-failure destination is configured, so AWS skips them (spec 4.4)",
+                    WarningKind.RECORDS_DISCARDED_WITHOUT_DESTINATION);
             return RecordState.DISCARDED;
         }
         if (messages.deliveryFails()) {
             timeline(now, reader, lane, TimelineEntry.Kind.WARNING, records.size() + " record(s) " + range
                     + " dropped: delivery to the on-failure destination failed (a FIFO queue or topic is not a "
-                    + "supported destination type, spec 1.9, 6.5)");
+                    + "supported destination type, spec 1.9, 6.5)", WarningKind.DESTINATION_DELIVERY_FAILED);
             return RecordState.DISCARDED;
         }
         DeadLetter message = messages.message(condition, invokeCount, functionError,
@@ -191,7 +193,8 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                 + " but the mapping does not enable FunctionResponseTypes ReportBatchItemFailures: AWS ignores "
                 + "the response and treats the whole batch as successful, so those records are LOST "
                 + "(spec 5.1, 13.6). Enable REPORT_BATCH_ITEM_FAILURES on the mapping.";
-        timeline(now, reader, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text);
+        timeline(now, reader, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text,
+                WarningKind.IGNORED_BATCH_ITEM_FAILURES);
         if (!warnedIgnoredPartialResponse) {
             // once per mapping in the log; every occurrence is in the timeline
             warnedIgnoredPartialResponse = true;
@@ -201,8 +204,14 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     }
 
     void timeline(long now, ShardReader reader, int lane, TimelineEntry.Kind kind, String text) {
+        timeline(now, reader, lane, kind, text, null);
+    }
+
+    /** A timeline entry that is also a warning of {@code warning} (null: none, or OTHER for a WARNING entry). */
+    void timeline(long now, ShardReader reader, int lane, TimelineEntry.Kind kind, String text,
+                  WarningKind warning) {
         events.timeline(new TimelineEntry(Scheduler.toInstant(now), reader == null ? null : reader.shard.shardId(),
-                lane, kind, text));
+                lane, kind, text, warning));
     }
 
     EventSourceMappingConfig config() {
