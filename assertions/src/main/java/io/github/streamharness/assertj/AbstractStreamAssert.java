@@ -4,7 +4,7 @@ import io.github.streamharness.InvocationLog;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assert;
 import org.assertj.core.error.ErrorMessageFactory;
-import org.assertj.core.internal.Failures;
+import org.assertj.core.util.Throwables;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.Collection;
@@ -66,7 +66,7 @@ public abstract class AbstractStreamAssert<SELF extends AbstractStreamAssert<SEL
                 ? prefix() + info.overridingErrorMessage()
                 : factory.create(info.description(), info.representation());
         AssertionFailedError error = new AssertionFailedError(message, diffText(expected), diffText(actualValue));
-        Failures.instance().removeAssertJRelatedElementsFromStackTraceIfNeeded(error);
+        Throwables.removeAssertJRelatedElementsFromStackTrace(error);
         throw error;
     }
 
