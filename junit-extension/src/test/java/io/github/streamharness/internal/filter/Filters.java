@@ -3,7 +3,7 @@ package io.github.streamharness.internal.filter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Test shorthand: compile one pattern and match one record. */
+/** Test shorthand: compile one pattern and match one record, with event-ruler as a second oracle. */
 final class Filters {
     private Filters() {
     }
@@ -12,7 +12,11 @@ final class Filters {
         return matches(pattern, "pk-1", data);
     }
 
+    /** The harness's verdict, checked against AWS's EventBridge matcher ({@link RulerOracle}). */
     static boolean matches(String pattern, String partitionKey, String data) {
-        return FilterCriteria.compile(List.of(pattern)).matches(partitionKey, data.getBytes(StandardCharsets.UTF_8));
+        boolean harness = FilterCriteria.compile(List.of(pattern))
+                .matches(partitionKey, data.getBytes(StandardCharsets.UTF_8));
+        RulerOracle.check(List.of(pattern), partitionKey, data, harness);
+        return harness;
     }
 }
