@@ -212,7 +212,11 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
             }
         }
         if (!violations.isEmpty()) {
-            throwAssertionError(shouldKeepOrder(actual.functionName(), scope, violations, story()));
+            int lanes = actual.all().stream().mapToInt(Invocation::lane).max().orElse(0) + 1;
+            String hint = scope.equals("shard") && lanes > 1 ? "The mapping ran " + lanes + " lanes per shard "
+                    + "(ParallelizationFactor > 1), which keep the order of each partition key, not of the shard "
+                    + "(rule 3.2): assert keptOrderPerPartitionKey() instead." : null;
+            throwAssertionError(shouldKeepOrder(actual.functionName(), scope, violations, hint, story()));
         }
         return myself;
     }
