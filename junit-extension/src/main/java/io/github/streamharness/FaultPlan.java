@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -21,10 +22,15 @@ import java.util.function.Supplier;
  * h.faults().always().times(3).throttle();                // the first three invocations are throttled
  * h.faults().coldStarts(Duration.ofSeconds(8));           // every new execution environment initialises 8 s
  * }</pre>
+ *
+ * <p>Rules may be added at any time, also from a predicate or a handler while the plan is being evaluated: a rule
+ * added then applies from the next invocation. A predicate (or an exception supplier) that throws makes that
+ * invocation an ordinary failed attempt whose message names the rule.
  */
 public final class FaultPlan {
-    private final List<Rule> rules = new ArrayList<>();
-    private Duration coldStart = Duration.ZERO;
+    /** Copy on write: evaluation iterates a snapshot, so a rule added meanwhile cannot break it. */
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private volatile Duration coldStart = Duration.ZERO;
 
     FaultPlan() {
     }
@@ -111,20 +117,49 @@ public final class FaultPlan {
             boolean timeout = false;
             Throwable exception = null;
             for (Rule rule : rules) {
-                if (rule.remaining > 0 && rule.selector.matches(shardId, batch, invocationNumber)) {
-                    rule.remaining--;
-                    switch (rule.effect) {
-                        case LATENCY -> latency += rule.latency.toNanos();
-                        case THROTTLE -> throttle = true;
-                        case TIMEOUT -> timeout = true;
-                        case EXCEPTION -> exception = exception != null ? exception : rule.exception.get();
-                        default -> throw new IllegalStateException(rule.effect.toString());
+                try {
+                    if (rule.remaining > 0 && rule.selector.matches(shardId, batch, invocationNumber)) {
+                        rule.remaining--;
+                        switch (rule.effect) {
+                            case LATENCY -> latency = saturatedAdd(latency, nanos(rule.latency));
+                            case THROTTLE -> throttle = true;
+                            case TIMEOUT -> timeout = true;
+                            case EXCEPTION -> exception = exception != null ? exception : rule.exception.get();
+                            default -> throw new IllegalStateException(rule.effect.toString());
+                        }
                     }
+                } catch (Throwable t) { // user code: the invocation fails, the lane goes on (docs/bad-inputs.md)
+                    return new InjectedFaults(0, 0, false, false, ruleFailed(rule, t, invocationNumber));
                 }
             }
-            return new InjectedFaults(newEnvironment ? coldStart.toNanos() : 0, latency, throttle, timeout,
+            return new InjectedFaults(newEnvironment ? nanos(coldStart) : 0, latency, throttle, timeout,
                     exception);
         };
+    }
+
+    /** Nanoseconds of a duration, capped at Long.MAX_VALUE: longer than any function timeout, so a timeout. */
+    private static long nanos(Duration d) {
+        return d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum; // both are non-negative
+    }
+
+    private static IllegalStateException ruleFailed(Rule rule, Throwable t, int invocationNumber) {
+        String thrown;
+        String name = t.getClass().getName();
+        try {
+            String message = t.getMessage();
+            thrown = message == null ? name : name + ": " + message;
+        } catch (Throwable broken) {
+            thrown = name + " (its getMessage() threw " + broken.getClass().getName() + ")";
+        }
+        return new IllegalStateException("the fault rule '" + rule.effect.verb + " on " + rule.description + "' threw "
+                + thrown + " while the fault plan chose the faults of invocation #" + invocationNumber + "; the "
+                + "invocation fails as if the handler had thrown (fix the rule, or remove it with faults().clear())",
+                t);
     }
 
     /** Chooses which invocations a fault applies to; finish with an effect. */
@@ -182,7 +217,15 @@ public final class FaultPlan {
         }
     }
 
-    private enum Effect { TIMEOUT, EXCEPTION, LATENCY, THROTTLE }
+    private enum Effect {
+        TIMEOUT("timeout"), EXCEPTION("fail"), LATENCY("latency"), THROTTLE("throttle");
+
+        final String verb;
+
+        Effect(String verb) {
+            this.verb = verb;
+        }
+    }
 
     @FunctionalInterface
     private interface Selector {

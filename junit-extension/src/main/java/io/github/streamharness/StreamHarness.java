@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * ordering, retries, bisection, partial batch responses, record age, on-failure destinations) and delivered to the
  * handler under test. Nothing happens until the clock moves: {@link #runUntilIdle()} or {@link #advance(Duration)}.
  *
- * <p>Not thread-safe: one harness is driven by one thread. Many harnesses run side by side in one JVM.
+ * <p>One harness is driven by one thread ({@code runUntilIdle}, {@code advance}, queries). {@code put} is
+ * thread-safe (spec 19.2): tests and handlers may put from several threads at once, for example a handler that fans
+ * out with a parallel stream. Many harnesses run side by side in one JVM.
  */
 public final class StreamHarness implements AutoCloseable {
     private final Builder settings;
@@ -52,6 +54,7 @@ public final class StreamHarness implements AutoCloseable {
         this.stream = new StreamLog(b.streamName, arn, b.shards, b.startTime.getEpochSecond(), b.retention.toMillis());
         this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
         this.stream.releaseCommittedRecords(b.releaseCommittedRecords);
+        this.stream.maxRecordSizeInKiB(b.maxRecordSizeInKiB);
     }
 
     /** A builder: a bare stream, or a stream with one mapping and its handler. */
@@ -147,7 +150,7 @@ public final class StreamHarness implements AutoCloseable {
     /** Runs everything due within {@code duration} and moves the clock by it. */
     public StreamHarness advance(Duration duration) {
         ensureOpen();
-        scheduler.advance(duration.toNanos());
+        scheduler.advance(duration);
         return this;
     }
 
@@ -322,6 +325,7 @@ public final class StreamHarness implements AutoCloseable {
         private int retainedInvocations = Integer.MAX_VALUE;
         private long eventLimit = 10_000_000L;
         private boolean releaseCommittedRecords;
+        private int maxRecordSizeInKiB = StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;
 
         private Builder() {
         }
@@ -475,6 +479,22 @@ public final class StreamHarness implements AutoCloseable {
          */
         public Builder releaseCommittedRecords(boolean release) {
             this.releaseCommittedRecords = release;
+            return this;
+        }
+
+        /**
+         * The stream's maximum record size, data plus partition key, in KiB (spec 19.1, Kinesis's
+         * MaxRecordSizeInKiB): 1024 (1 MiB, the default) to 10240 (10 MiB). A put over it fails and writes nothing.
+         */
+        public Builder maxRecordSizeInKiB(int kib) {
+            if (kib < StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB || kib > StreamLog.LARGEST_MAX_RECORD_SIZE_KIB) {
+                boolean low = kib < StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;
+                throw new IllegalArgumentException("1 validation error detected: Value '" + kib + "' at "
+                        + "'maxRecordSizeInKiB' failed to satisfy constraint: Member must have value "
+                        + (low ? "greater than or equal to 1024" : "less than or equal to 10240")
+                        + " (MaxRecordSizeInKiB accepts 1024..10240, 1 to 10 MiB, default 1024)");
+            }
+            this.maxRecordSizeInKiB = kib;
             return this;
         }
 

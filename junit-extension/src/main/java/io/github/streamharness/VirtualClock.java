@@ -17,8 +17,14 @@ import java.util.Locale;
  * invocation's virtual time (a handler, or a mock it calls, "takes 25 s"); a sleep that crosses the function timeout
  * ends the invocation as a timeout. Outside an invocation, {@code sleep} advances the harness like
  * {@link StreamHarness#advance(Duration)}.
+ *
+ * <p>The clock counts epoch nanoseconds in a long: it supports instants up to {@link #LATEST}. An advance, sleep or
+ * scheduled time beyond it is refused with an {@link IllegalArgumentException} that names the limit.
  */
 public final class VirtualClock {
+    /** The latest instant the virtual clock supports (2262-01-01T00:00:00Z). */
+    public static final Instant LATEST = Scheduler.LATEST;
+
     private final Scheduler scheduler;
 
     VirtualClock(Scheduler scheduler) {
@@ -46,13 +52,19 @@ public final class VirtualClock {
         }
         InvocationTimer timer = scheduler.activeTimer();
         if (timer != null) {
-            if (!timer.spend(duration.toNanos())) {
+            long nanos;
+            try {
+                nanos = duration.toNanos();
+            } catch (ArithmeticException e) {
+                nanos = Long.MAX_VALUE; // longer than any function timeout: the invocation times out
+            }
+            if (!timer.spend(nanos)) {
                 throw new VirtualTimeout(String.format(Locale.ROOT, "Task timed out after %.2f seconds",
                         (timer.deadlineNanos() - timer.startNanos()) / 1e9));
             }
             return;
         }
-        scheduler.advance(duration.toNanos());
+        scheduler.advance(duration); // refuses to go past the clock's range, naming it
     }
 
     /** Whether the caller runs inside an invocation (time spent now is the handler's). */

@@ -235,6 +235,7 @@ class BatchingTest {
     void batchesAreCutBeforeTheRecordThatWouldPassSixMegabytesOfEventJson() { // spec 2.5, 0.7
         List<Integer> sizes = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().batchSize(100).build())
+                .maxRecordSizeInKiB(2_048) // rule 19.1: 1 MiB of data plus its key is over the default limit
                 .handler((RequestHandler<KinesisEvent, Void>) (event, context) -> {
                     sizes.add(event.getRecords().size());
                     return null;
@@ -255,6 +256,7 @@ class BatchingTest {
     void aSingleRecordLargerThanTheLimitIsDeliveredAlone() { // spec 0.7
         List<Integer> sizes = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
+                .maxRecordSizeInKiB(10_240) // rule 19.1: a 5 MiB record needs the raised limit
                 .handler((RequestHandler<KinesisEvent, Void>) (event, context) -> {
                     sizes.add(event.getRecords().size());
                     return null;

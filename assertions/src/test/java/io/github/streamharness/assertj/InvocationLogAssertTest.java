@@ -161,7 +161,9 @@ class InvocationLogAssertTest {
 
     @Test
     void noBatchOver6MBFailsForARecordLargerThanTheLimitDeliveredAlone() { // spec 0.7
-        StreamHarness stream = StreamHarness.builder().handler(Scenarios.parsesJson()).build();
+        // rule 19.1: a 5 MB record needs a stream whose maximum record size is raised (up to 10 MiB)
+        StreamHarness stream = StreamHarness.builder().maxRecordSizeInKiB(10_240).handler(Scenarios.parsesJson())
+                .build();
         stream.put("user-0", "\"" + "x".repeat(4_999_998) + "\"");
         stream.runUntilIdle();
         assertThatThrownBy(() -> assertThat(stream).invocations().noBatchOver6MB())

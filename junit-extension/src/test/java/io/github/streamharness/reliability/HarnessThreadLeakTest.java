@@ -26,10 +26,14 @@ class HarnessThreadLeakTest {
                 .filter(n -> n.startsWith(prefix)).sorted().toList();
     }
 
-    /** Real work for an interrupted handler to do (no sleep, no clock): two hundred million multiply-adds. */
+    /**
+     * Real work for an interrupted handler to do (no sleep, no clock): twenty million multiply-adds, long enough to
+     * be seen alive right after a close() that did not wait, short enough to end well within close()'s 5 s even on a
+     * loaded machine whose JIT is starved.
+     */
     static long cleanUp() {
         long h = 17;
-        for (int i = 0; i < 200_000_000; i++) {
+        for (int i = 0; i < 20_000_000; i++) {
             h = h * 31 + i;
         }
         return h;

@@ -119,7 +119,8 @@ class ShardAndLaneOrderPropertyTest {
                     : 1 + random.nextInt(3), style});
         }
         long spend = random.nextInt(3) == 0 ? random.nextInt(800) : 0;
-        StreamHarness h = StreamHarness.builder().shards(shards).seed(seed).build();
+        // rule 19.1: the 1.5 MB records need a stream whose maximum record size is raised (up to 10 MiB)
+        StreamHarness h = StreamHarness.builder().shards(shards).seed(seed).maxRecordSizeInKiB(10_240).build();
         Recorder recorder = new Recorder(h.clock(), faults, spend);
         h.addMapping(config.build(), recorder);
         List<StreamRecord> written = new ArrayList<>();

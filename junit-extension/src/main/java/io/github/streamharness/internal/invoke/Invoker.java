@@ -89,7 +89,13 @@ public final class Invoker implements AutoCloseable {
         watchdogWarning = null;
         long timeoutNanos = function.timeout().toNanos();
         boolean newEnvironment = slot.environment == null;
-        InjectedFaults injected = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
+        InjectedFaults injected;
+        try {
+            injected = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
+        } catch (Throwable t) { // user code (fault predicates) runs in there: a failed attempt, not a stalled lane
+            injected = new InjectedFaults(0, 0, false, false, new IllegalStateException("the fault plan threw "
+                    + Throwables.describe(t) + " while it chose the faults of invocation #" + invocationNumber, t));
+        }
         if (injected.throttle()) {
             return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (injected throttle)"), 0, requestId, null,
                     false, List.of(), null);
@@ -158,16 +164,34 @@ public final class Invoker implements AutoCloseable {
             Object event = codec.toKinesisEvent(batch);
             call = () -> typed.handleRequest(event, context);
         }
-        Object response;
-        try {
-            response = watchdog != null ? watchdog.run(call, timer) : call.call();
-        } catch (Throwable t) {
+        Completion completion;
+        if (watchdog == null) {
+            completion = Completion.of(call);
+            if (Thread.currentThread().isInterrupted()) {
+                completion = completion.interrupted();
+            }
+        } else {
+            try {
+                completion = watchdog.run(call, timer);
+            } catch (RealTimeWatchdog.Fired fired) {
+                watchdogWarning = fired.getMessage();
+                return timeout();
+            } catch (InterruptedException e) {
+                return interrupted("the thread driving the harness was interrupted while it waited for the handler "
+                        + "on the watchdog's worker");
+            }
+            if (completion.wasInterrupted()) {
+                Thread.currentThread().interrupt(); // the handler interrupted its thread: the run stops after it
+            }
+        }
+        Throwable t = completion.failure();
+        if (t != null) {
             if (timer.timedOut() || t instanceof VirtualTimeout) {
-                if (t instanceof RealTimeWatchdog.Fired fired) {
-                    watchdogWarning = fired.getMessage();
-                }
                 timer.timeOut();
                 return timeout();
+            }
+            if (completion.wasInterrupted() || Throwables.isInterruption(t)) {
+                return interrupted(Throwables.describe(t));
             }
             crashed = t instanceof Error;
             return error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
@@ -175,7 +199,17 @@ public final class Invoker implements AutoCloseable {
         if (timer.timedOut()) {
             return timeout(); // the handler swallowed the timeout signal: Lambda had already stopped it
         }
-        return readResponse(response, batch, rbif);
+        return readResponse(completion.response(), batch, rbif);
+    }
+
+    /**
+     * An interrupt is the test's request to stop, not the function's failure: the attempt does not count (as a
+     * service error, spec 4.2), the interrupt flag is set again and the scheduler stops the run after this event.
+     */
+    private static Outcome interrupted(String cause) {
+        Thread.currentThread().interrupt();
+        return new Outcome.Throttled("interrupted: the thread running the handler was interrupted (" + cause
+                + "); not a function error and not a retry attempt");
     }
 
     private Outcome readResponse(Object response, List<StreamRecord> batch, boolean rbif) {
@@ -188,7 +222,7 @@ public final class Invoker implements AutoCloseable {
         } catch (Throwable t) {
             return new Outcome.FunctionError(Outcome.ErrorKind.RUNTIME_ERROR, t.getClass().getName(),
                     "the runtime could not serialize the handler's response (" + response.getClass().getName()
-                            + ") to JSON: " + t.getMessage(), "Unhandled", null);
+                            + ") to JSON: " + Throwables.message(t), "Unhandled", null);
         }
         if (bytes.length > MAX_RESPONSE_BYTES) {
             return new Outcome.FunctionError(Outcome.ErrorKind.RUNTIME_ERROR, "Function.ResponseSizeTooLarge",
@@ -220,7 +254,7 @@ public final class Invoker implements AutoCloseable {
     }
 
     private static Outcome error(Outcome.ErrorKind kind, Throwable t, String functionError) {
-        return new Outcome.FunctionError(kind, t.getClass().getName(), t.getMessage(), functionError, null);
+        return new Outcome.FunctionError(kind, t.getClass().getName(), Throwables.message(t), functionError, null);
     }
 
     private String logStream(long startNanos) {
@@ -243,5 +277,25 @@ public final class Invoker implements AutoCloseable {
     @FunctionalInterface
     interface HandlerCall {
         Object call() throws Throwable;
+    }
+
+    /**
+     * How a handler call ended: its response, or what it threw (any Throwable: the boundary where user code is
+     * called catches everything), and whether its thread was interrupted.
+     */
+    record Completion(Object response, Throwable failure, boolean wasInterrupted) {
+        /** Calls the handler; never throws. */
+        static Completion of(HandlerCall call) {
+            try {
+                return new Completion(call.call(), null, false);
+            } catch (Throwable t) {
+                return new Completion(null, t, false);
+            }
+        }
+
+        /** The same completion, marked as interrupted. */
+        Completion interrupted() {
+            return new Completion(response, failure, true);
+        }
     }
 }

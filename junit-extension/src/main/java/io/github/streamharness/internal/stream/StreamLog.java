@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The in-process Kinesis stream: shards with hash-key ranges split evenly over 2^128, MD5 routing of partition keys
  * (or an explicit hash key), and listeners (the mappings) told of every record written.
+ *
+ * <p>{@link #put} is thread-safe, as a Kinesis client is (spec 19.2): each put is atomic under one lock, from the
+ * routing to the last listener, so it gets a sequence number of its own and every listener sees it exactly once, in
+ * shard order. The lock is uncontended on the usual single-threaded path.
  */
 public final class StreamLog {
     /** Something that reads the stream: told of each record as it is written. */
@@ -24,6 +29,11 @@ public final class StreamLog {
     }
 
     private static final int HASH_KEY_CACHE_SIZE = 1 << 16;
+    /** Kinesis's default maximum record size: 1 MiB (spec 19.1). */
+    public static final int DEFAULT_MAX_RECORD_SIZE_KIB = 1_024;
+    /** The largest maximum record size a stream can be given: 10 MiB (spec 19.1). */
+    public static final int LARGEST_MAX_RECORD_SIZE_KIB = 10_240;
+    private static final int MAX_PARTITION_KEY_CHARACTERS = 256;
 
     private final String name;
     private final String arn;
@@ -33,6 +43,9 @@ public final class StreamLog {
     /** Producers reuse a bounded set of keys (devices, users): their MD5 is computed once, not once per put. */
     private final Map<String, BigInteger> hashKeyCache = new HashMap<>();
     private final MessageDigest md5 = HashKeys.md5();
+    /** Guards the shards' appends, the hash key cache and the listeners' view of each put. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile int maxRecordSizeKiB = DEFAULT_MAX_RECORD_SIZE_KIB;
 
     /** A stream of {@code shardCount} shards created at {@code createdEpochSecond}. */
     public StreamLog(String name, String arn, int shardCount, long createdEpochSecond, long retentionMillis) {
@@ -97,6 +110,19 @@ public final class StreamLog {
         }
     }
 
+    /** The stream's maximum record size (data plus partition key) in KiB, 1024..10240 (spec 19.1). */
+    public void maxRecordSizeInKiB(int kib) {
+        if (kib < DEFAULT_MAX_RECORD_SIZE_KIB || kib > LARGEST_MAX_RECORD_SIZE_KIB) {
+            throw new IllegalArgumentException("MaxRecordSizeInKiB must be 1024..10240, got " + kib);
+        }
+        this.maxRecordSizeKiB = kib;
+    }
+
+    /** The stream's maximum record size in bytes. */
+    public int maxRecordSizeBytes() {
+        return maxRecordSizeKiB * 1_024;
+    }
+
     /** Registers a reader of the stream. */
     public void addListener(Listener listener) {
         listeners.add(listener);
@@ -120,37 +146,83 @@ public final class StreamLog {
 
     /** Writes a record arriving at {@code arrivalMillis}; returns it after every listener has seen it. */
     public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey, long arrivalMillis) {
-        if (partitionKey == null || partitionKey.isEmpty() || partitionKey.length() > 256) {
+        int keyCharacters = partitionKey == null ? 0 : partitionKey.length() <= MAX_PARTITION_KEY_CHARACTERS
+                ? partitionKey.length() : partitionKey.codePointCount(0, partitionKey.length()); // spec 19.1
+        if (partitionKey == null || keyCharacters == 0 || keyCharacters > MAX_PARTITION_KEY_CHARACTERS) {
             throw new IllegalArgumentException("PartitionKey must be 1 to 256 characters (Kinesis PutRecord), got "
-                    + (partitionKey == null ? "null" : partitionKey.length() + " characters"));
+                    + (partitionKey == null ? "null" : keyCharacters + " characters"));
         }
         if (data == null) {
             throw new IllegalArgumentException("Data must not be null; use an empty array for an empty record");
         }
-        // with one shard nothing routes by hash key: readers that need one (lanes) ask hashKeyOf themselves
-        BigInteger hashKey = explicitHashKey != null
-                ? HashKeys.ofExplicitHashKey(explicitHashKey)
-                : shards.size() == 1 ? null : hashKeyOf(partitionKey);
-        ShardLog shard = shards.size() == 1 ? shards.get(0) : route(hashKey);
-        int index = shard.size();
-        StreamRecord record = shard.append(partitionKey, data, arrivalMillis);
-        for (Listener l : listeners) {
-            l.recordWritten(shard, index, record, hashKey);
+        checkRecordSize(partitionKey, data.length);
+        BigInteger explicit = explicitHashKey != null ? HashKeys.ofExplicitHashKey(explicitHashKey) : null;
+        lock.lock();
+        try {
+            // with one shard nothing routes by hash key: readers that need one (lanes) ask hashKeyOf themselves
+            BigInteger hashKey = explicit != null ? explicit : shards.size() == 1 ? null : hashKeyOf(partitionKey);
+            ShardLog shard = shards.size() == 1 ? shards.get(0) : route(hashKey);
+            int index = shard.size();
+            StreamRecord record = shard.append(partitionKey, data, arrivalMillis);
+            for (Listener l : listeners) {
+                l.recordWritten(shard, index, record, hashKey);
+            }
+            return record;
+        } finally {
+            lock.unlock();
         }
-        return record;
+    }
+
+    /** Spec 19.1: data plus the partition key's UTF-8 bytes fit the stream's maximum record size. */
+    private void checkRecordSize(String partitionKey, int dataBytes) {
+        int max = maxRecordSizeBytes();
+        if (dataBytes + 3L * partitionKey.length() <= max) {
+            return; // no UTF-16 char takes more than 3 UTF-8 bytes: the usual put needs no exact count
+        }
+        long keyBytes = utf8Length(partitionKey);
+        long size = dataBytes + keyBytes;
+        if (size > max) {
+            throw new IllegalArgumentException("InvalidArgumentException: the record is " + size + " bytes (data "
+                    + dataBytes + " + partition key " + keyBytes + "), over the stream's maximum record size of "
+                    + max + " bytes (MaxRecordSizeInKiB " + maxRecordSizeKiB + "); nothing was written (spec 19.1: "
+                    + "data plus partition key count; raise the limit, up to " + LARGEST_MAX_RECORD_SIZE_KIB
+                    + " KiB, with StreamHarness.builder().maxRecordSizeInKiB(..))");
+        }
+    }
+
+    private static long utf8Length(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 2; // a pair is 4 bytes; a lone surrogate is encoded as '?' (1 byte), close enough
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** The MD5 hash key of a partition key (cached for repeated keys). */
     public BigInteger hashKeyOf(String partitionKey) {
-        BigInteger hashKey = hashKeyCache.get(partitionKey);
-        if (hashKey == null) {
-            if (hashKeyCache.size() >= HASH_KEY_CACHE_SIZE) {
-                hashKeyCache.clear(); // bounded: a producer of unique keys pays one MD5 per put, as before
+        lock.lock(); // the cache and the digest are shared by every putting thread
+        try {
+            BigInteger hashKey = hashKeyCache.get(partitionKey);
+            if (hashKey == null) {
+                if (hashKeyCache.size() >= HASH_KEY_CACHE_SIZE) {
+                    hashKeyCache.clear(); // bounded: a producer of unique keys pays one MD5 per put, as before
+                }
+                hashKey = HashKeys.ofPartitionKey(partitionKey, md5);
+                hashKeyCache.put(partitionKey, hashKey);
             }
-            hashKey = HashKeys.ofPartitionKey(partitionKey, md5);
-            hashKeyCache.put(partitionKey, hashKey);
+            return hashKey;
+        } finally {
+            lock.unlock();
         }
-        return hashKey;
     }
 
     /** The shard that holds {@code record}, or null when it is not a record of this stream. */

@@ -44,7 +44,7 @@ public final class InvocationTimer {
     /**
      * Spends virtual time. Returns false (and stops at the deadline) when the spending reaches the timeout.
      */
-    public boolean spend(long nanos) {
+    public synchronized boolean spend(long nanos) { // a handler's own threads may spend time at once
         if (nanos < 0) {
             throw new IllegalArgumentException("cannot spend a negative duration");
         }
@@ -61,7 +61,7 @@ public final class InvocationTimer {
     }
 
     /** Marks the invocation as timed out at its deadline (used by the real-time watchdog and injected timeouts). */
-    public void timeOut() {
+    public synchronized void timeOut() {
         spentNanos = deadlineNanos - startNanos;
         timedOut = true;
     }

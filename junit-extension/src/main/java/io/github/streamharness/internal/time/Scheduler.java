@@ -9,10 +9,19 @@ import java.util.PriorityQueue;
  * happens later (polls, batching windows, invocation completions, retries after back-off, producers) is an event
  * here; {@link #runUntilIdle()} and {@link #advance(long)} step it. Single-threaded by design: one harness is driven
  * by one thread at a time.
+ *
+ * <p>The clock counts epoch nanoseconds in a long. It refuses to go past {@link #LATEST} (a margin below the long's
+ * end, 2262-04-11, so that every delay the mappings add to "now" stays in range) instead of wrapping round. A run
+ * stops when the thread driving it is interrupted, leaving the flag set.
  */
 public final class Scheduler {
     /** Events processed in one run before the scheduler gives up and reports a runaway scenario. */
     public static final long DEFAULT_EVENT_LIMIT = 50_000_000L;
+    /** The latest instant the virtual clock supports. */
+    public static final Instant LATEST = Instant.parse("2262-01-01T00:00:00Z");
+    /** The earliest instant the virtual clock supports (the most negative long of epoch nanoseconds). */
+    public static final Instant EARLIEST = Instant.ofEpochSecond(0, Long.MIN_VALUE);
+    private static final long LATEST_NANOS = LATEST.getEpochSecond() * 1_000_000_000L;
 
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private long nowNanos;
@@ -75,10 +84,12 @@ public final class Scheduler {
         enter("runUntilIdle()");
         long processed = 0;
         try {
+            stopIfInterrupted("runUntilIdle()");
             Event e;
             while ((e = queue.poll()) != null) {
                 nowNanos = e.atNanos;
                 e.action.run();
+                stopIfInterrupted("runUntilIdle()");
                 if (++processed >= eventLimit) {
                     throw new IllegalStateException("runUntilIdle() processed " + processed + " events and the "
                             + "stream is still not idle at " + Instant.ofEpochSecond(0, nowNanos) + "; a scenario "
@@ -96,18 +107,54 @@ public final class Scheduler {
         if (nanos < 0) {
             throw new IllegalArgumentException("cannot advance the virtual clock by a negative duration");
         }
+        if (nanos > LATEST_NANOS - nowNanos) {
+            throw tooFar(Duration.ofNanos(nanos));
+        }
         enter("advance()");
         long target = nowNanos + nanos;
         try {
+            stopIfInterrupted("advance()");
             Event e;
             while ((e = queue.peek()) != null && e.atNanos <= target) {
                 queue.poll();
                 nowNanos = e.atNanos;
                 e.action.run();
+                stopIfInterrupted("advance()");
             }
             nowNanos = target;
         } finally {
             running = false;
+        }
+    }
+
+    /** As {@link #advance(long)}, refusing a duration past the clock's range with the same message. */
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("cannot advance the virtual clock by a negative duration: " + duration);
+        }
+        long nanos;
+        try {
+            nanos = duration.toNanos();
+        } catch (ArithmeticException e) {
+            throw tooFar(duration);
+        }
+        advance(nanos);
+    }
+
+    private IllegalArgumentException tooFar(Duration duration) {
+        Duration left = Duration.ofNanos(LATEST_NANOS - nowNanos);
+        return new IllegalArgumentException("cannot advance the virtual clock by " + duration + " from "
+                + toInstant(nowNanos) + ": the virtual clock counts nanoseconds in a long and supports instants up to "
+                + LATEST + ", so from here it can advance by at most " + left + " (about " + left.toDays()
+                + " days); advance by less, or start the harness later with startTime(..)");
+    }
+
+    private void stopIfInterrupted(String what) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException(what + " stopped at " + toInstant(nowNanos) + ": the thread driving the "
+                    + "harness was interrupted (by the handler, or by the test, e.g. a JUnit timeout). The interrupt "
+                    + "flag is left set; nothing is lost: records in flight stay PENDING and are delivered when the "
+                    + "harness runs again after Thread.interrupted() clears the flag.");
         }
     }
 
@@ -120,8 +167,16 @@ public final class Scheduler {
         running = true;
     }
 
-    /** Epoch nanoseconds of an Instant. */
+    /**
+     * Epoch nanoseconds of an Instant.
+     *
+     * @throws IllegalArgumentException when the instant is outside {@link #EARLIEST}..{@link #LATEST}
+     */
     public static long toNanos(Instant instant) {
+        if (instant.isAfter(LATEST) || instant.isBefore(EARLIEST)) {
+            throw new IllegalArgumentException(instant + " is outside the range of the virtual clock, which counts "
+                    + "nanoseconds in a long: it supports instants from " + EARLIEST + " to " + LATEST);
+        }
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
