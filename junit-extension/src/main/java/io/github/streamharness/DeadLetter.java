@@ -1,5 +1,7 @@
 package io.github.streamharness;
 
+import io.github.streamharness.internal.observe.SequenceRanges;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,5 +37,10 @@ public record DeadLetter(OnFailureCondition condition, int approximateInvokeCoun
     /** Whether the message covers {@code record} (by shard and sequence number). */
     public boolean covers(StreamRecord record) {
         return records.contains(record);
+    }
+
+    /** The records covered, as timelines print them: {@code [...000000.....000009] (10 records)}. */
+    public String recordRange() {
+        return SequenceRanges.describe(records);
     }
 }

@@ -3,6 +3,7 @@ package io.github.streamharness;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -27,7 +28,27 @@ final class Handlers {
             return fromClass(type);
         }
         check(handler.getClass());
-        return new Source(() -> handler, handler.getClass().getName());
+        Object adapted = windowAdapter(handler);
+        return new Source(() -> adapted, handler.getClass().getName());
+    }
+
+    /**
+     * A handler of {@link KinesisTimeWindowEvent} (a subclass of KinesisEvent) gets the event as that type, as the
+     * Lambda runtime deserializes it; without a tumbling window its window fields are absent (null).
+     */
+    @SuppressWarnings("unchecked")
+    private static Object windowAdapter(Object handler) {
+        Type input = inputType(handler.getClass());
+        if (!(handler instanceof RequestStreamHandler) && input instanceof Class<?> c
+                && c == KinesisTimeWindowEvent.class) {
+            var typed = (RequestHandler<KinesisTimeWindowEvent, Object>) handler;
+            return (RequestHandler<KinesisEvent, Object>) (event, context) -> {
+                KinesisTimeWindowEvent windowEvent = new KinesisTimeWindowEvent();
+                windowEvent.setRecords(event.getRecords());
+                return typed.handleRequest(windowEvent, context);
+            };
+        }
+        return handler;
     }
 
     private static Source fromClass(Class<?> type) {
@@ -47,7 +68,7 @@ final class Handlers {
         constructor.setAccessible(true);
         return new Source(() -> {
             try {
-                return constructor.newInstance();
+                return windowAdapter(constructor.newInstance());
             } catch (InvocationTargetException e) {
                 throw sneaky(e.getCause());
             } catch (ReflectiveOperationException e) {
@@ -60,12 +81,14 @@ final class Handlers {
         boolean stream = RequestStreamHandler.class.isAssignableFrom(type);
         boolean typed = RequestHandler.class.isAssignableFrom(type);
         if (!stream && !typed) {
-            throw new IllegalArgumentException("handler " + type.getName() + " is neither a RequestHandler<KinesisEvent, ?>"
-                    + " nor a RequestStreamHandler; a Kinesis event source mapping can only invoke those");
+            throw new IllegalArgumentException("handler " + type.getName() + " is neither a "
+                    + "RequestHandler<KinesisEvent, ?> (or RequestHandler<KinesisTimeWindowEvent, ?>) nor a "
+                    + "RequestStreamHandler; a Kinesis event source mapping can only invoke those");
         }
         if (typed && !stream) {
             Type input = inputType(type);
-            if (input instanceof Class<?> c && !c.isAssignableFrom(KinesisEvent.class)) {
+            if (input instanceof Class<?> c && !c.isAssignableFrom(KinesisEvent.class)
+                    && c != KinesisTimeWindowEvent.class) {
                 throw new IllegalArgumentException("handler " + type.getName() + " takes " + c.getName()
                         + ", but a Kinesis event source mapping invokes it with a KinesisEvent (spec 7.3)");
             }

@@ -1,5 +1,7 @@
 package io.github.streamharness;
 
+import io.github.streamharness.internal.observe.SequenceRanges;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,5 +58,10 @@ public record Invocation(int number, String functionName, String shardId, int la
     /** Whether the batch holds {@code record} (by shard and sequence number). */
     public boolean contains(StreamRecord record) {
         return records.contains(record);
+    }
+
+    /** The batch's records as timelines print them: {@code [...000000.....000009] (10 records)}. */
+    public String recordRange() {
+        return SequenceRanges.describe(records);
     }
 }

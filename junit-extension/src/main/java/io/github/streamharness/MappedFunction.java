@@ -1,11 +1,13 @@
 package io.github.streamharness;
 
+import io.github.streamharness.internal.assembly.HarnessAssembly;
 import io.github.streamharness.internal.mapping.MappingEngine;
 import io.github.streamharness.internal.mapping.MappingEvents;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A function attached to the stream by an event source mapping: its own positions in every shard, invocation log,
@@ -15,32 +17,36 @@ public final class MappedFunction {
     private final String functionName;
     private final String uuid;
     private final EventSourceMappingConfig config;
+    private final FunctionSettings function;
     private final InvocationLog log;
     private final DeadLetterQueue dlq;
-    private final long[] writtenTotal;
-    private MappingEngine engine;
-    private Ledger ledger;
+    private final MappingEngine engine;
+    private final Ledger ledger;
 
-    MappedFunction(String functionName, String uuid, EventSourceMappingConfig config, int retainedInvocations,
-                   long[] writtenTotal) {
-        this.functionName = functionName;
-        this.uuid = uuid;
+    private MappedFunction(EventSourceMappingConfig config, FunctionSettings function, InvocationLog log,
+                           DeadLetterQueue dlq, HarnessAssembly.Wiring wiring, long[] writtenTotal) {
+        this.functionName = function.functionName().orElseThrow();
+        this.uuid = wiring.uuid();
         this.config = config;
-        this.log = new InvocationLog(functionName, retainedInvocations);
-        this.dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
-        if (dlq != null) {
-            dlq.invocations(log);
-        }
-        this.writtenTotal = writtenTotal;
-    }
-
-    void attach(MappingEngine engine) {
-        this.engine = engine;
+        this.function = function;
+        this.log = log;
+        this.dlq = dlq;
+        this.engine = wiring.engine();
         this.ledger = new Ledger(this, engine, writtenTotal);
     }
 
-    MappingEvents events() {
-        return new MappingEvents() {
+    /**
+     * Creates the function's log and destination, lets {@code wiring} build the engine that reports into them, and
+     * returns the mapping whole.
+     */
+    static MappedFunction create(EventSourceMappingConfig config, FunctionSettings function, int retainedInvocations,
+                                 long[] writtenTotal, Function<MappingEvents, HarnessAssembly.Wiring> wiring) {
+        InvocationLog log = new InvocationLog(function.functionName().orElseThrow(), retainedInvocations);
+        DeadLetterQueue dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
+        if (dlq != null) {
+            dlq.invocations(log);
+        }
+        HarnessAssembly.Wiring wired = wiring.apply(new MappingEvents() {
             @Override
             public void invoked(Invocation invocation) {
                 log.add(invocation);
@@ -55,11 +61,28 @@ public final class MappedFunction {
             public void timeline(TimelineEntry entry) {
                 log.add(entry);
             }
-        };
+        });
+        log.eventSizer(wired.eventSizer());
+        return new MappedFunction(config, function, log, dlq, wired, writtenTotal);
     }
 
     MappingEngine engine() {
         return engine;
+    }
+
+    /** The only mapping of a stream, or an error saying why there is none or which to choose. */
+    static MappedFunction only(List<MappedFunction> mappings, String streamName, String what) {
+        if (mappings.size() == 1) {
+            return mappings.get(0);
+        }
+        if (mappings.isEmpty()) {
+            throw new IllegalStateException(what + " needs a mapping, but stream " + streamName + " is a bare "
+                    + "stream: add one with addMapping(config, handler), or build with mapping(..) and handler(..).");
+        }
+        throw new IllegalStateException(what + " is ambiguous: stream " + streamName + " has " + mappings.size()
+                + " mappings (" + mappings.stream().map(MappedFunction::functionName)
+                .collect(java.util.stream.Collectors.joining(", "))
+                + "); call it on the MappedFunction that addMapping returned.");
     }
 
     /** The function's name. */
@@ -70,6 +93,14 @@ public final class MappedFunction {
     /** The mapping's UUID (seeded), as in its ARN and in S3 on-failure object keys (spec 6.4). */
     public String uuid() {
         return uuid;
+    }
+
+    /**
+     * The function's settings (name, timeout, memory, concurrency, Init), as given when the mapping was added or,
+     * for the harness's own function, as the harness builder held them when {@code build()} ran.
+     */
+    public FunctionSettings functionSettings() {
+        return function;
     }
 
     /** The mapping's configuration. */

@@ -3,15 +3,10 @@ package io.github.streamharness;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.streamharness.internal.invoke.EventCodec;
-import io.github.streamharness.internal.invoke.FunctionSpec;
-import io.github.streamharness.internal.invoke.Invoker;
-import io.github.streamharness.internal.mapping.BackoffSchedule;
-import io.github.streamharness.internal.mapping.MappingEngine;
+import io.github.streamharness.internal.assembly.HarnessAssembly;
+import io.github.streamharness.internal.assembly.HarnessSettings;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
-import io.github.streamharness.internal.time.SeededUuids;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -33,28 +27,21 @@ import java.util.stream.Collectors;
  * out with a parallel stream. Many harnesses run side by side in one JVM.
  */
 public final class StreamHarness implements AutoCloseable {
-    private final Builder settings;
+    private final HarnessSettings settings;
+    private final HarnessAssembly assembly;
     private final Scheduler scheduler;
     private final VirtualClock clock;
     private final StreamLog stream;
     private final FaultPlan faults = new FaultPlan();
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final SplittableRandom seeds;
     private final List<MappedFunction> mappings = new ArrayList<>();
-    private final long[] written = new long[1];
     private boolean closed;
 
-    private StreamHarness(Builder b) {
-        this.settings = b;
-        this.scheduler = new Scheduler(b.startTime);
-        this.scheduler.eventLimit(b.eventLimit);
+    private StreamHarness(HarnessSettings settings) {
+        this.settings = settings;
+        this.assembly = new HarnessAssembly(settings);
+        this.scheduler = assembly.scheduler();
         this.clock = new VirtualClock(scheduler);
-        this.seeds = new SplittableRandom(b.seed);
-        String arn = "arn:aws:kinesis:" + b.region + ":" + b.accountId + ":stream/" + b.streamName;
-        this.stream = new StreamLog(b.streamName, arn, b.shards, b.startTime.getEpochSecond(), b.retention.toMillis());
-        this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
-        this.stream.releaseCommittedRecords(b.releaseCommittedRecords);
-        this.stream.maxRecordSizeInKiB(b.maxRecordSizeInKiB);
+        this.stream = assembly.stream();
     }
 
     /** A builder: a bare stream, or a stream with one mapping and its handler. */
@@ -63,48 +50,52 @@ public final class StreamHarness implements AutoCloseable {
     }
 
     /**
-     * Attaches a function to the stream with an event source mapping created now (spec 2.6: LATEST starts at the
-     * tip of each shard as it is now).
-     *
-     * @param handler a {@code RequestHandler<KinesisEvent, ?>} or {@code RequestStreamHandler} instance (shared by
-     *                every execution environment), or a handler {@code Class} (instantiated once per environment)
+     * Attaches the harness's function to the stream with an event source mapping created now (spec 2.6: LATEST
+     * starts at the tip of each shard as it is now). A second mapping of the same settings is named
+     * {@code <functionName>-2}, and so on. The handler instance is shared by every execution environment.
      */
-    public MappedFunction addMapping(EventSourceMappingConfig config, Object handler) {
-        String name = mappings.isEmpty() ? settings.functionName : settings.functionName + "-" + (mappings.size() + 1);
-        return addMapping(config, handler, name);
+    public MappedFunction addMapping(EventSourceMappingConfig config,
+                                     RequestHandler<? extends KinesisEvent, ?> handler) {
+        return attach(config, handler, null);
     }
 
-    /** As {@link #addMapping(EventSourceMappingConfig, Object)}, naming the function. */
-    public MappedFunction addMapping(EventSourceMappingConfig config, Object handler, String functionName) {
+    /** As {@link #addMapping(EventSourceMappingConfig, RequestHandler)} for a handler of the raw event JSON. */
+    public MappedFunction addMapping(EventSourceMappingConfig config, RequestStreamHandler handler) {
+        return attach(config, handler, null);
+    }
+
+    /** As {@link #addMapping(EventSourceMappingConfig, RequestHandler)}, instantiating the class per environment. */
+    public MappedFunction addMapping(EventSourceMappingConfig config, Class<?> handlerClass) {
+        return attach(config, handlerClass, null);
+    }
+
+    /** Attaches another function, with its own settings (a name, unless the default naming suits), to the stream. */
+    public MappedFunction addMapping(EventSourceMappingConfig config, RequestHandler<? extends KinesisEvent, ?> handler,
+                                     FunctionSettings function) {
+        return attach(config, handler, Objects.requireNonNull(function, "function"));
+    }
+
+    /** As {@link #addMapping(EventSourceMappingConfig, RequestHandler, FunctionSettings)}, raw event JSON. */
+    public MappedFunction addMapping(EventSourceMappingConfig config, RequestStreamHandler handler,
+                                     FunctionSettings function) {
+        return attach(config, handler, Objects.requireNonNull(function, "function"));
+    }
+
+    /** As {@link #addMapping(EventSourceMappingConfig, RequestHandler, FunctionSettings)}, a handler class. */
+    public MappedFunction addMapping(EventSourceMappingConfig config, Class<?> handlerClass,
+                                     FunctionSettings function) {
+        return attach(config, handlerClass, Objects.requireNonNull(function, "function"));
+    }
+
+    private MappedFunction attach(EventSourceMappingConfig config, Object handler, FunctionSettings given) {
         ensureOpen();
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(functionName, "functionName");
-        for (MappedFunction m : mappings) {
-            if (m.functionName().equals(functionName)) {
-                throw new IllegalArgumentException("The event source arn (\" " + stream.arn() + " \") and function "
-                        + "(\" " + functionName + " \") provided mapping already exists. Please update or delete the "
-                        + "existing mapping with UUID " + m.uuid() + " (spec 1.15; in the harness: give the second "
-                        + "mapping another function name)");
-            }
-        }
         Handlers.Source source = Handlers.source(handler);
-        String functionArn = "arn:aws:lambda:" + settings.region + ":" + settings.accountId + ":function:"
-                + functionName;
-        String roleArn = "arn:aws:iam::" + settings.accountId + ":role/" + functionName + "-role";
-        FunctionSpec function = new FunctionSpec(functionName, functionArn, roleArn, settings.functionTimeout,
-                settings.memorySize, source.supplier(), source.description());
-        EventCodec codec = new EventCodec(stream.arn(), settings.region, roleArn);
-        Invoker invoker = new Invoker(function, scheduler, codec, mapper, faults.source(), seeds.nextLong(),
-                settings.watchdog);
-        RetryBackoff b = settings.retryBackoff;
-        BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
-                b.jitter(), seeds.nextLong());
-        String uuid = SeededUuids.next(seeds);
-        MappedFunction mapped = new MappedFunction(functionName, uuid, config, settings.retainedInvocations, written);
-        mapped.invocations().eventSizer(codec::eventSize);
-        MappingEngine engine = new MappingEngine(config, config.filterCriteria(), stream, scheduler, invoker, codec,
-                mapped.events(), backoff, uuid, mapper);
-        mapped.attach(engine);
+        FunctionSettings function = assembly.functionOf(given,
+                mappings.stream().collect(Collectors.toMap(MappedFunction::functionName, MappedFunction::uuid)));
+        MappedFunction mapped = MappedFunction.create(config, function, settings.retainedInvocations(),
+                assembly.writtenCounter(), events -> assembly.wire(config, config.filterCriteria(), function,
+                        source.supplier(), source.description(), faults.source(), events));
         mappings.add(mapped);
         return mapped;
     }
@@ -221,21 +212,12 @@ public final class StreamHarness implements AutoCloseable {
 
     /** A shard by id. */
     public Shard shard(String shardId) {
-        var log = stream.shard(shardId);
-        if (log == null) {
-            throw new IllegalArgumentException("no shard " + shardId + " in stream " + stream.name() + "; it has "
-                    + shards().stream().map(Shard::id).collect(Collectors.joining(", ")));
-        }
-        return new Shard(log);
+        return new Shard(assembly.shard(shardId));
     }
 
     /** A shard by position (0-based). */
     public Shard shard(int index) {
-        if (index < 0 || index >= stream.shards().size()) {
-            throw new IllegalArgumentException("shard index " + index + " out of range: stream " + stream.name()
-                    + " has " + stream.shards().size() + " shard(s)");
-        }
-        return new Shard(stream.shards().get(index));
+        return new Shard(assembly.shard(index));
     }
 
     /** The shards, in order. */
@@ -245,11 +227,7 @@ public final class StreamHarness implements AutoCloseable {
 
     /** The shard that holds {@code record}. */
     public Shard shardOf(StreamRecord record) {
-        var log = stream.shardOf(record);
-        if (log == null) {
-            throw new IllegalArgumentException(record + " is not a record of stream " + stream.name());
-        }
-        return new Shard(log);
+        return new Shard(assembly.shardOf(record));
     }
 
     /** The stream name. */
@@ -264,7 +242,7 @@ public final class StreamHarness implements AutoCloseable {
 
     /** The seed every random choice of this harness derives from (request ids, jitter). */
     public long seed() {
-        return settings.seed;
+        return settings.seed();
     }
 
     /** The timelines of every mapping, for failure reports. */
@@ -281,23 +259,12 @@ public final class StreamHarness implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            for (MappedFunction m : mappings) {
-                m.engine().close();
-            }
+            mappings.forEach(m -> m.engine().close());
         }
     }
 
     private MappedFunction only(String what) {
-        if (mappings.size() == 1) {
-            return mappings.get(0);
-        }
-        if (mappings.isEmpty()) {
-            throw new IllegalStateException(what + " needs a mapping, but stream " + stream.name() + " is a bare "
-                    + "stream: add one with addMapping(config, handler), or build with mapping(..) and handler(..).");
-        }
-        throw new IllegalStateException(what + " is ambiguous: stream " + stream.name() + " has " + mappings.size()
-                + " mappings (" + mappings.stream().map(MappedFunction::functionName).collect(Collectors.joining(", "))
-                + "); call it on the MappedFunction that addMapping returned.");
+        return MappedFunction.only(mappings, stream.name(), what);
     }
 
     private void ensureOpen() {
@@ -306,214 +273,23 @@ public final class StreamHarness implements AutoCloseable {
         }
     }
 
-    /** Settings of a harness; every value has a default. */
-    public static final class Builder {
-        private String streamName = "test-stream";
-        private int shards = 1;
-        private String region = "us-east-1";
-        private String accountId = "123456789012";
-        private EventSourceMappingConfig mapping;
-        private Object handler;
-        private Duration functionTimeout = Duration.ofSeconds(3);
-        private String functionName = "test-function";
-        private int memorySize = 128;
-        private Instant startTime = Instant.parse("2026-01-01T00:00:00Z");
-        private long seed = 20_260_101L;
-        private Duration retention = Duration.ofHours(24);
-        private RetryBackoff retryBackoff = RetryBackoff.DEFAULT;
-        private Duration watchdog;
-        private int retainedInvocations = Integer.MAX_VALUE;
-        private long eventLimit = 10_000_000L;
-        private boolean releaseCommittedRecords;
-        private int maxRecordSizeInKiB = StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;
-
+    /**
+     * Settings of a harness; every value has a default (the setters are listed with it). {@link #build()} freezes
+     * them: changing or reusing the builder afterwards does not change a harness already built.
+     */
+    public static final class Builder extends AbstractHarnessBuilder {
         private Builder() {
         }
 
-        /** Stream name, default {@code test-stream}. */
-        public Builder streamName(String streamName) {
-            this.streamName = Objects.requireNonNull(streamName, "streamName");
-            return this;
-        }
-
-        /** Number of shards, default 1. */
-        public Builder shards(int shards) {
-            if (shards < 1 || shards > 10_000) {
-                throw new IllegalArgumentException("shards must be 1..10000, got " + shards);
-            }
-            this.shards = shards;
-            return this;
-        }
-
-        /** Region of the stream and function, default us-east-1. */
-        public Builder region(String region) {
-            this.region = Objects.requireNonNull(region, "region");
-            return this;
-        }
-
-        /** Account id in ARNs, default 123456789012. */
-        public Builder accountId(String accountId) {
-            if (accountId == null || !accountId.matches("\\d{12}")) {
-                throw new IllegalArgumentException("an AWS account id is 12 digits, got " + accountId);
-            }
-            this.accountId = accountId;
-            return this;
-        }
-
-        /** The mapping to create with the harness (needs {@link #handler(Object)}). */
-        public Builder mapping(EventSourceMappingConfig mapping) {
-            this.mapping = Objects.requireNonNull(mapping, "mapping");
-            return this;
-        }
-
-        /** The handler: an instance shared by every execution environment. */
-        public Builder handler(RequestHandler<KinesisEvent, ?> handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
-            return this;
-        }
-
-        /** The handler: a stream handler that receives the event JSON bytes. */
-        public Builder handler(RequestStreamHandler handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
-            return this;
-        }
-
-        /** The handler class, instantiated once per execution environment like the Lambda runtime. */
-        public Builder handler(Class<?> handlerClass) {
-            this.handler = Objects.requireNonNull(handlerClass, "handlerClass");
-            return this;
-        }
-
-        /** The handler as an object: a RequestHandler, a RequestStreamHandler, or a handler Class. */
-        public Builder handler(Object handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
-            return this;
-        }
-
-        /** Function timeout, default 3 s as on Lambda; 1 s to 900 s. */
-        public Builder functionTimeout(Duration timeout) {
-            if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofSeconds(900)) > 0) {
-                throw new IllegalArgumentException("a Lambda function timeout is 1 to 900 seconds, got " + timeout);
-            }
-            this.functionTimeout = timeout;
-            return this;
-        }
-
-        /** Function name, default {@code test-function}. */
-        public Builder functionName(String name) {
-            this.functionName = Objects.requireNonNull(name, "functionName");
-            return this;
-        }
-
-        /** Memory size in MB (128..10240), reported by the Context. */
-        public Builder memorySize(int megabytes) {
-            if (megabytes < 128 || megabytes > 10_240) {
-                throw new IllegalArgumentException("Lambda memory is 128 to 10240 MB, got " + megabytes);
-            }
-            this.memorySize = megabytes;
-            return this;
-        }
-
-        /** Where the virtual clock starts, default 2026-01-01T00:00:00Z. */
-        public Builder startTime(Instant start) {
-            this.startTime = Objects.requireNonNull(start, "startTime");
-            return this;
-        }
-
-        /** Seed of every random choice (request ids, jitter); same seed, same run. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Stream retention period, 24 h (default) to 365 days. */
-        public Builder retention(Duration retention) {
-            if (retention.compareTo(Duration.ofHours(24)) < 0 || retention.compareTo(Duration.ofDays(365)) > 0) {
-                throw new IllegalArgumentException("Kinesis retention is 24 hours to 365 days, got " + retention);
-            }
-            this.retention = retention;
-            return this;
-        }
-
-        /** The wait between retries (spec 0.2), default 1 s doubling to 60 s. */
-        public Builder retryBackoff(RetryBackoff backoff) {
-            this.retryBackoff = Objects.requireNonNull(backoff, "retryBackoff");
-            return this;
-        }
-
         /**
-         * Opt-in real-time watchdog: a handler that blocks for more than {@code wallClockLimit} of real time is
-         * interrupted and the invocation recorded as a timeout. Handlers then run on a worker thread.
-         */
-        public Builder watchdog(Duration wallClockLimit) {
-            if (wallClockLimit.isNegative() || wallClockLimit.isZero()) {
-                throw new IllegalArgumentException("the watchdog limit must be positive, got " + wallClockLimit);
-            }
-            this.watchdog = wallClockLimit;
-            return this;
-        }
-
-        /** Keep only the last {@code n} invocations in detail (long simulations); counts stay exact. */
-        public Builder retainInvocations(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("retainInvocations must be at least 1, got " + n);
-            }
-            this.retainedInvocations = n;
-            return this;
-        }
-
-        /** The number of events one {@code runUntilIdle()} may process before it reports a runaway scenario. */
-        public Builder eventLimit(long limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("eventLimit must be positive, got " + limit);
-            }
-            this.eventLimit = limit;
-            return this;
-        }
-
-        /**
-         * Lets shards drop records that every mapping has checkpointed past (each mapping's checkpoint record is
-         * kept), so hours of virtual traffic run in bounded memory. Off by default. Ledger counts and the on-failure
-         * messages stay exact; released records are no longer listed by {@code Shard.records()} or
-         * {@code Ledger.records(..)}, so with it on, assert on counts.
-         */
-        public Builder releaseCommittedRecords(boolean release) {
-            this.releaseCommittedRecords = release;
-            return this;
-        }
-
-        /**
-         * The stream's maximum record size, data plus partition key, in KiB (spec 19.1, Kinesis's
-         * MaxRecordSizeInKiB): 1024 (1 MiB, the default) to 10240 (10 MiB). A put over it fails and writes nothing.
-         */
-        public Builder maxRecordSizeInKiB(int kib) {
-            if (kib < StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB || kib > StreamLog.LARGEST_MAX_RECORD_SIZE_KIB) {
-                boolean low = kib < StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;
-                throw new IllegalArgumentException("1 validation error detected: Value '" + kib + "' at "
-                        + "'maxRecordSizeInKiB' failed to satisfy constraint: Member must have value "
-                        + (low ? "greater than or equal to 1024" : "less than or equal to 10240")
-                        + " (MaxRecordSizeInKiB accepts 1024..10240, 1 to 10 MiB, default 1024)");
-            }
-            this.maxRecordSizeInKiB = kib;
-            return this;
-        }
-
-        /**
-         * Builds the harness, creating the mapping if one was given.
+         * Freezes the settings and builds the harness, creating the mapping if one was given.
          *
-         * @throws IllegalStateException when a mapping is given without a handler or a handler without a mapping
+         * @throws IllegalStateException when a mapping is given without a handler
          */
         public StreamHarness build() {
-            if (handler != null && mapping == null) {
-                mapping = EventSourceMappingConfig.defaults();
-            }
-            if (mapping != null && handler == null) {
-                throw new IllegalStateException("a mapping was configured but no handler: call handler(..) with the "
-                        + "function under test, or leave both out for a bare stream and use addMapping(..) later.");
-            }
-            StreamHarness harness = new StreamHarness(this);
-            if (mapping != null) {
-                harness.addMapping(mapping, handler);
+            StreamHarness harness = new StreamHarness(freeze());
+            if (handler() != null) {
+                harness.attach(mapping() != null ? mapping() : EventSourceMappingConfig.defaults(), handler(), null);
             }
             return harness;
         }

@@ -1,5 +1,7 @@
 package io.github.streamharness;
 
+import io.github.streamharness.internal.observe.SequenceRanges;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

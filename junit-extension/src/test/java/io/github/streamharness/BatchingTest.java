@@ -161,12 +161,12 @@ class BatchingTest {
         List<String> latest = new ArrayList<>();
         List<String> atTimestamp = new ArrayList<>();
         stream.addMapping(EventSourceMappingConfig.builder().startingPosition(StartingPosition.TRIM_HORIZON).build(),
-                collect(trim), "trim");
+                collect(trim), FunctionSettings.named("trim"));
         stream.addMapping(EventSourceMappingConfig.builder().startingPosition(StartingPosition.LATEST).build(),
-                collect(latest), "latest");
+                collect(latest), FunctionSettings.named("latest"));
         MappedFunction at = stream.addMapping(EventSourceMappingConfig.builder()
                 .startingPosition(StartingPosition.AT_TIMESTAMP).startingPositionTimestamp(between).build(),
-                collect(atTimestamp), "at-timestamp");
+                collect(atTimestamp), FunctionSettings.named("at-timestamp"));
         stream.put("pk", "new");
         stream.runUntilIdle();
 
@@ -183,9 +183,9 @@ class BatchingTest {
         StreamHarness stream = StreamHarness.builder().shards(2).build();
         List<String> a = new ArrayList<>();
         List<String> b = new ArrayList<>();
-        MappedFunction fa = stream.addMapping(EventSourceMappingConfig.defaults(), collect(a), "a");
+        MappedFunction fa = stream.addMapping(EventSourceMappingConfig.defaults(), collect(a), FunctionSettings.named("a"));
         MappedFunction fb = stream.addMapping(EventSourceMappingConfig.builder().batchSize(1).build(), collect(b),
-                "b");
+                FunctionSettings.named("b"));
         for (int i = 0; i < 20; i++) {
             stream.put("key-" + i, "r" + i);
         }
@@ -236,7 +236,7 @@ class BatchingTest {
         List<Integer> sizes = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().batchSize(100).build())
                 .maxRecordSizeInKiB(2_048) // rule 19.1: 1 MiB of data plus its key is over the default limit
-                .handler((RequestHandler<KinesisEvent, Void>) (event, context) -> {
+                .handler((event, context) -> {
                     sizes.add(event.getRecords().size());
                     return null;
                 }).build();
@@ -257,7 +257,7 @@ class BatchingTest {
         List<Integer> sizes = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
                 .maxRecordSizeInKiB(10_240) // rule 19.1: a 5 MiB record needs the raised limit
-                .handler((RequestHandler<KinesisEvent, Void>) (event, context) -> {
+                .handler((event, context) -> {
                     sizes.add(event.getRecords().size());
                     return null;
                 }).build();
@@ -284,9 +284,9 @@ class BatchingTest {
     @Test
     void theSameFunctionCannotBeMappedTwiceToOneStream() { // spec 1.15
         StreamHarness stream = StreamHarness.builder().build();
-        MappedFunction first = stream.addMapping(EventSourceMappingConfig.defaults(), collect(new ArrayList<>()), "f");
+        MappedFunction first = stream.addMapping(EventSourceMappingConfig.defaults(), collect(new ArrayList<>()), FunctionSettings.named("f"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> stream.addMapping(EventSourceMappingConfig.defaults(),
-                        collect(new ArrayList<>()), "f"))
+                        collect(new ArrayList<>()), FunctionSettings.named("f")))
                 .hasMessage("The event source arn (\" arn:aws:kinesis:us-east-1:123456789012:stream/test-stream \") "
                         + "and function (\" f \") provided mapping already exists. Please update or delete the "
                         + "existing mapping with UUID " + first.uuid() + " (spec 1.15; in the harness: give the "

@@ -1,5 +1,7 @@
 package io.github.streamharness;
 
+import io.github.streamharness.internal.observe.SequenceRanges;
+
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -52,7 +54,7 @@ class FailureHandlingTest {
         stream.advance(Duration.ofMillis(250));
         StreamRecord last = stream.put("pk", "b");
         MappedFunction h = stream.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1)
-                .onFailureDestination(DLQ).build(), (RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .onFailureDestination(DLQ).build(), (e, c) -> {
                     throw new RuntimeException("boom");
                 });
         stream.runUntilIdle();
@@ -204,7 +206,7 @@ class FailureHandlingTest {
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(1).maximumRetryAttempts(2).build())
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     String t = text(e.getRecords().get(0));
                     seen.add(t);
                     if (t.equals("bad")) {
@@ -224,7 +226,7 @@ class FailureHandlingTest {
                 .mapping(EventSourceMappingConfig.builder().batchSize(3).maximumRetryAttempts(3)
                         .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)
                         .onFailureDestination(DLQ).build())
-                .handler((RequestHandler<KinesisEvent, StreamsEventResponse>) (e, c) -> {
+                .handler((e, c) -> {
                     List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
                     for (KinesisEvent.KinesisEventRecord r : e.getRecords()) {
                         if (text(r).equals("6")) {
@@ -255,7 +257,7 @@ class FailureHandlingTest {
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(10)
                         .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build())
-                .handler((RequestHandler<KinesisEvent, StreamsEventResponse>) (e, c) -> {
+                .handler((e, c) -> {
                     if (calls[0]++ > 0) {
                         return new StreamsEventResponse();
                     }
@@ -307,7 +309,7 @@ class FailureHandlingTest {
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1)
                         .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)
                         .onFailureDestination(DLQ).build())
-                .handler((RequestHandler<KinesisEvent, Object>) (e, c) ->
+                .handler((e, c) ->
                         response.apply(e.getRecords().get(1).getKinesis().getSequenceNumber())).build();
         h.put("pk", "a");
         h.put("pk", "b");
@@ -340,7 +342,7 @@ class FailureHandlingTest {
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder()
                         .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build())
-                .handler((RequestHandler<KinesisEvent, Object>) (e, c) -> response).build();
+                .handler((e, c) -> response).build();
         h.put("pk", "a");
         h.put("pk", "b");
         h.runUntilIdle();
@@ -352,7 +354,7 @@ class FailureHandlingTest {
     @Test
     void aPartialResponseWithoutReportBatchItemFailuresIsIgnoredAndWarnedAbout() { // spec 5.1, 13.6
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
-                .handler((RequestHandler<KinesisEvent, StreamsEventResponse>) (e, c) -> new StreamsEventResponse(
+                .handler((e, c) -> new StreamsEventResponse(
                         List.of(new StreamsEventResponse.BatchItemFailure(
                                 e.getRecords().get(0).getKinesis().getSequenceNumber())))).build();
         h.put("pk", "lost");
@@ -370,7 +372,7 @@ class FailureHandlingTest {
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build())
                 .functionTimeout(Duration.ofSeconds(120))
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     sideEffects.add("written at " + clock[0].now());
                     clock[0].sleep(Duration.ofSeconds(200));
                     sideEffects.add("never");
@@ -394,7 +396,7 @@ class FailureHandlingTest {
         VirtualClock[] clock = new VirtualClock[1];
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1).build())
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     try {
                         clock[0].sleep(Duration.ofSeconds(10));
                     } catch (Throwable swallowed) {
@@ -416,7 +418,7 @@ class FailureHandlingTest {
         VirtualClock[] clock = new VirtualClock[1];
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
                 .functionTimeout(Duration.ofSeconds(30))
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     remaining.add(c.getRemainingTimeInMillis());
                     clock[0].sleep(Duration.ofSeconds(25));
                     remaining.add(c.getRemainingTimeInMillis());
@@ -434,7 +436,7 @@ class FailureHandlingTest {
                 new StackOverflowError(), new Exception("checked")).iterator();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(3).build())
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     if (errors.hasNext()) {
                         sneakyThrow(errors.next());
                     }

@@ -24,7 +24,7 @@ class InvocationShapeTest {
         List<String> received = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().streamName("lambda-stream").functionName("f")
                 .mapping(EventSourceMappingConfig.defaults())
-                .handler((RequestStreamHandler) (in, out, ctx) -> received.add(new String(in.readAllBytes(),
+                .handler((in, out, ctx) -> received.add(new String(in.readAllBytes(),
                         StandardCharsets.UTF_8))).build();
         h.advance(Duration.ofMillis(987));
         StreamRecord r = h.put("1", "Hello, this is a test.");
@@ -68,7 +68,7 @@ class InvocationShapeTest {
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1).build())
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     var data = e.getRecords().get(0).getKinesis().getData();
                     seen.add(data.remaining() + ":" + new String(data.array(), StandardCharsets.UTF_8));
                     data.put(0, (byte) 'X'); // mutate it, as the runtime's writable buffer allows
@@ -107,7 +107,7 @@ class InvocationShapeTest {
     @Test
     void coldStartsAndLatencyCountAgainstTheTimeout() { // spec 0.4
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().batchSize(1).build())
-                .functionTimeout(Duration.ofSeconds(10)).handler((RequestHandler<KinesisEvent, Void>) (e, c) -> null)
+                .functionTimeout(Duration.ofSeconds(10)).handler((e, c) -> null)
                 .build();
         h.faults().coldStarts(Duration.ofSeconds(8)).onInvocation(1).latency(Duration.ofSeconds(3));
         h.put("pk", "a");
@@ -175,15 +175,17 @@ class InvocationShapeTest {
                 .hasMessageStartingWith("Invalid filter pattern definition.");
     }
 
+    /** Takes a String: as an instance it does not compile with handler(..); as a class it is checked at build. */
+    public static final class StringHandler implements RequestHandler<String, Void> {
+        @Override
+        public Void handleRequest(String input, Context context) {
+            return null;
+        }
+    }
+
     @Test
-    void aHandlerOfTheWrongEventTypeIsRejectedAtBuildTime() {
-        RequestHandler<String, Void> wrong = new RequestHandler<>() {
-            @Override
-            public Void handleRequest(String input, Context context) {
-                return null;
-            }
-        };
-        assertThatThrownBy(() -> StreamHarness.builder().handler((Object) wrong).build())
+    void aHandlerClassOfTheWrongEventTypeIsRejectedAtBuildTime() {
+        assertThatThrownBy(() -> StreamHarness.builder().handler(StringHandler.class).build())
                 .hasMessageContaining("takes java.lang.String").hasMessageContaining("KinesisEvent");
     }
 
@@ -198,7 +200,7 @@ class InvocationShapeTest {
     @Test
     void handlerLogsAreKeptWithTheInvocation() {
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     c.getLogger().log("processing " + e.getRecords().size());
                     return null;
                 }).build();

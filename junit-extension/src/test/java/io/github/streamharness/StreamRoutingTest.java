@@ -1,6 +1,5 @@
 package io.github.streamharness;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +101,7 @@ class StreamRoutingTest {
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(5).parallelizationFactor(10).build())
                 .functionTimeout(Duration.ofSeconds(10))
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     for (KinesisEvent.KinesisEventRecord r : e.getRecords()) {
                         String[] parts = java.nio.charset.StandardCharsets.UTF_8.decode(r.getKinesis().getData())
                                 .toString().split(":");
@@ -137,7 +136,7 @@ class StreamRoutingTest {
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().parallelizationFactor(10).build())
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     for (KinesisEvent.KinesisEventRecord r : e.getRecords()) {
                         if (r.getKinesis().getPartitionKey().equals("user-1")) {
                             throw new IllegalStateException("poison");

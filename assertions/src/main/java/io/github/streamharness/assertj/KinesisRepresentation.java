@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetter;
 import io.github.streamharness.Invocation;
-import io.github.streamharness.SequenceRanges;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamRecord;
 import org.assertj.core.presentation.StandardRepresentation;
@@ -148,12 +147,12 @@ public class KinesisRepresentation extends StandardRepresentation {
 
     private static String invocation(Invocation i) {
         String where = i.lane() == 0 ? i.shardId() : i.shardId() + "/lane-" + i.lane();
-        return "#" + i.number() + " " + where + " " + SequenceRanges.describe(i.records()) + " attempt "
+        return "#" + i.number() + " " + where + " " + i.recordRange() + " attempt "
                 + i.attempt() + " -> " + i.outcome().label() + " at " + TIME.format(i.startedAt());
     }
 
     private static String deadLetter(DeadLetter d) {
-        return d.condition() + " " + d.shardId() + " " + SequenceRanges.describe(d.records())
+        return d.condition() + " " + d.shardId() + " " + d.recordRange()
                 + " approximateInvokeCount=" + d.approximateInvokeCount()
                 + (d.functionError() == null ? "" : " functionError=" + d.functionError())
                 + " at " + TIME.format(d.timestamp());

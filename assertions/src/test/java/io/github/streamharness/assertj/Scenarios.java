@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FunctionSettings;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 
@@ -94,7 +95,7 @@ final class Scenarios {
         stream.advance(java.time.Duration.ofSeconds(61));
         StreamRecord fresh = stream.put("user-1", "{\"id\":1}");
         stream.addMapping(EventSourceMappingConfig.builder().maximumRecordAgeInSeconds(60)
-                .onFailureDestination(DLQ_ARN).build(), parsesJson(), "orders-fn");
+                .onFailureDestination(DLQ_ARN).build(), parsesJson(), FunctionSettings.named("orders-fn"));
         stream.runUntilIdle();
         return new Run(stream, List.of(old, fresh));
     }

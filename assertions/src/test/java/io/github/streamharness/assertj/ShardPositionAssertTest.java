@@ -1,6 +1,7 @@
 package io.github.streamharness.assertj;
 
 import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FunctionSettings;
 import io.github.streamharness.HandWrittenLogs;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -142,10 +143,10 @@ class ShardPositionAssertTest {
         StreamHarness stream = StreamHarness.builder().build();
         StreamRecord r = stream.put("user-0", "{not json");
         stream.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),
-                Scenarios.parsesJson(), "strict");
+                Scenarios.parsesJson(), FunctionSettings.named("strict"));
         stream.addMapping(EventSourceMappingConfig.builder().build(),
                 (com.amazonaws.services.lambda.runtime.RequestHandler<
-                        com.amazonaws.services.lambda.runtime.events.KinesisEvent, Void>) (e, c) -> null, "lenient");
+                        com.amazonaws.services.lambda.runtime.events.KinesisEvent, Void>) (e, c) -> null, FunctionSettings.named("lenient"));
         stream.runUntilIdle();
         assertThat(stream).mapping("strict").shard(SHARD_0).hasCheckpointAt(r).isCaughtUp();
         assertThat(stream).mapping("strict").invocations().deliveredExactlyOnce(r);

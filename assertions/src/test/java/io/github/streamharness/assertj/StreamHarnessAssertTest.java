@@ -3,6 +3,7 @@ package io.github.streamharness.assertj;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FunctionSettings;
 import io.github.streamharness.HandWrittenLogs;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.StreamHarness;
@@ -67,8 +68,8 @@ class StreamHarnessAssertTest {
         StreamHarness stream = StreamHarness.builder().build();
         StreamRecord r = stream.put("user-0", "{}");
         RequestHandler<KinesisEvent, Void> noop = (e, c) -> null;
-        stream.addMapping(EventSourceMappingConfig.defaults(), noop, "first");
-        stream.addMapping(EventSourceMappingConfig.defaults(), noop, "second");
+        stream.addMapping(EventSourceMappingConfig.defaults(), noop, FunctionSettings.named("first"));
+        stream.addMapping(EventSourceMappingConfig.defaults(), noop, FunctionSettings.named("second"));
         stream.runUntilIdle();
         assertThat(stream).mapping("second").invocations().deliveredExactlyOnce(r);
         assertThat(stream).hasConsistentLedger();

@@ -49,7 +49,7 @@ class StreamsEventResponseAssertTest {
         List<KinesisEvent> events = new ArrayList<>();
         StreamHarness stream = StreamHarness.builder().mapping(EventSourceMappingConfig.builder()
                 .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build())
-                .handler((RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                .handler((e, c) -> {
                     events.add(e);
                     return null;
                 }).build();

@@ -1,5 +1,8 @@
 package io.github.streamharness.junit;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.FaultPlan;
 import io.github.streamharness.FunctionResponseType;
@@ -23,19 +26,33 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Builds a test's harness from the extension's settings and the annotations, by the documented precedence. */
+/**
+ * Builds a test's harness from the extension's settings and the annotations, by one precedence rule: for each
+ * setting, the most specific source that sets it wins. From the least to the most specific, each layer applied over
+ * the one before and setting only what it sets:
+ * <ol>
+ *   <li>the defaults (AWS's, held by {@code StreamHarness.Builder}, {@code FunctionSettings} and
+ *       {@code EventSourceMappingConfig}: the one place they live);</li>
+ *   <li>a template (the seam {@link #applyTemplate}; nothing yet);</li>
+ *   <li>the extension's builder ({@code KinesisStreamExtension.builder()});</li>
+ *   <li>{@code @KinesisStreamTest} of the enclosing classes, outermost first, then of the test class: an attribute
+ *       left at its UNSET sentinel sets nothing;</li>
+ *   <li>the method: its {@code @EventSourceMapping} and {@code @InjectFault}.</li>
+ * </ol>
+ * An {@code @EventSourceMapping} is a whole mapping (its own defaults are AWS's): the method's replaces the class's,
+ * which replaces the builder's.
+ */
 final class HarnessFactory {
     private HarnessFactory() {
     }
 
     /** Checks what can be checked before the test runs: annotations, the mapping, the handler sources. */
     static void validate(KinesisStreamExtension.Builder settings, ExtensionContext context) {
-        Optional<KinesisStreamTest> test = findOnClasses(context, KinesisStreamTest.class);
         applyConfigurationParameters(StreamHarness.builder(), context);
-        test.ifPresent(t -> applyNonDefaults(t, StreamHarness.builder(), context));
+        applyTestAnnotations(StreamHarness.builder(), context);
         EventSourceMappingConfig mapping = mapping(settings, context);
         List<String> fields = handlerFields(context);
-        Class<?> annotated = test.map(KinesisStreamTest::handler).filter(c -> c != Void.class).orElse(null);
+        Class<?> annotated = annotatedHandler(context);
         checkHandlerSources(fields, annotated, context);
         if (mapping != null && fields.isEmpty() && annotated == null && settings.handler == null) {
             throw noHandler(context);
@@ -73,30 +90,20 @@ final class HarnessFactory {
     }
 
     static StreamHarness create(KinesisStreamExtension.Builder settings, ExtensionContext context) {
-        Optional<KinesisStreamTest> test = findOnClasses(context, KinesisStreamTest.class);
-        StreamHarness.Builder b = StreamHarness.builder();
-        b.functionName(settings.functionName != null ? settings.functionName : "test-function");
-        if (settings.shards != null) {
-            b.shards(settings.shards);
-        }
-        if (settings.streamName != null) {
-            b.streamName(settings.streamName);
-        }
-        if (settings.functionTimeout != null) {
-            b.functionTimeout(settings.functionTimeout);
-        }
-        applyConfigurationParameters(b, context);
-        settings.harnessSettings.accept(b);
-        test.ifPresent(t -> applyNonDefaults(t, b, context));
+        StreamHarness.Builder b = StreamHarness.builder();   // the defaults
+        applyConfigurationParameters(b, context);            // run-wide defaults from JUnit's configuration
+        applyTemplate(b, context);
+        settings.applyTo(b);
+        applyTestAnnotations(b, context);
 
-        Object handler = handler(settings, test, context);
+        Object handler = handler(settings, context);
         EventSourceMappingConfig mapping = mapping(settings, context);
         if (mapping != null && handler == null) {
             throw noHandler(context);
         }
         if (handler != null) {
             b.mapping(mapping != null ? mapping : EventSourceMappingConfig.defaults());
-            b.handler(handler);
+            setHandler(b, handler, context);
         }
         StreamHarness harness;
         try {
@@ -135,28 +142,59 @@ final class HarnessFactory {
         }
     }
 
-    private static void applyNonDefaults(KinesisStreamTest t, StreamHarness.Builder b, ExtensionContext context) {
+    /**
+     * The template layer, between the extension's builder and the defaults: a template's function and mapping
+     * settings (spec 18.3) will be applied here, so that the builder and the annotations override them. Nothing yet.
+     */
+    private static void applyTemplate(StreamHarness.Builder b, ExtensionContext context) {
+        // the seam for templates: intentionally empty until templates are read
+    }
+
+    /** Every {@code @KinesisStreamTest} attribute that is set, outermost enclosing class first. */
+    private static void applyTestAnnotations(StreamHarness.Builder b, ExtensionContext context) {
+        List<Class<?>> classes = classes(context);
+        for (int i = classes.size() - 1; i >= 0; i--) {
+            Optional<KinesisStreamTest> t = AnnotationSupport.findAnnotation(classes.get(i), KinesisStreamTest.class);
+            if (t.isPresent()) {
+                applySet(t.get(), b, context);
+            }
+        }
+    }
+
+    private static void applySet(KinesisStreamTest t, StreamHarness.Builder b, ExtensionContext context) {
         try {
-            if (t.shards() != 1) {
+            if (t.shards() != KinesisStreamTest.UNSET) {
                 b.shards(t.shards());
             }
-            if (t.timeoutSeconds() != 3) {
+            if (t.timeoutSeconds() != KinesisStreamTest.UNSET) {
                 b.functionTimeout(Duration.ofSeconds(t.timeoutSeconds()));
             }
-            if (!t.streamName().equals("test-stream")) {
+            if (!t.streamName().isEmpty()) {
                 b.streamName(t.streamName());
             }
-            if (!t.functionName().equals("test-function")) {
+            if (!t.functionName().isEmpty()) {
                 b.functionName(t.functionName());
             }
-            if (t.memorySize() != 128) {
+            if (t.memorySize() != KinesisStreamTest.UNSET) {
                 b.memorySize(t.memorySize());
             }
-            if (t.seed() != 20_260_101L) {
+            if (t.seed() != KinesisStreamTest.UNSET_SEED) {
                 b.seed(t.seed());
             }
-            if (!t.startTime().equals("2026-01-01T00:00:00Z")) {
+            if (!t.startTime().isEmpty()) {
                 b.startTime(Instant.parse(t.startTime()));
+            }
+            if (t.reservedConcurrency() != KinesisStreamTest.UNSET) {
+                b.reservedConcurrentExecutions(t.reservedConcurrency());
+            }
+            if (t.provisionedConcurrency() != KinesisStreamTest.UNSET) {
+                b.provisionedConcurrentExecutions(t.provisionedConcurrency());
+            }
+            if (t.initDurationMillis() != KinesisStreamTest.UNSET) {
+                b.initDuration(Duration.ofMillis(t.initDurationMillis()));
+            }
+            if (t.keepWarmSeconds() != KinesisStreamTest.UNSET) {
+                b.keepWarm(Duration.ofSeconds(t.keepWarmSeconds()));
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ExtensionConfigurationException("Invalid @KinesisStreamTest on " + context.getDisplayName()
@@ -164,9 +202,36 @@ final class HarnessFactory {
         }
     }
 
-    private static Object handler(KinesisStreamExtension.Builder settings, Optional<KinesisStreamTest> test,
-                                  ExtensionContext context) {
-        Class<?> annotated = test.map(KinesisStreamTest::handler).filter(c -> c != Void.class).orElse(null);
+    /** The innermost {@code @KinesisStreamTest(handler = ...)} that is set, or null. */
+    private static Class<?> annotatedHandler(ExtensionContext context) {
+        for (Class<?> c : classes(context)) {
+            Optional<KinesisStreamTest> t = AnnotationSupport.findAnnotation(c, KinesisStreamTest.class);
+            if (t.isPresent() && t.get().handler() != Void.class) {
+                return t.get().handler();
+            }
+        }
+        return null;
+    }
+
+    /** Hands a handler of any source to the builder's typed overloads. */
+    @SuppressWarnings("unchecked")
+    static void setHandler(StreamHarness.Builder b, Object handler, ExtensionContext context) {
+        if (handler instanceof Class<?> type) {
+            b.handler(type);
+        } else if (handler instanceof RequestStreamHandler stream) {
+            b.handler(stream);
+        } else if (handler instanceof RequestHandler<?, ?> typed) {
+            // the input type is checked when the mapping is added: a KinesisEvent (or KinesisTimeWindowEvent)
+            b.handler((RequestHandler<? extends KinesisEvent, ?>) typed);
+        } else {
+            throw new ExtensionConfigurationException("The handler of " + context.getDisplayName() + " is a "
+                    + handler.getClass().getName() + ", which is neither a RequestHandler<KinesisEvent, ?> nor a "
+                    + "RequestStreamHandler; a Kinesis event source mapping can only invoke those.");
+        }
+    }
+
+    private static Object handler(KinesisStreamExtension.Builder settings, ExtensionContext context) {
+        Class<?> annotated = annotatedHandler(context);
         checkHandlerSources(handlerFields(context), annotated, context);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Field f : ReflectionSupport.findFields(instance.getClass(),

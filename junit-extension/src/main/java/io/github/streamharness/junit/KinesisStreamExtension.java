@@ -1,5 +1,8 @@
 package io.github.streamharness.junit;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.FaultPlan;
@@ -34,12 +37,14 @@ import java.util.function.Consumer;
  * method's {@link ExtensionContext.Store} and closed after it, resolved as a parameter with its parts.
  *
  * <p>Two ways in: the annotations, or {@code @RegisterExtension static KinesisStreamExtension stream =
- * KinesisStreamExtension.builder()...build();}. When both configure the same thing, the most specific wins:
+ * KinesisStreamExtension.builder()...build();}. When both configure the same thing, the most specific source that
+ * sets it wins (docs/guide.md, "Which wins"):
  * <ol>
- *   <li>a method's {@code @EventSourceMapping} over the class's (and enclosing classes'), over the builder's
- *       mapping; an annotation replaces the whole mapping, attribute defaults included;</li>
- *   <li>a {@code @KinesisStreamTest} attribute over the builder's value, when the attribute differs from its
- *       default;</li>
+ *   <li>the method: its {@code @EventSourceMapping} over the class's (and enclosing classes'), over the builder's
+ *       mapping; an annotation is a whole mapping, its attribute defaults (AWS's) included;</li>
+ *   <li>{@code @KinesisStreamTest} of the class over that of its enclosing classes, over the builder's value; an
+ *       attribute left at its UNSET sentinel sets nothing, one set to any value (the default included) wins;</li>
+ *   <li>the extension's builder, over a template (when templates are read), over the defaults;</li>
  *   <li>the handler from a {@link HandlerUnderTest} field, else {@code @KinesisStreamTest(handler = ...)}, else the
  *       builder's; two of the first two at once is a configuration error;</li>
  *   <li>faults: the builder's, then every {@link InjectFault} of the class and the method.</li>
@@ -286,12 +291,24 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
         }
 
         /**
-         * The handler: an instance (shared by every test, so it must not keep state between tests) or a handler
-         * class (instantiated per execution environment, per test). Prefer a {@link HandlerUnderTest} field for
+         * The handler: an instance shared by every test (so it must not keep state between tests). A lambda
+         * {@code (event, context) -> ...} gets a {@code KinesisEvent}. Prefer a {@link HandlerUnderTest} field for
          * handlers with per-test dependencies.
          */
-        public Builder handler(Object handler) {
+        public Builder handler(RequestHandler<? extends KinesisEvent, ?> handler) {
             this.handler = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /** The handler: a stream handler that receives the event JSON bytes, shared by every test. */
+        public Builder handler(RequestStreamHandler handler) {
+            this.handler = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /** The handler class, instantiated per execution environment, per test. */
+        public Builder handler(Class<?> handlerClass) {
+            this.handler = Objects.requireNonNull(handlerClass);
             return this;
         }
 
@@ -326,6 +343,23 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
         public Builder failOnWarnings(boolean fail) {
             this.failOnWarnings = fail;
             return this;
+        }
+
+        /** This layer of the precedence rule: only what was set here. */
+        void applyTo(StreamHarness.Builder b) {
+            if (shards != null) {
+                b.shards(shards);
+            }
+            if (streamName != null) {
+                b.streamName(streamName);
+            }
+            if (functionTimeout != null) {
+                b.functionTimeout(functionTimeout);
+            }
+            if (functionName != null) {
+                b.functionName(functionName);
+            }
+            harnessSettings.accept(b);
         }
 
         /** The extension, to register with {@code @RegisterExtension}. */

@@ -18,6 +18,14 @@ import java.lang.annotation.Target;
  *
  * <p>Composed annotation: usable on a test class, on a {@code @Nested} class, inherited by subclasses, and as a
  * meta-annotation on your own annotation.
+ *
+ * <p><b>Unset attributes.</b> Every attribute defaults to a sentinel that means "not set here" ({@link #UNSET}
+ * for numbers, {@code ""} for texts, {@link #UNSET_SEED} for the seed, {@code Void.class} for the handler), never to
+ * a copy of the AWS default. An attribute that is set wins, even when it is set to the AWS default
+ * ({@code shards = 1} overrides a builder's {@code shards(4)}); one left unset takes the value of the next source.
+ * The order, most specific first: an enclosing {@code @Nested} class's annotation is overridden by the inner
+ * class's; then the {@code KinesisStreamExtension} builder; then a template (when templates are read); then the
+ * defaults given on each attribute below, which live in {@code StreamHarness.Builder} and {@code FunctionSettings}.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,33 +33,52 @@ import java.lang.annotation.Target;
 @Inherited
 @ExtendWith(KinesisStreamExtension.class)
 public @interface KinesisStreamTest {
-    /** Number of shards ({@code shardId-000000000000}, ...). */
-    int shards() default 1;
+    /** The value of a numeric attribute that is not set. */
+    int UNSET = -1;
+
+    /** The value of {@link #seed()} when it is not set (the one seed that cannot be asked for). */
+    long UNSET_SEED = Long.MIN_VALUE;
+
+    /** Number of shards ({@code shardId-000000000000}, ...), 1..10000; when unset, 1. */
+    int shards() default UNSET;
 
     /**
-     * The handler class under test ({@code RequestHandler<KinesisEvent, ?>} or {@code RequestStreamHandler}),
-     * instantiated once per execution environment like the Lambda runtime. Leave unset to supply an instance through
-     * a {@link HandlerUnderTest} field, or for a bare stream.
+     * The handler class under test ({@code RequestHandler<KinesisEvent, ?>},
+     * {@code RequestHandler<KinesisTimeWindowEvent, ?>} or {@code RequestStreamHandler}), instantiated once per
+     * execution environment like the Lambda runtime. Leave unset ({@code Void.class}) to supply an instance through
+     * a {@link HandlerUnderTest} field or the extension's builder, or for a bare stream.
      */
     Class<?> handler() default Void.class;
 
-    /** Function timeout in seconds (Lambda's default is 3). */
-    int timeoutSeconds() default 3;
+    /** Function timeout in seconds, 1..900; when unset, 3 (Lambda's default). */
+    int timeoutSeconds() default UNSET;
 
-    /** Stream name. */
-    String streamName() default "test-stream";
+    /** Stream name; when unset, {@code test-stream}. */
+    String streamName() default "";
 
-    /** Function name. */
-    String functionName() default "test-function";
+    /** Function name; when unset, {@code test-function}. */
+    String functionName() default "";
 
-    /** Function memory in MB, reported by the Context. */
-    int memorySize() default 128;
+    /** Function memory in MB, 128..10240, reported by the Context; when unset, 128. */
+    int memorySize() default UNSET;
 
-    /** Seed of every random choice of the harness; a failing test reports the seed it ran with. */
-    long seed() default 20_260_101L;
+    /** Seed of every random choice of the harness; a failing test reports the seed it ran with. Unset: 20260101. */
+    long seed() default UNSET_SEED;
 
-    /** Where the virtual clock starts, as an ISO-8601 instant. */
-    String startTime() default "2026-01-01T00:00:00Z";
+    /** Where the virtual clock starts, as an ISO-8601 instant; when unset, {@code 2026-01-01T00:00:00Z}. */
+    String startTime() default "";
+
+    /** Reserved concurrency of the function, 0 or more (spec 15.3); when unset, unreserved. Not enforced yet. */
+    int reservedConcurrency() default UNSET;
+
+    /** Provisioned concurrency of the function (spec 15.4); when unset, none. Not modelled yet. */
+    int provisionedConcurrency() default UNSET;
+
+    /** The Init phase of each new execution environment in ms, 0..10000 (spec 0.15); when unset, 0. */
+    int initDurationMillis() default UNSET;
+
+    /** How long an idle environment stays warm, in seconds (spec 0.14); when unset, 600. Not modelled yet. */
+    int keepWarmSeconds() default UNSET;
 
     /**
      * Warning kinds the tests of this class may raise without failing (they are still printed); for tests that

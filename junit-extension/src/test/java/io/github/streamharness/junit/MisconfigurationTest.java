@@ -83,6 +83,17 @@ class MisconfigurationTest {
     }
 
     @Tag("fixture")
+    @KinesisStreamTest
+    static class FieldHoldingNoHandler {
+        @HandlerUnderTest
+        Object handler = "not a handler";
+
+        @Test
+        void test(StreamHarness stream) {
+        }
+    }
+
+    @Tag("fixture")
     @KinesisStreamTest(handler = Noop.class, seed = 77)
     static class FailingTest {
         @Test
@@ -139,6 +150,12 @@ class MisconfigurationTest {
     @Test
     void aNullHandlerFieldIsReported() {
         assertThat(failureMessage(NullHandlerField.class)).contains("NullHandlerField.handler is null");
+    }
+
+    @Test
+    void aHandlerFieldHoldingNeitherKindOfHandlerIsReported() {
+        assertThat(failureMessage(FieldHoldingNoHandler.class)).contains("is a java.lang.String, which is neither a "
+                + "RequestHandler<KinesisEvent, ?> nor a RequestStreamHandler");
     }
 
     @Test

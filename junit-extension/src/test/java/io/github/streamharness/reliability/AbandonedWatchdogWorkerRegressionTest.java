@@ -1,7 +1,5 @@
 package io.github.streamharness.reliability;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.StreamHarness;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ class AbandonedWatchdogWorkerRegressionTest {
         try (StreamHarness h = StreamHarness.builder().functionName(function).watchdog(Duration.ofMillis(200))
                 .build()) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),
-                    (RequestHandler<KinesisEvent, Void>) (event, context) -> {
+                    (event, context) -> {
                         try {
                             never.await(); // blocks for real until the watchdog interrupts it
                         } catch (InterruptedException e) {

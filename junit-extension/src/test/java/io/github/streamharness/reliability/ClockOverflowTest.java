@@ -1,7 +1,5 @@
 package io.github.streamharness.reliability;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.StreamHarness;
@@ -25,7 +23,7 @@ class ClockOverflowTest {
     private static StreamHarness harness() {
         StreamHarness h = StreamHarness.builder().startTime(T0).build();
         h.addMapping(EventSourceMappingConfig.builder().maximumRecordAgeInSeconds(60).build(),
-                (RequestHandler<KinesisEvent, Void>) (event, context) -> null);
+                (event, context) -> null);
         return h;
     }
 
@@ -83,7 +81,7 @@ class ClockOverflowTest {
         StreamHarness h = StreamHarness.builder().startTime(T0).build();
         try (h) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),
-                    (RequestHandler<KinesisEvent, Void>) (event, context) -> {
+                    (event, context) -> {
                         h.clock().sleep(Duration.ofSeconds(Long.MAX_VALUE));
                         return null;
                     });
@@ -100,7 +98,7 @@ class ClockOverflowTest {
     void injectedLatencyOrColdStartBeyondALongOfNanosecondsIsATimeout() { // rule 0.4
         try (StreamHarness h = StreamHarness.builder().startTime(T0).build()) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1).build(),
-                    (RequestHandler<KinesisEvent, Void>) (event, context) -> null);
+                    (event, context) -> null);
             h.faults().onInvocation(1).latency(Duration.ofSeconds(Long.MAX_VALUE))
                     .onInvocation(1).latency(Duration.ofSeconds(Long.MAX_VALUE));
             h.faults().coldStarts(Duration.ofSeconds(Long.MAX_VALUE));

@@ -1,6 +1,5 @@
 package io.github.streamharness.reliability;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.RecordState;
@@ -65,7 +64,7 @@ class ConcurrentPutTest {
     void sixteenThreadsPuttingAtOnceGetUniqueIncreasingSequenceNumbersAndLoseNothing() throws Exception { // rule 19.2
         try (StreamHarness h = StreamHarness.builder().shards(4).build()) {
             h.addMapping(EventSourceMappingConfig.builder().batchSize(1_000).build(),
-                    (RequestHandler<KinesisEvent, Void>) (event, context) -> null);
+                    (event, context) -> null);
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<List<StreamRecord>>> futures = new ArrayList<>();
@@ -113,7 +112,7 @@ class ConcurrentPutTest {
         try (StreamHarness h = StreamHarness.builder().shards(2).build()) {
             ref.set(h);
             h.addMapping(EventSourceMappingConfig.builder().batchSize(10_000).build(),
-                    (RequestHandler<KinesisEvent, Void>) (event, context) -> {
+                    (event, context) -> {
                         for (KinesisEvent.KinesisEventRecord r : event.getRecords()) {
                             if (r.getKinesis().getPartitionKey().equals("order")) {
                                 // the usual idiom for a wider parallel stream than the machine's cores

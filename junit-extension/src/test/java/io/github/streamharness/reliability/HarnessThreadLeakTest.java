@@ -1,7 +1,5 @@
 package io.github.streamharness.reliability;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamHarness;
@@ -46,7 +44,7 @@ class HarnessThreadLeakTest {
         try (StreamHarness h = StreamHarness.builder().functionName(function).watchdog(Duration.ofMillis(200))
                 .build()) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),
-                    (RequestHandler<KinesisEvent, Void>) (event, context) -> {
+                    (event, context) -> {
                         if (event.getRecords().get(0).getKinesis().getPartitionKey().equals("blocks")) {
                             try {
                                 never.await(); // blocks for real until the watchdog interrupts it
@@ -73,7 +71,7 @@ class HarnessThreadLeakTest {
         String function = "leak-check-ordinary";
         try (StreamHarness h = StreamHarness.builder().functionName(function).watchdog(Duration.ofSeconds(5))
                 .build()) {
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (e, c) -> null);
+            h.addMapping(EventSourceMappingConfig.defaults(), (e, c) -> null);
             h.put("pk", "x");
             h.runUntilIdle();
             assertThat(h.invocations().all()).extracting(i -> i.outcome()).allMatch(Outcome::isSuccess);

@@ -1,6 +1,5 @@
 package io.github.streamharness.reliability;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.Invocation;
@@ -40,7 +39,7 @@ class HostileHandlerTest {
         StreamHarness h = StreamHarness.builder().build();
         int[] deliveries = new int[1];
         h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1).onFailureDestination(DLQ).build(),
-                (RequestHandler<KinesisEvent, Object>) (event, context) -> behaviour.apply(++deliveries[0]));
+                (event, context) -> behaviour.apply(++deliveries[0]));
         return h;
     }
 
@@ -118,7 +117,7 @@ class HostileHandlerTest {
         List<String> seen = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().build()) {
             int[] deliveries = new int[1];
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (event, c) -> {
+            h.addMapping(EventSourceMappingConfig.defaults(), (event, c) -> {
                 KinesisEvent.KinesisEventRecord r = event.getRecords().get(0);
                 seen.add(r.getKinesis().getPartitionKey() + "/" + data(r) + "/" + r.getKinesis().getSequenceNumber());
                 if (++deliveries[0] == 1) {
@@ -150,7 +149,7 @@ class HostileHandlerTest {
         List<String> seen = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().build()) {
             ref.set(h);
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (event, c) -> {
+            h.addMapping(EventSourceMappingConfig.defaults(), (event, c) -> {
                 for (KinesisEvent.KinesisEventRecord r : event.getRecords()) {
                     String text = data(r);
                     seen.add(text);
@@ -193,7 +192,7 @@ class HostileHandlerTest {
         CountDownLatch never = new CountDownLatch(1);
         try (StreamHarness h = StreamHarness.builder().watchdog(Duration.ofMillis(200)).build()) {
             int[] deliveries = new int[1];
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (event, c) -> {
+            h.addMapping(EventSourceMappingConfig.defaults(), (event, c) -> {
                 if (++deliveries[0] == 1) {
                     try {
                         never.await(); // a socket without a timeout
@@ -219,7 +218,7 @@ class HostileHandlerTest {
     void handlerThatSpawnsAndJoinsAWorkerThreadGetsTheWorkersVirtualTime() {
         List<String> seen = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().build()) {
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (event, c) -> {
+            h.addMapping(EventSourceMappingConfig.defaults(), (event, c) -> {
                 Thread worker = new Thread(() -> {
                     event.getRecords().forEach(r -> seen.add(data(r)));
                     h.clock().sleep(Duration.ofSeconds(2)); // the worker's time is the invocation's
@@ -246,7 +245,7 @@ class HostileHandlerTest {
     void exceptionInAThreadTheHandlerSpawnedDoesNotFailTheInvocation() { // as on Lambda: only the handler's own
         try (StreamHarness h = StreamHarness.builder().build()) {
             Thread[] spawned = new Thread[1];
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (event, c) -> {
+            h.addMapping(EventSourceMappingConfig.defaults(), (event, c) -> {
                 spawned[0] = new Thread(() -> {
                     throw new IllegalStateException("background failure");
                 }, "handler-background");

@@ -155,7 +155,7 @@ class HostileUserCodeTest {
         try (StreamHarness h = StreamHarness.builder().build()) {
             ref.set(h);
             h.addMapping(EventSourceMappingConfig.builder().batchSize(1).maximumRetryAttempts(1).build(),
-                    (RequestHandler<KinesisEvent, Object>) (event, context) -> null);
+                    (event, context) -> null);
             boolean[] added = new boolean[1];
             h.faults().onRecord(rec -> {
                 if (!added[0]) {

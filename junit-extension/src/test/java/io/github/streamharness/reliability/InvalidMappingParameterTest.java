@@ -3,6 +3,7 @@ package io.github.streamharness.reliability;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FunctionSettings;
 import io.github.streamharness.InvalidEventSourceMappingException;
 import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamHarness;
@@ -134,7 +135,7 @@ class InvalidMappingParameterTest {
     void tumblingWindowIsRefusedWhenTheMappingIsAddedBecauseItIsNotModelled() { // spec 8
         try (StreamHarness h = StreamHarness.builder().build()) {
             EventSourceMappingConfig config = EventSourceMappingConfig.builder().tumblingWindowInSeconds(60).build();
-            assertThatThrownBy(() -> h.addMapping(config, (RequestHandler<KinesisEvent, Void>) (e, c) -> null))
+            assertThatThrownBy(() -> h.addMapping(config, (e, c) -> null))
                     .isInstanceOf(UnsupportedOperationException.class)
                     .hasMessage("TumblingWindowInSeconds 60 is valid on AWS, but tumbling windows (spec 8) are not "
                             + "modelled by this version of the harness; test the aggregation with "
@@ -146,8 +147,8 @@ class InvalidMappingParameterTest {
     void aSecondMappingForTheSameFunctionIsAConflict() { // spec 1.15
         try (StreamHarness h = StreamHarness.builder().build()) {
             RequestHandler<KinesisEvent, Void> handler = (e, c) -> null;
-            h.addMapping(EventSourceMappingConfig.defaults(), handler, "f");
-            assertThatThrownBy(() -> h.addMapping(EventSourceMappingConfig.defaults(), handler, "f"))
+            h.addMapping(EventSourceMappingConfig.defaults(), handler, FunctionSettings.named("f"));
+            assertThatThrownBy(() -> h.addMapping(EventSourceMappingConfig.defaults(), handler, FunctionSettings.named("f")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("The event source arn (\" arn:aws:kinesis:us-east-1:123456789012:stream/"
                             + "test-stream \") and function (\" f \") provided mapping already exists. Please update "

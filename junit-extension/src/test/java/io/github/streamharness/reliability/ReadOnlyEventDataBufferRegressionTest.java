@@ -1,10 +1,10 @@
 package io.github.streamharness.reliability;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FunctionSettings;
 import io.github.streamharness.Invocation;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.StreamHarness;
@@ -30,7 +30,7 @@ class ReadOnlyEventDataBufferRegressionTest {
         List<String> seen = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().build()) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),
-                    (RequestHandler<KinesisEvent, Void>) (event, context) -> {
+                    (event, context) -> {
                         for (KinesisEvent.KinesisEventRecord r : event.getRecords()) {
                             seen.add(new String(r.getKinesis().getData().array(), StandardCharsets.UTF_8));
                         }
@@ -52,12 +52,12 @@ class ReadOnlyEventDataBufferRegressionTest {
         List<String> json = new ArrayList<>();
         List<ByteBuffer> harnessData = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().build()) {
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestStreamHandler) (in, out, c) ->
-                    json.add(new String(in.readAllBytes(), StandardCharsets.UTF_8)), "raw");
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (event, c) -> {
+            h.addMapping(EventSourceMappingConfig.defaults(), (in, out, c) ->
+                    json.add(new String(in.readAllBytes(), StandardCharsets.UTF_8)), FunctionSettings.named("raw"));
+            h.addMapping(EventSourceMappingConfig.defaults(), (event, c) -> {
                 harnessData.add(event.getRecords().get(0).getKinesis().getData());
                 return null;
-            }, "typed");
+            }, FunctionSettings.named("typed"));
             h.put("pk", "abc");
             h.runUntilIdle();
         }

@@ -37,7 +37,7 @@ class StreamMisuseTest {
                 + "outside the hash key range 0.." + MAX_HASH_KEY})
     void badExplicitHashKeyIsRefusedAndNothingIsWritten(String hashKey, String message) {
         try (StreamHarness h = StreamHarness.builder().shards(2).build()) {
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (e, c) -> null);
+            h.addMapping(EventSourceMappingConfig.defaults(), (e, c) -> null);
             byte[] data = "x".getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> h.put("pk", data, hashKey))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
@@ -116,7 +116,7 @@ class StreamMisuseTest {
     void shardThrottledForeverStopsAtRetentionToo() { // spec 4.2, 13.10: throttles never exhaust retries
         try (StreamHarness h = StreamHarness.builder().build()) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),
-                    (RequestHandler<KinesisEvent, Void>) (e, c) -> null);
+                    (e, c) -> null);
             h.faults().always().throttle();
             StreamRecord r = h.put("pk", "a");
             h.runUntilIdle();
@@ -130,7 +130,7 @@ class StreamMisuseTest {
     @Test
     void scenarioThatNeverSettlesStopsAtTheEventLimitWithAnExplanation() {
         try (StreamHarness h = StreamHarness.builder().eventLimit(1_000).build()) {
-            h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (e, c) -> null);
+            h.addMapping(EventSourceMappingConfig.defaults(), (e, c) -> null);
             Runnable[] producer = new Runnable[1];
             producer[0] = () -> {
                 h.put("pk", "tick");

@@ -1,7 +1,5 @@
 package io.github.streamharness.reliability;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.StreamHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +29,7 @@ class WatchdogWorkersJoinedOnCloseTest {
         String function = "abandoned-then-replaced";
         StreamHarness h = StreamHarness.builder().functionName(function).watchdog(Duration.ofMillis(200)).build();
         h.addMapping(EventSourceMappingConfig.builder().batchSize(1).maximumRetryAttempts(0).build(),
-                (RequestHandler<KinesisEvent, Void>) (event, context) -> {
+                (event, context) -> {
                     if (event.getRecords().get(0).getKinesis().getPartitionKey().equals("blocks")) {
                         try {
                             never.await(); // blocks for real until the watchdog interrupts it

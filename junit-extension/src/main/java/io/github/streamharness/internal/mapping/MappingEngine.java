@@ -6,7 +6,7 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.RecordState;
-import io.github.streamharness.SequenceRanges;
+import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;

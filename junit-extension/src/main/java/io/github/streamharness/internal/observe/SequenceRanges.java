@@ -1,4 +1,6 @@
-package io.github.streamharness;
+package io.github.streamharness.internal.observe;
+
+import io.github.streamharness.StreamRecord;
 
 import java.util.List;
 

@@ -1,0 +1,236 @@
+package io.github.streamharness;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of one Lambda function (spec 15): its name, timeout, memory, concurrency and initialisation. An
+ * immutable value, validated when built. The harness's own function takes them from {@link StreamHarness.Builder};
+ * a mapping for another function gets its own with
+ * {@link StreamHarness#addMapping(EventSourceMappingConfig, Class, FunctionSettings)} and its overloads.
+ *
+ * <pre>{@code
+ * FunctionSettings archiver = FunctionSettings.builder().functionName("archiver")
+ *         .timeout(Duration.ofSeconds(60)).memorySize(512).build();
+ * }</pre>
+ *
+ * <p>What the harness does with them today: {@code functionName}, {@code timeout} and {@code memorySize} shape every
+ * invocation (ARNs, the timeout, the Context); {@code initDuration} is spent by every new execution environment
+ * before the handler runs and counts against the timeout (spec 0.15), like {@code faults().coldStarts(..)} (the
+ * longer of the two applies). {@code reservedConcurrentExecutions}, {@code provisionedConcurrentExecutions} and
+ * {@code keepWarm} are validated and kept (see {@link MappedFunction#functionSettings()}), but the
+ * execution-environment pool that enforces them (spec 15.2 to 15.4, 0.14) is not modelled by this version: an
+ * environment is fixed to a lane, there is no concurrency limit, and provisioned environments still pay the Init
+ * phase. Until then, model throttles with {@code faults().always().throttle()}.
+ */
+public final class FunctionSettings {
+    /** Lambda's defaults: {@code test-function}, 3 s, 128 MB, unreserved, no provisioned concurrency, no Init time. */
+    public static final FunctionSettings DEFAULTS = builder().build();
+
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    private static final Duration MAX_INIT = Duration.ofSeconds(10);
+
+    private final Optional<String> functionName;
+    private final Duration timeout;
+    private final int memorySize;
+    private final OptionalInt reservedConcurrentExecutions;
+    private final int provisionedConcurrentExecutions;
+    private final Duration initDuration;
+    private final Duration keepWarm;
+
+    private FunctionSettings(Builder b) {
+        this.functionName = Optional.ofNullable(b.functionName);
+        this.timeout = b.timeout;
+        this.memorySize = b.memorySize;
+        this.reservedConcurrentExecutions = b.reserved == null ? OptionalInt.empty() : OptionalInt.of(b.reserved);
+        this.provisionedConcurrentExecutions = b.provisioned;
+        this.initDuration = b.initDuration;
+        this.keepWarm = b.keepWarm;
+    }
+
+    /** A builder with Lambda's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Lambda's defaults with another function name: {@code addMapping(config, handler, named("archiver"))}. */
+    public static FunctionSettings named(String functionName) {
+        return builder().functionName(functionName).build();
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.functionName = functionName.orElse(null);
+        b.timeout = timeout;
+        b.memorySize = memorySize;
+        b.reserved = reservedConcurrentExecutions.isPresent() ? reservedConcurrentExecutions.getAsInt() : null;
+        b.provisioned = provisionedConcurrentExecutions;
+        b.initDuration = initDuration;
+        b.keepWarm = keepWarm;
+        return b;
+    }
+
+    /**
+     * The function name, when one was given. Without one, the harness's function is {@code test-function} and a
+     * further mapping's function is named after it ({@code test-function-2}, ...).
+     */
+    public Optional<String> functionName() {
+        return functionName;
+    }
+
+    /** The function timeout (default 3 s). */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Memory in MB (default 128), reported by the Context. */
+    public int memorySize() {
+        return memorySize;
+    }
+
+    /** Reserved concurrency; empty when unreserved (the default). Not enforced by this version (see above). */
+    public OptionalInt reservedConcurrentExecutions() {
+        return reservedConcurrentExecutions;
+    }
+
+    /** Provisioned concurrency, 0 by default. Not modelled by this version (see above). */
+    public int provisionedConcurrentExecutions() {
+        return provisionedConcurrentExecutions;
+    }
+
+    /** The Init phase of each new environment, zero by default; it counts against the timeout (spec 0.15). */
+    public Duration initDuration() {
+        return initDuration;
+    }
+
+    /** How long an idle environment stays warm, 10 minutes by default. Not modelled by this version (see above). */
+    public Duration keepWarm() {
+        return keepWarm;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FunctionSettings f && functionName.equals(f.functionName) && timeout.equals(f.timeout)
+                && memorySize == f.memorySize && reservedConcurrentExecutions.equals(f.reservedConcurrentExecutions)
+                && provisionedConcurrentExecutions == f.provisionedConcurrentExecutions
+                && initDuration.equals(f.initDuration) && keepWarm.equals(f.keepWarm);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(functionName, timeout, memorySize, reservedConcurrentExecutions,
+                provisionedConcurrentExecutions, initDuration, keepWarm);
+    }
+
+    @Override
+    public String toString() {
+        return "FunctionSettings[" + functionName.orElse("(default name)") + ", timeout " + timeout + ", "
+                + memorySize + " MB, reserved " + (reservedConcurrentExecutions.isPresent()
+                ? reservedConcurrentExecutions.getAsInt() : "none") + ", provisioned "
+                + provisionedConcurrentExecutions + ", init " + initDuration + ", keep warm " + keepWarm + "]";
+    }
+
+    /** Builds {@link FunctionSettings}; each setter checks its value and says what is accepted. */
+    public static final class Builder {
+        private String functionName;
+        private Duration timeout = Duration.ofSeconds(3);
+        private int memorySize = 128;
+        private Integer reserved;
+        private int provisioned;
+        private Duration initDuration = Duration.ZERO;
+        private Duration keepWarm = Duration.ofMinutes(10);
+
+        private Builder() {
+        }
+
+        /** The function name: 1 to 64 letters, digits, hyphens or underscores, as Lambda accepts. */
+        public Builder functionName(String name) {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a Lambda function name is 1 to 64 letters, digits, hyphens (-) "
+                        + "or underscores (_), got " + (name == null ? "null" : "'" + name + "'"));
+            }
+            this.functionName = name;
+            return this;
+        }
+
+        /** The function timeout, 1 s to 900 s (spec 15.1). */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofSeconds(900)) > 0) {
+                throw new IllegalArgumentException("a Lambda function timeout is 1 to 900 seconds, got " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Memory in MB, 128 to 10240 (spec 15.1). */
+        public Builder memorySize(int megabytes) {
+            if (megabytes < 128 || megabytes > 10_240) {
+                throw new IllegalArgumentException("Lambda memory is 128 to 10240 MB, got " + megabytes);
+            }
+            this.memorySize = megabytes;
+            return this;
+        }
+
+        /** Reserved concurrency: 0 or more; 0 throttles every invocation (spec 15.3). Not enforced yet. */
+        public Builder reservedConcurrentExecutions(int executions) {
+            if (executions < 0) {
+                throw new IllegalArgumentException("reservedConcurrentExecutions must be 0 or more (0 throttles "
+                        + "every invocation; leave it unset for an unreserved function), got " + executions);
+            }
+            this.reserved = executions;
+            return this;
+        }
+
+        /** Provisioned concurrency: 0 (none, the default) or more (spec 15.4). Not modelled yet. */
+        public Builder provisionedConcurrentExecutions(int executions) {
+            if (executions < 0) {
+                throw new IllegalArgumentException("provisionedConcurrentExecutions must be 0 or more (0 means no "
+                        + "provisioned concurrency), got " + executions);
+            }
+            this.provisioned = executions;
+            return this;
+        }
+
+        /** The Init phase of each new environment, 0 to 10 s (spec 15.2: Init is limited to 10 s). */
+        public Builder initDuration(Duration duration) {
+            Objects.requireNonNull(duration, "initDuration");
+            if (duration.isNegative() || duration.compareTo(MAX_INIT) > 0) {
+                throw new IllegalArgumentException("initDuration must be 0 to 10 seconds (Lambda limits the Init "
+                        + "phase to 10 s), got " + duration);
+            }
+            this.initDuration = duration;
+            return this;
+        }
+
+        /** How long an idle environment stays warm, positive (default 10 minutes, spec 0.14). Not modelled yet. */
+        public Builder keepWarm(Duration duration) {
+            Objects.requireNonNull(duration, "keepWarm");
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("keepWarm must be positive, got " + duration);
+            }
+            this.keepWarm = duration;
+            return this;
+        }
+
+        /**
+         * The settings.
+         *
+         * @throws IllegalArgumentException when provisioned concurrency exceeds reserved concurrency (spec 15.4:
+         *                                  provisioned concurrency does not raise the reserved limit)
+         */
+        public FunctionSettings build() {
+            if (reserved != null && provisioned > reserved) {
+                throw new IllegalArgumentException("provisionedConcurrentExecutions " + provisioned + " exceeds "
+                        + "reservedConcurrentExecutions " + reserved + ": provisioned environments count against the "
+                        + "function's reserved concurrency (spec 15.4). Raise the reserved concurrency or lower the "
+                        + "provisioned one.");
+            }
+            return new FunctionSettings(this);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.streamharness.internal.assembly;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.FunctionSettings;
+import io.github.streamharness.RetryBackoff;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.internal.filter.FilterCriteria;
+import io.github.streamharness.internal.invoke.EventCodec;
+import io.github.streamharness.internal.invoke.FaultSource;
+import io.github.streamharness.internal.invoke.FunctionSpec;
+import io.github.streamharness.internal.invoke.InjectedFaults;
+import io.github.streamharness.internal.invoke.Invoker;
+import io.github.streamharness.internal.mapping.BackoffSchedule;
+import io.github.streamharness.internal.mapping.MappingEngine;
+import io.github.streamharness.internal.mapping.MappingEvents;
+import io.github.streamharness.internal.stream.ShardLog;
+import io.github.streamharness.internal.stream.StreamLog;
+import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.time.SeededUuids;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Wires a harness from its frozen settings: the scheduler, the stream log, and for each mapping its invoker,
+ * back-off, codec and engine. {@code StreamHarness} is the facade over what this builds; all the wiring is here.
+ */
+public final class HarnessAssembly {
+    private final HarnessSettings settings;
+    private final Scheduler scheduler;
+    private final StreamLog stream;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SplittableRandom seeds;
+    private final long[] written = new long[1];
+
+    /** The scheduler and the stream of a new harness. */
+    public HarnessAssembly(HarnessSettings settings) {
+        this.settings = settings;
+        this.scheduler = new Scheduler(settings.startTime());
+        this.scheduler.eventLimit(settings.eventLimit());
+        this.seeds = new SplittableRandom(settings.seed());
+        this.stream = new StreamLog(settings.streamName(), settings.streamArn(), settings.shards(),
+                settings.startTime().getEpochSecond(), settings.retention().toMillis());
+        this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
+        this.stream.releaseCommittedRecords(settings.releaseCommittedRecords());
+        this.stream.maxRecordSizeInKiB(settings.maxRecordSizeInKiB());
+    }
+
+    /** The frozen settings. */
+    public HarnessSettings settings() {
+        return settings;
+    }
+
+    /** The one scheduler. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The stream log. */
+    public StreamLog stream() {
+        return stream;
+    }
+
+    /** How many records were written to the stream (shared by every mapping's ledger). */
+    public long[] writtenCounter() {
+        return written;
+    }
+
+    /**
+     * The settings of the function a new mapping invokes: {@code given}'s, or the harness's function's when null,
+     * named by {@code given}, else the harness's function name ({@code -2}, {@code -3}, ... after the first).
+     *
+     * @param uuidsByName the existing mappings' UUIDs by function name
+     * @throws IllegalArgumentException when a mapping of that function exists already (spec 1.15)
+     */
+    public FunctionSettings functionOf(FunctionSettings given, Map<String, String> uuidsByName) {
+        String base = settings.functionName();
+        String name = given != null && given.functionName().isPresent() ? given.functionName().get()
+                : uuidsByName.isEmpty() ? base : base + "-" + (uuidsByName.size() + 1);
+        if (uuidsByName.containsKey(name)) {
+            throw new IllegalArgumentException("The event source arn (\" " + stream.arn() + " \") and function "
+                    + "(\" " + name + " \") provided mapping already exists. Please update or delete the existing "
+                    + "mapping with UUID " + uuidsByName.get(name) + " (spec 1.15; in the harness: give the second "
+                    + "mapping another function name)");
+        }
+        return (given != null ? given : settings.function()).toBuilder().functionName(name).build();
+    }
+
+    /** The shard with id {@code shardId}, or an error listing the stream's shards. */
+    public ShardLog shard(String shardId) {
+        ShardLog log = stream.shard(shardId);
+        if (log == null) {
+            throw new IllegalArgumentException("no shard " + shardId + " in stream " + stream.name() + "; it has "
+                    + stream.shards().stream().map(ShardLog::shardId).collect(Collectors.joining(", ")));
+        }
+        return log;
+    }
+
+    /** The shard at {@code index} (0-based), or an error naming the stream's shard count. */
+    public ShardLog shard(int index) {
+        if (index < 0 || index >= stream.shards().size()) {
+            throw new IllegalArgumentException("shard index " + index + " out of range: stream " + stream.name()
+                    + " has " + stream.shards().size() + " shard(s)");
+        }
+        return stream.shards().get(index);
+    }
+
+    /** The shard that holds {@code record}, or an error. */
+    public ShardLog shardOf(StreamRecord record) {
+        ShardLog log = stream.shardOf(record);
+        if (log == null) {
+            throw new IllegalArgumentException(record + " is not a record of stream " + stream.name());
+        }
+        return log;
+    }
+
+    /**
+     * A mapping's parts, wired.
+     *
+     * @param uuid       the mapping's seeded UUID
+     * @param engine     the running engine
+     * @param eventSizer the size of the event JSON of a batch, for the invocation log
+     */
+    public record Wiring(String uuid, MappingEngine engine, ToLongFunction<List<StreamRecord>> eventSizer) {
+    }
+
+    /**
+     * Wires one mapping of function {@code function} (named) at the current virtual time.
+     *
+     * @param filter      the mapping's compiled filter criteria
+     * @param handlers    a new handler per execution environment (or the same instance)
+     * @param description how messages name the handler
+     * @param faults      the harness's fault plan
+     * @param events      where the engine reports invocations, on-failure messages and the timeline
+     */
+    public Wiring wire(EventSourceMappingConfig config, FilterCriteria filter, FunctionSettings function,
+                       Supplier<Object> handlers, String description, FaultSource faults, MappingEvents events) {
+        String name = function.functionName().orElseThrow();
+        FunctionSpec spec = new FunctionSpec(name, settings.functionArn(name), settings.roleArn(name),
+                function.timeout(), function.memorySize(), handlers, description);
+        EventCodec codec = new EventCodec(stream.arn(), settings.region(), settings.roleArn(name));
+        // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
+        Invoker invoker = new Invoker(spec, scheduler, codec, mapper, withInit(faults, function), seeds.nextLong(),
+                settings.watchdog());
+        RetryBackoff b = settings.retryBackoff();
+        BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
+                b.jitter(), seeds.nextLong());
+        String uuid = SeededUuids.next(seeds);
+        MappingEngine engine = new MappingEngine(config, filter, stream, scheduler, invoker, codec,
+                events, backoff, uuid, mapper);
+        return new Wiring(uuid, engine, codec::eventSize);
+    }
+
+    /** The function's Init phase on every new environment (spec 0.15), or the plan's cold start if longer. */
+    private static FaultSource withInit(FaultSource faults, FunctionSettings function) {
+        long init = function.initDuration().toNanos();
+        if (init == 0) {
+            return faults;
+        }
+        return (shardId, batch, invocationNumber, newEnvironment) -> {
+            InjectedFaults f = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
+            if (!newEnvironment || f.coldStartNanos() >= init) {
+                return f;
+            }
+            return new InjectedFaults(init, f.latencyNanos(), f.throttle(), f.timeout(), f.exception());
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.streamharness.internal.assembly;
+
+import io.github.streamharness.FunctionSettings;
+import io.github.streamharness.RetryBackoff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Every setting of a harness, frozen when {@code StreamHarness.Builder.build()} runs: the harness reads only this
+ * value, so a builder changed (or reused) after {@code build()} cannot change a harness already built.
+ *
+ * @param streamName              stream name
+ * @param shards                  number of shards
+ * @param region                  region in ARNs
+ * @param accountId               account id in ARNs
+ * @param function                the harness's own function (its name always present)
+ * @param startTime               where the virtual clock starts
+ * @param seed                    seed of every random choice
+ * @param retention               stream retention period
+ * @param retryBackoff            wait between retries
+ * @param watchdog                real-time limit of a handler call, or null for none
+ * @param retainedInvocations     invocations kept in detail per mapping
+ * @param eventLimit              events one runUntilIdle may process
+ * @param releaseCommittedRecords whether shards drop records every mapping has committed
+ * @param maxRecordSizeInKiB      the stream's maximum record size (spec 19.1)
+ */
+public record HarnessSettings(String streamName, int shards, String region, String accountId,
+                              FunctionSettings function, Instant startTime, long seed, Duration retention,
+                              RetryBackoff retryBackoff, Duration watchdog, int retainedInvocations, long eventLimit,
+                              boolean releaseCommittedRecords, int maxRecordSizeInKiB) {
+    /** Checks that nothing required is missing. */
+    public HarnessSettings {
+        Objects.requireNonNull(streamName, "streamName");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(startTime, "startTime");
+        Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(retryBackoff, "retryBackoff");
+        if (function.functionName().isEmpty()) {
+            throw new IllegalArgumentException("the harness's function needs a name");
+        }
+    }
+
+    /** The harness's function name. */
+    public String functionName() {
+        return function.functionName().orElseThrow();
+    }
+
+    /** The stream's ARN. */
+    public String streamArn() {
+        return "arn:aws:kinesis:" + region + ":" + accountId + ":stream/" + streamName;
+    }
+
+    /** The ARN of function {@code name}. */
+    public String functionArn(String name) {
+        return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
+    }
+
+    /** The execution role ARN of function {@code name} (the event's invokeIdentityArn, spec 7.2). */
+    public String roleArn(String name) {
+        return "arn:aws:iam::" + accountId + ":role/" + name + "-role";
+    }
+}
