@@ -65,6 +65,22 @@ abstract class AbstractHarnessBuilder {
     }
 
     /**
+     * The function and mapping a CloudFormation/SAM template deploys ({@link TemplateFunction}, spec 18.3): its
+     * mapping, timeout, memory, reserved and provisioned concurrency, name, and the stream's name and ShardCount when
+     * the stream is in the template; resolved in this builder's region and account (set them first). Setters called
+     * after this win.
+     */
+    public StreamHarness.Builder fromTemplate(java.nio.file.Path template, String logicalId) {
+        return fromTemplate(template, logicalId, java.util.Map.of());
+    }
+
+    /** As {@link #fromTemplate(java.nio.file.Path, String)}, with parameter values (they win over Defaults). */
+    public StreamHarness.Builder fromTemplate(java.nio.file.Path template, String logicalId,
+                                              java.util.Map<String, String> parameterValues) {
+        return TemplateFunction.read(template, logicalId, parameterValues, region, accountId).applyTo(self());
+    }
+
+    /**
      * The handler: an instance shared by every execution environment. A lambda {@code (event, context) -> ...}
      * gets a {@code KinesisEvent}; a {@code RequestHandler<KinesisTimeWindowEvent, TimeWindowEventResponse>}
      * gets a {@code KinesisTimeWindowEvent}.

@@ -67,6 +67,31 @@ public final class EventSourceMappingConfig {
         return builder().build();
     }
 
+    /**
+     * The mapping a CloudFormation or SAM template (YAML or JSON, or {@code cdk synth} output) deploys, with the
+     * parameters' Defaults, in us-east-1 and account 123456789012 (spec 18.3); see {@link TemplateFunction#read}.
+     *
+     * @param logicalId an AWS::Lambda::EventSourceMapping, or "FunctionLogicalId/EventName" for a SAM Kinesis event
+     * @throws InvalidTemplateException naming the file, line and property path, and what to do
+     */
+    public static EventSourceMappingConfig fromTemplate(java.nio.file.Path template, String logicalId) {
+        return TemplateFunction.read(template, logicalId).mapping();
+    }
+
+    /** As {@link #fromTemplate(java.nio.file.Path, String)}, with parameter values (they win over Defaults). */
+    public static EventSourceMappingConfig fromTemplate(java.nio.file.Path template, String logicalId,
+                                                        java.util.Map<String, String> parameterValues) {
+        return TemplateFunction.read(template, logicalId, parameterValues).mapping();
+    }
+
+    /**
+     * The mapping of a CreateEventSourceMapping request's JSON or of {@code aws lambda get-event-source-mapping} /
+     * {@code create-event-source-mapping} output (AWS member names; read-only members ignored, spec 18.3).
+     */
+    public static EventSourceMappingConfig fromJson(String json) {
+        return io.github.streamharness.internal.config.template.MappingReader.readApiJson(json);
+    }
+
     /** A builder holding this configuration's values, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();

@@ -8,6 +8,7 @@ import io.github.streamharness.FaultPlan;
 import io.github.streamharness.FunctionResponseType;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.TemplateFunction;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -33,7 +34,8 @@ import java.util.regex.PatternSyntaxException;
  * <ol>
  *   <li>the defaults (AWS's, held by {@code StreamHarness.Builder}, {@code FunctionSettings} and
  *       {@code EventSourceMappingConfig}: the one place they live);</li>
- *   <li>a template (the seam {@link #applyTemplate}; nothing yet);</li>
+ *   <li>a template ({@code @KinesisStreamTest(template = ..., function = ...)}, read by {@link TemplateSettings});
+ *       </li>
  *   <li>the extension's builder ({@code KinesisStreamExtension.builder()});</li>
  *   <li>{@code @KinesisStreamTest} of the enclosing classes, outermost first, then of the test class: an attribute
  *       left at its UNSET sentinel sets nothing;</li>
@@ -147,7 +149,7 @@ final class HarnessFactory {
      * settings (spec 18.3) will be applied here, so that the builder and the annotations override them. Nothing yet.
      */
     private static void applyTemplate(StreamHarness.Builder b, ExtensionContext context) {
-        // the seam for templates: intentionally empty until templates are read
+        TemplateSettings.read(context).ifPresent(t -> t.applyTo(b));
     }
 
     /** Every {@code @KinesisStreamTest} attribute that is set, outermost enclosing class first. */
@@ -255,7 +257,8 @@ final class HarnessFactory {
         Optional<EventSourceMapping> annotation = onMethod.isPresent() ? onMethod
                 : findOnClasses(context, EventSourceMapping.class);
         if (annotation.isEmpty()) {
-            return settings.mapping;
+            return settings.mapping != null ? settings.mapping
+                    : TemplateSettings.read(context).map(TemplateFunction::mapping).orElse(null);
         }
         EventSourceMapping a = annotation.get();
         try {

@@ -81,6 +81,23 @@ public @interface KinesisStreamTest {
     int keepWarmSeconds() default UNSET;
 
     /**
+     * A CloudFormation or SAM template (YAML or JSON, or {@code cdk synth} output) to take the mapping, the function's
+     * settings and the stream's shard count from (spec 18.3): a path relative to the project directory (the module's,
+     * under Maven), or {@code classpath:templates/template.yaml}. Every other attribute and annotation wins over it.
+     */
+    String template() default "";
+
+    /**
+     * The template's function or mapping: a function's logical id ({@code AnalyticsStreamProcessor}), its event
+     * ({@code AnalyticsStreamProcessor/Stream}) or an AWS::Lambda::EventSourceMapping's logical id; empty takes the
+     * template's only mapping.
+     */
+    String function() default "";
+
+    /** The template's parameter values, each {@code Name=value} (they win over the parameters' Defaults). */
+    String[] templateParameters() default {};
+
+    /**
      * Warning kinds the tests of this class may raise without failing (they are still printed); for tests that
      * provoke one on purpose. {@link AllowWarnings} does the same for one method.
      */

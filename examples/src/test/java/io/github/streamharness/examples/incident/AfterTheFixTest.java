@@ -8,7 +8,6 @@ import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
-import io.github.streamharness.junit.EventSourceMapping;
 import io.github.streamharness.junit.HandlerUnderTest;
 import io.github.streamharness.junit.KinesisStreamTest;
 import java.time.Duration;
@@ -20,16 +19,12 @@ import org.mockito.junit.jupiter.MockitoExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The fixed configuration, written with the annotations exactly as in the template: the poison pill is isolated
+ * The fixed configuration, read from the deployed {@code template.yaml}: the poison pill is isolated
  * by bisection and sent alone to the SQS on-failure destination, everything else is aggregated, and the shard keeps
  * up. {@link AfterTheFixUnderInjectedFaultsTest} runs these tests again with faults injected.
  */
 @ExtendWith(MockitoExtension.class)
-@KinesisStreamTest(streamName = "analytics-stream", functionName = "analytics-stream-processor",
-        timeoutSeconds = 120, memorySize = 1024)
-@EventSourceMapping(batchSize = 100, maximumBatchingWindowInSeconds = 5, parallelizationFactor = 10,
-        bisectBatchOnFunctionError = true, maximumRetryAttempts = 3,
-        onFailureDestination = "arn:aws:sqs:us-east-1:123456789012:analytics-dlq")
+@KinesisStreamTest(template = "template.yaml", function = "AnalyticsStreamProcessor")
 class AfterTheFixTest {
     @Mock
     DynamoDbClient dynamoDb;

@@ -12,7 +12,6 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
-import io.github.streamharness.junit.EventSourceMapping;
 import io.github.streamharness.junit.HandlerUnderTest;
 import io.github.streamharness.junit.KinesisStreamTest;
 import java.time.Duration;
@@ -32,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * timeout: Lambda replaces a timed-out runtime, so the retry starts cold again, and times out again.
  */
 @ExtendWith(MockitoExtension.class)
-@EventSourceMapping(batchSize = 200)
 class ColdStartTimeoutTest {
     @Mock
     DynamoDbClient dynamoDb;
@@ -56,7 +54,7 @@ class ColdStartTimeoutTest {
     }
 
     @Nested
-    @KinesisStreamTest(timeoutSeconds = 30)
+    @KinesisStreamTest(template = "template-before-the-fix.yaml", function = "AnalyticsStreamProcessor")
     class WithTheOld30SecondTimeout {
         @Test
         void everyRetryStartsColdAndTimesOutSoTheShardNeverMoves(StreamHarness stream, FaultPlan faults) {
@@ -73,7 +71,8 @@ class ColdStartTimeoutTest {
     }
 
     @Nested
-    @KinesisStreamTest(timeoutSeconds = 120)
+    @KinesisStreamTest(template = "template-before-the-fix.yaml", function = "AnalyticsStreamProcessor",
+            timeoutSeconds = 120)
     class WithTheNew120SecondTimeout {
         @Test
         void onlyTheFirstInvocationIsColdAndNoneTimesOut(StreamHarness stream, FaultPlan faults) {

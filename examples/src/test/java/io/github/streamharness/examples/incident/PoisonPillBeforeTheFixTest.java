@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
-import io.github.streamharness.junit.EventSourceMapping;
 import io.github.streamharness.junit.HandlerUnderTest;
 import io.github.streamharness.junit.KinesisStreamTest;
 import java.time.Duration;
@@ -19,13 +18,12 @@ import org.mockito.junit.jupiter.MockitoExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The incident, cause A: with BatchSize 200 and every other parameter at its AWS default (MaximumRetryAttempts -1,
- * no bisection, no on-failure destination), one poison pill blocks its shard until the record leaves the stream.
+ * The incident, cause A: with the template deployed at the time ({@code template-before-the-fix.yaml}: BatchSize
+ * 200 and every other parameter at its AWS default, MaximumRetryAttempts -1, no bisection, no on-failure
+ * destination), one poison pill blocks its shard until the record leaves the stream.
  */
 @ExtendWith(MockitoExtension.class)
-@KinesisStreamTest(streamName = "analytics-stream", functionName = "analytics-stream-processor",
-        timeoutSeconds = 30, memorySize = 256)
-@EventSourceMapping(batchSize = 200)
+@KinesisStreamTest(template = "template-before-the-fix.yaml", function = "AnalyticsStreamProcessor")
 class PoisonPillBeforeTheFixTest {
     @Mock
     DynamoDbClient dynamoDb;

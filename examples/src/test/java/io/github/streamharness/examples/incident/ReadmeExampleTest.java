@@ -6,7 +6,6 @@ import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
-import io.github.streamharness.junit.EventSourceMapping;
 import io.github.streamharness.junit.HandlerUnderTest;
 import io.github.streamharness.junit.KinesisStreamTest;
 import java.time.Duration;
@@ -20,10 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The example of README.md, verbatim between the markers, so the first code a newcomer reads compiles and passes. */
 // README:begin
 @ExtendWith(MockitoExtension.class)
-@KinesisStreamTest(timeoutSeconds = 120, memorySize = 1024)
-@EventSourceMapping(batchSize = 100, maximumBatchingWindowInSeconds = 5, parallelizationFactor = 10,
-        bisectBatchOnFunctionError = true, maximumRetryAttempts = 3,
-        onFailureDestination = "arn:aws:sqs:us-east-1:123456789012:analytics-dlq")
+@KinesisStreamTest(template = "template.yaml", function = "AnalyticsStreamProcessor") // the SAM template you deploy
 class ReadmeExampleTest {
     @Mock DynamoDbClient dynamoDb;
     @HandlerUnderTest AnalyticsStreamProcessor handler;

@@ -11,7 +11,6 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
-import io.github.streamharness.junit.EventSourceMapping;
 import io.github.streamharness.junit.HandlerUnderTest;
 import io.github.streamharness.junit.KinesisStreamTest;
 import java.time.Duration;
@@ -29,13 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The incident, cause B: DynamoDB is throttled and every write takes 25 s. A batch of one metric and minute makes
- * three writes (the ADD of count and sum, then min and max), 75 virtual seconds. The same mapping (the fixed one)
- * with the old 30 s timeout and with the new 120 s one.
+ * three writes (the ADD of count and sum, then min and max), 75 virtual seconds. The fixed deployment
+ * ({@code template.yaml}) with the old 30 s timeout (the attribute wins over the template) and as deployed (120 s).
  */
 @ExtendWith(MockitoExtension.class)
-@EventSourceMapping(batchSize = 100, maximumBatchingWindowInSeconds = 5, parallelizationFactor = 10,
-        bisectBatchOnFunctionError = true, maximumRetryAttempts = 3,
-        onFailureDestination = "arn:aws:sqs:us-east-1:123456789012:analytics-dlq")
 class SlowDynamoDbTimeoutTest {
     @Mock
     DynamoDbClient dynamoDb;
@@ -61,7 +57,7 @@ class SlowDynamoDbTimeoutTest {
     }
 
     @Nested
-    @KinesisStreamTest(timeoutSeconds = 30)
+    @KinesisStreamTest(template = "template.yaml", function = "AnalyticsStreamProcessor", timeoutSeconds = 30)
     class WithTheOld30SecondTimeout {
         @Test
         void everyInvocationTimesOutAndTheRecordsEndInTheDlq(StreamHarness stream, DeadLetterQueue dlq) {
@@ -79,7 +75,7 @@ class SlowDynamoDbTimeoutTest {
     }
 
     @Nested
-    @KinesisStreamTest(timeoutSeconds = 120)
+    @KinesisStreamTest(template = "template.yaml", function = "AnalyticsStreamProcessor")
     class WithTheNew120SecondTimeout {
         @Test
         void theSlowBatchCompletesOnceWithoutATimeout(StreamHarness stream, DeadLetterQueue dlq) {
