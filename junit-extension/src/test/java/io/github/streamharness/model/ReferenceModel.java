@@ -109,7 +109,8 @@ public final class ReferenceModel {
          */
         private void resolve(int from, int to, long delayBeforeFirstMs) {
             int attempts = 0;  // invocations of this batch that reached the function (spec 1.7, 4.2)
-            int retries = 0;   // consecutive retries so far, throttles included: drives the back-off (spec 0.2)
+            int retries = 0;   // consecutive retries so far: drives the back-off (spec 0.2)
+            int throttles = 0; // consecutive throttles: their own back-off counter (spec 15.3)
             now += delayBeforeFirstMs;
             while (true) {
                 // Spec 4.6, 0.12: before every attempt, the expired prefix goes to the destination; the rest is
@@ -129,10 +130,12 @@ public final class ReferenceModel {
                 Outcome outcome = invoke(from, to, attempts + 1);
                 Reading reading = read(outcome, from, to);
                 if (reading instanceof Throttled) {
-                    // Spec 4.2, 13.10: not an attempt, never bisected, retried with the same back-off.
-                    now += backoffMs(++retries);
+                    // Spec 4.2, 13.10, 15.3: not an attempt, never bisected, retried on the throttle back-off's own
+                    // counter, which restarts when an invocation reaches the function.
+                    now += backoffMs(++throttles);
                     continue;
                 }
+                throttles = 0;
                 attempts++;
                 if (reading instanceof Succeeded) {
                     commit(from, to);

@@ -41,7 +41,7 @@ public final class Invoker implements AutoCloseable {
     private final SplittableRandom random;
     private final RealTimeWatchdog watchdog;
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
-    private int environments;
+    private final EnvironmentPool pool;
     private long logDay = Long.MIN_VALUE;
     private String logDayPrefix;
     private boolean crashed;
@@ -57,6 +57,8 @@ public final class Invoker implements AutoCloseable {
         this.faults = faults;
         this.random = new SplittableRandom(seed);
         this.watchdog = watchdogLimit == null ? null : new RealTimeWatchdog(function.name(), watchdogLimit);
+        this.pool = new EnvironmentPool(function.reserved(), function.provisioned(), function.keepWarm().toNanos(),
+                scheduler::schedule);
     }
 
     /** The function invoked. */
@@ -69,59 +71,58 @@ public final class Invoker implements AutoCloseable {
         return SeededUuids.next(random);
     }
 
-    /** Holds a lane's execution environment between invocations. */
-    public static final class EnvironmentSlot {
-        private ExecutionEnvironment environment;
-
-        /** Drops the environment so the next invocation starts a fresh one (spec 0.4). */
-        public void reset() {
-            environment = null;
-        }
+    /** The function's execution environments (spec 15.2 to 15.4, 0.14). */
+    public EnvironmentPool pool() {
+        return pool;
     }
 
     /**
-     * Invokes the function. The scheduler's clock stands at the invocation's start; the returned result says how much
-     * virtual time it spent.
+     * Invokes the function with an environment from the pool (spec 0.14), or throttles the invocation when the
+     * reserved concurrency is reached (spec 15.3). The scheduler's clock stands at the invocation's start (the start
+     * of Init for a cold start, spec 0.15); the returned result says how much virtual time it spent.
      */
-    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber, EnvironmentSlot slot,
+    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber,
                                boolean reportBatchItemFailures) {
         String requestId = newUuid();
         crashed = false;
         watchdogWarning = null;
+        long start = scheduler.eventTimeNanos();
+        if (pool.wouldThrottle(start)) {
+            return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (ReservedFunctionConcurrentInvocationLimit"
+                    + "Exceeded: reserved concurrency " + function.reserved() + ", all " + function.reserved()
+                    + " busy, spec 15.3)"), 0, requestId, null, false, List.of(), null);
+        }
         long timeoutNanos = function.timeout().toNanos();
-        boolean newEnvironment = slot.environment == null;
+        boolean newEnvironment = pool.wouldBeCold(start);
         InjectedFaults injected;
         try {
             injected = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
         } catch (Throwable t) { // user code (fault predicates) runs in there: a failed attempt, not a stalled lane
-            injected = new InjectedFaults(0, 0, false, false, new IllegalStateException("the fault plan threw "
-                    + Throwables.describe(t) + " while it chose the faults of invocation #" + invocationNumber, t));
+            injected = new InjectedFaults(InjectedFaults.UNSET, 0, false, false, new IllegalStateException("the "
+                    + "fault plan threw " + Throwables.describe(t) + " while it chose the faults of invocation #"
+                    + invocationNumber, t));
         }
         if (injected.throttle()) {
             return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (injected throttle)"), 0, requestId, null,
                     false, List.of(), null);
         }
-        InvocationTimer timer = scheduler.beginInvocation(scheduler.eventTimeNanos() + timeoutNanos);
+        ExecutionEnvironment env;
+        try {
+            env = pool.acquire(start, id -> new ExecutionEnvironment(id, function.handlers().get(),
+                    logStream(start)));
+        } catch (Throwable t) {
+            return new InvokeResult(error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled"), 0, requestId, null,
+                    true, List.of(), null);
+        }
+        InvocationTimer timer = scheduler.beginInvocation(start + timeoutNanos);
         TestLambdaContext context = null;
-        String environmentId = null;
-        boolean coldStart = false;
+        boolean coldStart;
         Outcome outcome;
         try {
-            if (slot.environment == null) {
-                Object handler;
-                try {
-                    handler = function.handlers().get();
-                } catch (Throwable t) {
-                    return new InvokeResult(error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled"), 0, requestId, null,
-                            true, List.of(), null);
-                }
-                slot.environment = new ExecutionEnvironment("env-" + (++environments), handler);
-            }
-            ExecutionEnvironment env = slot.environment;
-            environmentId = env.id();
             coldStart = env.serve();
-            if (coldStart) {
-                timer.spend(injected.coldStartNanos());
+            if (coldStart) { // spec 0.15: Init counts against the timeout; the plan's cold start replaces initDuration
+                timer.spend(injected.coldStartNanos() == InjectedFaults.UNSET ? function.initDuration().toNanos()
+                        : injected.coldStartNanos());
             }
             timer.spend(injected.latencyNanos());
             if (injected.timeout()) {
@@ -129,7 +130,7 @@ public final class Invoker implements AutoCloseable {
             }
             long deadlineMillis = Math.floorDiv(timer.deadlineNanos(), 1_000_000L);
             context = new TestLambdaContext(requestId, function.name(), "$LATEST", function.arn(),
-                    function.memoryMb(), logStream(timer.startNanos()),
+                    function.memoryMb(), env.logStreamName(),
                     () -> Math.floorDiv(scheduler.nowNanos(), 1_000_000L), deadlineMillis);
             if (timer.timedOut()) {
                 outcome = timeout();
@@ -141,10 +142,11 @@ public final class Invoker implements AutoCloseable {
         } finally {
             scheduler.endInvocation();
         }
-        if (crashed || outcome instanceof Outcome.FunctionError fe && fe.kind() == Outcome.ErrorKind.TIMEOUT) {
-            slot.reset(); // a timed-out or crashed runtime is replaced (spec 0.4)
-        }
-        return new InvokeResult(outcome, timer.spentNanos(), requestId, environmentId, coldStart,
+        // a timed-out or crashed runtime is replaced (spec 0.4): its environment never serves again
+        boolean discard = crashed || outcome instanceof Outcome.FunctionError fe
+                && fe.kind() == Outcome.ErrorKind.TIMEOUT;
+        pool.busyUntil(env, start, start + timer.spentNanos(), discard);
+        return new InvokeResult(outcome, timer.spentNanos(), requestId, env.id(), coldStart,
                 context == null ? List.of() : context.logLines(), watchdogWarning);
     }
 

@@ -37,11 +37,11 @@ final class Lane {
     private final int index;
     private final IntQueue queue = new IntQueue();
     private final Deque<Integer> halves = new ArrayDeque<>();
-    private final Invoker.EnvironmentSlot environment = new Invoker.EnvironmentSlot();
     private Status status = Status.IDLE;
     private int current;
     private int attempts;
     private int retries;
+    private int throttles;
     private String lastRequestId;
     private long windowOpenedAt;
     private long pollAnchor;
@@ -72,7 +72,7 @@ final class Lane {
 
     /** Whether the lane is retrying its head batch (a failed attempt or a throttle happened). */
     boolean isRetrying() {
-        return current > 0 && (attempts > 0 || retries > 0);
+        return current > 0 && (attempts > 0 || retries > 0 || throttles > 0);
     }
 
     /** Adds a record of this lane's keys to its queue (already marked pending). */
@@ -95,6 +95,7 @@ final class Lane {
         halves.clear();
         attempts = 0;
         retries = 0;
+        throttles = 0;
         status = Status.READY;
         scheduleStep(now);
     }
@@ -160,6 +161,7 @@ final class Lane {
                 current = halves.pop();
                 attempts = 0;
                 retries = 0;
+                throttles = 0;
             } else if (queue.isEmpty()) {
                 status = Status.IDLE;
                 pollAnchor = now;
@@ -175,6 +177,7 @@ final class Lane {
                 current = cut.size();
                 attempts = 0;
                 retries = 0;
+                throttles = 0;
                 lastRequestId = null;
             }
         }
@@ -229,13 +232,26 @@ final class Lane {
     }
 
     private void invoke(long now) {
+        if (context.invoker.pool().limited()) {
+            // spec 0.14: requests of one instant share the reserved concurrency in (shard, lane) order
+            long t = ++token;
+            stepScheduled = true;
+            context.invoker.pool().request(now, reader.shard.index(), index, () -> t == token, () -> {
+                stepScheduled = false;
+                invokeNow(context.scheduler.eventTimeNanos());
+            });
+            return;
+        }
+        invokeNow(now);
+    }
+
+    private void invokeNow(long now) {
         List<StreamRecord> batch = records(current);
         int number = context.nextInvocationNumber();
         status = Status.IN_FLIGHT;
         InvokeResult result;
         try {
-            result = context.invoker.invoke(reader.shard.shardId(), batch, number, environment,
-                    context.reportBatchItemFailures);
+            result = context.invoker.invoke(reader.shard.shardId(), batch, number, context.reportBatchItemFailures);
         } catch (RuntimeException | Error escaped) {
             // whatever escapes the invoker (user code it did not guard) is an ordinary failed attempt: the lane
             // never stays in flight without its completion scheduled
@@ -271,7 +287,6 @@ final class Lane {
             message = "(its getMessage() threw " + e.getClass().getName() + ")";
         }
         String text = type + (message == null ? "" : ": " + message);
-        environment.reset(); // the runtime is replaced, as after a crash (spec 0.4)
         return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
                 0, context.invoker.newUuid(), null, false, List.of(), null);
     }
@@ -283,6 +298,17 @@ final class Lane {
         context.events.invoked(invocation);
         windowOpenedAt = now;
         Outcome outcome = invocation.outcome();
+        if (outcome instanceof Outcome.Throttled throttled) {
+            // spec 15.3, 4.2: not an attempt, never bisected; the throttle back-off has its own counter
+            long delay = context.backoff.delayNanos(++throttles);
+            timeline(now, TimelineEntry.Kind.RETRY, "invocation #" + invocation.number() + " throttled ("
+                    + throttled.reason() + "), not a retry attempt; batch " + SequenceRanges.describe(records(current))
+                    + " retried in " + Duration.ofNanos(delay) + " (spec 15.3, 4.2)");
+            status = Status.BACKOFF;
+            scheduleStep(now + delay);
+            return;
+        }
+        throttles = 0; // the invocation reached the function
         if (outcome instanceof Outcome.Success success && !success.ignoredBatchItemFailures().isEmpty()) {
             context.warnIgnoredPartialResponse(now, reader.shard.shardId(), index, invocation, success);
         }
