@@ -14,9 +14,16 @@ import java.util.List;
  * @param oracle     the outcome of every invocation
  * @param seed       the generator seed that made this scenario, or -1 for a hand-written one (for replay)
  * @param setup      the stream around the lane: records it must not see, and which lane it is (spec 0.8, 2.6, 9.1)
+ * @param function   the function's environments and limits (spec 15, 0.14, 0.15)
  */
 public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
-                       StreamSetup setup) {
+                       StreamSetup setup, ModelFunction function) {
+
+    /** A scenario with Lambda's default function settings. */
+    public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
+                    StreamSetup setup) {
+        this(config, arrivalsMs, startMs, oracle, seed, setup, ModelFunction.DEFAULTS);
+    }
 
     /** A scenario on a plain one-lane stream. */
     public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed) {
@@ -29,6 +36,10 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
         if (setup.partitionKeys().size() != arrivalsMs.size()) {
             throw new IllegalArgumentException("the setup has " + setup.partitionKeys().size() + " keys for "
                     + arrivalsMs.size() + " records");
+        }
+        if (function.initDurationMs() > 0
+                && function.initDurationMs() + config.invocationDurationMs() >= config.functionTimeoutMs()) {
+            throw new IllegalArgumentException("Init plus the invocation's duration must fit the timeout");
         }
         if (arrivalsMs.isEmpty()) {
             throw new IllegalArgumentException("a scenario needs at least one record");
@@ -55,21 +66,26 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
 
     /** A copy with another mapping configuration. */
     public Scenario withConfig(ModelConfig value) {
-        return new Scenario(value, arrivalsMs, startMs, oracle, seed, setup);
+        return new Scenario(value, arrivalsMs, startMs, oracle, seed, setup, function);
     }
 
     /** A copy with other records and start time. */
     public Scenario withArrivals(List<Long> arrivals, long start) {
-        return new Scenario(config, arrivals, start, oracle, seed, setup);
+        return new Scenario(config, arrivals, start, oracle, seed, setup, function);
     }
 
     /** A copy with another oracle. */
     public Scenario withOracle(Oracle value) {
-        return new Scenario(config, arrivalsMs, startMs, value, seed, setup);
+        return new Scenario(config, arrivalsMs, startMs, value, seed, setup, function);
     }
 
     /** A copy with another stream setup. */
     public Scenario withSetup(StreamSetup value) {
-        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value);
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value, function);
+    }
+
+    /** A copy with other function settings. */
+    public Scenario withFunction(ModelFunction value) {
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, setup, value);
     }
 }

@@ -32,7 +32,8 @@ public final class ScenarioGenerator {
         // a quarter of the lanes start late, so that some records may be too old before their first read (spec 4.6)
         long start = t + (random.nextInt(4) == 0 ? random.nextLong(120_001) : 0);
         GeneratedOracle oracle = oracle(random, records);
-        return new Scenario(config, arrivals, start, oracle, seed, setup(random, records, seed));
+        StreamSetup setup = setup(random, records, seed);
+        return new Scenario(config, arrivals, start, oracle, seed, setup, function(random, config));
     }
 
     /**
@@ -73,6 +74,23 @@ public final class ScenarioGenerator {
             partitionKeyFilter = random.nextBoolean();
         }
         return new StreamSetup(shards, factor, keys, beforeTimestamp, filtered, partitionKeyFilter);
+    }
+
+    /**
+     * The function around the lane (drawn last, so a seed's earlier content stays): an eighth of the cases with
+     * reserved concurrency 0 (only with a record age: throttles end only by age, spec 15.3), an eighth with a limit
+     * 1..10 that one lane never reaches, a sixth with provisioned concurrency, a third with an Init phase that fits
+     * the timeout, a third with a short keep-warm time so that back-offs reclaim the environment (spec 0.14).
+     */
+    static ModelFunction function(SplittableRandom random, ModelConfig config) {
+        int roll = random.nextInt(8);
+        int reserved = roll == 0 && config.hasRecordAge() ? 0 : roll == 1 ? 1 + random.nextInt(10) : -1;
+        int provisioned = reserved != 0 && random.nextInt(6) == 0
+                ? 1 + random.nextInt(reserved == -1 ? 5 : reserved) : 0;
+        long room = Math.min(10_000, config.functionTimeoutMs() - config.invocationDurationMs() - 1);
+        long init = room > 0 && random.nextInt(3) == 0 ? random.nextLong(room + 1) : 0;
+        long keepWarm = random.nextInt(3) == 0 ? 1 + random.nextLong(120_000) : 600_000;
+        return new ModelFunction(reserved, provisioned, init, keepWarm);
     }
 
     private static ModelConfig config(SplittableRandom random) {

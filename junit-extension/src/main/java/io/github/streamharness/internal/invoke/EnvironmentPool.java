@@ -79,6 +79,8 @@ public final class EnvironmentPool {
             ExecutionEnvironment env = busy.poll();
             if (!env.discarded()) {
                 free.addFirst(env); // released in end-time order: the last to end is the most recently used
+            } else if (env.provisioned()) {
+                provisionedLeft++; // a replaced provisioned environment is replaced by a provisioned one (15.4)
             }
         }
         for (Iterator<ExecutionEnvironment> it = free.iterator(); it.hasNext(); ) {
