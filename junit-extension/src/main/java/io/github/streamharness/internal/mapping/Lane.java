@@ -238,7 +238,11 @@ final class Lane {
             stepScheduled = true;
             context.invoker.pool().request(now, reader.shard.index(), index, () -> t == token, () -> {
                 stepScheduled = false;
-                invokeNow(context.scheduler.eventTimeNanos());
+                if (current > 0) {
+                    invokeNow(context.scheduler.eventTimeNanos());
+                } else {
+                    scheduleStep(context.scheduler.eventTimeNanos()); // retention took the batch meanwhile
+                }
             });
             return;
         }
@@ -255,7 +259,7 @@ final class Lane {
         } catch (RuntimeException | Error escaped) {
             // whatever escapes the invoker (user code it did not guard) is an ordinary failed attempt: the lane
             // never stays in flight without its completion scheduled
-            result = escapedInvoker(escaped);
+            result = InvokeResult.escaped(escaped, context.invoker.newUuid());
             timeline(now, TimelineEntry.Kind.WARNING, "invocation #" + number + " failed outside the handler with "
                     + ((Outcome.FunctionError) result.outcome()).errorMessage() + "; recorded as a failed attempt");
         }
@@ -276,19 +280,6 @@ final class Lane {
                 result.requestId(), result.environmentId(), result.coldStart(), result.logs());
         completionScheduled = true;
         context.scheduler.schedule(end, () -> complete(invocation));
-    }
-
-    private InvokeResult escapedInvoker(Throwable escaped) {
-        String type = escaped.getClass().getName();
-        String message;
-        try {
-            message = escaped.getMessage();
-        } catch (RuntimeException | Error e) {
-            message = "(its getMessage() threw " + e.getClass().getName() + ")";
-        }
-        String text = type + (message == null ? "" : ": " + message);
-        return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
-                0, context.invoker.newUuid(), null, false, List.of(), null);
     }
 
     private void complete(Invocation invocation) {
