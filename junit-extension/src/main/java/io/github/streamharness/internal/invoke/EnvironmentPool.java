@@ -83,10 +83,14 @@ public final class EnvironmentPool {
                 provisionedLeft++; // a replaced provisioned environment is replaced by a provisioned one (15.4)
             }
         }
-        for (Iterator<ExecutionEnvironment> it = free.iterator(); it.hasNext(); ) {
+        // the free list is ordered by release time, newest first: walk from the oldest while they are too old
+        for (Iterator<ExecutionEnvironment> it = free.descendingIterator(); it.hasNext(); ) {
             ExecutionEnvironment env = it.next();
-            if (!env.provisioned() && now - env.busyUntil() > keepWarmNanos) {
-                it.remove(); // spec 0.14: idle longer than the keep-warm time
+            if (now - env.busyUntil() <= keepWarmNanos) {
+                break;
+            }
+            if (!env.provisioned()) {
+                it.remove(); // spec 0.14: idle longer than the keep-warm time; provisioned ones stay
             }
         }
     }
