@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TestLambdaContext;
+import io.github.streamharness.internal.observe.LambdaLogLines;
+import io.github.streamharness.internal.observe.ObservationSink;
 import io.github.streamharness.internal.outcome.OutcomeReader;
 import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
@@ -17,8 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -31,7 +31,6 @@ import java.util.SplittableRandom;
 public final class Invoker implements AutoCloseable {
     /** Lambda's synchronous response payload limit, in bytes, as its error message states it. */
     public static final int MAX_RESPONSE_BYTES = 6_291_556;
-    private static final DateTimeFormatter LOG_DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final FunctionSpec function;
     private final Scheduler scheduler;
@@ -40,10 +39,8 @@ public final class Invoker implements AutoCloseable {
     private final FaultSource faults;
     private final SplittableRandom random;
     private final RealTimeWatchdog watchdog;
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
     private final EnvironmentPool pool;
-    private long logDay = Long.MIN_VALUE;
-    private String logDayPrefix;
+    private ObservationSink observations = ObservationSink.NONE;
     private boolean crashed;
     private String watchdogWarning;
 
@@ -59,6 +56,11 @@ public final class Invoker implements AutoCloseable {
         this.watchdog = watchdogLimit == null ? null : new RealTimeWatchdog(function.name(), watchdogLimit);
         this.pool = new EnvironmentPool(function.reserved(), function.provisioned(), function.keepWarm().toNanos(),
                 scheduler::schedule);
+    }
+
+    /** Reports every invocation to {@code sink} (the function's logs and metrics, spec 16, 17). */
+    public void observeWith(ObservationSink sink) {
+        this.observations = sink;
     }
 
     /** The function invoked. */
@@ -88,6 +90,7 @@ public final class Invoker implements AutoCloseable {
         watchdogWarning = null;
         long start = scheduler.eventTimeNanos();
         if (pool.wouldThrottle(start)) {
+            observations.throttled(shardId, start); // spec 15.3: Throttles, no log line
             return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (ReservedFunctionConcurrentInvocationLimit"
                     + "Exceeded: reserved concurrency " + function.reserved() + ", all " + function.reserved()
                     + " busy, spec 15.3)"), 0, requestId, null, false, List.of(), null);
@@ -103,26 +106,30 @@ public final class Invoker implements AutoCloseable {
                     + invocationNumber, t));
         }
         if (injected.throttle()) {
+            observations.throttled(shardId, start);
             return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (injected throttle)"), 0, requestId, null,
                     false, List.of(), null);
         }
         ExecutionEnvironment env;
         try {
             env = pool.acquire(start, id -> new ExecutionEnvironment(id, function.handlers().get(),
-                    logStream(start)));
+                    LambdaLogLines.logStreamName(Scheduler.toInstant(start), newUuid().replace("-", ""))));
         } catch (Throwable t) {
-            return new InvokeResult(error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled"), 0, requestId, null,
-                    true, List.of(), null);
+            Outcome failed = error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
+            report(shardId, batch, requestId, null, start, 0, -1, failed, List.of());
+            return new InvokeResult(failed, 0, requestId, null, true, List.of(), null);
         }
         InvocationTimer timer = scheduler.beginInvocation(start + timeoutNanos);
         TestLambdaContext context = null;
         boolean coldStart;
+        long initNanos = -1;
         Outcome outcome;
         try {
             coldStart = env.serve();
             if (coldStart) { // spec 0.15: Init counts against the timeout; the plan's cold start replaces initDuration
-                timer.spend(injected.coldStartNanos() == InjectedFaults.UNSET ? function.initDuration().toNanos()
-                        : injected.coldStartNanos());
+                initNanos = injected.coldStartNanos() == InjectedFaults.UNSET ? function.initDuration().toNanos()
+                        : injected.coldStartNanos();
+                timer.spend(initNanos);
             }
             timer.spend(injected.latencyNanos());
             if (injected.timeout()) {
@@ -131,7 +138,7 @@ public final class Invoker implements AutoCloseable {
             long deadlineMillis = Math.floorDiv(timer.deadlineNanos(), 1_000_000L);
             context = new TestLambdaContext(requestId, function.name(), "$LATEST", function.arn(),
                     function.memoryMb(), env.logStreamName(),
-                    () -> Math.floorDiv(scheduler.nowNanos(), 1_000_000L), deadlineMillis);
+                    () -> Math.floorDiv(scheduler.nowNanos(), 1_000_000L), scheduler::nowNanos, deadlineMillis);
             if (timer.timedOut()) {
                 outcome = timeout();
             } else if (injected.exception() != null) {
@@ -146,6 +153,9 @@ public final class Invoker implements AutoCloseable {
         boolean discard = crashed || outcome instanceof Outcome.FunctionError fe
                 && fe.kind() == Outcome.ErrorKind.TIMEOUT;
         pool.busyUntil(env, start, start + timer.spentNanos(), discard);
+        report(shardId, batch, requestId, env.logStreamName(), start, timer.spentNanos(),
+                initNanos < 0 ? -1 : Math.min(initNanos, timer.spentNanos()), outcome,
+                context == null ? List.of() : context.loggedLines());
         return new InvokeResult(outcome, timer.spentNanos(), requestId, env.id(), coldStart,
                 context == null ? List.of() : context.logLines(), watchdogWarning);
     }
@@ -260,13 +270,19 @@ public final class Invoker implements AutoCloseable {
         return new Outcome.FunctionError(kind, t.getClass().getName(), Throwables.message(t), functionError, null);
     }
 
-    private String logStream(long startNanos) {
-        long day = Math.floorDiv(startNanos, NANOS_PER_DAY);
-        if (day != logDay) { // formatting a date per invocation cost more than the rest of the context
-            logDay = day;
-            logDayPrefix = LOG_DAY.format(Scheduler.toInstant(startNanos)) + "/[$LATEST]";
+    private void report(String shardId, List<StreamRecord> batch, String requestId, String logStream,
+                        long startNanos, long spentNanos, long initNanos, Outcome outcome,
+                        List<TestLambdaContext.LoggedLine> lines) {
+        List<ObservationSink.HandlerLine> handlerLines = new java.util.ArrayList<>(lines.size());
+        for (TestLambdaContext.LoggedLine line : lines) {
+            handlerLines.add(new ObservationSink.HandlerLine(line.epochNanos(), line.message()));
         }
-        return logDayPrefix + newUuid().replace("-", "");
+        var report = new ObservationSink.InvocationReport(shardId, requestId, logStream, startNanos,
+                startNanos + spentNanos, initNanos, function.timeout().toMillis(), outcome,
+                batch.size(), batch.get(batch.size() - 1).approximateArrivalEpochMillis(), handlerLines);
+        ObservationSink sink = observations;
+        sink.invocationStarted(report);
+        scheduler.schedule(report.endNanos(), () -> sink.invocationEnded(report));
     }
 
     @Override
