@@ -249,4 +249,26 @@ class ExecutionEnvironmentsTest {
                     .allMatch(i -> i.outcome() instanceof Outcome.Throttled);
         }
     }
+
+    @Test
+    void thePoolFeedsTheLogsAndMetricsThrottlesColdStartsAndOneLogStreamPerEnvironment() { // rule 15.3, 0.15
+        StreamHarness[] h = new StreamHarness[1];
+        try (StreamHarness harness = StreamHarness.builder().startTime(T0).shards(2).reservedConcurrentExecutions(1)
+                .initDuration(Duration.ofMillis(800)).build()) {
+            h[0] = harness;
+            harness.addMapping(EventSourceMappingConfig.builder().batchSize(1).build(), sleeping(h));
+            putOn(harness, 0, "1500");
+            putOn(harness, 1, "0"); // throttled at 0 s and 1 s; at 3 s env-1 is free and warm
+            harness.runUntilIdle();
+
+            assertThat(harness.metrics().total("Throttles", Statistic.SUM)).isEqualTo(2.0);
+            assertThat(harness.metrics().total("ConcurrentExecutions", Statistic.MAXIMUM)).isEqualTo(1.0);
+            List<String> reports = harness.logs().events().stream().map(LogEvent::message)
+                    .filter(m -> m.startsWith("REPORT")).toList();
+            assertThat(reports).hasSize(2);
+            assertThat(reports.get(0)).contains("Init Duration: 800.00 ms");
+            assertThat(reports.get(1)).doesNotContain("Init Duration");
+            assertThat(harness.logs().events().stream().map(LogEvent::logStreamName).distinct()).hasSize(1);
+        }
+    }
 }
