@@ -27,7 +27,9 @@ public record TimelineEntry(Instant at, String shardId, int lane, Kind kind, Str
         EXPIRED,
         /** Something the user should know: ignored partial responses, delivery failures, watchdog kills. */
         WARNING,
-        /** The mapping was disabled or enabled (spec 1.13). */
-        STATE
+        /** The mapping was created, disabled, enabled, updated or deleted (spec 1.13, 18.1, 18.2). */
+        STATE,
+        /** A shard was split or merged, or a child shard began to be read after its parents (spec 11.1, 0.10). */
+        RESHARD
     }
 }

@@ -173,7 +173,24 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return keptOrder("partition key", r -> r.shardId() + " pk=" + r.partitionKey());
     }
 
+    /**
+     * As {@link #keptOrderPerPartitionKey()}, following each key from a parent shard into its children after a split
+     * or merge (spec 11.1, 0.10): a key's records reached the function in (shard, sequence) order, a child's shard
+     * numbered after its parents'. For keys routed by their MD5 (an explicit hash key can send one key to unrelated
+     * shards).
+     */
+    public SELF keptOrderPerPartitionKeyAcrossResharding() {
+        return keptOrder("partition key across resharding", StreamRecord::partitionKey,
+                java.util.Comparator.comparing((StreamRecord r) -> Long.parseLong(r.shardId()
+                        .substring(r.shardId().lastIndexOf('-') + 1))).thenComparing(r -> sequence(r)));
+    }
+
     private SELF keptOrder(String scope, Function<StreamRecord, String> group) {
+        return keptOrder(scope, group, java.util.Comparator.comparing(r -> sequence(r)));
+    }
+
+    private SELF keptOrder(String scope, Function<StreamRecord, String> group,
+                           java.util.Comparator<StreamRecord> order) {
         isNotNull();
         Map<String, Invocation> previousBatch = new HashMap<>();
         Map<String, StreamRecord> previousFirst = new HashMap<>();
@@ -186,7 +203,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
             for (Map.Entry<String, List<StreamRecord>> g : groups.entrySet()) {
                 List<StreamRecord> rs = g.getValue();
                 for (int k = 1; k < rs.size(); k++) {
-                    if (sequence(rs.get(k)).compareTo(sequence(rs.get(k - 1))) <= 0) {
+                    if (order.compare(rs.get(k), rs.get(k - 1)) <= 0) {
                         violations.add(g.getKey() + ": #" + i.number() + " holds "
                                 + KINESIS_REPRESENTATION.toStringOf(rs.get(k)) + " after "
                                 + KINESIS_REPRESENTATION.toStringOf(rs.get(k - 1)));
@@ -194,7 +211,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
                 }
                 StreamRecord first = rs.get(0);
                 StreamRecord before = previousFirst.get(g.getKey());
-                if (before != null && sequence(first).compareTo(sequence(before)) < 0) {
+                if (before != null && order.compare(first, before) < 0) {
                     violations.add(g.getKey() + ": #" + i.number() + " starts at "
                             + KINESIS_REPRESENTATION.toStringOf(first) + ", before #"
                             + previousBatch.get(g.getKey()).number() + " which started at "

@@ -6,6 +6,7 @@ import io.github.streamharness.FunctionLogs;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
+import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -34,6 +35,11 @@ public class BddStreamAssertions {
 
     /** As {@link StreamAssertions#assertThat(InvocationLog)}. */
     public static InvocationLogAssert then(InvocationLog actual) {
+        return StreamAssertions.assertThat(actual);
+    }
+
+    /** As {@link StreamAssertions#assertThat(Shard)}. */
+    public static ShardAssert then(Shard actual) {
         return StreamAssertions.assertThat(actual);
     }
 

@@ -6,6 +6,7 @@ import io.github.streamharness.FunctionLogs;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
+import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -53,6 +54,11 @@ public class StreamAssertions {
     /** Assertions on a position snapshot ({@code mapping.position(shardId)}). */
     public static ShardPositionAssert assertThat(ShardPosition actual) {
         return new ShardPositionAssert(actual);
+    }
+
+    /** Assertions on a shard's lineage after resharding: {@code isClosed()}, {@code hasChildren(..)} (spec 11.1). */
+    public static ShardAssert assertThat(Shard actual) {
+        return new ShardAssert(actual);
     }
 
     /** Assertions on one record. */

@@ -6,6 +6,7 @@ import io.github.streamharness.FunctionLogs;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
+import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -67,6 +68,11 @@ public class StreamSoftAssertions extends AbstractSoftAssertions implements Stan
     /** Soft {@link StreamAssertions#assertThat(InvocationLog)}. */
     public InvocationLogAssert assertThat(InvocationLog actual) {
         return soft(InvocationLogAssert.class, InvocationLog.class, actual);
+    }
+
+    /** Soft {@link StreamAssertions#assertThat(Shard)}. */
+    public ShardAssert assertThat(Shard actual) {
+        return soft(ShardAssert.class, Shard.class, actual);
     }
 
     /** Soft {@link StreamAssertions#assertThat(ShardPosition)}. */

@@ -16,33 +16,52 @@ import io.github.streamharness.internal.time.Scheduler;
  */
 final class LaneContext {
     final Scheduler scheduler;
-    final BatchAssembler assembler;
     final Invoker invoker;
-    final FailurePolicy.Settings policy;
     final OnFailureSender sender;
     final BackoffSchedule backoff;
     final MappingEvents events;
     final long retentionMillis;
-    final boolean reportBatchItemFailures;
+    /** What the lanes tell the mapping about its shards (lineage, repartitioning); set once by the engine. */
+    Hooks hooks;
+    private Settings settings;
     private final System.Logger logger;
     private boolean enabled;
     private int invocations;
     private boolean warnedIgnoredPartialResponse;
 
-    LaneContext(Scheduler scheduler, BatchAssembler assembler, Invoker invoker, FailurePolicy.Settings policy,
-                OnFailureSender sender, BackoffSchedule backoff, MappingEvents events, long retentionMillis,
-                boolean reportBatchItemFailures, boolean enabled) {
+    LaneContext(Scheduler scheduler, Settings settings, Invoker invoker, OnFailureSender sender,
+                BackoffSchedule backoff, MappingEvents events, long retentionMillis, boolean enabled) {
         this.scheduler = scheduler;
-        this.assembler = assembler;
+        this.settings = settings;
         this.invoker = invoker;
-        this.policy = policy;
         this.sender = sender;
         this.backoff = backoff;
         this.events = events;
         this.retentionMillis = retentionMillis;
-        this.reportBatchItemFailures = reportBatchItemFailures;
         this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
         this.enabled = enabled;
+    }
+
+    /**
+     * The mapping's configuration as the stages use it: how batches are cut, how failures are decided, whether
+     * partial responses are read. Replaced whole by an update (spec 18.1); a lane reads it at each step.
+     */
+    record Settings(BatchAssembler assembler, FailurePolicy.Settings policy, boolean reportBatchItemFailures) {
+    }
+
+    /** What the lanes report to the mapping about shards: progress (spec 0.10) and free lanes (spec 18.1). */
+    interface Hooks {
+        void progressed(ShardReader reader, long now);
+
+        void laneFree(ShardReader reader, Lane lane, long now);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    void settings(Settings value) {
+        settings = value;
     }
 
     boolean enabled() {
