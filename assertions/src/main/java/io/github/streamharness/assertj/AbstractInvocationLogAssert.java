@@ -47,7 +47,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
     public SELF hasInvocationCount(int expected) {
         isNotNull();
         if (actual.count() != expected) {
-            throwAssertionError(shouldHaveInvocationCount(actual.functionName(), expected, actual.count(), story()));
+            throwAssertionErrorWithDiff(shouldHaveInvocationCount(actual.functionName(), expected, actual.count(), story()), expected, actual.count());
         }
         return myself;
     }
@@ -87,8 +87,8 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         isNotNull();
         List<Invocation> matching = actual.where(test);
         if (matching.size() != expected) {
-            throwAssertionError(ShouldHaveDeliveries.shouldHaveInvocationsThat(actual.functionName(), what, expected,
-                    matching, story()));
+            throwAssertionErrorWithDiff(ShouldHaveDeliveries.shouldHaveInvocationsThat(actual.functionName(), what, expected,
+                    matching, story()), expected, matching.size());
         }
         return myself;
     }
@@ -101,13 +101,40 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return myself;
     }
 
+    /**
+     * Verifies that the harness raised no warning for this mapping: no ignored batch item failures, no records
+     * discarded without a destination, no delivery failure, no watchdog stop, ...
+     */
+    public SELF hasNoWarnings() {
+        isNotNull();
+        List<String> warnings = actual.warningEntries().stream().map(e -> "[" + e.warning() + "] " + e.text())
+                .toList();
+        if (!warnings.isEmpty()) {
+            throwAssertionError(ShouldHaveOutcome.shouldHaveNoWarnings(actual.functionName(), warnings, story()));
+        }
+        return myself;
+    }
+
+    /**
+     * Assertions on the invocation numbered {@code number} (1 is the first, as in the timeline).
+     *
+     * @throws IllegalArgumentException when no retained invocation has that number
+     */
+    public InvocationAssert invocation(int number) {
+        isNotNull();
+        Invocation invocation = actual.all().stream().filter(i -> i.number() == number).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no invocation #" + number + " in the log of "
+                        + actual.functionName() + " (it holds " + actual.count() + ")"));
+        return open(InvocationAssert.class, Invocation.class, invocation, InvocationAssert::new, actual);
+    }
+
     /** Verifies that {@code record} reached the function exactly {@code times} times. */
     public SELF deliveredTimes(StreamRecord record, int times) {
         isNotNull();
         Objects.requireNonNull(record, "record");
         List<Invocation> deliveries = actual.deliveriesOf(record);
         if (deliveries.size() != times) {
-            throwAssertionError(shouldBeDeliveredTimes(actual.functionName(), record, times, deliveries, story()));
+            throwAssertionErrorWithDiff(shouldBeDeliveredTimes(actual.functionName(), record, times, deliveries, story()), times, deliveries.size());
         }
         return myself;
     }
@@ -222,7 +249,11 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
             }
         }
         if (!violations.isEmpty()) {
-            throwAssertionError(shouldKeepOrder(actual.functionName(), scope, violations, story()));
+            int lanes = actual.all().stream().mapToInt(Invocation::lane).max().orElse(0) + 1;
+            String hint = scope.equals("shard") && lanes > 1 ? "The mapping ran " + lanes + " lanes per shard "
+                    + "(ParallelizationFactor > 1), which keep the order of each partition key, not of the shard "
+                    + "(rule 3.2): assert keptOrderPerPartitionKey() instead." : null;
+            throwAssertionError(shouldKeepOrder(actual.functionName(), scope, violations, hint, story()));
         }
         return myself;
     }

@@ -3,6 +3,7 @@ package io.github.streamharness.assertj;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.FunctionLogs;
+import io.github.streamharness.Invocation;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
@@ -30,6 +31,11 @@ public class BddStreamAssertions {
 
     /** As {@link StreamAssertions#assertThat(DeadLetterQueue)}. */
     public static DeadLetterQueueAssert then(DeadLetterQueue actual) {
+        return StreamAssertions.assertThat(actual);
+    }
+
+    /** As {@link StreamAssertions#assertThat(Invocation)}. */
+    public static InvocationAssert then(Invocation actual) {
         return StreamAssertions.assertThat(actual);
     }
 

@@ -3,6 +3,7 @@ package io.github.streamharness.assertj;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.FunctionLogs;
+import io.github.streamharness.Invocation;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
@@ -44,6 +45,11 @@ public class StreamAssertions {
      */
     public static DeadLetterQueueAssert assertThat(DeadLetterQueue actual) {
         return new DeadLetterQueueAssert(actual);
+    }
+
+    /** Assertions on one invocation: its outcome by type ({@code hasOutcome}, {@code hasFailedWith}). */
+    public static InvocationAssert assertThat(Invocation actual) {
+        return new InvocationAssert(actual);
     }
 
     /** Assertions on what a mapping invoked; failure messages end with this log's timeline. */

@@ -3,6 +3,7 @@ package io.github.streamharness.assertj;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.FunctionLogs;
+import io.github.streamharness.Invocation;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
@@ -63,6 +64,11 @@ public class StreamSoftAssertions extends AbstractSoftAssertions implements Stan
     /** Soft {@link StreamAssertions#assertThat(DeadLetterQueue)}. */
     public DeadLetterQueueAssert assertThat(DeadLetterQueue actual) {
         return soft(DeadLetterQueueAssert.class, DeadLetterQueue.class, actual);
+    }
+
+    /** Soft {@link StreamAssertions#assertThat(Invocation)}. */
+    public InvocationAssert assertThat(Invocation actual) {
+        return soft(InvocationAssert.class, Invocation.class, actual);
     }
 
     /** Soft {@link StreamAssertions#assertThat(InvocationLog)}. */

@@ -6,6 +6,7 @@ import io.github.streamharness.RecordState;
 import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.WarningKind;
 import io.github.streamharness.internal.batch.BatchAssembler;
 import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.invoke.InvokeResult;
@@ -294,8 +295,8 @@ final class Lane {
         }
         long end = now + result.spentNanos();
         if (result.warning() != null) {
-            timeline(now, TimelineEntry.Kind.WARNING, "invocation #" + number + ": " + result.warning()
-                    + "; recorded as a timeout (spec 0.4)");
+            context.timeline(now, reader.shard.shardId(), index, TimelineEntry.Kind.WARNING, "invocation #" + number
+                    + ": " + result.warning() + "; recorded as a timeout (spec 0.4)", WarningKind.WATCHDOG_STOPPED_INVOCATION);
         }
         boolean throttled = result.outcome() instanceof Outcome.Throttled;
         int attempt = throttled ? attempts + 1 : ++attempts; // spec 4.2: a throttle is not an attempt

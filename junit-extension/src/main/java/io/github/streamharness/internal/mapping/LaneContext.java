@@ -77,7 +77,13 @@ final class LaneContext {
     }
 
     void timeline(long now, String shardId, int lane, TimelineEntry.Kind kind, String text) {
-        events.timeline(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text));
+        timeline(now, shardId, lane, kind, text, null);
+    }
+
+    /** A timeline entry that is also a warning of {@code warning} (null: none, or OTHER for a WARNING entry). */
+    void timeline(long now, String shardId, int lane, TimelineEntry.Kind kind, String text,
+                  io.github.streamharness.WarningKind warning) {
+        events.timeline(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text, warning));
     }
 
     /** Logs a warning once per mapping; every occurrence is in the timeline. */
@@ -92,7 +98,8 @@ final class LaneContext {
                 + " but the mapping does not enable FunctionResponseTypes ReportBatchItemFailures: AWS ignores "
                 + "the response and treats the whole batch as successful, so those records are LOST "
                 + "(spec 5.1, 13.6). Enable REPORT_BATCH_ITEM_FAILURES on the mapping.";
-        timeline(now, shardId, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text);
+        timeline(now, shardId, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text,
+                io.github.streamharness.WarningKind.IGNORED_BATCH_ITEM_FAILURES);
         if (!warnedIgnoredPartialResponse) {
             warnedIgnoredPartialResponse = true;
             warnOnce(text + " (further occurrences are in the invocation log's timeline)");

@@ -6,6 +6,7 @@ import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.internal.batch.BatchAssembler;
+import io.github.streamharness.WarningKind;
 import io.github.streamharness.internal.filter.FilterCriteria;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.invoke.Invoker;
@@ -78,7 +79,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         };
         long now = scheduler.eventTimeNanos();
         filter.nonDataKeyWarning().ifPresent(text -> { // spec 9.1: once per mapping, when it is created
-            context.timeline(now, null, 0, TimelineEntry.Kind.WARNING, text);
+            context.timeline(now, null, 0, TimelineEntry.Kind.WARNING, text, WarningKind.FILTER_ON_NON_DATA_KEY);
             context.warnOnce(text);
         });
         if (creationDelayNanos > 0) {
