@@ -33,20 +33,20 @@ public record WhatIfReport(Traffic traffic, Pricing pricing, Duration period, Li
 
     /**
      * A text table, one row per configuration: invocations, errors (timeouts), throttles, the IteratorAge maximum,
-     * records processed and waiting, on-failure messages, cold starts, GB-seconds and the estimated cost in USD.
+     * records processed and waiting, on-failure messages, cold starts, the average billed duration, GB-seconds and the estimated cost in USD.
      */
     public String table() {
         int nameWidth = Math.max(13, results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        String row = "%-" + nameWidth + "s | %11s %13s %9s %10s %11s %11s %6s %6s %11s %10s%n";
+        String row = "%-" + nameWidth + "s | %11s %13s %9s %10s %11s %11s %6s %6s %10s %11s %10s%n";
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, row, "configuration", "invocations", "errors (t/o)", "throttles",
-                "max age", "processed", "waiting", "DLQ", "cold", "GB-s", "cost USD"));
-        out.append("-".repeat(nameWidth)).append("-+-").append("-".repeat(107)).append('\n');
+                "max age", "processed", "waiting", "DLQ", "cold", "billed/inv", "GB-s", "cost USD"));
+        out.append("-".repeat(nameWidth)).append("-+-").append("-".repeat(118)).append('\n');
         for (ConfigurationResult r : results) {
             out.append(String.format(Locale.ROOT, row, r.name(), count(r.invocations()),
                     count(r.errors()) + " (" + count(r.timeouts()) + ")", count(r.throttles()),
                     age(r.maxIteratorAge()), count(r.processed()), count(r.waiting()), count(r.dlqMessages()),
-                    count(r.coldStarts()), String.format(Locale.ROOT, "%,.1f", r.gbSeconds()),
+                    count(r.coldStarts()), averageBilled(r), String.format(Locale.ROOT, "%,.1f", r.gbSeconds()),
                     String.format(Locale.ROOT, "%.4f", r.cost().total())));
         }
         return out.toString();
@@ -69,6 +69,10 @@ public record WhatIfReport(Traffic traffic, Pricing pricing, Duration period, Li
             return String.format(Locale.ROOT, "%dm %02ds", d.toMinutes(), d.toSecondsPart());
         }
         return String.format(Locale.ROOT, "%dh %02dm", d.toHours(), d.toMinutesPart());
+    }
+
+    private static String averageBilled(ConfigurationResult r) {
+        return r.invocations() == 0 ? "-" : String.format(Locale.ROOT, "%,d ms", r.billedMillis() / r.invocations());
     }
 
     private static String count(long n) {

@@ -1,0 +1,80 @@
+package io.github.streamharness.examples.demo;
+
+import io.github.streamharness.RecordState;
+import io.github.streamharness.whatif.ConfigurationResult;
+import io.github.streamharness.whatif.Period;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints a configuration's run the way the runbook reads production, then two runs side by side. */
+final class IncidentReport {
+    /** The printed table's period: CloudWatch's 5-minute graphs. */
+    static final Duration TABLE_PERIOD = Duration.ofMinutes(5);
+
+    private IncidentReport() {
+    }
+
+    /** Step 1 (the logs), step 2 (the metrics), the DLQ and the ledger of one configuration. */
+    static void section(PrintStream out, ConfigurationResult r) {
+        out.println("== " + r.name() + ": " + ConfigText.of(r.configuration()));
+        out.println("  Logs Insights (step 1): " + Probes.TIMEOUT_QUERY);
+        out.println(r.probes().get("timeouts"));
+        out.println("  IteratorAge maximum per 5 minutes (step 2): " + String.join(", ",
+                fivePeriods(r).stream().map(p -> Format.clock(p.start()) + " " + Format.age(p.maxIteratorAge()))
+                        .toList()));
+        out.printf(Locale.ROOT, "  Errors %s (timeouts %s), Throttles %s, Invocations %s, cold starts %s%n",
+                Format.count(r.errors()), Format.count(r.timeouts()), Format.count(r.throttles()),
+                Format.count(r.invocations()), Format.count(r.coldStarts()));
+        out.println("  On-failure destination (step 3): " + Format.count(r.dlqMessages()) + " message(s)");
+        out.println(r.probes().get("dlq"));
+        out.printf(Locale.ROOT, "  Records: %s written, %s processed, %s still waiting, %s sent to the destination, "
+                        + "%s expired%n", Format.count(r.recordsPut()), Format.count(r.processed()),
+                Format.count(r.waiting()), Format.count(r.ledger().get(RecordState.SENT_TO_DESTINATION)),
+                Format.count(r.ledger().get(RecordState.EXPIRED_BY_RETENTION)));
+        out.println();
+    }
+
+    /** Both runs side by side, one row per 5 minutes of virtual time. */
+    static void sideBySide(PrintStream out, ConfigurationResult a, ConfigurationResult b) {
+        String row = "%-7s | %9s %8s %9s %5s | %9s %8s %9s %5s%n";
+        out.printf(Locale.ROOT, "%-7s | %-35s | %-35s%n", "", a.name(), b.name());
+        out.printf(Locale.ROOT, row, "from", "max age", "invoc.", "err (t/o)", "thr.", "max age", "invoc.",
+                "err (t/o)", "thr.");
+        out.println("-".repeat(8) + "+" + "-".repeat(37) + "+" + "-".repeat(36));
+        List<Period> x = fivePeriods(a);
+        List<Period> y = fivePeriods(b);
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            Period p = x.get(i);
+            Period q = y.get(i);
+            out.printf(Locale.ROOT, row, Format.clock(p.start()), Format.age(p.maxIteratorAge()),
+                    Format.count(p.invocations()), p.errors() + " (" + p.timeouts() + ")", Format.count(p.throttles()),
+                    Format.age(q.maxIteratorAge()), Format.count(q.invocations()),
+                    q.errors() + " (" + q.timeouts() + ")", Format.count(q.throttles()));
+        }
+        out.println("-".repeat(8) + "+" + "-".repeat(37) + "+" + "-".repeat(36));
+        out.printf(Locale.ROOT, "%-7s | %-35s | %-35s%n", "waiting", Format.count(a.waiting()) + " records",
+                Format.count(b.waiting()) + " records");
+        out.printf(Locale.ROOT, "%-7s | %-35s | %-35s%n", "DLQ", Format.count(a.dlqMessages()) + " message(s)",
+                Format.count(b.dlqMessages()) + " message(s)");
+    }
+
+    /** The run's periods merged into 5-minute ones: the maximum age, the sums of the counts. */
+    static List<Period> fivePeriods(ConfigurationResult r) {
+        List<Period> merged = new ArrayList<>();
+        for (Period p : r.periods()) {
+            long index = p.start().toSeconds() / TABLE_PERIOD.toSeconds();
+            if (merged.size() <= index) {
+                merged.add(new Period(TABLE_PERIOD.multipliedBy(index), Duration.ZERO, 0, 0, 0, 0));
+            }
+            Period m = merged.get(merged.size() - 1);
+            merged.set(merged.size() - 1, new Period(m.start(),
+                    p.maxIteratorAge().compareTo(m.maxIteratorAge()) > 0 ? p.maxIteratorAge() : m.maxIteratorAge(),
+                    m.invocations() + p.invocations(), m.errors() + p.errors(), m.timeouts() + p.timeouts(),
+                    m.throttles() + p.throttles()));
+        }
+        return merged;
+    }
+}

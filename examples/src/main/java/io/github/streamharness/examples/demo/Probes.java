@@ -1,0 +1,45 @@
+package io.github.streamharness.examples.demo;
+
+import io.github.streamharness.DeadLetter;
+import io.github.streamharness.Invocation;
+import io.github.streamharness.Outcome;
+import io.github.streamharness.StreamHarness;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What the demo reads off each configuration's harness at the end of its run, as the runbook's steps read it. */
+final class Probes {
+    /** The runbook's step 1, pasted as it is into CloudWatch Logs Insights. */
+    static final String TIMEOUT_QUERY = "fields @timestamp, @message, @duration | filter @message like /Task timed "
+            + "out/ or @message like /Runtime exited/ | sort @timestamp asc | limit 50";
+    static final int ROWS = 5;
+
+    private Probes() {
+    }
+
+    /** The first rows of the timeouts, as Insights prints them. */
+    static String timeouts(StreamHarness h) {
+        List<Invocation> timedOut = h.invocations().where(i -> i.outcome() instanceof Outcome.FunctionError e
+                && e.kind() == Outcome.ErrorKind.TIMEOUT);
+        if (timedOut.isEmpty()) {
+            return "    (no rows)";
+        }
+        return timedOut.stream().limit(ROWS).map(i -> "    " + i.endedAt() + "  " + i.awsRequestId()
+                + " Task timed out after " + String.format(java.util.Locale.ROOT, "%.2f",
+                h.mapping().functionSettings().timeout().toMillis() / 1000.0) + " seconds")
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The on-failure destination's messages: how many, and the first one's body (the exact AWS JSON). */
+    static String deadLetters(StreamHarness h) {
+        if (!h.mapping().hasDestination()) {
+            return "    no on-failure destination: a failing batch is retried until its records expire (spec 4.5)";
+        }
+        List<DeadLetter> messages = h.deadLetterQueue().messages();
+        if (messages.isEmpty()) {
+            return "    (empty)";
+        }
+        return messages.stream().limit(2).map(m -> "    " + m.json()).collect(Collectors.joining("\n"))
+                + (messages.size() > 2 ? "\n    ... " + (messages.size() - 2) + " more" : "");
+    }
+}
