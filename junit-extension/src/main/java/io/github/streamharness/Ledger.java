@@ -76,6 +76,7 @@ public final class Ledger {
         if (sum != total()) {
             problems.add("states add up to " + sum + " records but " + total() + " were written");
         }
+        problems.addAll(engine.stuckLanes());
         long queued = engine.queuedRecords();
         if (queued != c[RecordState.PENDING.ordinal()]) {
             problems.add(c[RecordState.PENDING.ordinal()] + " records are PENDING but the lanes hold " + queued);

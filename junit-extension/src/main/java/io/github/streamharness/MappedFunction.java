@@ -156,7 +156,16 @@ public final class MappedFunction {
                 Optional.ofNullable(p.blockedAt()), p.pending(), Duration.ofNanos(p.iteratorAgeNanos()));
     }
 
-    /** How long the oldest unprocessed record of the shard has waited (zero when caught up). */
+    /**
+     * How long the oldest unprocessed record of the shard has waited, now (zero when caught up): the wait of the
+     * oldest pending record over all the shard's lanes, read off the virtual clock at this moment.
+     *
+     * <p>This is not CloudWatch's {@code IteratorAge} metric (spec 17.2), which Lambda records per invocation, at
+     * invoke start, for the last record of the batch (spec 10.1, 0.5); each invocation keeps that figure as
+     * {@link Invocation#iteratorAgeAtStart()}. The two differ whenever a shard is behind: this number grows while a
+     * batch is blocked and is measured from the oldest record, the metric has a datapoint only when an invocation
+     * starts and is measured from the newest record of its batch.
+     */
     public Duration iteratorAge(String shardId) {
         return position(shardId).iteratorAge();
     }

@@ -179,6 +179,46 @@ class BatchingTest {
     }
 
     @Test
+    void aFutureAtTimestampStartsAtTheFirstRecordArrivingAtOrAfterIt() { // rule 2.6
+        StreamHarness stream = StreamHarness.builder().build();
+        Instant start = stream.clock().now().plus(Duration.ofHours(1));
+        List<String> seen = new ArrayList<>();
+        MappedFunction f = stream.addMapping(EventSourceMappingConfig.builder()
+                .startingPosition(StartingPosition.AT_TIMESTAMP).startingPositionTimestamp(start).build(),
+                collect(seen));
+        StreamRecord early = stream.put("pk", "before");
+        stream.advance(Duration.ofMinutes(59));
+        StreamRecord late = stream.put("pk", "a minute before");
+        stream.advanceTo(start);
+        stream.put("pk", "at");
+        stream.advance(Duration.ofSeconds(1));
+        stream.put("pk", "after");
+        stream.runUntilIdle();
+
+        assertThat(seen).containsExactly("at", "after");
+        assertThat(f.ledger().stateOf(early)).isEqualTo(RecordState.BEFORE_STARTING_POSITION);
+        assertThat(f.ledger().stateOf(late)).isEqualTo(RecordState.BEFORE_STARTING_POSITION);
+        assertThat(f.ledger().count(RecordState.COMMITTED)).isEqualTo(2);
+        f.ledger().verify();
+    }
+
+    @Test
+    void aMappingCreatedDisabledPollsWhenItIsEnabledNotOnTheTickOfItsCreation() { // spec 1.13, 0.3
+        StreamHarness stream = StreamHarness.builder().build();
+        Instant created = stream.clock().now();
+        MappedFunction f = stream.addMapping(EventSourceMappingConfig.builder().enabled(false).build(),
+                collect(new ArrayList<>()));
+        stream.advance(Duration.ofMillis(500));
+        stream.put("pk", "waiting");
+        stream.advance(Duration.ofMillis(1_000));
+        assertThat(f.invocations().isEmpty()).isTrue();
+        f.enable();
+        stream.runUntilIdle();
+        assertThat(f.invocations().all()).singleElement().extracting(Invocation::startedAt)
+                .isEqualTo(created.plusMillis(1_500));
+    }
+
+    @Test
     void twoMappingsOnOneStreamEachGetEveryRecord() { // spec 3.4
         StreamHarness stream = StreamHarness.builder().shards(2).build();
         List<String> a = new ArrayList<>();

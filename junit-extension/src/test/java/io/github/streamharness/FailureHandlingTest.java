@@ -3,6 +3,7 @@ package io.github.streamharness;
 import io.github.streamharness.internal.observe.SequenceRanges;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -248,6 +249,36 @@ class FailureHandlingTest {
         assertThat(dl.startSequenceNumber()).isEqualTo(six.sequenceNumber()).isEqualTo(dl.endSequenceNumber());
         assertThat(dl.functionError()).isNull(); // the failures came from batch failure responses (spec 5.4)
         assertThat(h.ledger().count(RecordState.COMMITTED)).isEqualTo(8);
+        h.ledger().verify();
+    }
+
+    @Test
+    void aPartialResponseNamingTheFirstRecordRetriesTheWholeBatchEvenWithBisectOn() throws Exception { // rule 5.7
+        // AWS: "the batch is bisected at the returned sequence number and Lambda retries only the remaining
+        // records": the returned record is the batch's first, so the remaining records are the whole batch
+        StreamHarness h = StreamHarness.builder()
+                .mapping(EventSourceMappingConfig.builder().batchSize(4).bisectBatchOnFunctionError(true)
+                        .maximumRetryAttempts(1).onFailureDestination(DLQ)
+                        .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build())
+                .handler((RequestStreamHandler) (in, out, c) -> {
+                    String first = JSON.readTree(in).at("/Records/0/kinesis/sequenceNumber").asText();
+                    out.write(("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + first + "\"}]}")
+                            .getBytes(StandardCharsets.UTF_8));
+                }).build();
+        List<StreamRecord> records = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            records.add(h.put("pk", "r" + i));
+        }
+        h.runUntilIdle();
+        List<Invocation> inv = h.invocations().all();
+        assertThat(inv).extracting(Invocation::records).containsExactly(records, records); // never a half
+        assertThat(inv).extracting(Invocation::attempt).containsExactly(1, 2);
+        assertThat(inv.get(1).startedAt()).isEqualTo(inv.get(0).endedAt().plusSeconds(1)); // retry back-off 0.2
+        DeadLetter dl = h.deadLetterQueue().messages().get(0);
+        assertThat(dl.condition()).isEqualTo(OnFailureCondition.RetryAttemptsExhausted);
+        assertThat(dl.batchSize()).isEqualTo(4);
+        assertThat(dl.approximateInvokeCount()).isEqualTo(2);
+        assertThat(dl.functionError()).isNull();
         h.ledger().verify();
     }
 

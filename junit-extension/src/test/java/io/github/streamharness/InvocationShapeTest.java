@@ -158,6 +158,39 @@ class InvocationShapeTest {
     }
 
     @Test
+    void aFilterOnThePartitionKeyFiltersEveryRecordOutAndWarnsOnceNamingTheKey() { // rule 9.1
+        // AWS: "Kinesis event source mappings only support filtering on the data key"
+        List<String> seen = new ArrayList<>();
+        StreamHarness h = StreamHarness.builder()
+                .mapping(EventSourceMappingConfig.builder().filterPatterns("{\"partitionKey\":[\"user-7\"]}").build())
+                .handler(BatchingTest.collect(seen)).build();
+        StreamRecord a = h.put("user-7", "{\"metric\":\"cpu\"}");
+        StreamRecord b = h.put("user-7", "{\"metric\":\"mem\"}");
+        h.runUntilIdle();
+        assertThat(seen).isEmpty();
+        assertThat(h.ledger().records(RecordState.FILTERED)).containsExactly(a, b);
+        assertThat(h.invocations().warnings()).singleElement().asString()
+                .contains("top-level key \"partitionKey\"", "only support filtering on the data key", "spec 9.1");
+        h.ledger().verify();
+    }
+
+    @Test
+    void aFilteredRecordBeforeAPendingOneDoesNotMoveTheCheckpointPastIt() { // spec 9.4, 3.3
+        // found by the differential test: a mapping created over [filtered, pending] checkpointed the pending record
+        StreamHarness h = StreamHarness.builder().build();
+        StreamRecord dropped = h.put("pk", "{\"keep\":false}");
+        StreamRecord kept = h.put("pk", "{\"keep\":true}");
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder()
+                .filterPatterns("{\"data\":{\"keep\":[true]}}").build(), (RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                    throw new IllegalStateException("blocked");
+                });
+        h.advance(Duration.ofSeconds(30));
+        assertThat(f.ledger().stateOf(kept)).isEqualTo(RecordState.PENDING);
+        assertThat(f.checkpoint("shardId-000000000000")).contains(dropped.sequenceNumber());
+        f.ledger().verify();
+    }
+
+    @Test
     void aBatchLeftEmptyByFilteringIsNotInvoked() { // spec 2.4, 9.4
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().filterPatterns("{\"data\":{\"keep\":[true]}}").build())

@@ -121,13 +121,48 @@ class StreamRoutingTest {
         seenPerKey.forEach((key, values) -> assertThat(values).as(key).isSorted().hasSize(5));
         // concurrency: invocations of different lanes overlap in virtual time
         assertThat(h.invocations().all().get(1).startedAt()).isBefore(h.invocations().all().get(0).endedAt());
-        // each lane is the key's MD5 slice of the hash space (spec 0.8)
+        // each lane is the key's MD5, read as an unsigned big-endian number, modulo N (spec 0.8)
         for (Invocation inv : h.invocations().all()) {
             for (StreamRecord r : inv.records()) {
                 BigInteger hash = new BigInteger(1, md5(r.partitionKey()));
-                assertThat(hash.multiply(BigInteger.TEN).shiftRight(128).intValue()).isEqualTo(inv.lane());
+                assertThat(hash.mod(BigInteger.TEN).intValue()).isEqualTo(inv.lane());
             }
         }
+        h.ledger().verify();
+    }
+
+    @Test
+    void tenShardsWithParallelizationFactorTenRunAHundredLanes() { // rule 0.8, 3.2
+        // the seed incident's fix: 10 shards x PF 10 = 100 concurrent lanes, so 1,000 records of 10 virtual seconds
+        // each take about 100 s (the busiest lane's share), not the 18m30s of about one lane per shard
+        VirtualClock[] clock = new VirtualClock[1];
+        StreamHarness h = StreamHarness.builder().shards(10)
+                .mapping(EventSourceMappingConfig.builder().batchSize(1).parallelizationFactor(10).build())
+                .functionTimeout(Duration.ofSeconds(30))
+                .handler((e, c) -> {
+                    clock[0].sleep(Duration.ofSeconds(10));
+                    return null;
+                }).build();
+        clock[0] = h.clock();
+        Instant start = h.clock().now();
+        // 10 keys for each (shard, lane), chosen by MD5 here: shard = md5 * 10 >> 128, lane = md5 mod 10
+        int[] perLane = new int[100];
+        int put = 0;
+        for (int i = 0; put < 1_000; i++) {
+            BigInteger hash = new BigInteger(1, md5("host-" + i));
+            int lane = hash.multiply(BigInteger.TEN).shiftRight(128).intValue() * 10 + hash.mod(BigInteger.TEN).intValue();
+            if (perLane[lane] < 10) {
+                perLane[lane]++;
+                put++;
+                h.put("host-" + i, "metric " + i);
+            }
+        }
+        h.runUntilIdle();
+        Duration took = Duration.between(start, h.invocations().all().stream().map(Invocation::endedAt)
+                .max(Instant::compareTo).orElseThrow());
+        assertThat(took).isEqualTo(Duration.ofSeconds(100));
+        assertThat(h.invocations().all()).hasSize(1_000).extracting(Invocation::lane)
+                .contains(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         h.ledger().verify();
     }
 
@@ -145,9 +180,9 @@ class StreamRoutingTest {
                     }
                     return null;
                 }).build();
-        h.put("user-1", "poison"); // lane 8 of 10
-        h.put("user-2", "ok");     // lane 2
-        h.put("beta", "ok");       // lane 5
+        h.put("user-1", "poison"); // lane 0 of 10
+        h.put("user-2", "ok");     // lane 5
+        h.put("beta", "ok");       // lane 8
         h.advance(Duration.ofMinutes(5));
         assertThat(seen).containsExactlyInAnyOrder("user-2", "beta");
         ShardPosition p = h.position("shardId-000000000000");

@@ -120,9 +120,9 @@ class InvocationLogAssertTest {
         assertThatThrownBy(() -> assertThat(lanes.stream()).invocations().keptOrderPerShard())
                 .hasMessageStartingWith(String.format("Expecting orders-fn to receive the records of each shard in "
                         + "sequence order (batches in ascending order, no batch starting before an earlier one)%nbut:%n"
-                        + "  shardId-000000000000: #6 starts at shardId-000000000000/4900...000000 pk=a "
-                        + "data={\"key\":\"a\"}, before #5 which started at shardId-000000000000/4900...000005 pk=f "
-                        + "data={\"key\":\"f\"}"));
+                        + "  shardId-000000000000: #2 starts at shardId-000000000000/4900...000000 pk=a "
+                        + "data={\"key\":\"a\"}, before #1 which started at shardId-000000000000/4900...000004 pk=e "
+                        + "data={\"key\":\"e\"}"));
     }
 
     @Test

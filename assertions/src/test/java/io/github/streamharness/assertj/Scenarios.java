@@ -131,8 +131,9 @@ final class Scenarios {
     }
 
     /**
-     * ParallelizationFactor 2, BatchSize 1 (spec 3.2, 0.8): key "a" is in lane 0 and fails once; keys b, d, e, f
-     * in lane 1 go on meanwhile, then "a" is retried: per-key order holds, per-shard order does not.
+     * ParallelizationFactor 2, BatchSize 1 (spec 3.2, 0.8: lane = MD5(key) mod 2): key "a" is in lane 1 and fails
+     * once, blocking b, c, d, f behind it; "e", alone in lane 0, goes first: per-key order holds, per-shard order
+     * does not.
      */
     static Run parallelLanesWithOneRetry() {
         StreamHarness stream = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().batchSize(1)

@@ -56,6 +56,13 @@ public final class ReferenceModel {
     private record PartlySucceeded(int firstFailed) implements Reading {
     }
 
+    /**
+     * Spec 5.7: a valid partial response whose lowest id is the batch's first record: nothing is committed and the
+     * whole batch is retried as it was; the attempt counts (as for spec 5.4) but the batch is never bisected.
+     */
+    private record NoProgress() implements Reading {
+    }
+
     /** A function error (spec 4.1); {@code functionError} is "Unhandled" or null for a failure response. */
     private record Failed(String functionError) implements Reading {
     }
@@ -141,8 +148,8 @@ public final class ReferenceModel {
                     now += INITIAL_BACKOFF_MS;
                     continue;
                 }
-                String functionError = ((Failed) reading).functionError();
-                if (config.bisectBatchOnFunctionError() && to - from > 1) {
+                String functionError = reading instanceof Failed failed ? failed.functionError() : null;
+                if (reading instanceof Failed && config.bisectBatchOnFunctionError() && to - from > 1) {
                     // Spec 0.1, 4.7: split into the first ceil(n/2) and the rest, no attempt counted, no delay,
                     // left half done before the right half is invoked, each half with a fresh count.
                     int mid = from + (to - from + 1) / 2;
@@ -211,8 +218,8 @@ public final class ReferenceModel {
                 }
                 lowest = Math.min(lowest, record.index());  // spec 5.5: the lowest one is the checkpoint
             }
-            // Spec 5.5: an id equal to the first record means no progress: a whole-batch failure (spec 4.1).
-            return lowest == from ? new Failed(null) : new PartlySucceeded(lowest);
+            // Spec 5.7: bisected at the returned record; when that is the first one, the retry is the whole batch.
+            return lowest == from ? new NoProgress() : new PartlySucceeded(lowest);
         }
 
         private void commit(int from, int to) {

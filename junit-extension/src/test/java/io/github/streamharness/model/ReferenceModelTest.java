@@ -299,31 +299,32 @@ class ReferenceModelTest {
     }
 
     @Test
-    void reportingTheFirstRecordIsAWholeBatchFailureThatBisects() {
-        // spec 5.5 (no progress), 4.1 (a failure response is a function error, functionError null), 0.1
-        ModelConfig config = RBIF.withBatchSize(4).withBisect(true).withMaximumRetryAttempts(0);
+    void reportingTheFirstRecordRetriesTheWholeBatchInsteadOfBisectingIt() {
+        // rule 5.7: bisected at the returned record, the first: the retry is the whole batch, the attempt counts
+        ModelConfig config = RBIF.withBatchSize(4).withBisect(true).withMaximumRetryAttempts(1);
         Oracle oracle = call -> call.contains(0) ? Outcome.partialRecords(0) : Outcome.SUCCESS;
 
         ModelResult result = model.run(Scenario.of(config, 4, oracle));
 
-        assertThat(batches(result)).containsExactly(range(0, 3), range(0, 1), List.of(0), List.of(1), range(2, 3));
+        assertThat(batches(result)).containsExactly(range(0, 3), range(0, 3));
+        assertThat(starts(result)).containsExactly(0L, 1_000L);
         assertThat(result.deadLetters()).containsExactly(
-                new ModelDeadLetter(Condition.RetryAttemptsExhausted, 1, 0, 0, 1, null, 0));
+                new ModelDeadLetter(Condition.RetryAttemptsExhausted, 2, 0, 3, 4, null, 1_000));
     }
 
     @Test
     void partialResponseWithBisectOnSplitsAtTheFailedRecordNotTheMiddle() {
-        // spec 5.7: [0..7] reports 6: commit 0..5, remainder [6,7] after 1 s; 6 always fails -> bisect [6], [7]
+        // rule 5.7: [0..7] reports 6: commit 0..5, remainder [6,7] after 1 s; it reports 6, its first record: the
+        // whole remainder again after 1 s (attempt 2 of 2), then to the destination, never split at the middle
         ModelConfig config = RBIF.withBatchSize(8).withBisect(true).withMaximumRetryAttempts(1);
         Oracle oracle = call -> call.contains(6) ? Outcome.partialRecords(6) : Outcome.SUCCESS;
 
         ModelResult result = model.run(Scenario.of(config, 8, oracle));
 
-        // [6,7] reports its first record: whole-batch failure -> bisect (no delay); [6] twice (1 s back-off)
-        assertThat(batches(result)).containsExactly(range(0, 7), range(6, 7), List.of(6), List.of(6), List.of(7));
-        assertThat(starts(result)).containsExactly(0L, 1_000L, 1_000L, 2_000L, 2_000L);
+        assertThat(batches(result)).containsExactly(range(0, 7), range(6, 7), range(6, 7));
+        assertThat(starts(result)).containsExactly(0L, 1_000L, 2_000L);
         assertThat(result.deadLetters()).containsExactly(
-                new ModelDeadLetter(Condition.RetryAttemptsExhausted, 2, 6, 6, 1, null, 2_000));
+                new ModelDeadLetter(Condition.RetryAttemptsExhausted, 2, 6, 7, 2, null, 2_000));
     }
 
     @Test

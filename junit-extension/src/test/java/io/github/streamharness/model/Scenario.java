@@ -13,12 +13,23 @@ import java.util.List;
  * @param startMs    when the lane reads its first batch; not before the last arrival
  * @param oracle     the outcome of every invocation
  * @param seed       the generator seed that made this scenario, or -1 for a hand-written one (for replay)
+ * @param setup      the stream around the lane: records it must not see, and which lane it is (spec 0.8, 2.6, 9.1)
  */
-public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed) {
+public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
+                       StreamSetup setup) {
+
+    /** A scenario on a plain one-lane stream. */
+    public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed) {
+        this(config, arrivalsMs, startMs, oracle, seed, StreamSetup.oneLane(arrivalsMs.size()));
+    }
 
     /** Copies the arrivals and checks them. */
     public Scenario {
         arrivalsMs = List.copyOf(arrivalsMs);
+        if (setup.partitionKeys().size() != arrivalsMs.size()) {
+            throw new IllegalArgumentException("the setup has " + setup.partitionKeys().size() + " keys for "
+                    + arrivalsMs.size() + " records");
+        }
         if (arrivalsMs.isEmpty()) {
             throw new IllegalArgumentException("a scenario needs at least one record");
         }
@@ -44,16 +55,21 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
 
     /** A copy with another mapping configuration. */
     public Scenario withConfig(ModelConfig value) {
-        return new Scenario(value, arrivalsMs, startMs, oracle, seed);
+        return new Scenario(value, arrivalsMs, startMs, oracle, seed, setup);
     }
 
     /** A copy with other records and start time. */
     public Scenario withArrivals(List<Long> arrivals, long start) {
-        return new Scenario(config, arrivals, start, oracle, seed);
+        return new Scenario(config, arrivals, start, oracle, seed, setup);
     }
 
     /** A copy with another oracle. */
     public Scenario withOracle(Oracle value) {
-        return new Scenario(config, arrivalsMs, startMs, value, seed);
+        return new Scenario(config, arrivalsMs, startMs, value, seed, setup);
+    }
+
+    /** A copy with another stream setup. */
+    public Scenario withSetup(StreamSetup value) {
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value);
     }
 }

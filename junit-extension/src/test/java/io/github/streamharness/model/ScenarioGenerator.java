@@ -31,7 +31,48 @@ public final class ScenarioGenerator {
         }
         // a quarter of the lanes start late, so that some records may be too old before their first read (spec 4.6)
         long start = t + (random.nextInt(4) == 0 ? random.nextLong(120_001) : 0);
-        return new Scenario(config, arrivals, start, oracle(random, records), seed);
+        GeneratedOracle oracle = oracle(random, records);
+        return new Scenario(config, arrivals, start, oracle, seed, setup(random, records, seed));
+    }
+
+    /**
+     * The stream around the lane (drawn after everything else, so the lane's own content of a seed stays as it
+     * was): a third of the cases on 1..4 shards with ParallelizationFactor 1..10 and up to four keys of one lane
+     * (spec 0.8), a fifth with AT_TIMESTAMP set in the future (spec 2.6), a fifth with filtered-out records, half of
+     * those also named by a partitionKey pattern that must not match (spec 9.1).
+     */
+    private static StreamSetup setup(SplittableRandom random, int records, long seed) {
+        int shards = 1;
+        int factor = 1;
+        List<String> keys = new ArrayList<>(java.util.Collections.nCopies(records, "pk"));
+        if (random.nextInt(3) == 0) {
+            shards = 1 + random.nextInt(4);
+            factor = 1 + random.nextInt(10);
+            int shard = random.nextInt(shards);
+            int lane = random.nextInt(factor);
+            List<String> laneKeys = new ArrayList<>();
+            int wanted = 1 + random.nextInt(4);
+            for (int j = 0; laneKeys.size() < wanted; j++) {
+                String key = "key-" + seed + "-" + j;
+                if (StreamSetup.shardOf(key, shards) == shard && StreamSetup.laneOf(key, factor) == lane) {
+                    laneKeys.add(key);
+                }
+            }
+            for (int i = 0; i < records; i++) {
+                keys.set(i, laneKeys.get(random.nextInt(laneKeys.size())));
+            }
+        }
+        int beforeTimestamp = random.nextInt(5) == 0 ? random.nextInt(4) : -1;
+        List<Integer> filtered = new ArrayList<>();
+        boolean partitionKeyFilter = false;
+        if (random.nextInt(5) == 0) {
+            int count = 1 + random.nextInt(5);
+            for (int i = 0; i < count; i++) {
+                filtered.add(random.nextInt(records));
+            }
+            partitionKeyFilter = random.nextBoolean();
+        }
+        return new StreamSetup(shards, factor, keys, beforeTimestamp, filtered, partitionKeyFilter);
     }
 
     private static ModelConfig config(SplittableRandom random) {

@@ -104,6 +104,9 @@ public final class Shrinker {
         out.add(() -> s.withConfig(c.withDurations(c.functionTimeoutMs(), 0)));
         out.add(() -> s.withConfig(c.withDurations(Math.max(ModelConfig.DEFAULT_FUNCTION_TIMEOUT_MS,
                 c.invocationDurationMs()), c.invocationDurationMs())));
+        if (s.setup().complexity() > 0) {
+            out.add(() -> s.withSetup(StreamSetup.oneLane(n)));
+        }
         // simpler times: start when the last record arrives, then every record arriving at once
         long last = s.arrivalsMs().get(n - 1);
         out.add(() -> s.withArrivals(s.arrivalsMs(), last));
@@ -117,7 +120,7 @@ public final class Shrinker {
         List<Long> arrivals = new ArrayList<>(s.arrivalsMs());
         arrivals.subList(from, to).clear();
         Oracle oracle = s.oracle() instanceof GeneratedOracle g ? g.withoutRecords(from, to) : s.oracle();
-        return s.withArrivals(arrivals, s.startMs()).withOracle(oracle);
+        return new Scenario(s.config(), arrivals, s.startMs(), oracle, s.seed(), s.setup().withoutRecords(from, to));
     }
 
     private static Scenario build(Supplier<Scenario> candidate) {
@@ -152,7 +155,7 @@ public final class Shrinker {
         long lateStart = s.startMs() - s.arrivalsMs().get(s.recordCount() - 1);
         return new long[] {s.recordCount(), c.batchSize(), faults, failures, styles, options, flags, retries,
             c.hasRecordAge() ? 1 : 0, c.invocationDurationMs(), c.functionTimeoutMs(), lateStart, spread,
-            Math.abs(s.arrivalsMs().get(0))};
+            Math.abs(s.arrivalsMs().get(0)), s.setup().complexity()};
     }
 
     private static int compare(long[] a, long[] b) {

@@ -13,6 +13,7 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.RecordState;
+import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
@@ -27,6 +28,7 @@ import io.github.streamharness.model.OracleCall;
 import io.github.streamharness.model.Outcome;
 import io.github.streamharness.model.RecordFate;
 import io.github.streamharness.model.Scenario;
+import io.github.streamharness.model.StreamSetup;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -69,18 +71,16 @@ final class EngineAdapter {
     /** Replays the scenario; never throws for an engine failure, which lands in {@link EngineRun#problems()}. */
     static EngineRun replay(Scenario scenario) {
         ModelConfig c = scenario.config();
+        StreamSetup setup = scenario.setup();
         List<Long> arrivals = scenario.arrivalsMs();
-        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(arrivals.get(0)))
+        // with AT_TIMESTAMP the mapping is made (disabled) before any record, so the timestamp is in the future
+        long createdAt = setup.atTimestamp() ? arrivals.get(0) - setup.recordsBeforeTimestamp() - 1 : arrivals.get(0);
+        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(createdAt)).shards(setup.shards())
                 .retention(Duration.ofDays(365)) // the model has no retention (its package-info)
                 .functionTimeout(Duration.ofMillis(c.functionTimeoutMs())).build()) {
-            List<StreamRecord> records = new ArrayList<>(arrivals.size());
-            for (int i = 0; i < arrivals.size(); i++) {
-                moveTo(h, arrivals.get(i));
-                records.add(h.put("pk", "r" + i));
-            }
-            moveTo(h, scenario.startMs());
             EventSourceMappingConfig.Builder config = EventSourceMappingConfig.builder()
                     .batchSize(c.batchSize())
+                    .parallelizationFactor(setup.parallelizationFactor())
                     .bisectBatchOnFunctionError(c.bisectBatchOnFunctionError())
                     .maximumRetryAttempts(c.maximumRetryAttempts())
                     .maximumRecordAgeInSeconds(c.maximumRecordAgeInSeconds())
@@ -88,9 +88,44 @@ final class EngineAdapter {
             if (c.reportBatchItemFailures()) {
                 config.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
             }
+            boolean filtered = !setup.filteredBefore().isEmpty();
+            if (filtered) {
+                config.filterPatterns(setup.partitionKeyFilter()
+                        ? new String[] {KEEP_PATTERN, "{\"partitionKey\":[\"" + StreamSetup.FILTERED_KEY + "\"]}"}
+                        : new String[] {KEEP_PATTERN});
+            }
+            List<StreamRecord> extras = new ArrayList<>();
+            List<RecordState> extraStates = new ArrayList<>();
+            List<StreamRecord> records = new ArrayList<>(arrivals.size());
             OracleDriver driver = new OracleDriver(scenario, records, h.clock());
+            MappedFunction f = null;
+            if (setup.atTimestamp()) {
+                config.startingPosition(StartingPosition.AT_TIMESTAMP)
+                        .startingPositionTimestamp(T0.plusMillis(arrivals.get(0))).enabled(false);
+                f = h.addMapping(config.build(), driver);
+                for (int i = setup.recordsBeforeTimestamp(); i > 0; i--) { // spec 2.6: before the timestamp
+                    moveTo(h, arrivals.get(0) - i);
+                    extras.add(h.put(setup.partitionKeys().get(0), data(true, -i)));
+                    extraStates.add(RecordState.BEFORE_STARTING_POSITION);
+                }
+            }
+            for (int i = 0; i < arrivals.size(); i++) {
+                moveTo(h, arrivals.get(i));
+                for (int before : setup.filteredBefore()) {
+                    if (before == i) { // spec 9.1, 9.4: fails the data filter; a partitionKey pattern never matches
+                        extras.add(h.put(StreamSetup.FILTERED_KEY, data(false, i)));
+                        extraStates.add(RecordState.FILTERED);
+                    }
+                }
+                records.add(h.put(setup.partitionKeys().get(i), filtered ? data(true, i) : "r" + i));
+            }
+            moveTo(h, scenario.startMs());
             h.faults().onBatch(driver::throttleNext).throttle();
-            MappedFunction f = h.addMapping(config.build(), driver);
+            if (f == null) {
+                f = h.addMapping(config.build(), driver);
+            } else {
+                f.enable();
+            }
             driver.attach(f);
             List<String> problems = new ArrayList<>();
             try {
@@ -100,6 +135,21 @@ final class EngineAdapter {
                 return new EngineRun(null, List.of(), f.invocations().describe(200), problems);
             }
             problems.addAll(driver.problems);
+            for (int i = 0; i < extras.size(); i++) {
+                RecordState state = f.ledger().stateOf(extras.get(i));
+                if (state != extraStates.get(i)) {
+                    problems.add("record " + extras.get(i).partitionKey() + "/" + extras.get(i).dataAsString() + " outside the "
+                            + "lane ended " + state + ", expected " + extraStates.get(i) + " (spec 2.6, 9.1)");
+                }
+            }
+            int shard = setup.shard();
+            int lane = setup.lane();
+            for (Invocation i : f.invocations().all()) {
+                if (!i.shardId().equals(h.shard(shard).id()) || i.lane() != lane) {
+                    problems.add("invocation #" + i.number() + " ran on " + i.shardId() + " lane " + i.lane()
+                            + ", but its keys route to shard " + shard + " lane " + lane + " (spec 0.8)");
+                }
+            }
             try {
                 f.ledger().verify();
             } catch (IllegalStateException e) {
@@ -110,6 +160,13 @@ final class EngineAdapter {
             List<String> readings = f.invocations().all().stream().map(i -> reading(i.outcome())).toList();
             return new EngineRun(result, readings, f.invocations().describe(400), problems);
         }
+    }
+
+    /** The data filter of setups with filtered-out records (spec 9.1). */
+    private static final String KEEP_PATTERN = "{\"data\":{\"keep\":[true]}}";
+
+    private static String data(boolean keep, int i) {
+        return "{\"keep\":" + keep + ",\"r\":" + i + "}";
     }
 
     private static void moveTo(StreamHarness h, long modelMs) {
@@ -126,6 +183,10 @@ final class EngineAdapter {
         List<ModelInvocation> invocations = new ArrayList<>();
         for (Invocation i : f.invocations().all()) {
             List<Integer> batch = i.records().stream().map(r -> index.get(r.sequenceNumber())).toList();
+            if (batch.contains(null)) {
+                problems.add("invocation #" + i.number() + " delivered a record that is not the lane's: " + i);
+                continue;
+            }
             Outcome outcome = issued.get(i.number());
             if (outcome == null) {
                 problems.add("invocation #" + i.number() + " was logged but the oracle was never asked about it");
@@ -137,6 +198,10 @@ final class EngineAdapter {
         List<ModelDeadLetter> deadLetters = new ArrayList<>();
         RecordFate[] fates = new RecordFate[records.size()];
         for (DeadLetter d : f.deadLetterQueue().messages()) {
+            if (d.records().stream().anyMatch(r -> !index.containsKey(r.sequenceNumber()))) {
+                problems.add("an on-failure message holds a record that is not the lane's: " + d);
+                continue;
+            }
             ModelDeadLetter.Condition condition = d.condition() == OnFailureCondition.RecordAgeExceeded
                     ? ModelDeadLetter.Condition.RecordAgeExceeded : ModelDeadLetter.Condition.RetryAttemptsExhausted;
             deadLetters.add(new ModelDeadLetter(condition, d.approximateInvokeCount(),
@@ -193,8 +258,8 @@ final class EngineAdapter {
     /**
      * How the spec reads the oracle's outcome for this batch: spec 4.1 (function errors, "Unhandled"), 4.2
      * (throttles), 5.1 (no ReportBatchItemFailures: success), 5.3 (empty: success), 5.4 and 0.6 (an invalid or
-     * foreign id fails the whole batch with functionError null), 5.5 (commit before the lowest id; the first record
-     * means no progress).
+     * foreign id fails the whole batch with functionError null), 5.5 and 5.7 (commit before the lowest id; the first
+     * record commits nothing).
      */
     static String expectedReading(ModelInvocation invocation, boolean reportBatchItemFailures) {
         Outcome outcome = invocation.outcome();
@@ -218,7 +283,7 @@ final class EngineAdapter {
             }
             lowest = Math.min(lowest, invocation.records().indexOf(r.index()));
         }
-        return lowest == 0 ? "BATCH_FAILURE_RESPONSE null" : "PARTIAL " + lowest;
+        return "PARTIAL " + lowest; // spec 5.7: 0 when the first record is reported (the whole batch is retried)
     }
 
     /**
@@ -228,7 +293,7 @@ final class EngineAdapter {
     private static final class OracleDriver implements RequestHandler<KinesisEvent, Object> {
         private final Scenario scenario;
         private final List<StreamRecord> records;
-        private final Map<String, Integer> index;
+        private Map<String, Integer> index; // set by attach, once every record is written
         private final VirtualClock clock;
         private final int[] deliveries;
         private final Map<Integer, Outcome> issued = new HashMap<>();
@@ -241,18 +306,22 @@ final class EngineAdapter {
         OracleDriver(Scenario scenario, List<StreamRecord> records, VirtualClock clock) {
             this.scenario = scenario;
             this.records = records;
-            this.index = indexBySequenceNumber(records);
             this.clock = clock;
-            this.deliveries = new int[records.size()];
+            this.deliveries = new int[scenario.recordCount()];
         }
 
         void attach(MappedFunction f) {
             this.function = f;
+            this.index = indexBySequenceNumber(records);
         }
 
         /** Called by the fault plan once per invocation, throttled or not: decides it and says whether to throttle. */
         boolean throttleNext(List<StreamRecord> batch) {
             List<Integer> indices = batch.stream().map(r -> index.get(r.sequenceNumber())).toList();
+            if (indices.contains(null)) {
+                problems.add("a batch holds a record that is not the lane's: " + batch);
+                return false;
+            }
             int number = ++invocationNumber;
             List<Integer> counts = indices.stream().map(i -> deliveries[i]).toList();
             Outcome outcome = scenario.oracle().decide(new OracleCall(number, indices, attempt(indices), counts));
@@ -282,7 +351,9 @@ final class EngineAdapter {
                     && before.subList(before.size() - batch.size(), before.size()).equals(batch);
             io.github.streamharness.Outcome o = previous.outcome();
             boolean throttled = o instanceof io.github.streamharness.Outcome.Throttled;
-            boolean retried = throttled || o instanceof io.github.streamharness.Outcome.FunctionError
+            boolean noProgress = o instanceof io.github.streamharness.Outcome.PartialFailure p
+                    && p.committedRecords() == 0; // spec 5.7: the whole batch again, its count going on
+            boolean retried = throttled || noProgress || o instanceof io.github.streamharness.Outcome.FunctionError
                     && !(scenario.config().bisectBatchOnFunctionError() && before.size() > 1);
             if (!retried || !suffix) {
                 return 1;

@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Partial batch responses (ReportBatchItemFailures) with the fixed mapping: the pattern from the AWS docs (process
  * in order, stop at the first failure, report its sequence number) next to a handler that carries on after a failure
  * and reports it. Lambda checkpoints before the lowest reported record and redelivers everything after it
- * (spec 5.5), so only the first handler counts every good record once.
+ * (rule 5.5). The remainder then starts at the pill, so the next report names its first record: that is no
+ * progress, the remainder is retried whole and never bisected (rule 5.7), and when its retries run out the pill
+ * goes to the on-failure destination together with every record after it. Bisection isolates a pill only when the
+ * handler fails the invocation (throws, or a whole-batch failure response); see AfterTheFixTest.
  */
 class PartialBatchResponseTest {
     private final DynamoDbClient dynamoDb = mock(DynamoDbClient.class);
@@ -42,32 +45,34 @@ class PartialBatchResponseTest {
     }
 
     @Test
-    void stoppingAtTheFirstFailureProcessesEveryGoodRecordOnce() { // the AWS docs pattern
+    void stoppingAtTheFirstFailureSendsThePillAndEveryRecordAfterItToTheDlq() { // the AWS docs pattern
         List<StreamRecord> records = new ArrayList<>();
         try (StreamHarness stream = run(FailureReporting.REPORT_FIRST_FAILURE, records)) {
-            StreamRecord poisonPill = records.get(4);
-
-            assertThat(stream).deadLetterQueue().containsOnly(poisonPill); // spec 5.5, 5.7, 4.7
-            // record 9 is delivered three times (the whole batch, the remainder from the pill, after the pill),
-            // but the handler stopped at the pill the first two times: DynamoDB counts each good record once
-            assertThat(stream.invocations()).deliveredTimes(records.get(9), 3).redeliveredOnlyAfterFailure();
-            assertThat(DynamoDbMock.countedSamples(dynamoDb)).isEqualTo(9);
+            // rule 5.5, 5.7, 5.6: the remainder [pill .. record 9] is reported failed at its first record every
+            // time, so it is retried whole (MaximumRetryAttempts 3: 4 invocations) and then discarded as one batch
+            assertThat(stream).deadLetterQueue().containsOnly(records.subList(4, 10).toArray(StreamRecord[]::new))
+                    .hasMessageCount(1);
+            assertThat(stream.deadLetterQueue().messages().get(0).approximateInvokeCount()).isEqualTo(4);
+            // record 9 is delivered five times (the whole batch, then the remainder four times), but the handler
+            // stopped at the pill every time: DynamoDB counts only the four records before it
+            assertThat(stream.invocations()).deliveredTimes(records.get(9), 5).redeliveredOnlyAfterFailure();
+            assertThat(DynamoDbMock.countedSamples(dynamoDb)).isEqualTo(4);
         }
     }
 
     @Test
-    void continuingAfterAFailureCountsTheRecordsAfterItAgainOnEveryRedelivery() { // spec 5.5, 13.3
+    void continuingAfterAFailureCountsTheRecordsAfterItAgainOnEveryRedelivery() { // rule 5.5, 5.7, 13.3
         List<StreamRecord> records = new ArrayList<>();
         try (StreamHarness stream = run(FailureReporting.REPORT_ALL_FAILURES, records)) {
             StreamRecord poisonPill = records.get(4);
 
-            assertThat(stream).deadLetterQueue().containsOnly(poisonPill);
+            assertThat(stream).deadLetterQueue().containsOnly(records.subList(4, 10).toArray(StreamRecord[]::new));
             // the same deliveries, but this handler wrote the records after the pill every time it saw them
-            assertThat(stream.invocations()).deliveredTimes(records.get(9), 3);
+            assertThat(stream.invocations()).deliveredTimes(records.get(9), 5);
             long deliveriesOfGoodRecords = records.stream().filter(r -> !r.equals(poisonPill))
                     .mapToLong(r -> stream.invocations().deliveryCount(r)).sum();
-            assertThat(DynamoDbMock.countedSamples(dynamoDb)).isEqualTo(deliveriesOfGoodRecords).isEqualTo(22);
-            // 9 samples counted as 22: 13 duplicates in the aggregates
+            assertThat(DynamoDbMock.countedSamples(dynamoDb)).isEqualTo(deliveriesOfGoodRecords).isEqualTo(29);
+            // 9 samples counted as 29: 20 duplicates in the aggregates, and five of them also in the DLQ
         }
     }
 }

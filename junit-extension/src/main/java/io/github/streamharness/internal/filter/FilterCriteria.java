@@ -1,20 +1,24 @@
 package io.github.streamharness.internal.filter;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Compiled FilterCriteria of a mapping (spec 1.12, 9): EventBridge-style patterns, ORed, matched against the record
- * seen as {@code {"partitionKey": "<key>", "data": <the data parsed as JSON>}}.
+ * seen as {@code {"data": <the data parsed as JSON>}}.
+ *
+ * <p>Kinesis event source mappings only support filtering on the data key (spec 9.1): a pattern with any other
+ * top-level key ({@code partitionKey}, {@code eventSource}, ...) is accepted, as the API accepts it, but never
+ * matches, so the records it would select are filtered out as in production; {@link #nonDataKeyWarning()} says so.
  *
  * <p>Modelled choices where AWS is silent:
  * <ul>
- *   <li>Top-level keys other than {@code data} and {@code partitionKey} are accepted and name fields the harness's
- *       record does not have, so they match only {@code [{"exists":false}]} (spec 9.1 says Kinesis filters on data).
  *   <li>A {@code data} value that is not an object of patterns ({@code "data":["x"]}) is rejected (spec 9.3, "non-JSON
  *       data pattern"). An empty object {@code {}} anywhere and an empty array {@code []} are rejected.
  *   <li>{@code anything-but} matches every present leaf value not excluded, whatever its type (so also numbers and
@@ -54,35 +58,54 @@ public final class FilterCriteria {
     }
 
     /**
-     * Whether a record with this partition key and (already base64-decoded) data matches any filter. The data is
-     * parsed at most once per call, and only when a pattern has a {@code data} key; a pattern on data never matches
-     * data that is not valid UTF-8 JSON, while a pattern without one filters on the partition key alone (spec 9.3).
+     * Whether a record with this (already base64-decoded) data matches any filter. The data is parsed at most once
+     * per call; data that is not valid UTF-8 JSON matches no filter (spec 9.3), and a filter with a top-level key
+     * other than {@code data} matches nothing (spec 9.1).
      */
-    public boolean matches(String partitionKey, byte[] data) {
+    public boolean matches(byte[] data) {
         if (patterns.isEmpty()) {
             return true;
         }
-        Map<String, JsonValue> fields = new LinkedHashMap<>(4);
-        if (partitionKey != null) {
-            fields.put("partitionKey", new JsonValue.JsonString(partitionKey));
-        }
-        JsonValue.JsonObject record = new JsonValue.JsonObject(fields);
-        Optional<JsonValue> parsedData = null;
+        Optional<JsonValue.JsonObject> record = null;
         for (RecordPattern pattern : patterns) {
-            if (pattern.usesData()) {
-                if (parsedData == null) {
-                    parsedData = data == null ? Optional.empty() : reader.readData(data);
-                    parsedData.ifPresent(value -> fields.put(PatternCompiler.DATA_KEY, value));
-                }
-                if (parsedData.isEmpty()) {
-                    continue; // spec 9.3: non-JSON data with a data pattern: this filter drops the record
-                }
+            if (!pattern.nonDataKeys().isEmpty()) {
+                continue; // spec 9.1: Kinesis filters only on the data key
             }
-            if (pattern.root().matchesObject(record)) {
+            if (record == null) {
+                record = (data == null ? Optional.<JsonValue>empty() : reader.readData(data))
+                        .map(value -> new JsonValue.JsonObject(Map.of(PatternCompiler.DATA_KEY, value)));
+            }
+            if (record.isEmpty()) {
+                return false; // spec 9.3: non-JSON data with a data pattern: the record is dropped
+            }
+            if (pattern.root().matchesObject(record.get())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The warning for patterns that filter on a top-level key other than {@code data} (spec 9.1), naming the keys
+     * and the patterns; empty when every pattern filters on data only.
+     */
+    public Optional<String> nonDataKeyWarning() {
+        Set<String> keys = new LinkedHashSet<>();
+        List<Integer> which = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            if (!patterns.get(i).nonDataKeys().isEmpty()) {
+                keys.addAll(patterns.get(i).nonDataKeys());
+                which.add(i + 1);
+            }
+        }
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        String quoted = keys.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(", "));
+        return Optional.of((which.size() == 1 ? "filter pattern " : "filter patterns ") + which.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + (which.size() == 1 ? " filters" : " filter") + " on the top-level key " + quoted + ", but \"Kinesis event source mappings only support "
+                + "filtering on the data key\": such a pattern never matches on AWS, so the records it would select are "
+                + "filtered out (spec 9.1). Put the condition under \"data\" (the record's JSON payload).");
     }
 
     @Override

@@ -48,7 +48,8 @@ final class PatternCompiler {
                     + " Kinesis filters on the JSON content of the record data (spec 9.3)");
         }
         FieldPattern.ObjectPattern compiled = new Compilation(label).object("", object);
-        return new RecordPattern(compiled, data != null);
+        List<String> nonDataKeys = object.fields().keySet().stream().filter(k -> !k.equals(DATA_KEY)).toList();
+        return new RecordPattern(compiled, nonDataKeys);
     }
 
     private static IllegalArgumentException invalid(String label, String detail) {

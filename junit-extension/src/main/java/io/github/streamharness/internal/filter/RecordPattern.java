@@ -1,8 +1,16 @@
 package io.github.streamharness.internal.filter;
 
+import java.util.List;
+
 /**
- * One compiled filter. The record is seen as {"partitionKey": ..., "data": <decoded JSON>}; {@code usesData} says
- * whether the pattern has a data key, so that a record whose data is not JSON is dropped by it (spec 9.3).
+ * One compiled filter, matched against the record seen as {"data": <decoded JSON>} (spec 9.1).
+ *
+ * @param root        the compiled pattern
+ * @param nonDataKeys its top-level keys other than {@code data}, in pattern order: Kinesis filters only on the data
+ *                    key, so a pattern with any of them never matches (spec 9.1)
  */
-record RecordPattern(FieldPattern.ObjectPattern root, boolean usesData) {
+record RecordPattern(FieldPattern.ObjectPattern root, List<String> nonDataKeys) {
+    RecordPattern {
+        nonDataKeys = List.copyOf(nonDataKeys);
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TestLambdaContext;
+import io.github.streamharness.internal.outcome.OutcomeReader;
 import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
@@ -214,7 +215,7 @@ public final class Invoker implements AutoCloseable {
 
     private Outcome readResponse(Object response, List<StreamRecord> batch, boolean rbif) {
         if (response == null) {
-            return ResponseReader.read(null, null, batch, rbif);
+            return OutcomeReader.read(null, null, batch, rbif);
         }
         byte[] bytes;
         try {
@@ -230,7 +231,7 @@ public final class Invoker implements AutoCloseable {
                             + " bytes); the response had " + bytes.length + " bytes", "Unhandled", null);
         }
         if (bytes.length == 0) {
-            return ResponseReader.read(null, null, batch, rbif);
+            return OutcomeReader.read(null, null, batch, rbif);
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         JsonNode json;
@@ -244,7 +245,7 @@ public final class Invoker implements AutoCloseable {
                     "invalid partial batch response, the whole batch failed (spec 0.6): the response is not JSON",
                     null, text);
         }
-        return ResponseReader.read(json, text, batch, rbif);
+        return OutcomeReader.read(json, text, batch, rbif);
     }
 
     private Outcome timeout() {

@@ -1,14 +1,15 @@
 package io.github.streamharness.internal.mapping;
 
 import io.github.streamharness.Invocation;
-import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.internal.batch.BatchAssembler;
 import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.invoke.InvokeResult;
+import io.github.streamharness.internal.policy.FailurePolicy;
 import io.github.streamharness.internal.time.Scheduler;
 
 import java.time.Duration;
@@ -18,18 +19,20 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * One ordered reader of a shard: the whole shard with ParallelizationFactor 1, or the keys of one hash slice with
- * ParallelizationFactor N (spec 3, 0.8). At most one batch in flight; a failing batch blocks the lane until it
- * succeeds or the failure policy discards it (spec 3.3). The lane's pending records are a queue whose head is the
- * checkpoint: the current batch is always the first {@code current} records of the queue, and bisected halves
- * waiting their turn follow it (spec 0.1).
+ * One ordered reader of a shard: the whole shard with ParallelizationFactor 1, or the keys of one lane with
+ * ParallelizationFactor N (spec 3, 0.8). A small state machine that only schedules: the {@link BatchAssembler}
+ * says what the next batch is, the {@link Invoker} runs it, the {@link FailurePolicy} decides what follows, and the
+ * lane carries the decision out. At most one batch in flight; a failing batch blocks the lane until it succeeds or
+ * the policy discards it (spec 3.3). The lane's pending records are a queue whose head is the checkpoint: the
+ * current batch is always the first {@code current} records of the queue, and bisected halves waiting their turn
+ * follow it (spec 0.1).
  */
 final class Lane {
     private static final long SECOND = 1_000_000_000L;
 
     enum Status { IDLE, READY, WINDOW, IN_FLIGHT, BACKOFF, DISABLED }
 
-    private final MappingEngine engine;
+    private final LaneContext context;
     private final ShardReader reader;
     private final int index;
     private final IntQueue queue = new IntQueue();
@@ -43,17 +46,15 @@ final class Lane {
     private long windowOpenedAt;
     private long pollAnchor;
     private long token;
+    private boolean stepScheduled;
+    private boolean completionScheduled;
 
-    Lane(MappingEngine engine, ShardReader reader, int index, long createdAt) {
-        this.engine = engine;
+    Lane(LaneContext context, ShardReader reader, int index, long createdAt) {
+        this.context = context;
         this.reader = reader;
         this.index = index;
         this.windowOpenedAt = createdAt;
         this.pollAnchor = createdAt;
-    }
-
-    int index() {
-        return index;
     }
 
     Status status() {
@@ -80,9 +81,9 @@ final class Lane {
         if (status == Status.IDLE) {
             scheduleStep(nextPollTick(arrivalNanos));
             status = Status.READY;
-        } else if (status == Status.WINDOW && queue.size() >= engine.config().batchSize()) {
-            long tick = nextPollTick(arrivalNanos);
-            if (tick < windowOpenedAt + windowNanos()) {
+        } else if (status == Status.WINDOW && context.assembler.fills(queue.size())) {
+            long tick = nextPollTick(arrivalNanos); // spec 2.3 a: a full batch does not wait for the window
+            if (tick < context.assembler.windowEnd(windowOpenedAt)) {
                 scheduleStep(tick);
             }
         }
@@ -102,6 +103,7 @@ final class Lane {
     void disable() {
         if (status != Status.IN_FLIGHT) {
             token++;
+            stepScheduled = false;
             status = Status.DISABLED;
         }
     }
@@ -110,28 +112,48 @@ final class Lane {
         // spec 0.3: a caught-up lane polls once per virtual second, counted from when it went idle
         long since = Math.max(0, arrivalNanos - pollAnchor);
         long ticks = (since + SECOND - 1) / SECOND;
-        return Math.max(engine.scheduler().eventTimeNanos(), pollAnchor + ticks * SECOND);
-    }
-
-    private long windowNanos() {
-        return engine.config().maximumBatchingWindowInSeconds() * SECOND;
+        return Math.max(context.scheduler.eventTimeNanos(), pollAnchor + ticks * SECOND);
     }
 
     private void scheduleStep(long at) {
         long t = ++token;
-        engine.scheduler().schedule(at, () -> {
+        stepScheduled = true;
+        context.scheduler.schedule(at, () -> {
             if (t == token) {
+                stepScheduled = false;
                 step();
             }
         });
     }
 
+    /**
+     * Why the lane is stuck, or null: a lane that is not idle or disabled always has its next event scheduled (a
+     * step, or the completion of its invocation in flight); one without it would never move again.
+     */
+    String stuck() {
+        boolean running = context.scheduler.activeTimer() != null; // asked from inside an invocation
+        return stuck(status, stepScheduled, completionScheduled || running, queue.size())
+                ? reader.shard.shardId() + " lane " + index + " is " + status + " with " + queue.size()
+                + " pending record(s) and no scheduled event: it would never move again (a harness bug, or user "
+                + "code that escaped the harness: please report it)" : null;
+    }
+
+    /** Whether a lane in {@code status} with these scheduled events and pending records can never move again. */
+    static boolean stuck(Status status, boolean stepScheduled, boolean completionScheduled, int pending) {
+        return switch (status) {
+            case IN_FLIGHT -> !completionScheduled;
+            case READY, WINDOW, BACKOFF -> !stepScheduled;
+            case IDLE -> pending > 0 && !stepScheduled;
+            case DISABLED -> false;
+        };
+    }
+
     private void step() {
-        if (!engine.isEnabled()) {
+        if (!context.enabled()) {
             status = Status.DISABLED;
             return;
         }
-        long now = engine.scheduler().eventTimeNanos();
+        long now = context.scheduler.eventTimeNanos();
         expireByRetention(now);
         if (current == 0) {
             if (!halves.isEmpty()) {
@@ -143,11 +165,11 @@ final class Lane {
                 pollAnchor = now;
                 return;
             } else {
-                BatchCut cut = engine.cutBatch(queue, reader.shard);
-                if (!cut.full() && now < windowOpenedAt + windowNanos()) {
-                    // spec 2.3: gather until BatchSize, 6 MB or the window (opened by the last completion) ends
+                BatchAssembler.Cut cut = context.assembler.cut(queue.size(), n -> reader.shard.get(queue.get(n)),
+                        reader.shard);
+                if (context.assembler.waits(cut, now, windowOpenedAt)) {
                     status = Status.WINDOW;
-                    scheduleStep(windowOpenedAt + windowNanos());
+                    scheduleStep(context.assembler.windowEnd(windowOpenedAt));
                     return;
                 }
                 current = cut.size();
@@ -156,39 +178,20 @@ final class Lane {
                 lastRequestId = null;
             }
         }
-        if (discardExpiredByAge(now)) {
-            return;
+        int expired = context.assembler.expiredPrefix(current, this::arrivalMillis, Math.floorDiv(now, 1_000_000L));
+        if (expired > 0) {
+            // spec 4.6: before every attempt, the prefix older than MaximumRecordAgeInSeconds goes
+            carryOut(FailurePolicy.recordsExpired(expired, new FailurePolicy.BatchState(current, attempts, retries)),
+                    now);
+            if (current == 0) {
+                return;
+            }
         }
         invoke(now);
     }
 
-    /** Spec 4.6: before every attempt, the prefix older than MaximumRecordAgeInSeconds goes to the destination. */
-    private boolean discardExpiredByAge(long now) {
-        int maxAge = engine.config().maximumRecordAgeInSeconds();
-        if (maxAge < 0) {
-            return false;
-        }
-        long limitMillis = maxAge * 1000L;
-        long nowMillis = Math.floorDiv(now, 1_000_000L);
-        int expired = 0;
-        while (expired < current && nowMillis - arrivalMillis(expired) > limitMillis) { // spec 0.12: strictly older
-            expired++;
-        }
-        if (expired == 0) {
-            return false;
-        }
-        finish(expired, OnFailureCondition.RecordAgeExceeded, Math.max(1, attempts), null, now);
-        current -= expired;
-        if (current == 0) {
-            scheduleStep(now);
-            status = Status.READY;
-            return true;
-        }
-        return false;
-    }
-
     private void expireByRetention(long now) {
-        long retention = engine.retentionMillis();
+        long retention = context.retentionMillis;
         long nowMillis = Math.floorDiv(now, 1_000_000L);
         int expired = 0;
         while (expired < queue.size() && nowMillis - reader.shard.arrivalMillis(queue.get(expired)) > retention) {
@@ -212,9 +215,9 @@ final class Lane {
                 halves.push(top - take);
             }
         }
-        engine.timeline(now, reader, index, TimelineEntry.Kind.EXPIRED, gone.size() + " record(s) "
-                + SequenceRanges.describe(gone) + " left the stream by retention (" + Duration.ofMillis(retention)
-                + ") before this mapping processed them: lost (spec 4.5)");
+        timeline(now, TimelineEntry.Kind.EXPIRED, gone.size() + " record(s) " + SequenceRanges.describe(gone)
+                + " left the stream by retention (" + Duration.ofMillis(retention) + ") before this mapping "
+                + "processed them: lost (spec 4.5)");
         checkpointMoved(now);
     }
 
@@ -227,93 +230,115 @@ final class Lane {
 
     private void invoke(long now) {
         List<StreamRecord> batch = records(current);
-        int number = engine.nextInvocationNumber();
+        int number = context.nextInvocationNumber();
         status = Status.IN_FLIGHT;
-        InvokeResult result = engine.invoker().invoke(reader.shard.shardId(), batch, number, environment,
-                engine.config().reportBatchItemFailures());
+        InvokeResult result;
+        try {
+            result = context.invoker.invoke(reader.shard.shardId(), batch, number, environment,
+                    context.reportBatchItemFailures);
+        } catch (RuntimeException | Error escaped) {
+            // whatever escapes the invoker (user code it did not guard) is an ordinary failed attempt: the lane
+            // never stays in flight without its completion scheduled
+            result = escapedInvoker(escaped);
+            timeline(now, TimelineEntry.Kind.WARNING, "invocation #" + number + " failed outside the handler with "
+                    + ((Outcome.FunctionError) result.outcome()).errorMessage() + "; recorded as a failed attempt");
+        }
         long end = now + result.spentNanos();
         if (result.warning() != null) {
-            engine.timeline(now, reader, index, TimelineEntry.Kind.WARNING, "invocation #" + number + ": "
-                    + result.warning() + "; recorded as a timeout (spec 0.4)");
+            timeline(now, TimelineEntry.Kind.WARNING, "invocation #" + number + ": " + result.warning()
+                    + "; recorded as a timeout (spec 0.4)");
         }
         boolean throttled = result.outcome() instanceof Outcome.Throttled;
-        int attempt = throttled ? attempts + 1 : ++attempts;
+        int attempt = throttled ? attempts + 1 : ++attempts; // spec 4.2: a throttle is not an attempt
         if (!throttled) {
             lastRequestId = result.requestId();
         }
         long lastArrival = batch.get(batch.size() - 1).approximateArrivalEpochMillis() * 1_000_000L;
-        Invocation invocation = new Invocation(number, engine.invoker().function().name(), reader.shard.shardId(),
+        Invocation invocation = new Invocation(number, context.invoker.function().name(), reader.shard.shardId(),
                 index, batch, attempt, result.outcome(), Scheduler.toInstant(now), Scheduler.toInstant(end),
                 Duration.ofNanos(Math.max(0, now - lastArrival)), Duration.ofNanos(Math.max(0, end - lastArrival)),
                 result.requestId(), result.environmentId(), result.coldStart(), result.logs());
-        engine.scheduler().schedule(end, () -> complete(invocation));
+        completionScheduled = true;
+        context.scheduler.schedule(end, () -> complete(invocation));
+    }
+
+    private InvokeResult escapedInvoker(Throwable escaped) {
+        String type = escaped.getClass().getName();
+        String message;
+        try {
+            message = escaped.getMessage();
+        } catch (RuntimeException | Error e) {
+            message = "(its getMessage() threw " + e.getClass().getName() + ")";
+        }
+        String text = type + (message == null ? "" : ": " + message);
+        environment.reset(); // the runtime is replaced, as after a crash (spec 0.4)
+        return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
+                0, context.invoker.newUuid(), null, false, List.of(), null);
     }
 
     private void complete(Invocation invocation) {
-        long now = engine.scheduler().eventTimeNanos();
-        engine.events().invoked(invocation);
-        windowOpenedAt = now;
+        completionScheduled = false; // the in-flight state is released before anything else can fail
         status = Status.READY;
+        long now = context.scheduler.eventTimeNanos();
+        context.events.invoked(invocation);
+        windowOpenedAt = now;
         Outcome outcome = invocation.outcome();
-        if (outcome instanceof Outcome.Success success) {
-            if (!success.ignoredBatchItemFailures().isEmpty()) {
-                engine.warnIgnoredPartialResponse(now, reader, index, invocation, success);
-            }
-            commit(current, now);
-            current = 0;
+        if (outcome instanceof Outcome.Success success && !success.ignoredBatchItemFailures().isEmpty()) {
+            context.warnIgnoredPartialResponse(now, reader.shard.shardId(), index, invocation, success);
+        }
+        carryOut(FailurePolicy.afterInvocation(outcome, new FailurePolicy.BatchState(current, attempts, retries),
+                context.policy), now);
+    }
+
+    /** Carries out the failure policy's decision and schedules the lane's next step. */
+    private void carryOut(FailurePolicy.Decision decision, long now) {
+        if (decision instanceof FailurePolicy.Commit commit) {
+            commit(commit.records(), now);
+            current -= commit.records();
             scheduleStep(now);
-        } else if (outcome instanceof Outcome.Throttled) {
-            retries++;
-            retryLater(now, "throttled before reaching the function (not a retry attempt, spec 4.2)");
-        } else if (outcome instanceof Outcome.PartialFailure partial) {
-            commit(partial.committedRecords(), now);
-            current -= partial.committedRecords();
+        } else if (decision instanceof FailurePolicy.CommitAndRetryRest partial) {
+            commit(partial.records(), now);
+            current -= partial.records();
             attempts = 0;
             retries = 0;
-            long delay = engine.backoff().delayNanos(1);
-            engine.timeline(now, reader, index, TimelineEntry.Kind.RETRY, "partial batch response: "
-                    + partial.committedRecords() + " record(s) committed; the remaining " + current
-                    + " from the lowest reported failure are retried as a new batch with a fresh retry count in "
-                    + Duration.ofNanos(delay) + " (spec 5.5, 5.6)");
+            long delay = context.backoff.delayNanos(1);
+            timeline(now, TimelineEntry.Kind.RETRY, "partial batch response: " + partial.records() + " record(s) "
+                    + "committed; the remaining " + current + " from the lowest reported failure are retried as a "
+                    + "new batch with a fresh retry count in " + Duration.ofNanos(delay) + " (spec 5.5, 5.6)");
             status = Status.BACKOFF;
             scheduleStep(now + delay);
-        } else if (outcome instanceof Outcome.FunctionError error) {
-            failed(error, now);
-        }
-    }
-
-    private void failed(Outcome.FunctionError error, long now) {
-        var config = engine.config();
-        if (config.bisectBatchOnFunctionError() && current > 1) {
-            int left = (current + 1) / 2;
-            halves.push(current - left);
-            engine.timeline(now, reader, index, TimelineEntry.Kind.BISECT, "batch of " + current + " "
-                    + SequenceRanges.describe(records(current)) + " split into " + left + " + " + (current - left)
-                    + "; the left half goes first, no retry counted (spec 4.7, 0.1)");
-            current = left;
+        } else if (decision instanceof FailurePolicy.Bisect bisect) {
+            halves.push(current - bisect.left());
+            timeline(now, TimelineEntry.Kind.BISECT, "batch of " + current + " "
+                    + SequenceRanges.describe(records(current)) + " split into " + bisect.left() + " + "
+                    + (current - bisect.left()) + "; the left half goes first, no retry counted (spec 4.7, 0.1)");
+            current = bisect.left();
             attempts = 0;
             retries = 0;
             scheduleStep(now);
-            return;
+        } else if (decision instanceof FailurePolicy.Retry retry) {
+            retries = retry.retryNumber();
+            long delay = context.backoff.delayNanos(retries);
+            timeline(now, TimelineEntry.Kind.RETRY, retry.reason() + "; batch "
+                    + SequenceRanges.describe(records(current)) + " retried in " + Duration.ofNanos(delay)
+                    + " (spec 4.3, 0.2)");
+            status = Status.BACKOFF;
+            scheduleStep(now + delay);
+        } else if (decision instanceof FailurePolicy.Discard discard) {
+            List<StreamRecord> discarded = records(discard.records());
+            RecordState state = context.sender.send(reader.shard.shardId(), index, discarded, discard,
+                    lastRequestId, now);
+            for (int i = 0; i < discard.records(); i++) {
+                reader.finish(queue.get(i), state);
+            }
+            queue.drop(discard.records());
+            checkpointMoved(now);
+            current -= discard.records();
+            if (current == 0) {
+                status = Status.READY;
+                scheduleStep(now);
+            }
         }
-        int max = config.maximumRetryAttempts();
-        if (max < 0 || attempts < max + 1) {
-            retries++;
-            retryLater(now, "attempt " + attempts + (max < 0 ? " (retries until the records expire)"
-                    : " of " + (max + 1)) + " failed");
-            return;
-        }
-        finish(current, OnFailureCondition.RetryAttemptsExhausted, attempts, error.functionError(), now);
-        current = 0;
-        scheduleStep(now);
-    }
-
-    private void retryLater(long now, String why) {
-        long delay = engine.backoff().delayNanos(retries);
-        engine.timeline(now, reader, index, TimelineEntry.Kind.RETRY, why + "; batch " + SequenceRanges.describe(records(current))
-                + " retried in " + Duration.ofNanos(delay) + " (spec 4.3, 0.2)");
-        status = Status.BACKOFF;
-        scheduleStep(now + delay);
     }
 
     private void commit(int n, long now) {
@@ -324,24 +349,16 @@ final class Lane {
         checkpointMoved(now);
     }
 
-    /** Discards the first {@code n} records by the failure policy: destination message, or dropped (spec 4.4). */
-    private void finish(int n, OnFailureCondition condition, int invokeCount, String functionError, long now) {
-        List<StreamRecord> discarded = records(n);
-        RecordState state = engine.discard(reader, index, discarded, condition, invokeCount, functionError,
-                lastRequestId, now);
-        for (int i = 0; i < n; i++) {
-            reader.finish(queue.get(i), state);
-        }
-        queue.drop(n);
-        checkpointMoved(now);
-    }
-
     private void checkpointMoved(long now) {
         if (reader.advanceWatermark()) {
             StreamRecord cp = reader.checkpoint();
-            engine.timeline(now, reader, index, TimelineEntry.Kind.CHECKPOINT, "checkpoint -> "
+            timeline(now, TimelineEntry.Kind.CHECKPOINT, "checkpoint -> "
                     + (cp == null ? "none" : SequenceRanges.abbreviate(cp.sequenceNumber())));
         }
+    }
+
+    private void timeline(long now, TimelineEntry.Kind kind, String text) {
+        context.timeline(now, reader.shard.shardId(), index, kind, text);
     }
 
     private long arrivalMillis(int i) {
@@ -362,9 +379,5 @@ final class Lane {
             return 0;
         }
         return Math.max(0, now - arrivalMillis(0) * 1_000_000L);
-    }
-
-    /** The result of cutting a batch from the head of a queue. */
-    record BatchCut(int size, boolean full) {
     }
 }

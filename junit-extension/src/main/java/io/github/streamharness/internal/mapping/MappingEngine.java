@@ -1,18 +1,16 @@
 package io.github.streamharness.internal.mapping;
 
-import io.github.streamharness.DeadLetter;
 import io.github.streamharness.EventSourceMappingConfig;
-import io.github.streamharness.Invocation;
-import io.github.streamharness.OnFailureCondition;
-import io.github.streamharness.Outcome;
 import io.github.streamharness.RecordState;
-import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.internal.batch.BatchAssembler;
 import io.github.streamharness.internal.filter.FilterCriteria;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.invoke.Invoker;
+import io.github.streamharness.internal.policy.FailurePolicy;
+import io.github.streamharness.internal.policy.OnFailureSender;
 import io.github.streamharness.internal.stream.HashKeys;
 import io.github.streamharness.internal.stream.ShardLog;
 import io.github.streamharness.internal.stream.StreamLog;
@@ -24,28 +22,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One event source mapping: reads every shard of the stream through its lanes, forms batches (spec 2), invokes the
- * function (spec 7), applies the failure policy (spec 4, 5, 6) and keeps the ledger of every record.
+ * One event source mapping: wires the pipeline (spec 2 {@link BatchAssembler}, spec 5 outcome reading in the
+ * invoker, spec 4-6 {@link FailurePolicy} and {@link OnFailureSender}) into one {@link LaneContext}, routes every
+ * record of the stream to its shard's lane (spec 0.8) and answers the ledger and position queries.
  */
 public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     /** Lambda's synchronous invocation payload limit, measured on the event JSON (spec 2.5, 0.7). */
-    public static final long MAX_EVENT_BYTES = 6_291_456L;
+    public static final long MAX_EVENT_BYTES = BatchAssembler.MAX_EVENT_BYTES;
 
     private final EventSourceMappingConfig config;
-    private final FilterCriteria filter;
     private final StreamLog stream;
     private final Scheduler scheduler;
     private final Invoker invoker;
-    private final EventCodec codec;
-    private final MappingEvents events;
-    private final BackoffSchedule backoff;
-    private final OnFailureMessages messages;
-    private final System.Logger logger;
+    private final LaneContext context;
     private final List<ShardReader> readers = new ArrayList<>();
-    private final HashKeys.Slices lanesOfKeys;
-    private boolean enabled;
-    private int invocations;
-    private boolean warnedIgnoredPartialResponse;
 
     /** Creates the mapping at the scheduler's current time and starts reading if it is enabled. */
     public MappingEngine(EventSourceMappingConfig config, FilterCriteria filter, StreamLog stream,
@@ -58,27 +48,31 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                     + "with a KinesisTimeWindowEvent.");
         }
         this.config = config;
-        this.lanesOfKeys = new HashKeys.Slices(config.parallelizationFactor());
-        this.filter = filter;
         this.stream = stream;
         this.scheduler = scheduler;
         this.invoker = invoker;
-        this.codec = codec;
-        this.events = events;
-        this.backoff = backoff;
-        this.messages = config.onFailureDestination()
-                .map(arn -> new OnFailureMessages(mapper, invoker.function().arn(), stream.arn(), arn, mappingUuid,
-                        codec))
-                .orElse(null);
-        this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
-        this.enabled = config.enabled();
+        OnFailureSender sender = new OnFailureSender(config.onFailureDestination(), mapper, invoker.function().arn(),
+                stream.arn(), mappingUuid, codec, invoker::newUuid, events::deadLetter, events::timeline);
+        this.context = new LaneContext(scheduler,
+                new BatchAssembler(filter, codec, config.batchSize(), config.maximumBatchingWindowInSeconds(),
+                        config.maximumRecordAgeInSeconds()),
+                invoker, new FailurePolicy.Settings(config.bisectBatchOnFunctionError(), config.maximumRetryAttempts()),
+                sender, backoff, events, stream.retentionMillis(), config.reportBatchItemFailures(), config.enabled());
+        boolean enabled = config.enabled();
         long now = scheduler.eventTimeNanos();
+        filter.nonDataKeyWarning().ifPresent(text -> { // spec 9.1: once per mapping, when it is created
+            context.timeline(now, null, 0, TimelineEntry.Kind.WARNING, text);
+            context.warnOnce(text);
+        });
         for (ShardLog shard : stream.shards()) {
             int start = startIndex(shard, now);
             Lane[] lanes = new Lane[config.parallelizationFactor()];
             ShardReader reader = new ShardReader(shard, start, lanes);
             for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = new Lane(this, reader, i, now);
+                lanes[i] = new Lane(context, reader, i, now);
+                if (!enabled) {
+                    lanes[i].disable(); // spec 1.13: created disabled, it polls from when it is enabled
+                }
             }
             readers.add(reader);
             shard.addReader(reader::firstNeeded);
@@ -118,134 +112,44 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     @Override
     public void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey) {
         ShardReader reader = readers.get(shard.index());
+        if (config.startingPosition() == StartingPosition.AT_TIMESTAMP && recordIndex == reader.startIndex()
+                && reader.watermark() == recordIndex && shard.arrivalMillis(recordIndex)
+                < config.startingPositionTimestamp().orElseThrow().toEpochMilli()) {
+            reader.beforeStart(recordIndex); // spec 2.6: a future timestamp starts at the first record at or after it
+            return;
+        }
         long arrival = Math.max(scheduler.eventTimeNanos(), record.approximateArrivalEpochMillis() * 1_000_000L);
         accept(reader, recordIndex, record, arrival);
     }
 
     private void accept(ShardReader reader, int recordIndex, StreamRecord record, long at) {
         reader.pending(recordIndex);
-        if (!filter.isEmpty() && !filter.matches(record.partitionKey(), record.dataBytes())) {
+        if (!context.assembler.selects(record)) {
             // spec 9.4: not delivered, not sent to the destination, counted as processed
             reader.finish(recordIndex, RecordState.FILTERED);
             reader.advanceWatermark();
             return;
         }
-        // spec 0.8: the lane is the slice of the partition key's MD5 hash key (an explicit hash key routes the record
-        // to its shard, but the key's records still share one lane, so per-key order holds)
-        int lane = reader.lanes.length == 1 ? 0 : lanesOfKeys.of(stream.hashKeyOf(record.partitionKey()));
+        // spec 0.8: each shard has its own N lanes, lane = MD5(partitionKey) mod N (an explicit hash key routes the
+        // record to its shard, but the key's records still share one lane, so per-key order holds)
+        int lane = reader.lanes.length == 1 ? 0
+                : HashKeys.lane(stream.hashKeyOf(record.partitionKey()), reader.lanes.length);
         reader.lanes[lane].enqueue(recordIndex, at);
-    }
-
-    /** Cuts the next batch from the head of {@code queue}: BatchSize records, or fewer to stay within 6 MB. */
-    Lane.BatchCut cutBatch(IntQueue queue, ShardLog shard) {
-        int limit = Math.min(config.batchSize(), queue.size());
-        long bound = codec.recordSizeBound(shard.maxPartitionKeyChars(), shard.maxDataBytes(),
-                shard.sequenceNumber(0), shard.shardId());
-        if (codec.envelopeSize() + limit * (bound + codec.separatorSize()) <= MAX_EVENT_BYTES) {
-            return new Lane.BatchCut(limit, limit == config.batchSize()); // fits even at its largest: no sizing
-        }
-        long size = codec.envelopeSize();
-        int n = 0;
-        while (n < limit) {
-            long add = codec.recordSize(shard.get(queue.get(n))) + (n > 0 ? codec.separatorSize() : 0);
-            if (size + add > MAX_EVENT_BYTES && n > 0) {
-                return new Lane.BatchCut(n, true); // spec 0.7: cut before the record that would exceed 6 MB
-            }
-            size += add;
-            n++;
-            if (size > MAX_EVENT_BYTES) {
-                return new Lane.BatchCut(n, true); // a single record over the limit is delivered alone
-            }
-        }
-        return new Lane.BatchCut(n, n == config.batchSize());
-    }
-
-    RecordState discard(ShardReader reader, int lane, List<StreamRecord> records, OnFailureCondition condition,
-                        int invokeCount, String functionError, String requestId, long now) {
-        String range = SequenceRanges.describe(records);
-        if (messages == null) {
-            timeline(now, reader, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
-                    + " discarded (" + condition + ", approximateInvokeCount " + invokeCount
-                    + "): no on-failure destination is configured, so AWS skips them (spec 4.4)");
-            return RecordState.DISCARDED;
-        }
-        if (messages.deliveryFails()) {
-            timeline(now, reader, lane, TimelineEntry.Kind.WARNING, records.size() + " record(s) " + range
-                    + " dropped: delivery to the on-failure destination failed (a FIFO queue or topic is not a "
-                    + "supported destination type, spec 1.9, 6.5)");
-            return RecordState.DISCARDED;
-        }
-        DeadLetter message = messages.message(condition, invokeCount, functionError,
-                requestId != null ? requestId : invoker.newUuid(), records, Scheduler.toInstant(now),
-                invoker.newUuid());
-        events.deadLetter(message);
-        timeline(now, reader, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
-                + " sent to " + message.destinationArn() + " as " + condition + " (approximateInvokeCount "
-                + invokeCount + ")");
-        return RecordState.SENT_TO_DESTINATION;
-    }
-
-    void warnIgnoredPartialResponse(long now, ShardReader reader, int lane, Invocation invocation,
-                                    Outcome.Success success) {
-        String text = "the function returned batchItemFailures " + success.ignoredBatchItemFailures()
-                + " but the mapping does not enable FunctionResponseTypes ReportBatchItemFailures: AWS ignores "
-                + "the response and treats the whole batch as successful, so those records are LOST "
-                + "(spec 5.1, 13.6). Enable REPORT_BATCH_ITEM_FAILURES on the mapping.";
-        timeline(now, reader, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text);
-        if (!warnedIgnoredPartialResponse) {
-            // once per mapping in the log; every occurrence is in the timeline
-            warnedIgnoredPartialResponse = true;
-            logger.log(System.Logger.Level.WARNING, invoker.function().name() + ": " + text
-                    + " (further occurrences are in the invocation log's timeline)");
-        }
-    }
-
-    void timeline(long now, ShardReader reader, int lane, TimelineEntry.Kind kind, String text) {
-        events.timeline(new TimelineEntry(Scheduler.toInstant(now), reader == null ? null : reader.shard.shardId(),
-                lane, kind, text));
-    }
-
-    EventSourceMappingConfig config() {
-        return config;
-    }
-
-    Scheduler scheduler() {
-        return scheduler;
-    }
-
-    Invoker invoker() {
-        return invoker;
-    }
-
-    MappingEvents events() {
-        return events;
-    }
-
-    BackoffSchedule backoff() {
-        return backoff;
-    }
-
-    long retentionMillis() {
-        return stream.retentionMillis();
-    }
-
-    int nextInvocationNumber() {
-        return ++invocations;
     }
 
     /** Whether the mapping polls (spec 1.13). */
     public boolean isEnabled() {
-        return enabled;
+        return context.enabled();
     }
 
     /** Disables or enables the mapping; re-enabling resumes from the checkpoint (spec 1.13). */
     public void setEnabled(boolean enable) {
-        if (enable == enabled) {
+        if (enable == context.enabled()) {
             return;
         }
-        enabled = enable;
+        context.enabled(enable);
         long now = scheduler.nowNanos();
-        timeline(now, null, 0, TimelineEntry.Kind.STATE, enable ? "mapping enabled: resuming from the checkpoint"
+        context.timeline(now, null, 0, TimelineEntry.Kind.STATE, enable ? "mapping enabled: resuming from the checkpoint"
                 : "mapping disabled: polling stops, the checkpoint is kept");
         for (ShardReader r : readers) {
             for (Lane lane : r.lanes) {
@@ -362,6 +266,20 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             }
         }
         return n;
+    }
+
+    /** Lanes that are stuck: not idle or disabled, yet with no event scheduled to move them (see Lane#stuck). */
+    public List<String> stuckLanes() {
+        List<String> out = new ArrayList<>();
+        for (ShardReader r : readers) {
+            for (Lane lane : r.lanes) {
+                String why = lane.stuck();
+                if (why != null) {
+                    out.add(why);
+                }
+            }
+        }
+        return out;
     }
 
     private void sweepRetention(long now) {

@@ -14,10 +14,11 @@ final class ShardReader {
     private static final RecordState[] STATES = RecordState.values();
 
     final ShardLog shard;
-    final int startIndex;
+    private int startIndex;
     final Lane[] lanes;
     private byte[] states;
     private int watermark;
+    private int seen; // records below this index entered the reader's view (the watermark never passes it)
     private final long[] counts = new long[STATES.length];
 
     ShardReader(ShardLog shard, int startIndex, Lane[] lanes) {
@@ -27,7 +28,31 @@ final class ShardReader {
         this.states = new byte[Math.max(16, shard.size())];
         Arrays.fill(states, 0, startIndex, (byte) RecordState.BEFORE_STARTING_POSITION.ordinal());
         this.watermark = startIndex;
+        this.seen = startIndex;
         this.counts[RecordState.BEFORE_STARTING_POSITION.ordinal()] = startIndex;
+    }
+
+    /** The first record at or after the starting position. */
+    int startIndex() {
+        return startIndex;
+    }
+
+    /**
+     * Record {@code i}, just written, lies before a starting position still in the future (AT_TIMESTAMP, spec 2.6):
+     * the starting position moves past it. Only the record at the start can be skipped, and only before anything
+     * after the start was seen.
+     */
+    void beforeStart(int i) {
+        if (i != startIndex || watermark != startIndex) {
+            throw new IllegalStateException("ledger: " + shard.shardId() + " record " + i + " cannot lie before the "
+                    + "starting position " + startIndex + " (a harness bug: please report it)");
+        }
+        ensure(i);
+        states[i] = (byte) RecordState.BEFORE_STARTING_POSITION.ordinal();
+        startIndex++;
+        watermark = startIndex;
+        seen = startIndex;
+        counts[RecordState.BEFORE_STARTING_POSITION.ordinal()]++;
     }
 
     /** The ledger state of record {@code i}. */
@@ -43,6 +68,7 @@ final class ShardReader {
         ensure(i);
         states[i] = (byte) RecordState.PENDING.ordinal();
         counts[RecordState.PENDING.ordinal()]++;
+        seen = Math.max(seen, i + 1);
     }
 
     /**
@@ -62,8 +88,8 @@ final class ShardReader {
     /** Advances the checkpoint over finished records; returns true when it moved. */
     boolean advanceWatermark() {
         int before = watermark;
-        int size = shard.size();
-        while (watermark < size && states[watermark] != RecordState.PENDING.ordinal()) {
+        // records not seen yet (still being handed to the mapping when it is created) are not done
+        while (watermark < seen && states[watermark] != RecordState.PENDING.ordinal()) {
             watermark++;
         }
         if (watermark == before) {

@@ -57,46 +57,14 @@ public final class HashKeys {
     }
 
     /**
-     * {@link #slice(BigInteger, int)} for one fixed {@code n}, without arithmetic per key: the slice boundaries
-     * ceil(i * 2^128 / n) are computed once and a key is placed by comparison (exactly the same result).
+     * The lane of a key among a shard's {@code n} lanes (spec 0.8): the key's MD5 hash key, read as an unsigned
+     * 128-bit big-endian number, modulo {@code n}. Every shard has its own {@code n} lanes, so the result does not
+     * depend on which shard the key routes to.
      */
-    public static final class Slices {
-        private final BigInteger[] starts;
-
-        /** The {@code n} equal slices of the key space. */
-        public Slices(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("n must be positive, got " + n);
-            }
-            starts = new BigInteger[n - 1];
-            BigInteger size = BigInteger.valueOf(n);
-            for (int i = 1; i < n; i++) {
-                BigInteger[] qr = SPACE.multiply(BigInteger.valueOf(i)).divideAndRemainder(size);
-                starts[i - 1] = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
-            }
+    public static int lane(BigInteger hashKey, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be positive, got " + n);
         }
-
-        /** floor(hashKey * n / 2^128). */
-        public int of(BigInteger hashKey) {
-            int lo = 0;
-            int hi = starts.length;
-            while (lo < hi) { // the number of slice starts at or below the key
-                int mid = (lo + hi) >>> 1;
-                if (starts[mid].compareTo(hashKey) <= 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-    }
-
-    /** floor(hashKey * n / 2^128): the lane of a key among n equal slices of the key space (spec 0.8). */
-    public static int slice(BigInteger hashKey, int n) {
-        if (n == 1) {
-            return 0;
-        }
-        return hashKey.multiply(BigInteger.valueOf(n)).shiftRight(128).intValueExact();
+        return n == 1 ? 0 : hashKey.mod(BigInteger.valueOf(n)).intValue();
     }
 }

@@ -38,8 +38,8 @@ class FilterDataFormatTest {
         FilterCriteria criteria = FilterCriteria.compile(List.of("{\"data\":{\"name\":[{\"exists\":true}]}}"));
         byte[] valid = "{\"name\":\"\u00e9\"}".getBytes(StandardCharsets.UTF_8);
         byte[] invalid = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        assertThat(criteria.matches("pk", valid)).isTrue();
-        assertThat(criteria.matches("pk", invalid)).isFalse();
+        assertThat(criteria.matches(valid)).isTrue();
+        assertThat(criteria.matches(invalid)).isFalse();
     }
 
     @Test
@@ -55,44 +55,34 @@ class FilterDataFormatTest {
     }
 
     @Test
-    void partitionKeyPatternFiltersOnMetadataWhateverTheData() {
-        // spec 9.1 (OLD docs: "partitionKey":["1"]) and spec 9.3: no data pattern -> metadata only
+    void aPartitionKeyPatternNeverMatchesBecauseKinesisFiltersOnlyOnData() { // rule 9.1
+        // AWS: "Kinesis event source mappings only support filtering on the data key"
         String pattern = "{\"partitionKey\":[\"user-7\"]}";
-        assertThat(matches(pattern, "user-7", "{not json")).isTrue();
-        assertThat(matches(pattern, "user-7", "{\"metric\":\"cpu\"}")).isTrue();
-        assertThat(matches(pattern, "user-8", "{\"metric\":\"cpu\"}")).isFalse();
+        assertThat(matches(pattern, "{\"metric\":\"cpu\"}")).isFalse();
+        assertThat(matches("{\"partitionKey\":[{\"prefix\":\"pk-\"}]}", "{\"metric\":\"cpu\"}")).isFalse();
+        assertThat(FilterCriteria.compile(List.of(pattern)).nonDataKeyWarning()).contains("filter pattern 1 filters "
+                + "on the top-level key \"partitionKey\", but \"Kinesis event source mappings only support filtering "
+                + "on the data key\": such a pattern never matches on AWS, so the records it would select are "
+                + "filtered out (spec 9.1). Put the condition under \"data\" (the record's JSON payload).");
     }
 
     @Test
-    void partitionKeyTakesOperators() {
-        assertThat(matches("{\"partitionKey\":[{\"prefix\":\"user-\"}]}", "user-7", "x")).isTrue();
-        assertThat(matches("{\"partitionKey\":[{\"prefix\":\"user-\"}]}", "device-7", "x")).isFalse();
-    }
-
-    @Test
-    void partitionKeyAndDataAreAnded() {
-        // OLD D-FILTG example: { "partitionKey": [ "1" ], "data": { "Location": [ "Los Angeles" ] } }
+    void theOldDocsPartitionKeyAndDataExampleNeverMatches() { // rule 9.1
+        // the 2023 docs' { "partitionKey": [ "1" ], "data": { "Location": [ "Los Angeles" ] } }
         String pattern = "{\"partitionKey\":[\"1\"],\"data\":{\"Location\":[\"Los Angeles\"]}}";
-        assertThat(matches(pattern, "1", "{\"Location\":\"Los Angeles\"}")).isTrue();
-        assertThat(matches(pattern, "2", "{\"Location\":\"Los Angeles\"}")).isFalse();
-        assertThat(matches(pattern, "1", "{\"Location\":\"Seattle\"}")).isFalse();
-        assertThat(matches(pattern, "1", "Los Angeles")).as("non-JSON data, spec 9.3").isFalse();
+        assertThat(matches(pattern, "{\"Location\":\"Los Angeles\"}")).isFalse();
     }
 
     @Test
-    void aMetadataFilterStillDeliversNonJsonDataWhenAnotherFilterIsOnData() {
-        // spec 9.3: each filter is judged on its own; filters are ORed (spec 1.12)
-        FilterCriteria criteria = FilterCriteria.compile(List.of(DATA_PATTERN, "{\"partitionKey\":[\"raw\"]}"));
-        assertThat(criteria.matches("raw", "not json".getBytes(StandardCharsets.UTF_8))).isTrue();
-        assertThat(criteria.matches("other", "not json".getBytes(StandardCharsets.UTF_8))).isFalse();
-        assertThat(criteria.matches("other", "{\"metric\":\"cpu\"}".getBytes(StandardCharsets.UTF_8))).isTrue();
-    }
-
-    @Test
-    void unknownTopLevelKeysNameFieldsTheRecordDoesNotHave() {
-        // modelled: spec 9.1 filters Kinesis on data (and partitionKey); other keys are absent fields
-        assertThat(matches("{\"eventSource\":[\"aws:kinesis\"]}", "{}")).isFalse();
-        assertThat(matches("{\"eventSource\":[{\"exists\":false}]}", "{}")).isTrue();
+    void aDataFilterStillMatchesBesideAPatternOnAnotherKey() { // rule 9.1, filters are ORed (spec 1.12)
+        FilterCriteria criteria = FilterCriteria.compile(List.of("{\"partitionKey\":[\"raw\"]}", DATA_PATTERN,
+                "{\"eventSource\":[{\"exists\":false}]}"));
+        assertThat(criteria.matches("{\"metric\":\"cpu\"}".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(criteria.matches("{\"metric\":\"mem\"}".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(criteria.matches("not json".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(criteria.nonDataKeyWarning()).hasValueSatisfying(w -> assertThat(w)
+                .startsWith("filter patterns 1, 3 filter on the top-level key \"partitionKey\", \"eventSource\","));
+        assertThat(FilterCriteria.compile(List.of(DATA_PATTERN)).nonDataKeyWarning()).isEmpty();
     }
 
     @Test

@@ -9,10 +9,6 @@ final class Filters {
     }
 
     static boolean matches(String pattern, String data) {
-        return matches(pattern, "pk-1", data);
-    }
-
-    static boolean matches(String pattern, String partitionKey, String data) {
-        return FilterCriteria.compile(List.of(pattern)).matches(partitionKey, data.getBytes(StandardCharsets.UTF_8));
+        return FilterCriteria.compile(List.of(pattern)).matches(data.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.streamharness.internal.mapping;
+package io.github.streamharness.internal.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

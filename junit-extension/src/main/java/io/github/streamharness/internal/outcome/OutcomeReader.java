@@ -1,4 +1,4 @@
-package io.github.streamharness.internal.invoke;
+package io.github.streamharness.internal.outcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.streamharness.Outcome;
@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a function's response the way the event source mapping does (spec 5, 0.6): without
+ * The one place that reads a function's response, the way the event source mapping does (spec 5, 0.6): without
  * ReportBatchItemFailures every response is a success (spec 5.1); with it, the five empty forms succeed (5.3), a
  * malformed or foreign itemIdentifier fails the whole batch (5.4, 0.6), and valid identifiers checkpoint at the
- * lowest failed record (5.5).
+ * lowest failed record (5.5), the batch's first record included (5.7: committing nothing).
  */
-public final class ResponseReader {
-    private ResponseReader() {
+public final class OutcomeReader {
+    private OutcomeReader() {
     }
 
     /**
@@ -84,12 +84,8 @@ public final class ResponseReader {
             ids.add(id.asText());
             lowest = Math.min(lowest, positions.get(id.asText()));
         }
-        if (lowest == 0) {
-            // spec 5.5: the checkpoint is the first record: no progress, the whole batch is retried
-            return new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,
-                    "the lowest reported failure is the batch's first record: the whole batch is retried (spec 5.5)",
-                    null, responseText);
-        }
+        // spec 5.5, 5.7: the checkpoint is the lowest reported record; when that is the batch's first record nothing
+        // is committed and the whole batch is retried as it was (the failure policy counts it as an attempt)
         return new Outcome.PartialFailure(ids, batch.get(lowest).sequenceNumber(), lowest, responseText);
     }
 

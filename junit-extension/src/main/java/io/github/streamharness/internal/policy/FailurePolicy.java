@@ -1,0 +1,107 @@
+package io.github.streamharness.internal.policy;
+
+import io.github.streamharness.OnFailureCondition;
+import io.github.streamharness.Outcome;
+
+/**
+ * The failure policy of an event source mapping (spec 1.7, 4, 5, 0.1, 0.6): what to do with the batch at the head
+ * of a lane after an invocation, or before one when records have grown too old. A pure function of the outcome, the
+ * batch's state and the mapping's settings; the lane carries the decision out. Each rule lives here and only here.
+ */
+public final class FailurePolicy {
+    private FailurePolicy() {
+    }
+
+    /**
+     * The mapping settings the policy reads.
+     *
+     * @param bisectBatchOnFunctionError BisectBatchOnFunctionError (spec 1.6)
+     * @param maximumRetryAttempts       MaximumRetryAttempts, -1 for infinite (spec 1.7)
+     */
+    public record Settings(boolean bisectBatchOnFunctionError, int maximumRetryAttempts) {
+    }
+
+    /**
+     * The batch at the head of the lane.
+     *
+     * @param size     its records
+     * @param attempts the invocations of exactly this batch that reached the function, the last one included
+     * @param retries  consecutive retries so far, throttles included (they drive the back-off, spec 0.2)
+     */
+    public record BatchState(int size, int attempts, int retries) {
+    }
+
+    /** What the lane does next. */
+    public sealed interface Decision {
+    }
+
+    /** Commit the first {@code records} records; the lane reads its next batch at once. */
+    public record Commit(int records) implements Decision {
+    }
+
+    /**
+     * Commit the first {@code records} records and retry the rest as a new batch with a fresh count, after the
+     * first back-off step (spec 5.5, 5.6).
+     */
+    public record CommitAndRetryRest(int records) implements Decision {
+    }
+
+    /** Split: the first {@code left} records go first, the rest waits; no retry counted, no delay (spec 4.7, 0.1). */
+    public record Bisect(int left) implements Decision {
+    }
+
+    /**
+     * Retry the same batch after back-off step {@code retryNumber} (spec 4.3, 0.2).
+     *
+     * @param retryNumber   the consecutive retry this is (1 for the first)
+     * @param countsAttempt whether the failure counted toward MaximumRetryAttempts (false for a throttle)
+     * @param reason        why, for the timeline
+     */
+    public record Retry(int retryNumber, boolean countsAttempt, String reason) implements Decision {
+    }
+
+    /**
+     * Send the first {@code records} records to the on-failure destination (or drop them without one) and move on
+     * (spec 4.4, 4.6).
+     */
+    public record Discard(int records, OnFailureCondition condition, int invokeCount, String functionError)
+            implements Decision {
+    }
+
+    /** The decision after an invocation of the batch ended with {@code outcome}. */
+    public static Decision afterInvocation(Outcome outcome, BatchState batch, Settings settings) {
+        if (outcome instanceof Outcome.Success) {
+            return new Commit(batch.size()); // spec 5.3, and 5.1 for any response without ReportBatchItemFailures
+        }
+        if (outcome instanceof Outcome.Throttled) {
+            // spec 4.2: the function was not reached: not an attempt, never bisected, retried with the back-off
+            return new Retry(batch.retries() + 1, false,
+                    "throttled before reaching the function (not a retry attempt, spec 4.2)");
+        }
+        if (outcome instanceof Outcome.PartialFailure partial && partial.committedRecords() > 0) {
+            return new CommitAndRetryRest(partial.committedRecords()); // spec 5.5, 5.6
+        }
+        // spec 5.7: a partial response naming the batch's first record retries the whole batch and is never split
+        // at the midpoint; a function error (spec 4.1) or a whole-batch failure response (spec 5.4) may be
+        boolean functionError = outcome instanceof Outcome.FunctionError;
+        String error = outcome instanceof Outcome.FunctionError e ? e.functionError() : null;
+        if (functionError && settings.bisectBatchOnFunctionError() && batch.size() > 1) {
+            return new Bisect((batch.size() + 1) / 2); // spec 0.1: the first ceil(n/2) records first
+        }
+        int max = settings.maximumRetryAttempts();
+        if (max < 0 || batch.attempts() < max + 1) { // spec 1.7: N retries = N + 1 invocations; -1 until expiry
+            return new Retry(batch.retries() + 1, true, "attempt " + batch.attempts()
+                    + (max < 0 ? " (retries until the records expire)" : " of " + (max + 1)) + " failed");
+        }
+        return new Discard(batch.size(), OnFailureCondition.RetryAttemptsExhausted, batch.attempts(), error);
+    }
+
+    /**
+     * The decision when the first {@code expired} records of the batch are older than MaximumRecordAgeInSeconds
+     * before an attempt (spec 4.6): only that prefix goes, as RecordAgeExceeded, with an invoke count of at least 1
+     * (spec 13.7) and no function error (spec 6.2).
+     */
+    public static Decision recordsExpired(int expired, BatchState batch) {
+        return new Discard(expired, OnFailureCondition.RecordAgeExceeded, Math.max(1, batch.attempts()), null);
+    }
+}

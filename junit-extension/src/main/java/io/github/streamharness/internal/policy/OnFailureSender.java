@@ -1,0 +1,77 @@
+package io.github.streamharness.internal.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.streamharness.DeadLetter;
+import io.github.streamharness.RecordState;
+import io.github.streamharness.internal.observe.SequenceRanges;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.internal.invoke.EventCodec;
+import io.github.streamharness.internal.time.Scheduler;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Carries out a {@link FailurePolicy.Discard}: sends the on-failure message (spec 6) to the mapping's destination,
+ * or, without one, lets the records go (spec 4.4), and says which ledger state the records end in.
+ */
+public final class OnFailureSender {
+    private final OnFailureMessages messages;
+    private final Supplier<String> uuids;
+    private final Consumer<DeadLetter> deadLetters;
+    private final Consumer<TimelineEntry> timeline;
+
+    /**
+     * A sender for one mapping.
+     *
+     * @param destinationArn the on-failure destination, if any
+     * @param uuids          request ids and S3 key parts (seeded, so runs repeat)
+     * @param deadLetters    where a message sent goes
+     * @param timeline       where the timeline lines go
+     */
+    public OnFailureSender(Optional<String> destinationArn, ObjectMapper mapper, String functionArn, String streamArn,
+                           String mappingUuid, EventCodec codec, Supplier<String> uuids,
+                           Consumer<DeadLetter> deadLetters, Consumer<TimelineEntry> timeline) {
+        this.messages = destinationArn
+                .map(arn -> new OnFailureMessages(mapper, functionArn, streamArn, arn, mappingUuid, codec))
+                .orElse(null);
+        this.uuids = uuids;
+        this.deadLetters = deadLetters;
+        this.timeline = timeline;
+    }
+
+    /**
+     * Discards {@code records} as {@code discard} says; {@code requestId} is the last attempt's, or null when none
+     * reached the function. Returns the records' ledger state.
+     */
+    public RecordState send(String shardId, int lane, List<StreamRecord> records, FailurePolicy.Discard discard,
+                            String requestId, long now) {
+        String range = SequenceRanges.describe(records);
+        if (messages == null) {
+            line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
+                    + " discarded (" + discard.condition() + ", approximateInvokeCount " + discard.invokeCount()
+                    + "): no on-failure destination is configured, so AWS skips them (spec 4.4)");
+            return RecordState.DISCARDED;
+        }
+        if (messages.deliveryFails()) {
+            line(now, shardId, lane, TimelineEntry.Kind.WARNING, records.size() + " record(s) " + range
+                    + " dropped: delivery to the on-failure destination failed (a FIFO queue or topic is not a "
+                    + "supported destination type, spec 1.9, 6.5)");
+            return RecordState.DISCARDED;
+        }
+        DeadLetter message = messages.message(discard.condition(), discard.invokeCount(), discard.functionError(),
+                requestId != null ? requestId : uuids.get(), records, Scheduler.toInstant(now), uuids.get());
+        deadLetters.accept(message);
+        line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range + " sent to "
+                + message.destinationArn() + " as " + discard.condition() + " (approximateInvokeCount "
+                + discard.invokeCount() + ")");
+        return RecordState.SENT_TO_DESTINATION;
+    }
+
+    private void line(long now, String shardId, int lane, TimelineEntry.Kind kind, String text) {
+        timeline.accept(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text));
+    }
+}
