@@ -21,7 +21,7 @@ import java.util.function.Function;
  */
 final class ConfigurationRun implements Callable<ConfigurationResult> {
     /** Invocations retained in detail; the run reads the log every step, so a step must not end more than these. */
-    static final int RETAINED_INVOCATIONS = 10_000;
+    static final int RETAINED_INVOCATIONS = 5_000;
 
     private final WhatIf.Settings settings;
     private final Configuration configuration;
