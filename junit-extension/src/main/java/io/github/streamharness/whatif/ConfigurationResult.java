@@ -1,5 +1,6 @@
 package io.github.streamharness.whatif;
 
+import io.github.streamharness.Invocation;
 import io.github.streamharness.RecordState;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,17 +27,23 @@ import java.util.Map;
  * @param billedMillis   the billed milliseconds at the configuration's memory (see {@link Pricing})
  * @param gbSeconds      billed GB-seconds
  * @param cost           the estimated cost at the what-if's prices
+ * @param firstErrors    the first {@value #FIRST_ERRORS} invocations that failed (timeouts included), in the order
+ *                       they ended: what a Logs Insights query for "Task timed out" sorted ascending shows first
  * @param probes         the text each probe of the what-if returned, by probe name, in the order they were added
  */
 public record ConfigurationResult(Configuration configuration, long recordsPut, Map<RecordState, Long> ledger,
                                   long invocations, long errors, long timeouts, long throttles, long coldStarts,
                                   Duration maxIteratorAge, List<Period> periods, long dlqMessages, long dlqRecords,
                                   Duration measured, long billedMillis, BigDecimal gbSeconds, Pricing.Cost cost,
-                                  Map<String, String> probes) {
+                                  List<Invocation> firstErrors, Map<String, String> probes) {
+    /** How many failed invocations a result keeps in detail. */
+    public static final int FIRST_ERRORS = 50;
+
     /** Copies the collections. */
     public ConfigurationResult {
         ledger = Map.copyOf(ledger);
         periods = List.copyOf(periods);
+        firstErrors = List.copyOf(firstErrors);
         probes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probes));
     }
 

@@ -35,6 +35,7 @@ final class ConfigurationRun implements Callable<ConfigurationResult> {
     private long billedMillis;
     private Duration maxIteratorAge = Duration.ZERO;
     private final List<long[]> periods = new ArrayList<>(); // per period: max age ms, invocations, errors, t/o, thr.
+    private final List<Invocation> firstErrors = new ArrayList<>();
 
     ConfigurationRun(WhatIf.Settings settings, Configuration configuration) {
         this.settings = settings;
@@ -75,7 +76,7 @@ final class ConfigurationRun implements Callable<ConfigurationResult> {
                     f.hasDestination() ? f.deadLetterQueue().messages().stream().mapToLong(m -> m.batchSize()).sum()
                             : 0,
                     Duration.ofNanos(measuredNanos), billedMillis, gbSeconds,
-                    settings.pricing().cost(invocations, gbSeconds), probes);
+                    settings.pricing().cost(invocations, gbSeconds), firstErrors, probes);
         }
     }
 
@@ -90,6 +91,9 @@ final class ConfigurationRun implements Callable<ConfigurationResult> {
         ended[1]++;
         if (i.outcome() instanceof Outcome.FunctionError e) {
             errors++;
+            if (firstErrors.size() < ConfigurationResult.FIRST_ERRORS) {
+                firstErrors.add(i);
+            }
             ended[2]++;
             if (e.kind() == Outcome.ErrorKind.TIMEOUT) {
                 timeouts++;

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -141,10 +140,11 @@ public final class WhatIf {
             List<Configuration> runs = List.copyOf(configurations);
             int poolSize = Math.min(threads, runs.size());
             long wallStart = System.nanoTime(); // reported only: the runs themselves read the virtual clock
-            AtomicInteger threadNumber = new AtomicInteger();
+            List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(poolSize, r -> {
-                Thread t = new Thread(r, "streamharness-whatif-" + threadNumber.incrementAndGet());
+                Thread t = new Thread(r, "streamharness-whatif-" + (workers.size() + 1));
                 t.setDaemon(true);
+                workers.add(t);
                 return t;
             });
             try {
@@ -160,7 +160,7 @@ public final class WhatIf {
                         Duration.ofNanos(System.nanoTime() - wallStart));
             } finally {
                 pool.shutdownNow();
-                awaitTermination(pool);
+                awaitTermination(pool, workers);
             }
         }
 
@@ -191,7 +191,8 @@ public final class WhatIf {
             }
         }
 
-        private static void awaitTermination(ExecutorService pool) {
+        /** Waits until the pool has stopped and each of its threads has ended (not only left its last task). */
+        private static void awaitTermination(ExecutorService pool, List<Thread> workers) {
             boolean interrupted = false;
             while (true) {
                 try {
@@ -200,6 +201,15 @@ public final class WhatIf {
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
+                }
+            }
+            for (Thread t : workers) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
             }
             if (interrupted) {

@@ -37,7 +37,8 @@ public record WhatIfReport(Traffic traffic, Pricing pricing, Duration period, Li
      */
     public String table() {
         int nameWidth = Math.max(13, results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        String row = "%-" + nameWidth + "s | %11s %13s %9s %10s %11s %11s %6s %6s %10s %11s %10s%n";
+        String row = "%-" + nameWidth
+                + "s | %11s %13s %9s %10s %11s %11s %6s %6s %10s %11s %10s%n";
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, row, "configuration", "invocations", "errors (t/o)", "throttles",
                 "max age", "processed", "waiting", "DLQ", "cold", "billed/inv", "GB-s", "cost USD"));

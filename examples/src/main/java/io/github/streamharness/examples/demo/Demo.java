@@ -63,7 +63,8 @@ public final class Demo {
                 Format.clock(s.poisonAt()), IncidentScenario.SLOW_WRITE_ONE_IN, IncidentScenario.INIT.toSeconds());
 
         Progress progress = new Progress(out, terminal);
-        WhatIfReport incident = whatIf(s, progress).configurations(before, after).period(Duration.ofMinutes(1)).run();
+        WhatIfReport incident = whatIf(s, progress).configurations(before, after)
+                .period(IncidentReport.TABLE_PERIOD).run();
         progress.finish();
         out.println();
         ConfigurationResult b = incident.result(before.name());
@@ -71,6 +72,7 @@ public final class Demo {
         IncidentReport.section(out, b);
         IncidentReport.section(out, a);
         IncidentReport.sideBySide(out, b, a);
+        IncidentReport.reading(out, b, a, s);
         Path chart = write(outputDirectory, "incident.svg", TimeSeriesChart.svg("analytics-stream, before and after "
                 + "the fix (" + Format.count(s.rate()) + " records/s, " + Format.clock(s.duration()) + ")",
                 s.duration(), incident.results(), TimeSeriesChart.INCIDENT_METRICS));
@@ -107,7 +109,8 @@ public final class Demo {
 
     private static WhatIf.Builder whatIf(IncidentScenario s, Progress progress) {
         return WhatIf.of(s.traffic(), IncidentScenario.handlers()).progress(progress)
-                .probe("timeouts", Probes::timeouts).probe("dlq", Probes::deadLetters);
+                .probe("dlq", Probes::deadLetters)
+                .probe("first DLQ message", Probes::firstDeadLetterAt);
     }
 
     private static Path write(Path directory, String name, String svg) throws IOException {
@@ -120,6 +123,6 @@ public final class Demo {
     static List<ConfigurationResult> incident(IncidentScenario s) {
         return whatIf(s, new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()), false))
                 .configurations(IncidentScenario.beforeTheFix(), IncidentScenario.afterTheFix())
-                .period(Duration.ofMinutes(1)).run().results();
+                .period(IncidentReport.TABLE_PERIOD).run().results();
     }
 }

@@ -21,7 +21,7 @@ final class IncidentReport {
     static void section(PrintStream out, ConfigurationResult r) {
         out.println("== " + r.name() + ": " + ConfigText.of(r.configuration()));
         out.println("  Logs Insights (step 1): " + Probes.TIMEOUT_QUERY);
-        out.println(r.probes().get("timeouts"));
+        out.println(Probes.timeouts(r));
         out.println("  IteratorAge maximum per 5 minutes (step 2): " + String.join(", ",
                 fivePeriods(r).stream().map(p -> Format.clock(p.start()) + " " + Format.age(p.maxIteratorAge()))
                         .toList()));
@@ -59,6 +59,23 @@ final class IncidentReport {
                 Format.count(b.waiting()) + " records");
         out.printf(Locale.ROOT, "%-7s | %-35s | %-35s%n", "DLQ", Format.count(a.dlqMessages()) + " message(s)",
                 Format.count(b.dlqMessages()) + " message(s)");
+    }
+
+    /** What the table says, in words: the stall before, and the lane the pill holds after. */
+    static void reading(PrintStream out, ConfigurationResult before, ConfigurationResult after, IncidentScenario s) {
+        out.printf(Locale.ROOT, "%nBefore the fix the pill's shard is blocked for the whole run: each attempt hangs "
+                        + "until the %d s timeout and is retried without end,%nso the shard's IteratorAge climbs with "
+                        + "the clock (%s at the end) and %s records are still waiting.%n",
+                before.configuration().function().timeout().toSeconds(), Format.age(before.maxIteratorAge()),
+                Format.count(before.waiting()));
+        String sent = after.probes().get("first DLQ message");
+        out.printf(Locale.ROOT, "After the fix %d lanes share the load and only the pill's lane is held: bisection "
+                        + "isolates the pill, but every step%nhangs until the %d s timeout, so it reaches the DLQ "
+                        + "only at %s (written at %s); until then that lane's%nIteratorAge climbs as before. A shorter "
+                        + "timeout, or MaximumRecordAgeInSeconds, shortens that: see the sweep below.%n%n",
+                IncidentScenario.SHARDS * after.configuration().mapping().parallelizationFactor(),
+                after.configuration().function().timeout().toSeconds(), sent,
+                s.traffic().startTime().plus(s.poisonAt()));
     }
 
     /** The run's periods merged into 5-minute ones: the maximum age, the sums of the counts. */

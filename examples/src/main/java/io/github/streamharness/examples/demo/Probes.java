@@ -4,6 +4,7 @@ import io.github.streamharness.DeadLetter;
 import io.github.streamharness.Invocation;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamHarness;
+import io.github.streamharness.whatif.ConfigurationResult;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,17 +18,25 @@ final class Probes {
     private Probes() {
     }
 
-    /** The first rows of the timeouts, as Insights prints them. */
-    static String timeouts(StreamHarness h) {
-        List<Invocation> timedOut = h.invocations().where(i -> i.outcome() instanceof Outcome.FunctionError e
-                && e.kind() == Outcome.ErrorKind.TIMEOUT);
-        if (timedOut.isEmpty()) {
-            return "    (no rows)";
-        }
-        return timedOut.stream().limit(ROWS).map(i -> "    " + i.endedAt() + "  " + i.awsRequestId()
-                + " Task timed out after " + String.format(java.util.Locale.ROOT, "%.2f",
-                h.mapping().functionSettings().timeout().toMillis() / 1000.0) + " seconds")
-                .collect(Collectors.joining("\n"));
+    /**
+     * The first rows of the runbook's query: the timeouts among the first failed invocations, oldest first, as the
+     * Lambda runtime logs them ({@code <time> <request id> Task timed out after 30.00 seconds}).
+     */
+    static String timeouts(ConfigurationResult r) {
+        List<String> rows = r.firstErrors().stream()
+                .filter(i -> i.outcome() instanceof Outcome.FunctionError e && e.kind() == Outcome.ErrorKind.TIMEOUT)
+                .sorted(java.util.Comparator.comparing(Invocation::endedAt)).limit(ROWS)
+                .map(i -> "    " + i.endedAt() + " " + i.awsRequestId() + " Task timed out after "
+                        + String.format(java.util.Locale.ROOT, "%.2f",
+                        r.configuration().function().timeout().toMillis() / 1000.0) + " seconds")
+                .toList();
+        return rows.isEmpty() ? "    (no rows)" : String.join("\n", rows);
+    }
+
+    /** When the first on-failure message was sent ({@code none} without one). */
+    static String firstDeadLetterAt(StreamHarness h) {
+        return h.mapping().hasDestination() && !h.deadLetterQueue().isEmpty()
+                ? h.deadLetterQueue().messages().get(0).timestamp().toString() : "none";
     }
 
     /** The on-failure destination's messages: how many, and the first one's body (the exact AWS JSON). */

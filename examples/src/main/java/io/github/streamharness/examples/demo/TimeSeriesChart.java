@@ -27,10 +27,10 @@ final class TimeSeriesChart {
     }
 
     static final List<Metric> INCIDENT_METRICS = List.of(
-            new Metric("IteratorAge, maximum per minute", p -> p.maxIteratorAge().toMillis(), true),
-            new Metric("Errors per minute (timeouts included)", Period::errors, false),
-            new Metric("Invocations per minute", Period::invocations, false),
-            new Metric("Throttles per minute", Period::throttles, false));
+            new Metric("IteratorAge, maximum per 5 minutes", p -> p.maxIteratorAge().toMillis(), true),
+            new Metric("Errors per 5 minutes (timeouts included)", Period::errors, false),
+            new Metric("Invocations per 5 minutes", Period::invocations, false),
+            new Metric("Throttles per 5 minutes", Period::throttles, false));
 
     private TimeSeriesChart() {
     }
@@ -70,7 +70,7 @@ final class TimeSeriesChart {
                 y - 10, escape(metric.title())));
         double max = results.stream().flatMap(r -> r.periods().stream()).mapToDouble(metric.value()).max()
                 .orElse(0);
-        double step = niceStep(Math.max(max, metric.isAge() ? 10_000 : 1) / 4);
+        double step = metric.isAge() ? niceStep(Math.max(max, 10_000) / 4) : Math.max(1, niceStep(Math.max(max, 4) / 4));
         int ticks = (int) Math.max(1, Math.ceil(max / step));
         double top = step * ticks;
         for (int i = 0; i <= ticks; i++) {
@@ -83,20 +83,21 @@ final class TimeSeriesChart {
         svg.append(String.format(Locale.ROOT, "  <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
                 + "stroke=\"#999\"/>%n", x, y, PANEL_W, PANEL_H));
         long seconds = duration.toSeconds();
-        int xTicks = 5;
-        for (int i = 0; i <= xTicks; i++) {
-            double tx = x + PANEL_W * i / (double) xTicks;
+        long xStep = timeStep(seconds);
+        for (long t = 0; t <= seconds; t += xStep) {
+            double tx = x + PANEL_W * t / (double) seconds;
             svg.append(String.format(Locale.ROOT, "  <text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                    tx, y + PANEL_H + 18, Format.clock(Duration.ofSeconds(seconds * i / xTicks))));
+                    tx, y + PANEL_H + 18, Format.clock(Duration.ofSeconds(t))));
         }
         for (int r = 0; r < results.size(); r++) {
             List<Period> periods = results.get(r).periods();
             StringBuilder points = new StringBuilder();
-            for (Period p : periods) {
-                double end = Math.min(seconds, p.start().toSeconds() + periodSeconds(periods));
-                double px = x + PANEL_W * end / seconds;
+            for (Period p : periods) { // a step per period: its value from its start to its end
+                double begin = x + PANEL_W * p.start().toSeconds() / (double) seconds;
+                double end = x + PANEL_W * Math.min(seconds, p.start().toSeconds() + periodSeconds(periods))
+                        / (double) seconds;
                 double py = y + PANEL_H - PANEL_H * metric.value().applyAsDouble(p) / top;
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f %.1f,%.1f ", begin, py, end, py));
             }
             svg.append(String.format(Locale.ROOT, "  <polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
                     + "points=\"%s\"/>%n", COLORS[r % COLORS.length], points.toString().trim()));
@@ -105,6 +106,16 @@ final class TimeSeriesChart {
 
     private static long periodSeconds(List<Period> periods) {
         return periods.size() > 1 ? periods.get(1).start().toSeconds() - periods.get(0).start().toSeconds() : 60;
+    }
+
+    /** Seconds between two time ticks: a round step giving at most 6 intervals. */
+    private static long timeStep(long seconds) {
+        for (long step : new long[] {10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600}) {
+            if (seconds / step <= 6) {
+                return step;
+            }
+        }
+        return 7200;
     }
 
     private static double niceStep(double raw) {

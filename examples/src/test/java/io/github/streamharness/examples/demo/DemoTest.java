@@ -31,7 +31,7 @@ class DemoTest {
         ConfigurationResult after = results.get(1);
         // the pill's batch times out at 30 s, is retried after 1, 2, 4, 8 s: five attempts in three minutes
         assertThat(before.timeouts()).isEqualTo(before.errors()).isBetween(4L, 6L);
-        assertThat(before.probes().get("timeouts")).contains("Task timed out after 30.00 seconds");
+        assertThat(Probes.timeouts(before)).contains("Task timed out after 30.00 seconds");
         assertThat(before.dlqMessages()).isZero();
         // IteratorAge is taken at invoke start (spec 10.1, 0.5): the last attempt, started at about 01:57, of the
         // batch that ends just before the pill written at 00:20
@@ -39,7 +39,7 @@ class DemoTest {
         assertThat(before.waiting()).isGreaterThan(10_000);
         // after: one lane of a hundred is held by the pill's 120 s timeouts, the rest keep up
         assertThat(after.timeouts()).isPositive();
-        assertThat(after.probes().get("timeouts")).contains("Task timed out after 120.00 seconds");
+        assertThat(Probes.timeouts(after)).contains("Task timed out after 120.00 seconds");
         // waiting at the end: the pill's lane, and up to a 5 s batching window on each of the 100 lanes
         assertThat(after.waiting()).isLessThan(before.waiting() / 4);
         assertThat(after.processed()).isGreaterThan(before.processed());
