@@ -68,11 +68,12 @@ final class IncidentReport {
                         + "the clock (%s at the end) and %s records are still waiting.%n",
                 before.configuration().function().timeout().toSeconds(), Format.age(before.maxIteratorAge()),
                 Format.count(before.waiting()));
-        String sent = after.probes().get("first DLQ message");
+        String first = after.probes().get("first DLQ message");
+        String sent = "none".equals(first) ? "after the end of the run" : "at " + first;
         out.printf(Locale.ROOT, "After the fix %d lanes share the load and only the pill's lane is held: bisection "
-                        + "isolates the pill, but every step%nhangs until the %d s timeout, so it reaches the DLQ "
-                        + "only at %s (written at %s); until then that lane's%nIteratorAge climbs as before. A shorter "
-                        + "timeout, or MaximumRecordAgeInSeconds, shortens that: see the sweep below.%n%n",
+                        + "isolates the pill, but every step%nhangs until the %d s timeout, so the pill reaches the "
+                        + "DLQ only %s%n(it was written at %s); until then that lane's IteratorAge climbs as "
+                        + "before. The sweep below tries the fix%nwith the old 30 s timeout.%n%n",
                 IncidentScenario.SHARDS * after.configuration().mapping().parallelizationFactor(),
                 after.configuration().function().timeout().toSeconds(), sent,
                 s.traffic().startTime().plus(s.poisonAt()));

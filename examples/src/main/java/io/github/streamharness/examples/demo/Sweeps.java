@@ -14,7 +14,8 @@ final class Sweeps {
 
     /**
      * The runbook's steps 3 and 4 as a sweep: before the fix, each change of the fix alone on top of it, and all of
-     * them together (which is {@code template.yaml}).
+     * them together (which is {@code template.yaml}); then the fix with the old 30 s timeout, which bounds each of
+     * the hanging pill's bisection steps (cause A) but lets a slow write and a cold start cross it again (B, C).
      */
     static List<Configuration> parameterTable(Configuration before, Configuration after) {
         String dlq = after.mapping().onFailureDestination().orElseThrow();
@@ -31,6 +32,8 @@ final class Sweeps {
         c.add(before.withFunction("timeout 120 s", f -> f.timeout(after.function().timeout())));
         c.add(before.withFunction("1024 MB", f -> f.memorySize(after.function().memorySize())));
         c.add(new Configuration("all together", after.mapping(), after.function()));
+        c.add(new Configuration("all, timeout 30 s", after.mapping(), after.function().toBuilder()
+                .timeout(before.function().timeout()).build()));
         return c;
     }
 

@@ -70,7 +70,8 @@ final class TimeSeriesChart {
                 y - 10, escape(metric.title())));
         double max = results.stream().flatMap(r -> r.periods().stream()).mapToDouble(metric.value()).max()
                 .orElse(0);
-        double step = metric.isAge() ? niceStep(Math.max(max, 10_000) / 4) : Math.max(1, niceStep(Math.max(max, 4) / 4));
+        double step = metric.isAge() ? 1000.0 * timeStep(Math.max(max, 10_000) / 1000 / 4 * 6)
+                : countStep(Math.max(max, 4) / 4);
         int ticks = (int) Math.max(1, Math.ceil(max / step));
         double top = step * ticks;
         for (int i = 0; i <= ticks; i++) {
@@ -109,7 +110,7 @@ final class TimeSeriesChart {
     }
 
     /** Seconds between two time ticks: a round step giving at most 6 intervals. */
-    private static long timeStep(long seconds) {
+    private static long timeStep(double seconds) {
         for (long step : new long[] {10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600}) {
             if (seconds / step <= 6) {
                 return step;
@@ -118,9 +119,10 @@ final class TimeSeriesChart {
         return 7200;
     }
 
-    private static double niceStep(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+    /** A round count at or above {@code raw}: 1, 2, 5, 10, 20, 50, ... (counts have no fractions). */
+    private static double countStep(double raw) {
+        double magnitude = Math.max(1, Math.pow(10, Math.floor(Math.log10(raw))));
+        for (double m : new double[] {1, 2, 5, 10}) {
             if (m * magnitude >= raw) {
                 return m * magnitude;
             }
@@ -130,7 +132,8 @@ final class TimeSeriesChart {
 
     private static String ageTick(double millis) {
         long s = Math.round(millis / 1000);
-        return s < 60 ? s + " s" : s % 60 == 0 ? s / 60 + " min" : String.format(Locale.ROOT, "%.1f min", s / 60.0);
+        return s < 60 ? s + " s" : s % 60 == 0 ? s / 60 + " min" : String.format(Locale.ROOT, "%dm %02ds", s / 60,
+                s % 60);
     }
 
     private static String countTick(double n) {

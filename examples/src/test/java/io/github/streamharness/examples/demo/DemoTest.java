@@ -52,10 +52,11 @@ class DemoTest {
         Configuration after = IncidentScenario.afterTheFix();
         List<Configuration> sweep = Sweeps.parameterTable(before, after);
         assertThat(sweep).extracting(Configuration::name).doesNotHaveDuplicates().startsWith("before the fix")
-                .endsWith("all together");
+                .endsWith("all together", "all, timeout 30 s");
         assertThat(sweep.get(3).mapping().parallelizationFactor()).isEqualTo(10);
         assertThat(sweep.get(3).mapping().batchSize()).isEqualTo(200);
-        assertThat(sweep.get(sweep.size() - 1).mapping().toString()).isEqualTo(after.mapping().toString());
+        assertThat(sweep.get(sweep.size() - 2).mapping().toString()).isEqualTo(after.mapping().toString());
+        assertThat(sweep.get(sweep.size() - 2).function()).isEqualTo(after.function());
         assertThat(Sweeps.memory(after)).extracting(c -> c.function().memorySize())
                 .containsExactly(128, 256, 512, 1024, 1536, 2048, 3008);
     }
