@@ -61,7 +61,7 @@ public record MetricRecord(String metric, BigDecimal value, Instant timestamp, O
         }
         Instant at;
         try {
-            at = Instant.parse(timestamp.asText());
+            at = UtcInstants.parse(timestamp.asText());
         } catch (DateTimeParseException e) {
             throw new MalformedMetricException("\"timestamp\" is not an ISO-8601 instant: " + preview(data), e);
         }
