@@ -33,6 +33,7 @@ abstract class AbstractHarnessBuilder {
     private long eventLimit = 10_000_000L;
     private boolean releaseCommittedRecords;
     private int maxRecordSizeInKiB = StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;
+    private io.github.streamharness.spi.StreamBackend backend;
 
     /** Stream name, default {@code test-stream}. */
     public StreamHarness.Builder streamName(String streamName) {
@@ -117,6 +118,12 @@ abstract class AbstractHarnessBuilder {
     /** Memory size in MB (128..10240), reported by the Context. */
     public StreamHarness.Builder memorySize(int megabytes) {
         function.memorySize(megabytes);
+        return self();
+    }
+
+    /** The REPORT lines' {@code Max Memory Used} in MB, default 90: a modelled value (spec 16.2). */
+    public StreamHarness.Builder maxMemoryUsed(int megabytes) {
+        function.maxMemoryUsed(megabytes);
         return self();
     }
 
@@ -218,6 +225,22 @@ abstract class AbstractHarnessBuilder {
     }
 
     /** The settings as they stand now, checked, as an immutable value. */
+    /**
+     * Runs the harness over a stream that lives elsewhere (streamharness-live's real Kinesis API) instead of its
+     * in-process stream: the mapping rules stay the harness's; records, shard ids and sequence numbers come from the
+     * real stream and the clock follows real time. Tests normally get this from streamharness-live's
+     * {@code KinesisBackend} rather than calling it.
+     */
+    public StreamHarness.Builder backend(io.github.streamharness.spi.StreamBackend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        return self();
+    }
+
+    /** The backend, or null for the in-process stream. */
+    io.github.streamharness.spi.StreamBackend backend() {
+        return backend;
+    }
+
     HarnessSettings freeze() {
         if (mapping != null && handler == null) {
             throw new IllegalStateException("a mapping was configured but no handler: call handler(..) with the "

@@ -37,6 +37,17 @@ public final class DeadLetterQueue {
         return Collections.unmodifiableList(all);
     }
 
+    /**
+     * The messages as the function behind the queue receives them (a DLQ processor): an {@code SQSEvent}, one
+     * message per on-failure record, the JSON as body, with SQS's attributes (SentTimestamp = when the mapping sent
+     * it, ApproximateReceiveCount 1, md5OfBody, eventSource {@code aws:sqs}, the queue ARN and region).
+     *
+     * @throws IllegalStateException when the destination is an SNS topic or an S3 bucket
+     */
+    public com.amazonaws.services.lambda.runtime.events.SQSEvent asSqsEvent() {
+        return DeadLetterSqsEvent.of(destinationArn, messages);
+    }
+
     /** Whether no message was sent. */
     public boolean isEmpty() {
         return messages.isEmpty();

@@ -40,6 +40,7 @@ public final class FunctionSettings {
     private final int provisionedConcurrentExecutions;
     private final Duration initDuration;
     private final Duration keepWarm;
+    private final int maxMemoryUsed;
 
     private FunctionSettings(Builder b) {
         this.functionName = Optional.ofNullable(b.functionName);
@@ -49,6 +50,7 @@ public final class FunctionSettings {
         this.provisionedConcurrentExecutions = b.provisioned;
         this.initDuration = b.initDuration;
         this.keepWarm = b.keepWarm;
+        this.maxMemoryUsed = b.maxMemoryUsed;
     }
 
     /** A builder with Lambda's defaults. */
@@ -71,6 +73,7 @@ public final class FunctionSettings {
         b.provisioned = provisionedConcurrentExecutions;
         b.initDuration = initDuration;
         b.keepWarm = keepWarm;
+        b.maxMemoryUsed = maxMemoryUsed;
         return b;
     }
 
@@ -112,18 +115,27 @@ public final class FunctionSettings {
         return keepWarm;
     }
 
+    /**
+     * The {@code Max Memory Used} of the function's REPORT lines, in MB (default 90, shown as at most the memory
+     * size): a modelled constant, since the test JVM's heap is not the function's (spec 16.2).
+     */
+    public int maxMemoryUsed() {
+        return maxMemoryUsed;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FunctionSettings f && functionName.equals(f.functionName) && timeout.equals(f.timeout)
                 && memorySize == f.memorySize && reservedConcurrentExecutions.equals(f.reservedConcurrentExecutions)
                 && provisionedConcurrentExecutions == f.provisionedConcurrentExecutions
-                && initDuration.equals(f.initDuration) && keepWarm.equals(f.keepWarm);
+                && initDuration.equals(f.initDuration) && keepWarm.equals(f.keepWarm)
+                && maxMemoryUsed == f.maxMemoryUsed;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(functionName, timeout, memorySize, reservedConcurrentExecutions,
-                provisionedConcurrentExecutions, initDuration, keepWarm);
+                provisionedConcurrentExecutions, initDuration, keepWarm, maxMemoryUsed);
     }
 
     @Override
@@ -131,7 +143,8 @@ public final class FunctionSettings {
         return "FunctionSettings[" + functionName.orElse("(default name)") + ", timeout " + timeout + ", "
                 + memorySize + " MB, reserved " + (reservedConcurrentExecutions.isPresent()
                 ? reservedConcurrentExecutions.getAsInt() : "none") + ", provisioned "
-                + provisionedConcurrentExecutions + ", init " + initDuration + ", keep warm " + keepWarm + "]";
+                + provisionedConcurrentExecutions + ", init " + initDuration + ", keep warm " + keepWarm
+                + ", max memory used " + maxMemoryUsed + " MB]";
     }
 
     /** Builds {@link FunctionSettings}; each setter checks its value and says what is accepted. */
@@ -143,8 +156,18 @@ public final class FunctionSettings {
         private int provisioned;
         private Duration initDuration = Duration.ZERO;
         private Duration keepWarm = Duration.ofMinutes(10);
+        private int maxMemoryUsed = 90;
 
         private Builder() {
+        }
+
+        /** The REPORT lines' {@code Max Memory Used}, 1 to 10240 MB (default 90; a modelled value, spec 16.2). */
+        public Builder maxMemoryUsed(int megabytes) {
+            if (megabytes < 1 || megabytes > 10_240) {
+                throw new IllegalArgumentException("Max Memory Used is 1 to 10240 MB, got " + megabytes);
+            }
+            this.maxMemoryUsed = megabytes;
+            return this;
         }
 
         /** The function name: 1 to 64 letters, digits, hyphens or underscores, as Lambda accepts. */

@@ -3,11 +3,16 @@ package io.github.streamharness;
 import io.github.streamharness.internal.assembly.HarnessAssembly;
 import io.github.streamharness.internal.mapping.MappingEngine;
 import io.github.streamharness.internal.mapping.MappingEvents;
+import io.github.streamharness.internal.observe.LogStore;
+import io.github.streamharness.internal.observe.MetricStore;
+import io.github.streamharness.internal.observe.ObservationRecorder;
+import io.github.streamharness.internal.observe.ObservationSink;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A function attached to the stream by an event source mapping: its own positions in every shard, invocation log,
@@ -22,9 +27,12 @@ public final class MappedFunction {
     private final DeadLetterQueue dlq;
     private final MappingEngine engine;
     private final Ledger ledger;
+    private final FunctionLogs logs;
+    private final Metrics metrics;
 
     private MappedFunction(EventSourceMappingConfig config, FunctionSettings function, InvocationLog log,
-                           DeadLetterQueue dlq, HarnessAssembly.Wiring wiring, long[] writtenTotal) {
+                           DeadLetterQueue dlq, HarnessAssembly.Wiring wiring, long[] writtenTotal, FunctionLogs logs,
+                           Metrics metrics) {
         this.functionName = function.functionName().orElseThrow();
         this.uuid = wiring.uuid();
         this.config = config;
@@ -32,6 +40,8 @@ public final class MappedFunction {
         this.log = log;
         this.dlq = dlq;
         this.engine = wiring.engine();
+        this.logs = logs;
+        this.metrics = metrics;
         this.ledger = new Ledger(this, engine, writtenTotal);
     }
 
@@ -40,12 +50,18 @@ public final class MappedFunction {
      * returns the mapping whole.
      */
     static MappedFunction create(EventSourceMappingConfig config, FunctionSettings function, int retainedInvocations,
-                                 long[] writtenTotal, Function<MappingEvents, HarnessAssembly.Wiring> wiring) {
-        InvocationLog log = new InvocationLog(function.functionName().orElseThrow(), retainedInvocations);
+                                 long[] writtenTotal, ObservedFunction observed,
+                                 Function<MappingEvents, HarnessAssembly.Wiring> wiring) {
+        String name = function.functionName().orElseThrow();
+        InvocationLog log = new InvocationLog(name, retainedInvocations);
         DeadLetterQueue dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
         if (dlq != null) {
             dlq.invocations(log);
         }
+        LogStore logStore = new LogStore(retainedInvocations);
+        MetricStore metricStore = new MetricStore(observed.knownShard());
+        ObservationSink observations = new ObservationRecorder(logStore, metricStore, function.memorySize(),
+                function.maxMemoryUsed(), !config.filterCriteria().isEmpty());
         HarnessAssembly.Wiring wired = wiring.apply(new MappingEvents() {
             @Override
             public void invoked(Invocation invocation) {
@@ -61,9 +77,19 @@ public final class MappedFunction {
             public void timeline(TimelineEntry entry) {
                 log.add(entry);
             }
+
+            @Override
+            public ObservationSink observations() {
+                return observations;
+            }
         });
         log.eventSizer(wired.eventSizer());
-        return new MappedFunction(config, function, log, dlq, wired, writtenTotal);
+        return new MappedFunction(config, function, log, dlq, wired, writtenTotal,
+                new FunctionLogs(name, observed.accountId(), logStore), new Metrics(name, metricStore));
+    }
+
+    /** What the function's logs and metrics need from the harness (spec 16, 17). */
+    record ObservedFunction(String accountId, Predicate<String> knownShard) {
     }
 
     MappingEngine engine() {
@@ -156,13 +182,23 @@ public final class MappedFunction {
                 Optional.ofNullable(p.blockedAt()), p.pending(), Duration.ofNanos(p.iteratorAgeNanos()));
     }
 
+    /** The function's CloudWatch Logs: START, the handler's lines, timeouts, END, REPORT (spec 16). */
+    public FunctionLogs logs() {
+        return logs;
+    }
+
+    /** The function's CloudWatch metrics and the mapping's event counts (spec 10, 17). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     /**
      * How long the oldest unprocessed record of the shard has waited, now (zero when caught up): the wait of the
      * oldest pending record over all the shard's lanes, read off the virtual clock at this moment.
      *
      * <p>This is not CloudWatch's {@code IteratorAge} metric (spec 17.2), which Lambda records per invocation, at
      * invoke start, for the last record of the batch (spec 10.1, 0.5); each invocation keeps that figure as
-     * {@link Invocation#iteratorAgeAtStart()}. The two differ whenever a shard is behind: this number grows while a
+     * {@link Invocation#iteratorAgeAtStart()}, and {@link #metrics()} aggregates it. The two differ whenever a shard is behind: this number grows while a
      * batch is blocked and is measured from the oldest record, the metric has a datapoint only when an invocation
      * starts and is measured from the newest record of its batch.
      */

@@ -7,6 +7,7 @@ import io.github.streamharness.internal.assembly.HarnessAssembly;
 import io.github.streamharness.internal.assembly.HarnessSettings;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.spi.StreamBackend;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,12 +37,13 @@ public final class StreamHarness implements AutoCloseable {
     private final List<MappedFunction> mappings = new ArrayList<>();
     private boolean closed;
 
-    private StreamHarness(HarnessSettings settings) {
+    private StreamHarness(HarnessSettings settings, StreamBackend backend) {
         this.settings = settings;
-        this.assembly = new HarnessAssembly(settings);
+        this.assembly = new HarnessAssembly(settings, backend);
         this.scheduler = assembly.scheduler();
         this.clock = new VirtualClock(scheduler);
         this.stream = assembly.stream();
+        assembly.bindBackend(this::mappings);
     }
 
     /** A builder: a bare stream, or a stream with one mapping and its handler. */
@@ -93,9 +95,10 @@ public final class StreamHarness implements AutoCloseable {
         Handlers.Source source = Handlers.source(handler);
         FunctionSettings function = assembly.functionOf(given,
                 mappings.stream().collect(Collectors.toMap(MappedFunction::functionName, MappedFunction::uuid)));
+        var observed = new MappedFunction.ObservedFunction(settings.accountId(), id -> stream.shard(id) != null);
         MappedFunction mapped = MappedFunction.create(config, function, settings.retainedInvocations(),
-                assembly.writtenCounter(), events -> assembly.wire(config, config.filterCriteria(), function,
-                        source.supplier(), source.description(), faults.source(), events));
+                assembly.writtenCounter(), observed, events -> assembly.wire(config, config.filterCriteria(),
+                        function, source.supplier(), source.description(), faults.source(), events));
         mappings.add(mapped);
         return mapped;
     }
@@ -114,7 +117,7 @@ public final class StreamHarness implements AutoCloseable {
     /** Puts a record routed by an explicit hash key (a decimal in 0..2^128-1) instead of the key's MD5. */
     public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey) {
         ensureOpen();
-        return stream.put(partitionKey, data, explicitHashKey, clock.millis());
+        return assembly.put(partitionKey, data, explicitHashKey, clock.millis());
     }
 
     /** Puts a generated or recorded record (partition key, data, optional explicit hash key). */
@@ -134,14 +137,14 @@ public final class StreamHarness implements AutoCloseable {
     /** Runs everything until no mapping has work left, moving the virtual clock as far as needed. */
     public StreamHarness runUntilIdle() {
         ensureOpen();
-        scheduler.runUntilIdle();
+        assembly.runUntilIdle();
         return this;
     }
 
     /** Runs everything due within {@code duration} and moves the clock by it. */
     public StreamHarness advance(Duration duration) {
         ensureOpen();
-        scheduler.advance(duration);
+        assembly.advance(duration);
         return this;
     }
 
@@ -198,6 +201,16 @@ public final class StreamHarness implements AutoCloseable {
     /** The only mapping's position in a shard. */
     public ShardPosition position(String shardId) {
         return only("position(..)").position(shardId);
+    }
+
+    /** The only mapping's function's CloudWatch Logs (spec 16). */
+    public FunctionLogs logs() {
+        return only("logs()").logs();
+    }
+
+    /** The only mapping's function's CloudWatch metrics (spec 10, 17). */
+    public Metrics metrics() {
+        return only("metrics()").metrics();
     }
 
     /** The only mapping's ledger. */
@@ -260,6 +273,7 @@ public final class StreamHarness implements AutoCloseable {
         if (!closed) {
             closed = true;
             mappings.forEach(m -> m.engine().close());
+            assembly.close();
         }
     }
 
@@ -287,11 +301,17 @@ public final class StreamHarness implements AutoCloseable {
          * @throws IllegalStateException when a mapping is given without a handler
          */
         public StreamHarness build() {
-            StreamHarness harness = new StreamHarness(freeze());
-            if (handler() != null) {
-                harness.attach(mapping() != null ? mapping() : EventSourceMappingConfig.defaults(), handler(), null);
+            StreamHarness harness = new StreamHarness(freeze(), backend());
+            try {
+                if (handler() != null) {
+                    harness.attach(mapping() != null ? mapping() : EventSourceMappingConfig.defaults(), handler(),
+                            null);
+                }
+                return harness;
+            } catch (RuntimeException e) {
+                harness.close(); // a backend's real stream is deleted, not left behind
+                throw e;
             }
-            return harness;
         }
     }
 }

@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
 /**
  * The Lambda {@link Context} a handler receives from the harness: request id (a seeded UUID), function name, ARN,
  * version, memory, log group and stream, and {@link #getRemainingTimeInMillis()} computed from the virtual clock and
- * the function timeout. Lines written to {@link #getLogger()} are kept with the invocation.
+ * the function timeout. Lines written to {@link #getLogger()} are kept with the invocation, each with the virtual time
+ * it was written, and become the handler's lines in the function's CloudWatch Logs (spec 16.2: for the Java runtime,
+ * each call of {@code log(..)} is one log event, with or without a trailing newline).
  */
 public final class TestLambdaContext implements Context {
     private final String awsRequestId;
@@ -25,8 +27,9 @@ public final class TestLambdaContext implements Context {
     private final String logGroupName;
     private final String logStreamName;
     private final LongSupplier nowMillis;
+    private final LongSupplier nowNanos;
     private final long deadlineMillis;
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+    private final List<LoggedLine> logLines = Collections.synchronizedList(new ArrayList<>());
     private final LambdaLogger logger = new CollectingLogger();
 
     /**
@@ -38,6 +41,21 @@ public final class TestLambdaContext implements Context {
     public TestLambdaContext(String awsRequestId, String functionName, String functionVersion,
                              String invokedFunctionArn, int memoryLimitInMb, String logStreamName,
                              LongSupplier nowMillis, long deadlineMillis) {
+        this(awsRequestId, functionName, functionVersion, invokedFunctionArn, memoryLimitInMb, logStreamName,
+                nowMillis, () -> Math.multiplyExact(nowMillis.getAsLong(), 1_000_000L), deadlineMillis);
+    }
+
+    /**
+     * A context for one invocation whose log lines are stamped with nanosecond precision.
+     *
+     * @param nowMillis      reads the virtual clock in epoch millis
+     * @param nowNanos       reads the virtual clock in epoch nanoseconds (the time of each logged line)
+     * @param deadlineMillis start of the invocation plus the function timeout, in epoch millis
+     */
+    public TestLambdaContext(String awsRequestId, String functionName, String functionVersion,
+                             String invokedFunctionArn, int memoryLimitInMb, String logStreamName,
+                             LongSupplier nowMillis, LongSupplier nowNanos, long deadlineMillis) {
+        this.nowNanos = nowNanos;
         this.awsRequestId = awsRequestId;
         this.functionName = functionName;
         this.functionVersion = functionVersion;
@@ -114,18 +132,36 @@ public final class TestLambdaContext implements Context {
         return logger;
     }
 
-    /** The lines logged so far through {@link #getLogger()}. */
+    /** The lines logged so far through {@link #getLogger()} (at most the first 1,000 of the invocation). */
     public List<String> logLines() {
+        synchronized (logLines) {
+            return logLines.stream().map(LoggedLine::message).toList();
+        }
+    }
+
+    /** The lines logged so far, each with the virtual time it was written. */
+    public List<LoggedLine> loggedLines() {
         synchronized (logLines) {
             return List.copyOf(logLines);
         }
     }
 
+    /**
+     * One line the handler logged.
+     *
+     * @param epochNanos the virtual time it was written, in epoch nanoseconds
+     * @param message    what it wrote
+     */
+    public record LoggedLine(long epochNanos, String message) {
+    }
+
     private final class CollectingLogger implements LambdaLogger {
         @Override
         public void log(String message) {
-            if (logLines.size() < 1000) {
-                logLines.add(message);
+            synchronized (logLines) {
+                if (logLines.size() < 1000) {
+                    logLines.add(new LoggedLine(nowNanos.getAsLong(), String.valueOf(message)));
+                }
             }
         }
 

@@ -51,6 +51,20 @@ public abstract class AbstractMappedFunctionAssert<SELF extends AbstractMappedFu
                 ShardPositionAssert::new, actual.invocations());
     }
 
+    /** Assertions on the function's CloudWatch Logs (spec 16). */
+    public FunctionLogsAssert logs() {
+        isNotNull();
+        return open(FunctionLogsAssert.class, io.github.streamharness.FunctionLogs.class, actual.logs(),
+                FunctionLogsAssert::new, null);
+    }
+
+    /** Assertions on the function's metrics (spec 17). */
+    public MetricsAssert metrics() {
+        isNotNull();
+        return open(MetricsAssert.class, io.github.streamharness.Metrics.class, actual.metrics(), MetricsAssert::new,
+                null);
+    }
+
     /**
      * Verifies that every record written to the stream is in exactly one state for this mapping: nothing lost,
      * nothing counted twice, every on-failure record in a message, every committed record delivered.

@@ -58,6 +58,16 @@ public abstract class AbstractStreamHarnessAssert<SELF extends AbstractStreamHar
         return mapping().invocations();
     }
 
+    /** Assertions on the only mapping's function's CloudWatch Logs (spec 16). */
+    public FunctionLogsAssert logs() {
+        return mapping().logs();
+    }
+
+    /** Assertions on the only mapping's function's metrics (spec 17). */
+    public MetricsAssert metrics() {
+        return mapping().metrics();
+    }
+
     /** Assertions on the only mapping's position in a shard, as it is now. */
     public ShardPositionAssert shard(String shardId) {
         return mapping().shard(shardId);

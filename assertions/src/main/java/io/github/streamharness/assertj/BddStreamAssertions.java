@@ -2,8 +2,10 @@ package io.github.streamharness.assertj;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
+import io.github.streamharness.FunctionLogs;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
+import io.github.streamharness.Metrics;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -47,6 +49,16 @@ public class BddStreamAssertions {
 
     /** As {@link StreamAssertions#assertThat(StreamsEventResponse)}. */
     public static StreamsEventResponseAssert then(StreamsEventResponse actual) {
+        return StreamAssertions.assertThat(actual);
+    }
+
+    /** As {@link StreamAssertions#assertThat(FunctionLogs)}. */
+    public static FunctionLogsAssert then(FunctionLogs actual) {
+        return StreamAssertions.assertThat(actual);
+    }
+
+    /** As {@link StreamAssertions#assertThat(Metrics)}. */
+    public static MetricsAssert then(Metrics actual) {
         return StreamAssertions.assertThat(actual);
     }
 }

@@ -2,8 +2,10 @@ package io.github.streamharness.assertj;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
+import io.github.streamharness.FunctionLogs;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
+import io.github.streamharness.Metrics;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -61,5 +63,15 @@ public class StreamAssertions {
     /** Assertions on a handler's partial batch response (spec 5). */
     public static StreamsEventResponseAssert assertThat(StreamsEventResponse actual) {
         return new StreamsEventResponseAssert(actual);
+    }
+
+    /** Assertions on a function's CloudWatch Logs: {@code hasNoTimeouts()}, {@code containsLine(..)} (spec 16). */
+    public static FunctionLogsAssert assertThat(FunctionLogs actual) {
+        return new FunctionLogsAssert(actual);
+    }
+
+    /** Assertions on a function's metrics: {@code metric("IteratorAge").maximumPer(..).allBelow(..)} (spec 17). */
+    public static MetricsAssert assertThat(Metrics actual) {
+        return new MetricsAssert(actual);
     }
 }

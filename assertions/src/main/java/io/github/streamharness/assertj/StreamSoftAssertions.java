@@ -2,8 +2,10 @@ package io.github.streamharness.assertj;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
+import io.github.streamharness.FunctionLogs;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
+import io.github.streamharness.Metrics;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -80,6 +82,16 @@ public class StreamSoftAssertions extends AbstractSoftAssertions implements Stan
     /** Soft {@link StreamAssertions#assertThat(StreamsEventResponse)}. */
     public StreamsEventResponseAssert assertThat(StreamsEventResponse actual) {
         return soft(StreamsEventResponseAssert.class, StreamsEventResponse.class, actual);
+    }
+
+    /** Soft {@link StreamAssertions#assertThat(FunctionLogs)}. */
+    public FunctionLogsAssert assertThat(FunctionLogs actual) {
+        return soft(FunctionLogsAssert.class, FunctionLogs.class, actual);
+    }
+
+    /** Soft {@link StreamAssertions#assertThat(Metrics)}. */
+    public MetricsAssert assertThat(Metrics actual) {
+        return soft(MetricsAssert.class, Metrics.class, actual);
     }
 
     private <A extends AbstractStreamAssert<A, T>, T> A soft(Class<A> assertType, Class<T> actualType, T actual) {

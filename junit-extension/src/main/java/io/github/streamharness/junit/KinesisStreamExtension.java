@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.FaultPlan;
+import io.github.streamharness.FunctionLogs;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.Ledger;
 import io.github.streamharness.MappedFunction;
+import io.github.streamharness.Metrics;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.VirtualClock;
 import io.github.streamharness.events.KinesisRecords;
@@ -55,7 +57,8 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(KinesisStreamExtension.class);
     private static final Set<Class<?>> RESOLVED = Set.of(StreamHarness.class, DeadLetterQueue.class,
-            InvocationLog.class, VirtualClock.class, FaultPlan.class, MappedFunction.class, Ledger.class);
+            InvocationLog.class, VirtualClock.class, FaultPlan.class, MappedFunction.class, Ledger.class,
+            FunctionLogs.class, Metrics.class);
 
     private final boolean programmatic;
     private final Builder settings;
@@ -129,6 +132,12 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
         }
         if (type == Ledger.class) {
             return mapping.ledger();
+        }
+        if (type == FunctionLogs.class) {
+            return mapping.logs();
+        }
+        if (type == Metrics.class) {
+            return mapping.metrics();
         }
         if (!mapping.hasDestination()) {
             throw new ParameterResolutionException("Cannot resolve DeadLetterQueue: the mapping of "

@@ -4,13 +4,16 @@ import io.github.streamharness.model.LaneInvariants;
 import io.github.streamharness.model.ModelDeadLetter;
 import io.github.streamharness.model.ModelInvocation;
 import io.github.streamharness.model.ModelResult;
+import io.github.streamharness.model.Outcome;
 import io.github.streamharness.model.ReferenceModel;
 import io.github.streamharness.model.Scenario;
 import io.github.streamharness.model.Shrinker;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs one scenario through the reference model and the engine and names the first difference: the invocations
@@ -127,6 +130,49 @@ final class Differential {
             return Optional.of("the lane finished at t=" + model.endMs() + "ms in the model but the engine's "
                     + "checkpoint last moved at t=" + actual.endMs() + "ms");
         }
+        Map<String, Double> expected = observedFrom(model);
+        if (!expected.equals(engine.observed())) {
+            return Optional.of("logs and metrics (spec 16, 17): from the model's invocations " + expected
+                    + " but the engine recorded " + engine.observed());
+        }
         return Optional.empty();
+    }
+
+    /**
+     * What the function's metrics and logs must total for the model's invocations (spec 16.2, 17.1, 10.2): throttles
+     * are not invocations and write no line; Errors are exceptions and timeouts (a partial response, even one that
+     * fails the batch, is no function error); every destination message is delivered, nothing is dropped.
+     */
+    private static Map<String, Double> observedFrom(ModelResult model) {
+        double invocations = 0;
+        double throttles = 0;
+        double errors = 0;
+        double events = 0;
+        double timeouts = 0;
+        for (ModelInvocation i : model.invocations()) {
+            if (i.outcome() instanceof Outcome.Throttle) {
+                throttles++;
+                continue;
+            }
+            invocations++;
+            events += i.records().size();
+            if (i.outcome() instanceof Outcome.Timeout) {
+                timeouts++;
+            }
+            if (i.outcome() instanceof Outcome.Timeout || i.outcome() instanceof Outcome.FunctionException) {
+                errors++;
+            }
+        }
+        Map<String, Double> totals = new TreeMap<>();
+        totals.put("Invocations", invocations);
+        totals.put("Throttles", throttles);
+        totals.put("Errors", errors);
+        totals.put("InvokedEventCount", events);
+        totals.put("OnFailureDestinationDeliveredEventCount",
+                (double) model.deadLetters().stream().mapToInt(ModelDeadLetter::batchSize).sum());
+        totals.put("DroppedEventCount", 0.0);
+        totals.put("START lines", invocations);
+        totals.put("timeout lines", timeouts);
+        return totals;
     }
 }

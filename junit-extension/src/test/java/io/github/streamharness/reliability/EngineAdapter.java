@@ -64,8 +64,10 @@ final class EngineAdapter {
      * @param readings how the engine read each invocation's outcome, by position (see {@link #reading})
      * @param timeline the engine's own timeline, for failure reports
      * @param problems ledger, invariant and adapter problems found (empty when all is well)
+     * @param observed  the function's metric totals and log line counts (spec 16, 17), by name
      */
-    record EngineRun(ModelResult result, List<String> readings, String timeline, List<String> problems) {
+    record EngineRun(ModelResult result, List<String> readings, String timeline, List<String> problems,
+                     Map<String, Double> observed) {
     }
 
     /** Replays the scenario; never throws for an engine failure, which lands in {@link EngineRun#problems()}. */
@@ -132,7 +134,7 @@ final class EngineAdapter {
                 h.runUntilIdle();
             } catch (RuntimeException | Error e) {
                 problems.add("the engine threw " + e);
-                return new EngineRun(null, List.of(), f.invocations().describe(200), problems);
+                return new EngineRun(null, List.of(), f.invocations().describe(200), problems, Map.of());
             }
             problems.addAll(driver.problems);
             for (int i = 0; i < extras.size(); i++) {
@@ -158,7 +160,7 @@ final class EngineAdapter {
             ModelResult result = read(f, records, driver.issued, problems);
             problems.addAll(LaneInvariants.violations(scenario, result));
             List<String> readings = f.invocations().all().stream().map(i -> reading(i.outcome())).toList();
-            return new EngineRun(result, readings, f.invocations().describe(400), problems);
+            return new EngineRun(result, readings, f.invocations().describe(400), problems, observed(f));
         }
     }
 
@@ -167,6 +169,19 @@ final class EngineAdapter {
 
     private static String data(boolean keep, int i) {
         return "{\"keep\":" + keep + ",\"r\":" + i + "}";
+    }
+
+    /** Totals of the metrics and log lines the differential test derives from the model's invocations. */
+    private static Map<String, Double> observed(MappedFunction f) {
+        Map<String, Double> totals = new java.util.TreeMap<>();
+        for (String metric : List.of("Invocations", "Throttles", "Errors", "InvokedEventCount",
+                "OnFailureDestinationDeliveredEventCount", "DroppedEventCount")) {
+            totals.put(metric, f.metrics().total(metric, io.github.streamharness.Statistic.SUM));
+        }
+        List<String> lines = f.logs().messages();
+        totals.put("START lines", (double) lines.stream().filter(m -> m.startsWith("START RequestId: ")).count());
+        totals.put("timeout lines", (double) lines.stream().filter(m -> m.contains(" Task timed out after ")).count());
+        return totals;
     }
 
     private static void moveTo(StreamHarness h, long modelMs) {

@@ -61,4 +61,24 @@ class AfterTheFixTest {
         // spec 3.2, 3.3: a failing batch holds back one lane of ten, and only until the pill is discarded
         assertThat(stream).shard(0).isNotBlocked().hasIteratorAgeAtMost(Duration.ofSeconds(10));
     }
+
+    @Test
+    void theRunbookReadsHealthyIteratorAgeUnderAMinuteOnlyThePillsErrorsNoThrottles(StreamHarness stream) {
+        IncidentTraffic.write(stream);
+        stream.advance(IncidentTraffic.INCIDENT);
+
+        assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).isEmpty(); // step 1 (spec 16.3)
+        // step 2: IteratorAge, maximum per 5 minutes, below 60 s in every period (spec 10.1, 17.2)
+        assertThat(stream.metrics()).metric("IteratorAge").maximumPer(Runbook.FIVE_MINUTES)
+                .allBelow(Runbook.MAX_ITERATOR_AGE_MS).datapoints().hasSize(10); // 00:00 to 00:45 inclusive
+        assertThat(stream.metrics()).metric("IteratorAgeMilliseconds", "shardId-000000000000")
+                .maximumPer(Runbook.FIVE_MINUTES).allBelow(Runbook.MAX_ITERATOR_AGE_MS);
+        // Errors: only the bisection down to the pill and its four attempts, all in the first minute (spec 4.7)
+        assertThat(stream.metrics()).metric("Errors").sumPer(Duration.ofMinutes(1)).datapoints()
+                .filteredOn(d -> d.value() > 0).singleElement()
+                .satisfies(d -> assertThat(d.timestamp()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(stream.metrics()).metric("Throttles").hasNoDatapoints();
+        assertThat(stream.metrics()).metric("OnFailureDestinationDeliveredEventCount").hasTotal(1);
+        assertThat(stream.metrics()).metric("DroppedEventCount").hasNoDatapoints();
+    }
 }

@@ -3,10 +3,13 @@ package io.github.streamharness.examples.incident;
 import static io.github.streamharness.assertj.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.streamharness.Datapoint;
 import io.github.streamharness.Invocation;
+import io.github.streamharness.Statistic;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.junit.InjectFault;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,5 +34,29 @@ class AfterTheFixUnderInjectedFaultsTest extends AfterTheFixTest {
                 .extracting(Invocation::lane).hasSizeGreaterThanOrEqualTo(10); // at least one per lane
         assertThat(stream.invocations().all()).filteredOn(Invocation::coldStart)
                 .allSatisfy(i -> assertThat(i.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(10)));
+    }
+
+    /** The runbook under the injected faults: it finds exactly them, and the stream recovers within 5 minutes. */
+    @Test
+    @Override
+    void theRunbookReadsHealthyIteratorAgeUnderAMinuteOnlyThePillsErrorsNoThrottles(StreamHarness stream) {
+        IncidentTraffic.write(stream);
+        stream.advance(IncidentTraffic.INCIDENT);
+
+        // step 1 finds the two injected timeouts, at the full 120 s (spec 16.3)
+        assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).hasSize(2).allSatisfy(row ->
+                assertThat(row.get("@message")).endsWith(" Task timed out after 120.00 seconds"));
+        // the REPORT lines of the cold starts carry their 10 s Init Duration (spec 16.2, 0.15)
+        assertThat(stream.logs().query("filter @initDuration > 0 | stats min(@initDuration) as init"))
+                .containsExactly(java.util.Map.of("init", "10000"));
+        // step 2: the timeouts held two lanes back for minutes; after the first 5 minutes, below 60 s again
+        List<Datapoint> iteratorAge = stream.metrics().statistics("IteratorAge", Statistic.MAXIMUM,
+                Runbook.FIVE_MINUTES);
+        assertThat(iteratorAge.get(0).value()).isGreaterThan(Runbook.MAX_ITERATOR_AGE_MS);
+        assertThat(iteratorAge.subList(1, iteratorAge.size())).hasSize(9)
+                .allSatisfy(d -> assertThat(d.value()).isLessThan(Runbook.MAX_ITERATOR_AGE_MS));
+        assertThat(stream.metrics()).metric("Errors").sumPer(Runbook.FIVE_MINUTES).datapoints()
+                .filteredOn(d -> d.value() > 0).hasSize(1); // the pill and the timeouts, all in the first period
+        assertThat(stream.metrics()).metric("Throttles").hasNoDatapoints();
     }
 }

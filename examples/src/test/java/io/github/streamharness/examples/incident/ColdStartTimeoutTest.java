@@ -15,6 +15,7 @@ import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
 import io.github.streamharness.junit.HandlerUnderTest;
 import io.github.streamharness.junit.KinesisStreamTest;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,11 @@ class ColdStartTimeoutTest {
                     .allSatisfy(i -> assertThat(i.coldStart()).isTrue())
                     .extracting(i -> i.outcome().label()).containsOnly("TIMEOUT");
             assertThat(stream).shard(0).isBlockedAt(first).hasNoCheckpoint(); // spec 3.3, 4.5
+            // the logs say it: each REPORT carries Init Duration 10 s, each attempt times out (spec 16.2, 0.15)
+            assertThat(stream.logs()).hasTimeouts(stream.invocations().count());
+            assertThat(stream.logs().query("filter @type = \"REPORT\" | stats count(*) as cold, "
+                    + "max(@initDuration) as init, max(@duration) as handler")).containsExactly(Map.of(
+                    "cold", String.valueOf(stream.invocations().count()), "init", "10000", "handler", "20000"));
         }
     }
 
@@ -89,6 +95,8 @@ class ColdStartTimeoutTest {
                     .containsExactly(tuple(true, Duration.ofSeconds(34)),
                             tuple(false, Duration.ofSeconds(24)));
             assertThat(stream).shard(0).hasCheckpointAt(later).isCaughtUp();
+            assertThat(stream.logs()).hasNoTimeouts();
+            assertThat(stream.metrics()).metric("Duration").maximumPer(Duration.ofMinutes(5)).allAtMost(24_000);
         }
     }
 }

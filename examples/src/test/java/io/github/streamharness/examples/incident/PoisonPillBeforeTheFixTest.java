@@ -2,6 +2,7 @@ package io.github.streamharness.examples.incident;
 
 import static io.github.streamharness.assertj.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -57,5 +58,33 @@ class PoisonPillBeforeTheFixTest {
                 .isCloseTo(Duration.ofMinutes(45), Duration.ofSeconds(1));
         // spec 4.3, 0.2: retried about once a minute, each time the same 200 records
         assertThat(stream.invocations().deliveryCount(burst.get(IncidentTraffic.POISON_INDEX))).isGreaterThan(40);
+    }
+
+    @Test
+    void theRunbookReadsAsInTheIncidentIteratorAgeClimbsErrorsEveryRetryNoThrottleNoTimeout(StreamHarness stream) {
+        IncidentTraffic.write(stream);
+        stream.advance(Duration.ofMinutes(45));
+
+        // step 1: no "Task timed out": this cause is a poison pill, not a slow function (spec 16.3)
+        assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).isEmpty();
+        assertThat(stream.logs()).hasNoTimeouts().containsLineMatching("^REPORT RequestId: ");
+        // step 2: IteratorAge, maximum per 5 minutes, climbs to the incident's 2,700,000 ms (spec 10.1, 17.2)
+        assertThat(stream.metrics()).metric("IteratorAge").maximumPer(Runbook.FIVE_MINUTES)
+                .anyAtLeast(2_600_000).datapoints().hasSize(9)
+                .isSortedAccordingTo(java.util.Comparator.comparingDouble(io.github.streamharness.Datapoint::value));
+        // Errors: every retry of the blocked batch fails; Throttles: none, so concurrency is not the cause (17.1)
+        assertThat(stream.metrics()).metric("Errors").sumPer(Duration.ofMinutes(15)).allAtLeast(14);
+        assertThat(stream.metrics()).metric("Throttles").hasNoDatapoints();
+        // the fixed configuration's check fails here, showing every period over the bound
+        assertThatThrownBy(() -> assertThat(stream.metrics()).metric("IteratorAge").maximumPer(Runbook.FIVE_MINUTES)
+                .allBelow(Runbook.MAX_ITERATOR_AGE_MS))
+                .hasMessage(String.format("Expecting every datapoint of the 5m MAXIMUM of IteratorAge "
+                        + "(AWS/Lambda FunctionName=analytics-stream-processor)%nto be below 60,000%n"
+                        + "but 9 of 9 were not:%n"
+                        + "  2026-01-01T00:00:00Z  243,000%n  2026-01-01T00:05:00Z  543,000%n"
+                        + "  2026-01-01T00:10:00Z  843,000%n  2026-01-01T00:15:00Z  1,143,000%n"
+                        + "  2026-01-01T00:20:00Z  1,443,000%n  2026-01-01T00:25:00Z  1,743,000%n"
+                        + "  2026-01-01T00:30:00Z  2,043,000%n  2026-01-01T00:35:00Z  2,343,000%n"
+                        + "  2026-01-01T00:40:00Z  2,643,000"));
     }
 }

@@ -15,6 +15,7 @@ import io.github.streamharness.junit.HandlerUnderTest;
 import io.github.streamharness.junit.KinesisStreamTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -73,6 +74,16 @@ class SlowDynamoDbTimeoutTest {
             assertThat(invocations).extracting(Invocation::duration).containsOnly(Duration.ofSeconds(30));
             // spec 4.7, 4.4: bisection cannot help a batch that is slow as a whole: all ten are discarded
             assertThat(dlq).containsOnly(samples).hasMessageCount(10);
+
+            // the runbook's step 1 finds one "Task timed out" line per invocation, oldest first (spec 16.3)
+            List<Map<String, String>> rows = stream.logs().query(Runbook.TIMEOUTS_QUERY);
+            assertThat(rows).hasSize(invocations.size()).allSatisfy(row -> assertThat(row.get("@message"))
+                    .endsWith(" Task timed out after 30.00 seconds"));
+            assertThat(rows.get(0)).containsEntry("@timestamp", "2026-01-01 00:00:35.000"); // 5 s window + 30 s
+            // Errors count the timeouts (spec 17.1); Throttles: none
+            assertThat(stream.metrics()).metric("Errors").hasTotal(invocations.size());
+            assertThat(stream.metrics()).metric("Duration").maximumPer(Duration.ofMinutes(5)).allAtLeast(30_000);
+            assertThat(stream.metrics()).metric("Throttles").hasNoDatapoints();
         }
     }
 
@@ -91,6 +102,13 @@ class SlowDynamoDbTimeoutTest {
             });
             assertThat(stream.invocations()).deliveredExactlyOnce(samples);
             assertThat(dlq).isEmpty();
+
+            // the runbook after the fix: the query finds nothing, no errors; the REPORT line says 75 s (spec 16)
+            assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).isEmpty();
+            assertThat(stream.logs()).hasNoTimeouts()
+                    .containsLineMatching("^REPORT RequestId: \\S+\tDuration: 75000\\.00 ms\t");
+            assertThat(stream.metrics()).metric("Errors").hasTotal(0);
+            assertThat(stream.metrics()).metric("Throttles").hasNoDatapoints();
         }
     }
 }

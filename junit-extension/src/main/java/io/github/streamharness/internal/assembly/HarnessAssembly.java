@@ -3,8 +3,10 @@ package io.github.streamharness.internal.assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.FunctionSettings;
+import io.github.streamharness.MappedFunction;
 import io.github.streamharness.RetryBackoff;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.internal.backend.BackendMirror;
 import io.github.streamharness.internal.filter.FilterCriteria;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.invoke.FaultSource;
@@ -18,7 +20,9 @@ import io.github.streamharness.internal.stream.ShardLog;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
+import io.github.streamharness.spi.StreamBackend;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,18 +41,69 @@ public final class HarnessAssembly {
     private final ObjectMapper mapper = new ObjectMapper();
     private final SplittableRandom seeds;
     private final long[] written = new long[1];
+    /** The stream that lives elsewhere (spi.StreamBackend), or null for the in-process stream. */
+    private final StreamBackend backend;
 
     /** The scheduler and the stream of a new harness. */
     public HarnessAssembly(HarnessSettings settings) {
-        this.settings = settings;
+        this(settings, null);
+    }
+
+    /**
+     * As {@link #HarnessAssembly(HarnessSettings)}; with a {@code backend}, over its stream: the shard layout, name,
+     * ARN and clock start come from the stream it opens, its records from {@link #bindBackend}'s mirror.
+     */
+    public HarnessAssembly(HarnessSettings given, StreamBackend backend) {
+        this.backend = backend;
+        StreamBackend.Layout layout = backend == null ? null : backend.open(given.streamName(), given.shards());
+        this.settings = layout == null ? given : BackendMirror.settingsOf(given, layout);
         this.scheduler = new Scheduler(settings.startTime());
         this.scheduler.eventLimit(settings.eventLimit());
         this.seeds = new SplittableRandom(settings.seed());
-        this.stream = new StreamLog(settings.streamName(), settings.streamArn(), settings.shards(),
-                settings.startTime().getEpochSecond(), settings.retention().toMillis());
+        this.stream = layout != null ? BackendMirror.streamOf(layout, settings.retention().toMillis())
+                : new StreamLog(settings.streamName(), settings.streamArn(), settings.shards(),
+                        settings.startTime().getEpochSecond(), settings.retention().toMillis());
         this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
         this.stream.releaseCommittedRecords(settings.releaseCommittedRecords());
         this.stream.maxRecordSizeInKiB(settings.maxRecordSizeInKiB());
+    }
+
+    /** Gives the backend, if any, its view of the harness (records in, clock, the mappings' ledgers). */
+    public void bindBackend(Supplier<List<MappedFunction>> mappings) {
+        if (backend != null) {
+            backend.bind(new BackendMirror(stream, scheduler, mappings));
+        }
+    }
+
+    /** Puts a record: into the in-process stream at {@code nowMillis}, or to the backend's stream. */
+    public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey, long nowMillis) {
+        return backend != null ? backend.put(partitionKey, data, explicitHashKey)
+                : stream.put(partitionKey, data, explicitHashKey, nowMillis);
+    }
+
+    /** Runs until idle: the virtual clock's events, or the backend in real time. */
+    public void runUntilIdle() {
+        if (backend != null) {
+            backend.runUntilIdle();
+        } else {
+            scheduler.runUntilIdle();
+        }
+    }
+
+    /** Moves the clock by {@code duration}: virtually, or with the backend in real time. */
+    public void advance(Duration duration) {
+        if (backend != null) {
+            backend.advance(duration);
+        } else {
+            scheduler.advance(duration);
+        }
+    }
+
+    /** Releases the backend (a stream it created, its clients). */
+    public void close() {
+        if (backend != null) {
+            backend.close();
+        }
     }
 
     /** The frozen settings. */
@@ -147,6 +202,7 @@ public final class HarnessAssembly {
         // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
         Invoker invoker = new Invoker(spec, scheduler, codec, mapper, withInit(faults, function), seeds.nextLong(),
                 settings.watchdog());
+        invoker.observeWith(events.observations()); // the function's logs and metrics (spec 16, 17)
         RetryBackoff b = settings.retryBackoff();
         BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
                 b.jitter(), seeds.nextLong());

@@ -44,6 +44,16 @@ public record HarnessSettings(String streamName, int shards, String region, Stri
         }
     }
 
+    /**
+     * These settings for a stream that lives elsewhere (spi.StreamBackend): its name, region, account and shard
+     * count, and a clock that starts at {@code clockStart}.
+     */
+    public HarnessSettings forStream(String name, String region, String accountId, int shardCount,
+                                     Instant clockStart) {
+        return new HarnessSettings(name, shardCount, region, accountId, function, clockStart, seed, retention,
+                retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords, maxRecordSizeInKiB);
+    }
+
     /** The harness's function name. */
     public String functionName() {
         return function.functionName().orElseThrow();

@@ -7,11 +7,18 @@ package io.github.streamharness.internal.invoke;
 final class ExecutionEnvironment {
     private final String id;
     private final Object handler;
+    private final String logStreamName;
     private int served;
 
-    ExecutionEnvironment(String id, Object handler) {
+    ExecutionEnvironment(String id, Object handler, String logStreamName) {
         this.id = id;
         this.handler = handler;
+        this.logStreamName = logStreamName;
+    }
+
+    /** The environment's CloudWatch log stream (spec 16.1: one per execution environment). */
+    String logStreamName() {
+        return logStreamName;
     }
 
     String id() {

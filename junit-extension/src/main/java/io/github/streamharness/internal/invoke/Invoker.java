@@ -8,6 +8,8 @@ import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TestLambdaContext;
 import io.github.streamharness.internal.outcome.OutcomeReader;
+import io.github.streamharness.internal.observe.LambdaLogLines;
+import io.github.streamharness.internal.observe.ObservationSink;
 import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
@@ -17,8 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -31,7 +31,6 @@ import java.util.SplittableRandom;
 public final class Invoker implements AutoCloseable {
     /** Lambda's synchronous response payload limit, in bytes, as its error message states it. */
     public static final int MAX_RESPONSE_BYTES = 6_291_556;
-    private static final DateTimeFormatter LOG_DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final FunctionSpec function;
     private final Scheduler scheduler;
@@ -40,10 +39,8 @@ public final class Invoker implements AutoCloseable {
     private final FaultSource faults;
     private final SplittableRandom random;
     private final RealTimeWatchdog watchdog;
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    private ObservationSink observations = ObservationSink.NONE;
     private int environments;
-    private long logDay = Long.MIN_VALUE;
-    private String logDayPrefix;
     private boolean crashed;
     private String watchdogWarning;
 
@@ -57,6 +54,11 @@ public final class Invoker implements AutoCloseable {
         this.faults = faults;
         this.random = new SplittableRandom(seed);
         this.watchdog = watchdogLimit == null ? null : new RealTimeWatchdog(function.name(), watchdogLimit);
+    }
+
+    /** Reports every invocation to {@code sink} (the function's logs and metrics, spec 16, 17). */
+    public void observeWith(ObservationSink sink) {
+        this.observations = sink;
     }
 
     /** The function invoked. */
@@ -98,6 +100,7 @@ public final class Invoker implements AutoCloseable {
                     + Throwables.describe(t) + " while it chose the faults of invocation #" + invocationNumber, t));
         }
         if (injected.throttle()) {
+            observations.throttled(shardId, scheduler.eventTimeNanos());
             return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (injected throttle)"), 0, requestId, null,
                     false, List.of(), null);
         }
@@ -112,10 +115,13 @@ public final class Invoker implements AutoCloseable {
                 try {
                     handler = function.handlers().get();
                 } catch (Throwable t) {
-                    return new InvokeResult(error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled"), 0, requestId, null,
-                            true, List.of(), null);
+                    Outcome failed = error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
+                    report(shardId, batch, requestId, null, timer, -1, failed, List.of());
+                    return new InvokeResult(failed, 0, requestId, null, true, List.of(), null);
                 }
-                slot.environment = new ExecutionEnvironment("env-" + (++environments), handler);
+                slot.environment = new ExecutionEnvironment("env-" + (++environments), handler,
+                        LambdaLogLines.logStreamName(Scheduler.toInstant(timer.startNanos()),
+                                newUuid().replace("-", "")));
             }
             ExecutionEnvironment env = slot.environment;
             environmentId = env.id();
@@ -129,8 +135,8 @@ public final class Invoker implements AutoCloseable {
             }
             long deadlineMillis = Math.floorDiv(timer.deadlineNanos(), 1_000_000L);
             context = new TestLambdaContext(requestId, function.name(), "$LATEST", function.arn(),
-                    function.memoryMb(), logStream(timer.startNanos()),
-                    () -> Math.floorDiv(scheduler.nowNanos(), 1_000_000L), deadlineMillis);
+                    function.memoryMb(), env.logStreamName(),
+                    () -> Math.floorDiv(scheduler.nowNanos(), 1_000_000L), scheduler::nowNanos, deadlineMillis);
             if (timer.timedOut()) {
                 outcome = timeout();
             } else if (injected.exception() != null) {
@@ -141,6 +147,9 @@ public final class Invoker implements AutoCloseable {
         } finally {
             scheduler.endInvocation();
         }
+        report(shardId, batch, requestId, slot.environment.logStreamName(), timer,
+                coldStart ? Math.min(injected.coldStartNanos(), timer.spentNanos()) : -1, outcome,
+                context.loggedLines());
         if (crashed || outcome instanceof Outcome.FunctionError fe && fe.kind() == Outcome.ErrorKind.TIMEOUT) {
             slot.reset(); // a timed-out or crashed runtime is replaced (spec 0.4)
         }
@@ -258,13 +267,19 @@ public final class Invoker implements AutoCloseable {
         return new Outcome.FunctionError(kind, t.getClass().getName(), Throwables.message(t), functionError, null);
     }
 
-    private String logStream(long startNanos) {
-        long day = Math.floorDiv(startNanos, NANOS_PER_DAY);
-        if (day != logDay) { // formatting a date per invocation cost more than the rest of the context
-            logDay = day;
-            logDayPrefix = LOG_DAY.format(Scheduler.toInstant(startNanos)) + "/[$LATEST]";
+    private void report(String shardId, List<StreamRecord> batch, String requestId, String logStream,
+                        InvocationTimer timer, long initNanos, Outcome outcome,
+                        List<TestLambdaContext.LoggedLine> lines) {
+        List<ObservationSink.HandlerLine> handlerLines = new java.util.ArrayList<>(lines.size());
+        for (TestLambdaContext.LoggedLine line : lines) {
+            handlerLines.add(new ObservationSink.HandlerLine(line.epochNanos(), line.message()));
         }
-        return logDayPrefix + newUuid().replace("-", "");
+        var report = new ObservationSink.InvocationReport(shardId, requestId, logStream, timer.startNanos(),
+                timer.startNanos() + timer.spentNanos(), initNanos, function.timeout().toMillis(), outcome,
+                batch.size(), batch.get(batch.size() - 1).approximateArrivalEpochMillis(), handlerLines);
+        ObservationSink sink = observations;
+        sink.invocationStarted(report);
+        scheduler.schedule(report.endNanos(), () -> sink.invocationEnded(report));
     }
 
     @Override

@@ -173,6 +173,7 @@ final class Lane {
                     return;
                 }
                 current = cut.size();
+                context.events.observations().polled(reader.shard.shardId(), now, current); // spec 17.2
                 attempts = 0;
                 retries = 0;
                 lastRequestId = null;

@@ -52,7 +52,8 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         this.scheduler = scheduler;
         this.invoker = invoker;
         OnFailureSender sender = new OnFailureSender(config.onFailureDestination(), mapper, invoker.function().arn(),
-                stream.arn(), mappingUuid, codec, invoker::newUuid, events::deadLetter, events::timeline);
+                stream.arn(), mappingUuid, codec, invoker::newUuid, events::deadLetter, events::timeline,
+                events.observations());
         this.context = new LaneContext(scheduler,
                 new BatchAssembler(filter, codec, config.batchSize(), config.maximumBatchingWindowInSeconds(),
                         config.maximumRecordAgeInSeconds()),
@@ -128,6 +129,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             // spec 9.4: not delivered, not sent to the destination, counted as processed
             reader.finish(recordIndex, RecordState.FILTERED);
             reader.advanceWatermark();
+            context.events.observations().filteredOut(reader.shard.shardId(), at, 1);
             return;
         }
         // spec 0.8: each shard has its own N lanes, lane = MD5(partitionKey) mod N (an explicit hash key routes the

@@ -3,6 +3,7 @@ package io.github.streamharness.internal.mapping;
 import io.github.streamharness.DeadLetter;
 import io.github.streamharness.Invocation;
 import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.internal.observe.ObservationSink;
 
 /** Where a mapping reports what it did: its invocation log, its on-failure destination and its timeline. */
 public interface MappingEvents {
@@ -14,4 +15,9 @@ public interface MappingEvents {
 
     /** Something worth a line in the timeline happened. */
     void timeline(TimelineEntry entry);
+
+    /** Where the mapping reports polls, drops and destination deliveries for the function's metrics (spec 17). */
+    default ObservationSink observations() {
+        return ObservationSink.NONE;
+    }
 }

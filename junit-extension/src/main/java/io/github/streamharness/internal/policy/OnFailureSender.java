@@ -7,6 +7,7 @@ import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.internal.invoke.EventCodec;
+import io.github.streamharness.internal.observe.ObservationSink;
 import io.github.streamharness.internal.time.Scheduler;
 
 import java.util.List;
@@ -23,6 +24,7 @@ public final class OnFailureSender {
     private final Supplier<String> uuids;
     private final Consumer<DeadLetter> deadLetters;
     private final Consumer<TimelineEntry> timeline;
+    private final ObservationSink observations;
 
     /**
      * A sender for one mapping.
@@ -31,16 +33,19 @@ public final class OnFailureSender {
      * @param uuids          request ids and S3 key parts (seeded, so runs repeat)
      * @param deadLetters    where a message sent goes
      * @param timeline       where the timeline lines go
+     * @param observations   where drops and deliveries are counted for the metrics (spec 10.2, 17.2)
      */
     public OnFailureSender(Optional<String> destinationArn, ObjectMapper mapper, String functionArn, String streamArn,
                            String mappingUuid, EventCodec codec, Supplier<String> uuids,
-                           Consumer<DeadLetter> deadLetters, Consumer<TimelineEntry> timeline) {
+                           Consumer<DeadLetter> deadLetters, Consumer<TimelineEntry> timeline,
+                           ObservationSink observations) {
         this.messages = destinationArn
                 .map(arn -> new OnFailureMessages(mapper, functionArn, streamArn, arn, mappingUuid, codec))
                 .orElse(null);
         this.uuids = uuids;
         this.deadLetters = deadLetters;
         this.timeline = timeline;
+        this.observations = observations;
     }
 
     /**
@@ -51,12 +56,14 @@ public final class OnFailureSender {
                             String requestId, long now) {
         String range = SequenceRanges.describe(records);
         if (messages == null) {
+            observations.recordsDropped(shardId, now, records.size()); // spec 10.2
             line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
                     + " discarded (" + discard.condition() + ", approximateInvokeCount " + discard.invokeCount()
                     + "): no on-failure destination is configured, so AWS skips them (spec 4.4)");
             return RecordState.DISCARDED;
         }
         if (messages.deliveryFails()) {
+            observations.destinationDeliveryFailed(shardId, now, records.size()); // spec 6.5
             line(now, shardId, lane, TimelineEntry.Kind.WARNING, records.size() + " record(s) " + range
                     + " dropped: delivery to the on-failure destination failed (a FIFO queue or topic is not a "
                     + "supported destination type, spec 1.9, 6.5)");
@@ -65,6 +72,7 @@ public final class OnFailureSender {
         DeadLetter message = messages.message(discard.condition(), discard.invokeCount(), discard.functionError(),
                 requestId != null ? requestId : uuids.get(), records, Scheduler.toInstant(now), uuids.get());
         deadLetters.accept(message);
+        observations.destinationDelivered(shardId, now, records.size());
         line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range + " sent to "
                 + message.destinationArn() + " as " + discard.condition() + " (approximateInvokeCount "
                 + discard.invokeCount() + ")");

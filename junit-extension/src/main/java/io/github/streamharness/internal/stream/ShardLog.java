@@ -35,6 +35,8 @@ public final class ShardLog {
     private boolean releaseCommitted;
     private int maxPartitionKeyChars;
     private int maxDataBytes;
+    /** Index of each sequence number, for a shard of a real stream (numbers given, not built); else null. */
+    private java.util.Map<String, Integer> externalIndex;
 
     ShardLog(int index, String shardId, BigInteger startingHashKey, BigInteger endingHashKey, long streamEpochSecond) {
         this.index = index;
@@ -66,11 +68,35 @@ public final class ShardLog {
         return endingHashKey;
     }
 
+    /** From now on the shard holds a real stream's records, with the sequence numbers it gave them. */
+    void externalSequenceNumbers() {
+        externalIndex = new java.util.HashMap<>();
+    }
+
+    /** Appends a record of a real stream with its own sequence number; returns it. */
+    StreamRecord appendExternal(String sequenceNumber, String partitionKey, byte[] data, long arrivalMillis) {
+        if (externalIndex == null) {
+            throw new IllegalStateException(shardId + " numbers its own records");
+        }
+        if (externalIndex.putIfAbsent(sequenceNumber, size) != null) {
+            throw new IllegalArgumentException(shardId + " already holds sequence number " + sequenceNumber);
+        }
+        return store(new StreamRecord(shardId, sequenceNumber, partitionKey, data, arrivalMillis), data.length);
+    }
+
     /** Appends a record arriving now; returns it. */
     StreamRecord append(String partitionKey, byte[] data, long arrivalMillis) {
+        if (externalIndex != null) {
+            throw new IllegalStateException(shardId + " holds a real stream's records: append them with their "
+                    + "sequence numbers");
+        }
+        return store(new StreamRecord(shardId, sequencePrefix, size, COUNTER_DIGITS, partitionKey, data,
+                arrivalMillis), data.length);
+    }
+
+    private StreamRecord store(StreamRecord record, int dataLength) {
         int i = size;
-        StreamRecord record = new StreamRecord(shardId, sequencePrefix, i, COUNTER_DIGITS, partitionKey, data,
-                arrivalMillis);
+        String partitionKey = record.partitionKey();
         int slot = i - base;
         if (slot == records.length) {
             records = Arrays.copyOf(records, Math.max(16, records.length * 2));
@@ -78,7 +104,7 @@ public final class ShardLog {
         records[slot] = record;
         size++;
         maxPartitionKeyChars = Math.max(maxPartitionKeyChars, partitionKey.length());
-        maxDataBytes = Math.max(maxDataBytes, data.length);
+        maxDataBytes = Math.max(maxDataBytes, dataLength);
         return record;
     }
 
@@ -118,6 +144,9 @@ public final class ShardLog {
 
     /** The sequence number record {@code i} has. */
     public String sequenceNumber(int i) {
+        if (externalIndex != null) {
+            return get(i).sequenceNumber();
+        }
         byte[] digits = sequenceTemplate.clone(); // one copy of the 56 digits, no intermediate strings
         long v = i;
         for (int p = digits.length - 1; v != 0; p--) {
@@ -129,6 +158,10 @@ public final class ShardLog {
 
     /** The index of a sequence number of this shard, or -1 when it is not one of this shard's numbers. */
     public int indexOf(String sequenceNumber) {
+        if (externalIndex != null) {
+            Integer i = sequenceNumber == null ? null : externalIndex.get(sequenceNumber);
+            return i == null ? -1 : i;
+        }
         if (sequenceNumber == null || sequenceNumber.length() != sequencePrefix.length() + COUNTER_DIGITS
                 || !sequenceNumber.startsWith(sequencePrefix)) {
             return -1;

@@ -64,6 +64,52 @@ public final class StreamLog {
         this.shards = List.copyOf(list);
     }
 
+    /**
+     * A stream whose shards are given (ids and hash-key ranges of a real stream, in ListShards order); its records
+     * come through {@link #appendExternal}, with the sequence numbers the real stream gave them.
+     */
+    public StreamLog(String name, String arn, List<ExternalShard> external, long retentionMillis) {
+        this.name = name;
+        this.arn = arn;
+        this.retentionMillis = retentionMillis;
+        List<ShardLog> list = new ArrayList<>(external.size());
+        for (int i = 0; i < external.size(); i++) {
+            ExternalShard e = external.get(i);
+            ShardLog shard = new ShardLog(i, e.shardId(), e.startingHashKey(), e.endingHashKey(), 0);
+            shard.externalSequenceNumbers();
+            list.add(shard);
+        }
+        this.shards = List.copyOf(list);
+    }
+
+    /** A shard of a real stream: id and hash-key range. */
+    public record ExternalShard(String shardId, BigInteger startingHashKey, BigInteger endingHashKey) {
+    }
+
+    /**
+     * Appends a record a real stream returned (its shard id, sequence number and arrival time) and tells every
+     * listener, as {@link #put} does; for a stream built from {@link ExternalShard}s.
+     */
+    public StreamRecord appendExternal(String shardId, String sequenceNumber, String partitionKey, byte[] data,
+                                       long arrivalMillis) {
+        ShardLog shard = shard(shardId);
+        if (shard == null) {
+            throw new IllegalArgumentException("no shard " + shardId + " in stream " + name);
+        }
+        BigInteger hashKey = shards.size() == 1 ? null : hashKeyOf(partitionKey);
+        lock.lock();
+        try {
+            int index = shard.size();
+            StreamRecord record = shard.appendExternal(sequenceNumber, partitionKey, data, arrivalMillis);
+            for (Listener l : listeners) {
+                l.recordWritten(shard, index, record, hashKey);
+            }
+            return record;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** {@code shardId-000000000000} style id of shard {@code i}. */
     public static String shardId(int i) {
         return "shardId-" + ShardLog.pad(i, 12);
