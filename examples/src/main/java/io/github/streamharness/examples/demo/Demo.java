@@ -110,7 +110,8 @@ public final class Demo {
     private static WhatIf.Builder whatIf(IncidentScenario s, Progress progress) {
         return WhatIf.of(s.traffic(), IncidentScenario.handlers()).progress(progress)
                 .probe("dlq", Probes::deadLetters)
-                .probe("first DLQ message", Probes::firstDeadLetterAt);
+                .probe("first DLQ message", Probes::firstDeadLetterAt)
+                .probe("insights", Probes::insights).probe("metrics", Probes::metrics);
     }
 
     private static Path write(Path directory, String name, String svg) throws IOException {

@@ -21,10 +21,15 @@ final class IncidentReport {
     static void section(PrintStream out, ConfigurationResult r) {
         out.println("== " + r.name() + ": " + ConfigText.of(r.configuration()));
         out.println("  Logs Insights (step 1): " + Probes.TIMEOUT_QUERY);
+        out.println("   the run's first timeouts:");
         out.println(Probes.timeouts(r));
+        out.println("   h.logs().query(..):");
+        out.println(r.probes().get("insights"));
         out.println("  IteratorAge maximum per 5 minutes (step 2): " + String.join(", ",
                 fivePeriods(r).stream().map(p -> Format.clock(p.start()) + " " + Format.age(p.maxIteratorAge()))
                         .toList()));
+        out.println("  h.metrics():");
+        out.println(r.probes().get("metrics"));
         out.printf(Locale.ROOT, "  Errors %s (timeouts %s), Throttles %s, Invocations %s, cold starts %s%n",
                 Format.count(r.errors()), Format.count(r.timeouts()), Format.count(r.throttles()),
                 Format.count(r.invocations()), Format.count(r.coldStarts()));

@@ -5,6 +5,7 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.whatif.ConfigurationResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,28 @@ final class Probes {
                         r.configuration().function().timeout().toMillis() / 1000.0) + " seconds")
                 .toList();
         return rows.isEmpty() ? "    (no rows)" : String.join("\n", rows);
+    }
+
+    /**
+     * The runbook's query run by the harness's Logs Insights ({@code h.logs().query(..)}) over the log lines it
+     * keeps (those of the last 5,000 invocations, as a what-if retains them): how many rows, and the first ones.
+     */
+    static String insights(StreamHarness h) {
+        List<java.util.Map<String, String>> rows = h.logs().query(TIMEOUT_QUERY);
+        return "    " + rows.size() + " row(s) in the retained log lines" + rows.stream().limit(3)
+                .map(r -> "\n    " + r.get("@timestamp") + "  " + r.get("@message"))
+                .collect(Collectors.joining());
+    }
+
+    /** CloudWatch's own figure, {@code h.metrics()}: IteratorAge maximum per 5 minutes, in ms, and Errors. */
+    static String metrics(StreamHarness h) {
+        return "    IteratorAge MAXIMUM (5 min): " + h.metrics().statistics("IteratorAge",
+                io.github.streamharness.Statistic.MAXIMUM, Duration.ofMinutes(5)).stream()
+                .map(d -> String.format(java.util.Locale.ROOT, "%,.0f", d.value())).collect(Collectors.joining(", "))
+                + " ms; Errors SUM " + String.format(java.util.Locale.ROOT, "%,.0f",
+                h.metrics().total("Errors", io.github.streamharness.Statistic.SUM)) + "; Throttles SUM "
+                + String.format(java.util.Locale.ROOT, "%,.0f",
+                h.metrics().total("Throttles", io.github.streamharness.Statistic.SUM));
     }
 
     /** When the first on-failure message was sent ({@code none} without one). */

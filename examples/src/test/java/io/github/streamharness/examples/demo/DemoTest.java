@@ -70,7 +70,8 @@ class DemoTest {
         Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir, scale, false);
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("Logs Insights (step 1): " + Probes.TIMEOUT_QUERY,
-                "IteratorAge maximum per 5 minutes (step 2)", "On-failure destination (step 3)",
+                "IteratorAge maximum per 5 minutes (step 2)", "h.metrics():", "IteratorAge MAXIMUM (5 min)",
+                "h.logs().query(..):", "On-failure destination (step 3)",
                 "still waiting", "all together", "3008 MB", "cost USD").doesNotContain("\r");
         for (String chart : List.of("incident.svg", "parameter-sweep.svg", "memory-what-if.svg")) {
             assertThat(dir.resolve(chart)).isRegularFile();
