@@ -34,6 +34,8 @@ abstract class AbstractHarnessBuilder {
     private boolean releaseCommittedRecords;
     private int maxRecordSizeInKiB = StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;
     private io.github.streamharness.spi.StreamBackend backend;
+    private Duration mappingCreationDelay = Duration.ZERO;
+    private Duration mappingUpdateDelay = Duration.ZERO;
 
     /** Stream name, default {@code test-stream}. */
     public StreamHarness.Builder streamName(String streamName) {
@@ -216,6 +218,31 @@ abstract class AbstractHarnessBuilder {
         return self();
     }
 
+    /**
+     * How long each mapping stays Creating before it polls (spec 18.2, 13.13; default 0): a LATEST mapping's
+     * position is fixed when it becomes Enabled, so records written meanwhile are never read by it.
+     */
+    public StreamHarness.Builder mappingCreationDelay(Duration delay) {
+        this.mappingCreationDelay = nonNegative(delay, "mappingCreationDelay");
+        return self();
+    }
+
+    /**
+     * How long {@code MappedFunction.update(config)} takes to apply (spec 18.1; AWS: "up to 90 seconds"; default 0):
+     * the mapping is Updating and the old configuration applies meanwhile.
+     */
+    public StreamHarness.Builder mappingUpdateDelay(Duration delay) {
+        this.mappingUpdateDelay = nonNegative(delay, "mappingUpdateDelay");
+        return self();
+    }
+
+    private static Duration nonNegative(Duration d, String what) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException(what + " must be zero or positive, got " + d);
+        }
+        return d;
+    }
+
     EventSourceMappingConfig mapping() {
         return mapping;
     }
@@ -248,7 +275,7 @@ abstract class AbstractHarnessBuilder {
         }
         return new HarnessSettings(streamName, shards, region, accountId, function.build(), startTime, seed, retention,
                 retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords,
-                maxRecordSizeInKiB);
+                maxRecordSizeInKiB, mappingCreationDelay, mappingUpdateDelay);
     }
 
     private StreamHarness.Builder self() {

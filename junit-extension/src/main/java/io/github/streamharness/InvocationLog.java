@@ -80,10 +80,17 @@ public final class InvocationLog {
         return Collections.unmodifiableList(new ArrayList<>(timeline));
     }
 
-    /** Warnings the harness raised for this mapping (ignored partial responses, delivery failures, ...). */
+    /**
+     * The texts of the warnings the harness raised for this mapping (ignored partial responses, records discarded
+     * without a destination, delivery failures, watchdog stops, ...), oldest first.
+     */
     public List<String> warnings() {
-        return timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.WARNING).map(TimelineEntry::text)
-                .toList();
+        return warningEntries().stream().map(TimelineEntry::text).toList();
+    }
+
+    /** The timeline entries that are warnings, each with its {@link WarningKind}, oldest first. */
+    public List<TimelineEntry> warningEntries() {
+        return timeline.stream().filter(TimelineEntry::isWarning).toList();
     }
 
     /**

@@ -10,6 +10,7 @@ import io.github.streamharness.internal.observe.ObservationSink;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -25,6 +26,7 @@ public final class MappedFunction {
     private final FunctionSettings function;
     private final InvocationLog log;
     private final DeadLetterQueue dlq;
+    private final Duration updateDelay;
     private final MappingEngine engine;
     private final Ledger ledger;
     private final FunctionLogs logs;
@@ -42,6 +44,7 @@ public final class MappedFunction {
         this.engine = wiring.engine();
         this.logs = logs;
         this.metrics = metrics;
+        this.updateDelay = wiring.updateDelay();
         this.ledger = new Ledger(this, engine, writtenTotal);
     }
 
@@ -129,9 +132,41 @@ public final class MappedFunction {
         return function;
     }
 
-    /** The mapping's configuration. */
+    /** The mapping's configuration: the last one given to {@link #update(EventSourceMappingConfig)}, once applied. */
     public EventSourceMappingConfig config() {
-        return config;
+        return engine.config();
+    }
+
+    /** The mapping's state: Creating, Enabled, Updating, Disabled or Deleting (spec 18.1, 18.2). */
+    public MappingState state() {
+        return engine.control().state();
+    }
+
+    /**
+     * UpdateEventSourceMapping (spec 18.1), after the harness's {@code mappingUpdateDelay} (default 0): each lane
+     * finishes its batch in flight, then uses {@code config}; checkpoints and retry counts are kept; a new
+     * ParallelizationFactor re-partitions each shard's keys once its old lanes' batches are done.
+     *
+     * @throws IllegalArgumentException when {@code config} changes StartingPosition, StartingPositionTimestamp or
+     *                                  the on-failure destination
+     * @throws IllegalStateException    while the mapping is Creating or Updating, or after {@link #delete()}
+     */
+    public void update(EventSourceMappingConfig config) {
+        update(config, updateDelay);
+    }
+
+    /** As {@link #update(EventSourceMappingConfig)}, applied after {@code delay} (Updating meanwhile). */
+    public void update(EventSourceMappingConfig config, Duration delay) {
+        Objects.requireNonNull(config, "config");
+        engine.control().update(config, config.filterCriteria(), delay.toNanos());
+    }
+
+    /**
+     * DeleteEventSourceMapping (spec 18.1): no invocation after the batch in flight; undelivered records stay
+     * PENDING in {@link #ledger()}. The logs, queue and ledger stay readable.
+     */
+    public void delete() {
+        engine.control().delete();
     }
 
     /** Everything this mapping invoked, and its timeline. */
@@ -162,22 +197,22 @@ public final class MappedFunction {
 
     /** Records the failure policy discarded without a destination (or whose delivery failed). */
     public List<StreamRecord> discarded() {
-        return engine.recordsIn(RecordState.DISCARDED);
+        return engine.ledger().recordsIn(RecordState.DISCARDED);
     }
 
     /** The sequence number of the last record done in a shard, at or below which every record is done. */
     public Optional<String> checkpoint(String shardId) {
-        return engine.checkpoint(shardId).map(StreamRecord::sequenceNumber);
+        return engine.ledger().checkpoint(shardId).map(StreamRecord::sequenceNumber);
     }
 
     /** The checkpoint record of a shard. */
     public Optional<StreamRecord> checkpointRecord(String shardId) {
-        return engine.checkpoint(shardId);
+        return engine.ledger().checkpoint(shardId);
     }
 
     /** Where the mapping stands in a shard: checkpoint, next record, blocked batch, iterator age. */
     public ShardPosition position(String shardId) {
-        MappingEngine.PositionView p = engine.position(shardId);
+        io.github.streamharness.internal.mapping.MappingLedger.PositionView p = engine.ledger().position(shardId);
         return new ShardPosition(shardId, Optional.ofNullable(p.checkpoint()), Optional.ofNullable(p.next()),
                 Optional.ofNullable(p.blockedAt()), p.pending(), Duration.ofNanos(p.iteratorAgeNanos()));
     }
@@ -213,12 +248,12 @@ public final class MappedFunction {
 
     /** Pauses polling; the checkpoint is kept (spec 1.13). */
     public void disable() {
-        engine.setEnabled(false);
+        engine.control().setEnabled(false);
     }
 
     /** Resumes polling from the checkpoint (spec 1.13). */
     public void enable() {
-        engine.setEnabled(true);
+        engine.control().setEnabled(true);
     }
 
     /** Whether the mapping polls. */

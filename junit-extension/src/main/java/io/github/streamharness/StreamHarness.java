@@ -233,9 +233,35 @@ public final class StreamHarness implements AutoCloseable {
         return new Shard(assembly.shard(index));
     }
 
-    /** The shards, in order. */
+    /** Every shard, open or closed (split or merged), in index order. */
     public List<Shard> shards() {
         return stream.shards().stream().map(Shard::new).toList();
+    }
+
+    /** The open shards (those put routes to), in hash key order. */
+    public List<Shard> openShards() {
+        return stream.openShards().stream().map(Shard::new).toList();
+    }
+
+    /**
+     * SplitShard (spec 11.1): the open shard closes (keeping its records until retention) and two children, ids
+     * continuing the numbering, take the halves of its range; a mapping reads them after it (spec 0.10).
+     */
+    public List<Shard> splitShard(String shardId) {
+        ensureOpen();
+        return stream.splitShard(shardId, clock.millis()).stream().map(Shard::new).toList();
+    }
+
+    /** MergeShards (spec 11.1): two adjacent open shards close; the new one's parents are (shardId, adjacentShardId). */
+    public Shard mergeShards(String shardId, String adjacentShardId) {
+        ensureOpen();
+        return new Shard(stream.mergeShards(shardId, adjacentShardId, clock.millis()));
+    }
+
+    /** UpdateShardCount (spec 11.1, uniform scaling): every open shard closes; n open with even ranges. */
+    public List<Shard> updateShardCount(int targetShardCount) {
+        ensureOpen();
+        return stream.updateShardCount(targetShardCount, clock.millis()).stream().map(Shard::new).toList();
     }
 
     /** The shard that holds {@code record}. */

@@ -1,5 +1,6 @@
 package io.github.streamharness;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import org.junit.jupiter.api.Test;
 

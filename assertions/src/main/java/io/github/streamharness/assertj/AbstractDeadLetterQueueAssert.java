@@ -51,7 +51,7 @@ public abstract class AbstractDeadLetterQueueAssert<SELF extends AbstractDeadLet
         List<StreamRecord> missing = minus(expected, actualRecords);
         List<StreamRecord> unexpected = minus(actualRecords, expected);
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throwAssertionError(shouldContainOnly(arn(), actualRecords, expected, missing, unexpected, story()));
+            throwAssertionErrorWithDiff(shouldContainOnly(arn(), actualRecords, expected, missing, unexpected, story()), expected, actualRecords);
         }
         return myself;
     }
@@ -67,8 +67,8 @@ public abstract class AbstractDeadLetterQueueAssert<SELF extends AbstractDeadLet
                     && expected.get(first).equals(actualRecords.get(first))) {
                 first++;
             }
-            throwAssertionError(shouldContainExactly(arn(), actualRecords, expected, minus(expected, actualRecords),
-                    minus(actualRecords, expected), first, story()));
+            throwAssertionErrorWithDiff(shouldContainExactly(arn(), actualRecords, expected, minus(expected, actualRecords),
+                    minus(actualRecords, expected), first, story()), expected, actualRecords);
         }
         return myself;
     }
@@ -118,7 +118,7 @@ public abstract class AbstractDeadLetterQueueAssert<SELF extends AbstractDeadLet
     public SELF hasMessageCount(int expected) {
         isNotNull();
         if (actual.size() != expected) {
-            throwAssertionError(shouldHaveMessageCount(arn(), expected, actual.messages(), story()));
+            throwAssertionErrorWithDiff(shouldHaveMessageCount(arn(), expected, actual.messages(), story()), expected, actual.size());
         }
         return myself;
     }

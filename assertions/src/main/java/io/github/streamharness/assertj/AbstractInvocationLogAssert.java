@@ -47,7 +47,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
     public SELF hasInvocationCount(int expected) {
         isNotNull();
         if (actual.count() != expected) {
-            throwAssertionError(shouldHaveInvocationCount(actual.functionName(), expected, actual.count(), story()));
+            throwAssertionErrorWithDiff(shouldHaveInvocationCount(actual.functionName(), expected, actual.count(), story()), expected, actual.count());
         }
         return myself;
     }
@@ -67,8 +67,8 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         isNotNull();
         List<Invocation> matching = actual.where(test);
         if (matching.size() != expected) {
-            throwAssertionError(ShouldHaveDeliveries.shouldHaveInvocationsThat(actual.functionName(), what, expected,
-                    matching, story()));
+            throwAssertionErrorWithDiff(ShouldHaveDeliveries.shouldHaveInvocationsThat(actual.functionName(), what, expected,
+                    matching, story()), expected, matching.size());
         }
         return myself;
     }
@@ -81,13 +81,40 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return myself;
     }
 
+    /**
+     * Verifies that the harness raised no warning for this mapping: no ignored batch item failures, no records
+     * discarded without a destination, no delivery failure, no watchdog stop, ...
+     */
+    public SELF hasNoWarnings() {
+        isNotNull();
+        List<String> warnings = actual.warningEntries().stream().map(e -> "[" + e.warning() + "] " + e.text())
+                .toList();
+        if (!warnings.isEmpty()) {
+            throwAssertionError(ShouldHaveOutcome.shouldHaveNoWarnings(actual.functionName(), warnings, story()));
+        }
+        return myself;
+    }
+
+    /**
+     * Assertions on the invocation numbered {@code number} (1 is the first, as in the timeline).
+     *
+     * @throws IllegalArgumentException when no retained invocation has that number
+     */
+    public InvocationAssert invocation(int number) {
+        isNotNull();
+        Invocation invocation = actual.all().stream().filter(i -> i.number() == number).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no invocation #" + number + " in the log of "
+                        + actual.functionName() + " (it holds " + actual.count() + ")"));
+        return open(InvocationAssert.class, Invocation.class, invocation, InvocationAssert::new, actual);
+    }
+
     /** Verifies that {@code record} reached the function exactly {@code times} times. */
     public SELF deliveredTimes(StreamRecord record, int times) {
         isNotNull();
         Objects.requireNonNull(record, "record");
         List<Invocation> deliveries = actual.deliveriesOf(record);
         if (deliveries.size() != times) {
-            throwAssertionError(shouldBeDeliveredTimes(actual.functionName(), record, times, deliveries, story()));
+            throwAssertionErrorWithDiff(shouldBeDeliveredTimes(actual.functionName(), record, times, deliveries, story()), times, deliveries.size());
         }
         return myself;
     }
@@ -153,7 +180,24 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return keptOrder("partition key", r -> r.shardId() + " pk=" + r.partitionKey());
     }
 
+    /**
+     * As {@link #keptOrderPerPartitionKey()}, following each key from a parent shard into its children after a split
+     * or merge (spec 11.1, 0.10): a key's records reached the function in (shard, sequence) order, a child's shard
+     * numbered after its parents'. For keys routed by their MD5 (an explicit hash key can send one key to unrelated
+     * shards).
+     */
+    public SELF keptOrderPerPartitionKeyAcrossResharding() {
+        return keptOrder("partition key across resharding", StreamRecord::partitionKey,
+                java.util.Comparator.comparing((StreamRecord r) -> Long.parseLong(r.shardId()
+                        .substring(r.shardId().lastIndexOf('-') + 1))).thenComparing(r -> sequence(r)));
+    }
+
     private SELF keptOrder(String scope, Function<StreamRecord, String> group) {
+        return keptOrder(scope, group, java.util.Comparator.comparing(r -> sequence(r)));
+    }
+
+    private SELF keptOrder(String scope, Function<StreamRecord, String> group,
+                           java.util.Comparator<StreamRecord> order) {
         isNotNull();
         Map<String, Invocation> previousBatch = new HashMap<>();
         Map<String, StreamRecord> previousFirst = new HashMap<>();
@@ -166,7 +210,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
             for (Map.Entry<String, List<StreamRecord>> g : groups.entrySet()) {
                 List<StreamRecord> rs = g.getValue();
                 for (int k = 1; k < rs.size(); k++) {
-                    if (sequence(rs.get(k)).compareTo(sequence(rs.get(k - 1))) <= 0) {
+                    if (order.compare(rs.get(k), rs.get(k - 1)) <= 0) {
                         violations.add(g.getKey() + ": #" + i.number() + " holds "
                                 + KINESIS_REPRESENTATION.toStringOf(rs.get(k)) + " after "
                                 + KINESIS_REPRESENTATION.toStringOf(rs.get(k - 1)));
@@ -174,7 +218,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
                 }
                 StreamRecord first = rs.get(0);
                 StreamRecord before = previousFirst.get(g.getKey());
-                if (before != null && sequence(first).compareTo(sequence(before)) < 0) {
+                if (before != null && order.compare(first, before) < 0) {
                     violations.add(g.getKey() + ": #" + i.number() + " starts at "
                             + KINESIS_REPRESENTATION.toStringOf(first) + ", before #"
                             + previousBatch.get(g.getKey()).number() + " which started at "
@@ -185,7 +229,11 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
             }
         }
         if (!violations.isEmpty()) {
-            throwAssertionError(shouldKeepOrder(actual.functionName(), scope, violations, story()));
+            int lanes = actual.all().stream().mapToInt(Invocation::lane).max().orElse(0) + 1;
+            String hint = scope.equals("shard") && lanes > 1 ? "The mapping ran " + lanes + " lanes per shard "
+                    + "(ParallelizationFactor > 1), which keep the order of each partition key, not of the shard "
+                    + "(rule 3.2): assert keptOrderPerPartitionKey() instead." : null;
+            throwAssertionError(shouldKeepOrder(actual.functionName(), scope, violations, hint, story()));
         }
         return myself;
     }

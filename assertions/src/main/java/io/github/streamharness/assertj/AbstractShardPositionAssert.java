@@ -36,7 +36,7 @@ public abstract class AbstractShardPositionAssert<SELF extends AbstractShardPosi
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (!actual.checkpoint().equals(Optional.of(record))) {
-            throwAssertionError(shouldHaveCheckpointAt(subject(), actual, record, story()));
+            throwAssertionErrorWithDiff(shouldHaveCheckpointAt(subject(), actual, record, story()), record, actual.checkpoint().orElse(null));
         }
         return myself;
     }
@@ -55,7 +55,7 @@ public abstract class AbstractShardPositionAssert<SELF extends AbstractShardPosi
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (!actual.next().equals(Optional.of(record))) {
-            throwAssertionError(shouldHaveIteratorAt(subject(), actual, record, story()));
+            throwAssertionErrorWithDiff(shouldHaveIteratorAt(subject(), actual, record, story()), record, actual.next().orElse(null));
         }
         return myself;
     }
@@ -86,7 +86,7 @@ public abstract class AbstractShardPositionAssert<SELF extends AbstractShardPosi
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (!actual.blockedAt().equals(Optional.of(record))) {
-            throwAssertionError(shouldBeBlockedAt(subject(), actual, record, story()));
+            throwAssertionErrorWithDiff(shouldBeBlockedAt(subject(), actual, record, story()), record, actual.blockedAt().orElse(null));
         }
         return myself;
     }

@@ -3,6 +3,7 @@ package io.github.streamharness.assertj;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.StreamHarness;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -88,6 +89,20 @@ public abstract class AbstractStreamHarnessAssert<SELF extends AbstractStreamHar
             } catch (IllegalStateException e) {
                 throwAssertionError(shouldHaveConsistentLedger(m.functionName(), e.getMessage(),
                         m.ledger().counts().toString(), m.invocations().describe(timelineLines)));
+            }
+        }
+        return myself;
+    }
+
+    /** Verifies that the harness raised no warning for any of its mappings (see {@code WarningKind}). */
+    public SELF hasNoWarnings() {
+        isNotNull();
+        for (MappedFunction m : actual.mappings()) {
+            List<String> warnings = m.invocations().warningEntries().stream()
+                    .map(e -> "[" + e.warning() + "] " + e.text()).toList();
+            if (!warnings.isEmpty()) {
+                throwAssertionError(ShouldHaveOutcome.shouldHaveNoWarnings(m.functionName(), warnings,
+                        m.invocations().describe(timelineLines)));
             }
         }
         return myself;

@@ -39,7 +39,7 @@ public abstract class AbstractStreamsEventResponseAssert<SELF extends AbstractSt
         Set<String> expectedSet = new LinkedHashSet<>(expected);
         List<String> unexpected = reportedSet.stream().filter(id -> !expectedSet.contains(id)).toList();
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throwAssertionError(shouldReportFailuresFor(actual, expected, missing, unexpected, story()));
+            throwAssertionErrorWithDiff(shouldReportFailuresFor(actual, expected, missing, unexpected, story()), expected, reported);
         }
         return myself;
     }

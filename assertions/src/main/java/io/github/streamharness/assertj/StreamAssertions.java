@@ -3,9 +3,11 @@ package io.github.streamharness.assertj;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.FunctionLogs;
+import io.github.streamharness.Invocation;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
+import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -45,6 +47,11 @@ public class StreamAssertions {
         return new DeadLetterQueueAssert(actual);
     }
 
+    /** Assertions on one invocation: its outcome by type ({@code hasOutcome}, {@code hasFailedWith}). */
+    public static InvocationAssert assertThat(Invocation actual) {
+        return new InvocationAssert(actual);
+    }
+
     /** Assertions on what a mapping invoked; failure messages end with this log's timeline. */
     public static InvocationLogAssert assertThat(InvocationLog actual) {
         return new InvocationLogAssert(actual);
@@ -53,6 +60,11 @@ public class StreamAssertions {
     /** Assertions on a position snapshot ({@code mapping.position(shardId)}). */
     public static ShardPositionAssert assertThat(ShardPosition actual) {
         return new ShardPositionAssert(actual);
+    }
+
+    /** Assertions on a shard's lineage after resharding: {@code isClosed()}, {@code hasChildren(..)} (spec 11.1). */
+    public static ShardAssert assertThat(Shard actual) {
+        return new ShardAssert(actual);
     }
 
     /** Assertions on one record. */

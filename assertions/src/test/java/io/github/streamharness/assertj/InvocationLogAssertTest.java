@@ -114,12 +114,15 @@ class InvocationLogAssertTest {
     }
 
     @Test
-    void withParallelLanesOnlyPerKeyOrderHolds() { // spec 3.2, 0.8
+    void withParallelLanesOnlyPerKeyOrderHoldsAndTheShardFailureSaysSo() { // spec 3.2, 0.8
         Scenarios.Run lanes = Scenarios.parallelLanesWithOneRetry();
         assertThat(lanes.stream()).invocations().keptOrderPerPartitionKey();
         assertThatThrownBy(() -> assertThat(lanes.stream()).invocations().keptOrderPerShard())
                 .hasMessageStartingWith(String.format("Expecting orders-fn to receive the records of each shard in "
-                        + "sequence order (batches in ascending order, no batch starting before an earlier one)%nbut:%n"
+                        + "sequence order (batches in ascending order, no batch starting before an earlier one)%n"
+                        + "The mapping ran 2 lanes per shard (ParallelizationFactor > 1), which keep the order of "
+                        + "each partition key, not of the shard (rule 3.2): assert keptOrderPerPartitionKey() "
+                        + "instead.%nbut:%n"
                         + "  shardId-000000000000: #2 starts at shardId-000000000000/4900...000000 pk=a "
                         + "data={\"key\":\"a\"}, before #1 which started at shardId-000000000000/4900...000004 pk=e "
                         + "data={\"key\":\"e\"}"));

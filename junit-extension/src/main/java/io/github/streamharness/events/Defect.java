@@ -7,7 +7,7 @@ package io.github.streamharness.events;
 public enum Defect {
     /**
      * A poison pill: data that is not valid JSON. A JSON object or array payload is cut short (a proper prefix of it,
-     * e.g. {@code {"id":7,"met}); any other payload becomes {@code {not json } followed by the payload.
+     * e.g. <code>&#123;"id":7,"met</code>); any other payload becomes <code>&#123;not json </code> followed by the payload.
      */
     MALFORMED_JSON,
     /** A record with zero bytes of data. */

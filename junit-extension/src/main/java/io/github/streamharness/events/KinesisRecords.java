@@ -106,7 +106,7 @@ public final class KinesisRecords {
      * Payloads from a text template with placeholders: {@code ${index}}, {@code ${key}} (the partition key),
      * {@code ${oneOf:a,b,c}}, {@code ${int:min,max}} (inclusive), {@code ${double:min,max}} or
      * {@code ${double:min,max,scale}} (default 2 decimals), {@code ${uuid}}, {@code ${bool}}, {@code ${string:length}}
-     * (lowercase letters and digits); {@code $${} is a literal {@code ${}. Values are inserted as they are, so
+     * (lowercase letters and digits); <code>$$&#123;</code> is a literal <code>$&#123;</code>. Values are inserted as they are, so
      * quote strings in the template. A bad placeholder throws {@link IllegalArgumentException} here.
      */
     public KinesisRecords json(String template) {

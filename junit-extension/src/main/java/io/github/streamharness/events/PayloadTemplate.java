@@ -28,7 +28,7 @@ final class PayloadTemplate {
         this.parts = List.copyOf(parts);
     }
 
-    /** Parses {@code template}; {@code $${} is a literal {@code ${}. */
+    /** Parses {@code template}; <code>$$&#123;</code> is a literal <code>$&#123;</code>. */
     static PayloadTemplate parse(String template) {
         List<Part> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();

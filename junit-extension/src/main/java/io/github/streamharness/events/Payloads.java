@@ -51,7 +51,7 @@ final class Payloads {
 
     /**
      * A poison pill made from {@code data}: a JSON object or array is cut to a proper prefix (never valid JSON);
-     * anything else gets the prefix {@code {not json }.
+     * anything else gets the prefix <code>&#123;not json </code>.
      */
     static byte[] malformed(byte[] data, SplittableRandom random) {
         int end = trimmedEnd(data);

@@ -1,5 +1,6 @@
 package io.github.streamharness.junit;
 
+import io.github.streamharness.WarningKind;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -95,4 +96,16 @@ public @interface KinesisStreamTest {
 
     /** The template's parameter values, each {@code Name=value} (they win over the parameters' Defaults). */
     String[] templateParameters() default {};
+
+    /**
+     * Warning kinds the tests of this class may raise without failing (they are still printed); for tests that
+     * provoke one on purpose. {@link AllowWarnings} does the same for one method.
+     */
+    WarningKind[] allowWarnings() default {};
+
+    /**
+     * Whether a warning of a kind that means records would be lost in production ({@link WarningKind#failsTests()})
+     * fails the test after it ran, with the warning and the timeline. {@code false} only prints every warning.
+     */
+    boolean failOnWarnings() default true;
 }

@@ -11,7 +11,9 @@ import java.util.stream.IntStream;
  * from the spec (sections 0.1, 0.2, 0.6, 0.12, 4, 5, 6) and independent of the engine, to test the engine against.
  *
  * <p>Simplifications: every record is present when the lane starts, the batching window is 0, there is no 6 MB cut
- * and no retention, and a batch is always a contiguous run of record indices {@code [from, to)}.
+ * and no retention, and a batch is always a contiguous run of record indices {@code [from, to)}. A scenario's
+ * {@link Change} (issue 16) reshards the stream, so that the last records are a child shard's, read after the parent
+ * (spec 0.10), or updates the mapping's parameters in the middle (spec 18.1).
  */
 public final class ReferenceModel {
 
@@ -74,7 +76,6 @@ public final class ReferenceModel {
     /** The state of one run; one instance per {@link #run(Scenario)}. */
     private static final class Run {
         private final Scenario scenario;
-        private final ModelConfig config;
         private final int invocationLimit;
         private final int[] deliveries;
         private final RecordFate[] fates;
@@ -86,7 +87,6 @@ public final class ReferenceModel {
 
         Run(Scenario scenario, int invocationLimit) {
             this.scenario = scenario;
-            this.config = scenario.config();
             this.invocationLimit = invocationLimit;
             this.deliveries = new int[scenario.recordCount()];
             this.fates = new RecordFate[scenario.recordCount()];
@@ -94,13 +94,35 @@ public final class ReferenceModel {
         }
 
         ModelResult toEnd() {
-            // Spec 3.1: one batch at a time, in order; a batch = the next up to BatchSize records (window 0,
-            // spec 2.3), and the next batch is read as soon as the previous one is done (spec 0.3).
             int n = scenario.recordCount();
-            for (int from = 0; from < n; from = Math.min(n, from + config.batchSize())) {
-                resolve(from, Math.min(n, from + config.batchSize()), 0);
+            int parent = scenario.parentRecordCount();
+            read(0, parent);
+            if (parent < n) {
+                // Spec 0.10, 11.1: the child is read only once the parent is read to its end and its last batch
+                // completed, and not before it exists; its lane starts fresh (a new batch, no attempts).
+                now = Math.max(now, scenario.change().atMs());
+                read(parent, n);
             }
             return new ModelResult(invocations, deadLetters, committed, Arrays.asList(fates), checkpoint, now);
+        }
+
+        /**
+         * Spec 3.1: one batch at a time, in order; a batch = the next up to BatchSize records (window 0, spec 2.3),
+         * BatchSize as configured when the batch is cut (spec 18.1), and the next batch is read as soon as the
+         * previous one is done (spec 0.3).
+         */
+        private void read(int first, int end) {
+            int from = first;
+            while (from < end) {
+                int to = Math.min(end, from + config().batchSize());
+                resolve(from, to, 0);
+                from = to;
+            }
+        }
+
+        /** Spec 18.1: the configuration in force now (an update applies to what starts after it). */
+        private ModelConfig config() {
+            return scenario.configAt(now);
         }
 
         /**
@@ -126,8 +148,9 @@ public final class ReferenceModel {
                     }
                 }
 
-                Outcome outcome = invoke(from, to, attempts + 1);
-                Reading reading = read(outcome, from, to);
+                ModelConfig config = config(); // spec 18.1: the attempt is read and decided as it was invoked
+                Outcome outcome = invoke(from, to, attempts + 1, config);
+                Reading reading = read(outcome, from, to, config);
                 if (reading instanceof Throttled) {
                     // Spec 4.2, 13.10: not an attempt, never bisected, retried with the same back-off.
                     now += backoffMs(++retries);
@@ -170,12 +193,13 @@ public final class ReferenceModel {
 
         /** Spec 0.12: expired when now - arrival > MaximumRecordAgeInSeconds. */
         private boolean expired(int record) {
+            ModelConfig config = config();
             return config.hasRecordAge()
                     && now - scenario.arrivalsMs().get(record) > config.maximumRecordAgeInSeconds() * 1000L;
         }
 
         /** Asks the oracle, logs the invocation and moves the clock to its end (spec 0.4). */
-        private Outcome invoke(int from, int to, int attempt) {
+        private Outcome invoke(int from, int to, int attempt, ModelConfig config) {
             if (invocations.size() >= invocationLimit) {
                 throw new IllegalStateException("no end after " + invocationLimit + " invocations; stuck on records "
                         + from + ".." + (to - 1) + " at t=" + now + "ms (retention is not modelled)");
@@ -197,7 +221,7 @@ public final class ReferenceModel {
         }
 
         /** Spec 4.1, 4.2, 5.1 and 5.3 to 5.5 with decision 0.6. */
-        private Reading read(Outcome outcome, int from, int to) {
+        private Reading read(Outcome outcome, int from, int to, ModelConfig config) {
             if (outcome instanceof Outcome.Throttle) {
                 return new Throttled();
             }

@@ -370,4 +370,37 @@ class ReferenceModelTest {
         assertThatThrownBy(() -> new Scenario(ModelConfig.defaults(), arrivals, 5, c -> Outcome.SUCCESS, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-decreasing");
     }
+
+    @Test
+    void aChildShardIsReadOnlyAfterTheParentsLastBatchCompleted() {
+        // rule 0.10, 11.1: records 0..2 in the parent, BatchSize 1, record 1 fails twice (retried at 1 s, 3 s);
+        // the split at 500 ms puts records 3 and 4 in the child, which starts only when record 1 succeeds at 3 s
+        ModelConfig config = ModelConfig.defaults().withBatchSize(1);
+        Oracle oracle = call -> call.records().equals(List.of(1)) && call.attempt() < 3 ? Outcome.EXCEPTION
+                : Outcome.SUCCESS;
+        Scenario scenario = new Scenario(config, List.of(0L, 0L, 0L, 500L, 500L), 0, oracle, -1,
+                new Change(Change.Kind.SPLIT, 500, 3, false, null));
+
+        ModelResult result = model.run(scenario);
+
+        assertThat(batches(result)).containsExactly(List.of(0), List.of(1), List.of(1), List.of(1), List.of(2),
+                List.of(3), List.of(4));
+        assertThat(starts(result)).containsExactly(0L, 0L, 1_000L, 3_000L, 3_000L, 3_000L, 3_000L);
+        assertThat(result.committed()).containsExactly(0, 1, 2, 3, 4); // per-key order across the split
+    }
+
+    @Test
+    void anUpdateAppliesToWhatStartsAfterItAndTheRetriedBatchKeepsItsCount() {
+        // rule 18.1: MaximumRetryAttempts 5 -> 2 at 1.5 s; attempts at 0 s and 1 s ran under 5, the one at 3 s
+        // is the third, the last under 2: exhausted with count 3
+        ModelConfig config = ModelConfig.defaults().withMaximumRetryAttempts(5);
+        Scenario scenario = new Scenario(config, List.of(0L), 0, call -> Outcome.EXCEPTION, -1,
+                new Change(Change.Kind.UPDATE, 1_500, 0, false, config.withMaximumRetryAttempts(2)));
+
+        ModelResult result = model.run(scenario);
+
+        assertThat(starts(result)).containsExactly(0L, 1_000L, 3_000L);
+        assertThat(result.deadLetters()).containsExactly(
+                new ModelDeadLetter(Condition.RetryAttemptsExhausted, 3, 0, 0, 1, ModelDeadLetter.UNHANDLED, 3_000));
+    }
 }

@@ -14,13 +14,27 @@ import java.util.List;
  * @param oracle     the outcome of every invocation
  * @param seed       the generator seed that made this scenario, or -1 for a hand-written one (for replay)
  * @param setup      the stream around the lane: records it must not see, and which lane it is (spec 0.8, 2.6, 9.1)
+ * @param change     a reshard or an update in the middle (issue 16), or null; with a reshard, the child's records
+ *                   arrive at the change's time, after the start
  */
 public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
-                       StreamSetup setup) {
+                       StreamSetup setup, Change change) {
 
-    /** A scenario on a plain one-lane stream. */
+    /** A scenario on a plain one-lane stream, without a change. */
     public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed) {
-        this(config, arrivalsMs, startMs, oracle, seed, StreamSetup.oneLane(arrivalsMs.size()));
+        this(config, arrivalsMs, startMs, oracle, seed, StreamSetup.oneLane(arrivalsMs.size()), null);
+    }
+
+    /** A scenario on a plain one-lane stream with a change in the middle. */
+    public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
+                    Change change) {
+        this(config, arrivalsMs, startMs, oracle, seed, StreamSetup.oneLane(arrivalsMs.size()), change);
+    }
+
+    /** A scenario around a stream setup, without a change. */
+    public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
+                    StreamSetup setup) {
+        this(config, arrivalsMs, startMs, oracle, seed, setup, null);
     }
 
     /** Copies the arrivals and checks them. */
@@ -38,9 +52,38 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
                 throw new IllegalArgumentException("arrival times must be non-decreasing (spec 4.6), index " + i);
             }
         }
-        if (startMs < arrivalsMs.get(arrivalsMs.size() - 1)) {
+        int parentRecords = change != null && change.reshards() ? change.firstChildRecord() : arrivalsMs.size();
+        if (parentRecords > arrivalsMs.size()) {
+            throw new IllegalArgumentException("the child's first record is past the last record");
+        }
+        if (parentRecords > 0 && startMs < arrivalsMs.get(parentRecords - 1)) {
             throw new IllegalArgumentException("the lane cannot start before the last record arrived");
         }
+        if (change != null) {
+            if (change.atMs() < startMs) {
+                throw new IllegalArgumentException("the change cannot come before the lane starts");
+            }
+            for (int i = parentRecords; i < arrivalsMs.size(); i++) {
+                if (arrivalsMs.get(i) != change.atMs()) {
+                    throw new IllegalArgumentException("the child's records arrive when the stream is resharded");
+                }
+            }
+            if (change.kind() == Change.Kind.UPDATE && (change.updated().functionTimeoutMs() != config.functionTimeoutMs()
+                    || change.updated().invocationDurationMs() != config.invocationDurationMs())) {
+                throw new IllegalArgumentException("an update changes the mapping, not the function's durations");
+            }
+        }
+    }
+
+    /** The configuration an invocation starting at {@code atMs} runs under (spec 18.1). */
+    public ModelConfig configAt(long atMs) {
+        return change != null && change.kind() == Change.Kind.UPDATE && atMs > change.atMs() ? change.updated()
+                : config;
+    }
+
+    /** The number of records written before the change into the original shard (all of them without a reshard). */
+    public int parentRecordCount() {
+        return change != null && change.reshards() ? change.firstChildRecord() : arrivalsMs.size();
     }
 
     /** A hand-written scenario: {@code records} records all arriving at time 0, the lane starting at time 0. */
@@ -55,21 +98,30 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
 
     /** A copy with another mapping configuration. */
     public Scenario withConfig(ModelConfig value) {
-        return new Scenario(value, arrivalsMs, startMs, oracle, seed, setup);
+        Change c = change != null && change.kind() == Change.Kind.UPDATE
+                ? new Change(Change.Kind.UPDATE, change.atMs(), 0, false, change.updated()
+                .withDurations(value.functionTimeoutMs(), value.invocationDurationMs()))
+                : change;
+        return new Scenario(value, arrivalsMs, startMs, oracle, seed, setup, c);
     }
 
     /** A copy with other records and start time. */
     public Scenario withArrivals(List<Long> arrivals, long start) {
-        return new Scenario(config, arrivals, start, oracle, seed, setup);
+        return new Scenario(config, arrivals, start, oracle, seed, setup, change);
     }
 
     /** A copy with another oracle. */
     public Scenario withOracle(Oracle value) {
-        return new Scenario(config, arrivalsMs, startMs, value, seed, setup);
+        return new Scenario(config, arrivalsMs, startMs, value, seed, setup, change);
+    }
+
+    /** A copy with another change (null for none). */
+    public Scenario withChange(Change value) {
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, setup, value);
     }
 
     /** A copy with another stream setup. */
     public Scenario withSetup(StreamSetup value) {
-        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value);
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value, change);
     }
 }

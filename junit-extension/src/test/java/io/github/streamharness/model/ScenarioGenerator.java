@@ -15,6 +15,7 @@ import java.util.TreeMap;
 public final class ScenarioGenerator {
 
     private static final long[] TIMEOUTS_MS = {1_000, 3_000, 10_000, 60_000};
+    private static final long CHANGE_SALT = 0x5EED_16L;
 
     /** The scenario for this seed. */
     public Scenario generate(long seed) {
@@ -32,7 +33,39 @@ public final class ScenarioGenerator {
         // a quarter of the lanes start late, so that some records may be too old before their first read (spec 4.6)
         long start = t + (random.nextInt(4) == 0 ? random.nextLong(120_001) : 0);
         GeneratedOracle oracle = oracle(random, records);
-        return new Scenario(config, arrivals, start, oracle, seed, setup(random, records, seed));
+        Scenario scenario = new Scenario(config, arrivals, start, oracle, seed, setup(random, records, seed));
+        // issue 16: three in five of the cases on a plain one-lane stream get a reshard or an update in the middle,
+        // drawn from a second stream of the seed so that everything above stays what it was
+        SplittableRandom changes = new SplittableRandom(seed ^ CHANGE_SALT);
+        return plain(scenario.setup()) && changes.nextInt(5) < 3 ? withChange(scenario, changes) : scenario;
+    }
+
+    /** One shard, one lane, TRIM_HORIZON, no filter: the stream a change in the middle is replayed on. */
+    private static boolean plain(StreamSetup setup) {
+        return setup.shards() == 1 && setup.parallelizationFactor() == 1 && !setup.atTimestamp()
+                && setup.filteredBefore().isEmpty();
+    }
+
+    /** The seed's change: a split, a merge or an update, at a time the lane is likely to be busy. */
+    private static Scenario withChange(Scenario s, SplittableRandom random) {
+        int n = s.recordCount();
+        long at = s.startMs() + pick(random, 0, random.nextInt(5_000), random.nextInt(120_000));
+        Change.Kind kind = Change.Kind.values()[random.nextInt(3)];
+        if (kind == Change.Kind.UPDATE) {
+            ModelConfig c = s.config();
+            ModelConfig updated = config(random).withDurations(c.functionTimeoutMs(), c.invocationDurationMs());
+            if (c.maximumRetryAttempts() == -1 && !updated.hasRecordAge()) {
+                updated = updated.withMaximumRecordAgeInSeconds(c.maximumRecordAgeInSeconds()); // still ends
+            }
+            return s.withChange(new Change(kind, at, 0, false, updated));
+        }
+        int firstChild = random.nextInt(n + 1); // 0: nothing before the change; n: nothing after it
+        List<Long> arrivals = new ArrayList<>(s.arrivalsMs());
+        for (int i = firstChild; i < n; i++) {
+            arrivals.set(i, at);
+        }
+        return new Scenario(s.config(), arrivals, s.startMs(), s.oracle(), s.seed(),
+                new Change(kind, at, firstChild, random.nextBoolean(), null));
     }
 
     /**

@@ -58,12 +58,34 @@ class ScenarioGeneratorTest {
         // the generator reaches every rule the differential test is meant to cover
         assertThat(seen).contains("bisect", "partial commit", "throttle", "timeout", "invalid partial",
                 "functionError null", "functionError Unhandled", "expired before first read", "batch over 100",
-                "infinite retries");
+                "infinite retries", "SPLIT while the parent is busy", "MERGE while the parent is busy",
+                "update mid-stream", "update while a batch waits for its retry");
         assertThat(conditions).containsExactlyInAnyOrder(Condition.values());
     }
 
     private static void coverage(Scenario scenario, ModelResult result, Set<String> seen) {
         List<ModelInvocation> invocations = result.invocations();
+        Change change = scenario.change();
+        if (change != null && change.reshards()) {
+            int child = change.firstChildRecord();
+            // issue 16: the child's records wait while the parent's lane still works after the reshard (spec 0.10)
+            boolean busy = invocations.stream().anyMatch(i -> i.first() < child && i.endMs() > change.atMs())
+                    && invocations.stream().anyMatch(i -> i.first() >= child);
+            if (busy) {
+                seen.add(change.kind() + " while the parent is busy");
+            }
+        }
+        if (change != null && change.kind() == Change.Kind.UPDATE) {
+            if (invocations.stream().anyMatch(i -> i.startMs() <= change.atMs())
+                    && invocations.stream().anyMatch(i -> i.startMs() > change.atMs())) {
+                seen.add("update mid-stream");
+            }
+            if (invocations.stream().anyMatch(i -> i.startMs() > change.atMs() && i.attempt() > 1
+                    && invocations.stream().anyMatch(j -> j.startMs() <= change.atMs() && j.first() == i.first()
+                    && j.attempt() == i.attempt() - 1))) {
+                seen.add("update while a batch waits for its retry");
+            }
+        }
         for (int k = 1; k < invocations.size(); k++) {
             ModelInvocation before = invocations.get(k - 1);
             ModelInvocation after = invocations.get(k);

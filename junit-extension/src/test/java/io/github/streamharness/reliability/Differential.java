@@ -80,7 +80,6 @@ final class Differential {
             return Optional.of("engine problems: " + engine.problems());
         }
         ModelResult actual = engine.result();
-        boolean rbif = scenario.config().reportBatchItemFailures();
         int n = Math.min(model.invocations().size(), actual.invocations().size());
         for (int i = 0; i < n; i++) {
             ModelInvocation m = model.invocations().get(i);
@@ -88,6 +87,8 @@ final class Differential {
             if (!m.equals(e)) {
                 return Optional.of("invocation " + (i + 1) + ": model " + m + " but engine " + e);
             }
+            // spec 18.1: the response is read under the configuration the invocation started with
+            boolean rbif = scenario.configAt(m.startMs()).reportBatchItemFailures();
             String expected = EngineAdapter.expectedReading(m, rbif);
             if (!expected.equals(engine.readings().get(i))) {
                 return Optional.of("invocation " + (i + 1) + " " + m + ": the spec reads the response as "

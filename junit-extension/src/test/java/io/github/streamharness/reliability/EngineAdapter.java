@@ -18,6 +18,7 @@ import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.VirtualClock;
+import io.github.streamharness.model.Change;
 import io.github.streamharness.model.ItemId;
 import io.github.streamharness.model.LaneInvariants;
 import io.github.streamharness.model.ModelConfig;
@@ -75,9 +76,12 @@ final class EngineAdapter {
         ModelConfig c = scenario.config();
         StreamSetup setup = scenario.setup();
         List<Long> arrivals = scenario.arrivalsMs();
+        Change change = scenario.change(); // issue 16: only on a plain one-lane setup
+        int shards = change != null && change.kind() == Change.Kind.MERGE ? 2 : setup.shards();
+        int parent = scenario.parentRecordCount();
         // with AT_TIMESTAMP the mapping is made (disabled) before any record, so the timestamp is in the future
         long createdAt = setup.atTimestamp() ? arrivals.get(0) - setup.recordsBeforeTimestamp() - 1 : arrivals.get(0);
-        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(createdAt)).shards(setup.shards())
+        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(createdAt)).shards(shards)
                 .retention(Duration.ofDays(365)) // the model has no retention (its package-info)
                 .functionTimeout(Duration.ofMillis(c.functionTimeoutMs())).build()) {
             EventSourceMappingConfig.Builder config = EventSourceMappingConfig.builder()
@@ -111,7 +115,7 @@ final class EngineAdapter {
                     extraStates.add(RecordState.BEFORE_STARTING_POSITION);
                 }
             }
-            for (int i = 0; i < arrivals.size(); i++) {
+            for (int i = 0; i < parent; i++) {
                 moveTo(h, arrivals.get(i));
                 for (int before : setup.filteredBefore()) {
                     if (before == i) { // spec 9.1, 9.4: fails the data filter; a partitionKey pattern never matches
@@ -131,6 +135,11 @@ final class EngineAdapter {
             driver.attach(f);
             List<String> problems = new ArrayList<>();
             try {
+                if (change != null) {
+                    h.advanceTo(T0.plusMillis(change.atMs())); // what is due at that instant runs first
+                    change(h, f, change, records, arrivals.size() - parent);
+                    records.subList(parent, records.size()).forEach(driver::add);
+                }
                 h.runUntilIdle();
             } catch (RuntimeException | Error e) {
                 problems.add("the engine threw " + e);
@@ -147,7 +156,9 @@ final class EngineAdapter {
             int shard = setup.shard();
             int lane = setup.lane();
             for (Invocation i : f.invocations().all()) {
-                if (!i.shardId().equals(h.shard(shard).id()) || i.lane() != lane) {
+                boolean child = change != null && change.reshards() && !i.shardId().equals(h.shard(shard).id())
+                        && !h.shard(i.shardId()).parentShardIds().isEmpty(); // spec 0.10: the keys' child shard
+                if (!child && (!i.shardId().equals(h.shard(shard).id()) || i.lane() != lane)) {
                     problems.add("invocation #" + i.number() + " ran on " + i.shardId() + " lane " + i.lane()
                             + ", but its keys route to shard " + shard + " lane " + lane + " (spec 0.8)");
                 }
@@ -157,7 +168,7 @@ final class EngineAdapter {
             } catch (IllegalStateException e) {
                 problems.add(e.getMessage());
             }
-            ModelResult result = read(f, records, driver.issued, problems);
+            ModelResult result = read(h, f, records, driver.issued, problems);
             problems.addAll(LaneInvariants.violations(scenario, result));
             List<String> readings = f.invocations().all().stream().map(i -> reading(i.outcome())).toList();
             return new EngineRun(result, readings, f.invocations().describe(400), problems, observed(f));
@@ -184,6 +195,53 @@ final class EngineAdapter {
         return totals;
     }
 
+    /**
+     * Spec 11.1, 18.1: splits the records' shard, merges it with the other shard, or updates the mapping, now; after a
+     * reshard the remaining {@code childRecords} records are put (they route to the child).
+     */
+    private static void change(StreamHarness h, MappedFunction f, Change change, List<StreamRecord> records,
+                               int childRecords) {
+        if (change.kind() == Change.Kind.UPDATE) {
+            ModelConfig u = change.updated();
+            f.update(f.config().toBuilder().batchSize(u.batchSize())
+                    .bisectBatchOnFunctionError(u.bisectBatchOnFunctionError())
+                    .maximumRetryAttempts(u.maximumRetryAttempts())
+                    .maximumRecordAgeInSeconds(u.maximumRecordAgeInSeconds())
+                    .functionResponseTypes(u.reportBatchItemFailures()
+                            ? new FunctionResponseType[] {FunctionResponseType.REPORT_BATCH_ITEM_FAILURES}
+                            : new FunctionResponseType[0]).build());
+            return;
+        }
+        String recordsShard = shardOfKey(h, "pk");
+        if (change.kind() == Change.Kind.MERGE) {
+            String other = recordsShard.equals(h.shard(0).id()) ? h.shard(1).id() : h.shard(0).id();
+            if (change.givenFirst()) {
+                h.mergeShards(recordsShard, other);
+            } else {
+                h.mergeShards(other, recordsShard);
+            }
+        } else {
+            h.splitShard(recordsShard);
+        }
+        int base = records.size();
+        for (int i = 0; i < childRecords; i++) {
+            records.add(h.put("pk", "r" + (base + i)));
+        }
+    }
+
+    /** The open shard a partition key routes to (MD5, as Kinesis). */
+    private static String shardOfKey(StreamHarness h, String partitionKey) {
+        BigInteger hash;
+        try {
+            hash = new BigInteger(1, java.security.MessageDigest.getInstance("MD5")
+                    .digest(partitionKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return h.openShards().stream().filter(s -> s.startingHashKey().compareTo(hash) <= 0
+                && hash.compareTo(s.endingHashKey()) <= 0).findFirst().orElseThrow().id();
+    }
+
     private static void moveTo(StreamHarness h, long modelMs) {
         Instant target = T0.plusMillis(modelMs);
         if (target.isAfter(h.clock().now())) {
@@ -192,8 +250,8 @@ final class EngineAdapter {
     }
 
     /** The engine's run in the model's vocabulary: invocations, messages, commits, fates and checkpoint. */
-    private static ModelResult read(MappedFunction f, List<StreamRecord> records, Map<Integer, Outcome> issued,
-                                    List<String> problems) {
+    private static ModelResult read(StreamHarness h, MappedFunction f, List<StreamRecord> records,
+                                    Map<Integer, Outcome> issued, List<String> problems) {
         Map<String, Integer> index = indexBySequenceNumber(records);
         List<ModelInvocation> invocations = new ArrayList<>();
         for (Invocation i : f.invocations().all()) {
@@ -237,7 +295,8 @@ final class EngineAdapter {
                 problems.add("record " + i + " ended " + state);
             }
         }
-        int checkpoint = f.checkpoint(records.get(0).shardId()).map(index::get).orElse(-1);
+        int checkpoint = h.shards().stream().map(s -> f.checkpoint(s.id())).flatMap(java.util.Optional::stream)
+                .map(index::get).filter(java.util.Objects::nonNull).max(Integer::compare).orElse(-1);
         long end = f.invocations().timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.CHECKPOINT)
                 .mapToLong(e -> ms(e.at())).max().orElse(Long.MIN_VALUE);
         return new ModelResult(invocations, deadLetters, committed, java.util.Arrays.asList(fates), checkpoint, end);
@@ -327,7 +386,12 @@ final class EngineAdapter {
 
         void attach(MappedFunction f) {
             this.function = f;
-            this.index = indexBySequenceNumber(records);
+            this.index = new HashMap<>(indexBySequenceNumber(records));
+        }
+
+        /** A record put after the mapping was created (a child's, after a reshard). */
+        void add(StreamRecord record) {
+            index.put(record.sequenceNumber(), index.size());
         }
 
         /** Called by the fault plan once per invocation, throttled or not: decides it and says whether to throttle. */
@@ -369,7 +433,7 @@ final class EngineAdapter {
             boolean noProgress = o instanceof io.github.streamharness.Outcome.PartialFailure p
                     && p.committedRecords() == 0; // spec 5.7: the whole batch again, its count going on
             boolean retried = throttled || noProgress || o instanceof io.github.streamharness.Outcome.FunctionError
-                    && !(scenario.config().bisectBatchOnFunctionError() && before.size() > 1);
+                    && !(scenario.configAt(ms(previous.startedAt())).bisectBatchOnFunctionError() && before.size() > 1);
             if (!retried || !suffix) {
                 return 1;
             }

@@ -180,8 +180,10 @@ public final class HarnessAssembly {
      * @param uuid       the mapping's seeded UUID
      * @param engine     the running engine
      * @param eventSizer the size of the event JSON of a batch, for the invocation log
+     * @param updateDelay how long an update of the mapping takes to apply (spec 18.1)
      */
-    public record Wiring(String uuid, MappingEngine engine, ToLongFunction<List<StreamRecord>> eventSizer) {
+    public record Wiring(String uuid, MappingEngine engine, ToLongFunction<List<StreamRecord>> eventSizer,
+                         java.time.Duration updateDelay) {
     }
 
     /**
@@ -208,8 +210,8 @@ public final class HarnessAssembly {
                 b.jitter(), seeds.nextLong());
         String uuid = SeededUuids.next(seeds);
         MappingEngine engine = new MappingEngine(config, filter, stream, scheduler, invoker, codec,
-                events, backoff, uuid, mapper);
-        return new Wiring(uuid, engine, codec::eventSize);
+                events, backoff, uuid, mapper, settings.mappingCreationDelay().toNanos());
+        return new Wiring(uuid, engine, codec::eventSize, settings.mappingUpdateDelay());
     }
 
     /** The function's Init phase on every new environment (spec 0.15), or the plan's cold start if longer. */

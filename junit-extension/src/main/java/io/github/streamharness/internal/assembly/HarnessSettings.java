@@ -25,11 +25,14 @@ import java.util.Objects;
  * @param eventLimit              events one runUntilIdle may process
  * @param releaseCommittedRecords whether shards drop records every mapping has committed
  * @param maxRecordSizeInKiB      the stream's maximum record size (spec 19.1)
+ * @param mappingCreationDelay    how long a new mapping stays Creating (spec 18.2)
+ * @param mappingUpdateDelay      how long an update takes to apply (spec 18.1)
  */
 public record HarnessSettings(String streamName, int shards, String region, String accountId,
                               FunctionSettings function, Instant startTime, long seed, Duration retention,
                               RetryBackoff retryBackoff, Duration watchdog, int retainedInvocations, long eventLimit,
-                              boolean releaseCommittedRecords, int maxRecordSizeInKiB) {
+                              boolean releaseCommittedRecords, int maxRecordSizeInKiB,
+                              Duration mappingCreationDelay, Duration mappingUpdateDelay) {
     /** Checks that nothing required is missing. */
     public HarnessSettings {
         Objects.requireNonNull(streamName, "streamName");
@@ -51,7 +54,8 @@ public record HarnessSettings(String streamName, int shards, String region, Stri
     public HarnessSettings forStream(String name, String region, String accountId, int shardCount,
                                      Instant clockStart) {
         return new HarnessSettings(name, shardCount, region, accountId, function, clockStart, seed, retention,
-                retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords, maxRecordSizeInKiB);
+                retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords, maxRecordSizeInKiB,
+                mappingCreationDelay, mappingUpdateDelay);
     }
 
     /** The harness's function name. */

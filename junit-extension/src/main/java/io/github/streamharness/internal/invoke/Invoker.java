@@ -66,6 +66,25 @@ public final class Invoker implements AutoCloseable {
         return function;
     }
 
+    /**
+     * What escaped {@link #invoke} (user code it did not guard) as an ordinary failed attempt, so a lane never stays in
+     * flight: an exception with a readable description; the environment is replaced, as after a crash (spec 0.4).
+     */
+    public InvokeResult escaped(Throwable escaped, EnvironmentSlot environment) {
+        String type = escaped.getClass().getName();
+        String message;
+        try {
+            message = escaped.getMessage();
+        } catch (RuntimeException | Error e) {
+            message = "(its getMessage() threw " + e.getClass().getName() + ")";
+        }
+        String text = type + (message == null ? "" : ": " + message);
+        environment.reset();
+        return new InvokeResult(new io.github.streamharness.Outcome.FunctionError(
+                io.github.streamharness.Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
+                0, newUuid(), null, false, List.of(), null);
+    }
+
     /** A new seeded UUID (request ids, on-failure message ids). */
     public String newUuid() {
         return SeededUuids.next(random);

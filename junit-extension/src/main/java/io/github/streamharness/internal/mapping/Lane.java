@@ -6,6 +6,7 @@ import io.github.streamharness.RecordState;
 import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.WarningKind;
 import io.github.streamharness.internal.batch.BatchAssembler;
 import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.invoke.InvokeResult;
@@ -30,7 +31,7 @@ import java.util.List;
 final class Lane {
     private static final long SECOND = 1_000_000_000L;
 
-    enum Status { IDLE, READY, WINDOW, IN_FLIGHT, BACKOFF, DISABLED }
+    enum Status { IDLE, READY, WINDOW, IN_FLIGHT, BACKOFF, DISABLED, AWAITING_PARENTS, SETTLED }
 
     private final LaneContext context;
     private final ShardReader reader;
@@ -48,6 +49,8 @@ final class Lane {
     private long token;
     private boolean stepScheduled;
     private boolean completionScheduled;
+    /** The settings the invocation in flight was invoked under: its outcome is decided by them (spec 18.1). */
+    private LaneContext.Settings invokedWith;
 
     Lane(LaneContext context, ShardReader reader, int index, long createdAt) {
         this.context = context;
@@ -81,9 +84,9 @@ final class Lane {
         if (status == Status.IDLE) {
             scheduleStep(nextPollTick(arrivalNanos));
             status = Status.READY;
-        } else if (status == Status.WINDOW && context.assembler.fills(queue.size())) {
+        } else if (status == Status.WINDOW && context.settings().assembler().fills(queue.size())) {
             long tick = nextPollTick(arrivalNanos); // spec 2.3 a: a full batch does not wait for the window
-            if (tick < context.assembler.windowEnd(windowOpenedAt)) {
+            if (tick < context.settings().assembler().windowEnd(windowOpenedAt)) {
                 scheduleStep(tick);
             }
         }
@@ -99,9 +102,29 @@ final class Lane {
         scheduleStep(now);
     }
 
+    /** Holds the lane until its shard's parents are read to their end (spec 0.10): records queue, nothing polls. */
+    void awaitParents() {
+        token++;
+        stepScheduled = false;
+        status = Status.AWAITING_PARENTS;
+    }
+
+    /** Whether no batch of the lane is in progress (in flight, retrying, bisected), so its records may move. */
+    boolean hasNoBatch() {
+        return status == Status.DISABLED || status == Status.AWAITING_PARENTS || status == Status.SETTLED
+                || status != Status.IN_FLIGHT && current == 0 && halves.isEmpty();
+    }
+
+    /** Stops the lane for good; its queued records go to the lanes of a new ParallelizationFactor (spec 18.1). */
+    IntQueue settle() {
+        awaitParents();
+        status = Status.SETTLED;
+        return queue;
+    }
+
     /** Stops scheduling work; an invocation in flight finishes first. */
     void disable() {
-        if (status != Status.IN_FLIGHT) {
+        if (status != Status.IN_FLIGHT && status != Status.SETTLED) {
             token++;
             stepScheduled = false;
             status = Status.DISABLED;
@@ -144,7 +167,7 @@ final class Lane {
             case IN_FLIGHT -> !completionScheduled;
             case READY, WINDOW, BACKOFF -> !stepScheduled;
             case IDLE -> pending > 0 && !stepScheduled;
-            case DISABLED -> false;
+            case DISABLED, AWAITING_PARENTS, SETTLED -> false;
         };
     }
 
@@ -155,6 +178,10 @@ final class Lane {
         }
         long now = context.scheduler.eventTimeNanos();
         expireByRetention(now);
+        if (current == 0 && halves.isEmpty() && reader.repartitioning) {
+            context.hooks.laneFree(reader, this, now); // a new ParallelizationFactor waits for it (spec 18.1)
+            return;
+        }
         if (current == 0) {
             if (!halves.isEmpty()) {
                 current = halves.pop();
@@ -165,11 +192,11 @@ final class Lane {
                 pollAnchor = now;
                 return;
             } else {
-                BatchAssembler.Cut cut = context.assembler.cut(queue.size(), n -> reader.shard.get(queue.get(n)),
+                BatchAssembler.Cut cut = context.settings().assembler().cut(queue.size(), n -> reader.shard.get(queue.get(n)),
                         reader.shard);
-                if (context.assembler.waits(cut, now, windowOpenedAt)) {
+                if (context.settings().assembler().waits(cut, now, windowOpenedAt)) {
                     status = Status.WINDOW;
-                    scheduleStep(context.assembler.windowEnd(windowOpenedAt));
+                    scheduleStep(context.settings().assembler().windowEnd(windowOpenedAt));
                     return;
                 }
                 current = cut.size();
@@ -179,7 +206,7 @@ final class Lane {
                 lastRequestId = null;
             }
         }
-        int expired = context.assembler.expiredPrefix(current, this::arrivalMillis, Math.floorDiv(now, 1_000_000L));
+        int expired = context.settings().assembler().expiredPrefix(current, this::arrivalMillis, Math.floorDiv(now, 1_000_000L));
         if (expired > 0) {
             // spec 4.6: before every attempt, the prefix older than MaximumRecordAgeInSeconds goes
             carryOut(FailurePolicy.recordsExpired(expired, new FailurePolicy.BatchState(current, attempts, retries)),
@@ -235,19 +262,20 @@ final class Lane {
         status = Status.IN_FLIGHT;
         InvokeResult result;
         try {
+            invokedWith = context.settings();
             result = context.invoker.invoke(reader.shard.shardId(), batch, number, environment,
-                    context.reportBatchItemFailures);
+                    invokedWith.reportBatchItemFailures());
         } catch (RuntimeException | Error escaped) {
             // whatever escapes the invoker (user code it did not guard) is an ordinary failed attempt: the lane
             // never stays in flight without its completion scheduled
-            result = escapedInvoker(escaped);
+            result = context.invoker.escaped(escaped, environment);
             timeline(now, TimelineEntry.Kind.WARNING, "invocation #" + number + " failed outside the handler with "
                     + ((Outcome.FunctionError) result.outcome()).errorMessage() + "; recorded as a failed attempt");
         }
         long end = now + result.spentNanos();
         if (result.warning() != null) {
-            timeline(now, TimelineEntry.Kind.WARNING, "invocation #" + number + ": " + result.warning()
-                    + "; recorded as a timeout (spec 0.4)");
+            context.timeline(now, reader.shard.shardId(), index, TimelineEntry.Kind.WARNING, "invocation #" + number
+                    + ": " + result.warning() + "; recorded as a timeout (spec 0.4)", WarningKind.WATCHDOG_STOPPED_INVOCATION);
         }
         boolean throttled = result.outcome() instanceof Outcome.Throttled;
         int attempt = throttled ? attempts + 1 : ++attempts; // spec 4.2: a throttle is not an attempt
@@ -263,20 +291,6 @@ final class Lane {
         context.scheduler.schedule(end, () -> complete(invocation));
     }
 
-    private InvokeResult escapedInvoker(Throwable escaped) {
-        String type = escaped.getClass().getName();
-        String message;
-        try {
-            message = escaped.getMessage();
-        } catch (RuntimeException | Error e) {
-            message = "(its getMessage() threw " + e.getClass().getName() + ")";
-        }
-        String text = type + (message == null ? "" : ": " + message);
-        environment.reset(); // the runtime is replaced, as after a crash (spec 0.4)
-        return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
-                0, context.invoker.newUuid(), null, false, List.of(), null);
-    }
-
     private void complete(Invocation invocation) {
         completionScheduled = false; // the in-flight state is released before anything else can fail
         status = Status.READY;
@@ -288,7 +302,7 @@ final class Lane {
             context.warnIgnoredPartialResponse(now, reader.shard.shardId(), index, invocation, success);
         }
         carryOut(FailurePolicy.afterInvocation(outcome, new FailurePolicy.BatchState(current, attempts, retries),
-                context.policy), now);
+                invokedWith.policy()), now);
     }
 
     /** Carries out the failure policy's decision and schedules the lane's next step. */
@@ -355,6 +369,7 @@ final class Lane {
             StreamRecord cp = reader.checkpoint();
             timeline(now, TimelineEntry.Kind.CHECKPOINT, "checkpoint -> "
                     + (cp == null ? "none" : SequenceRanges.abbreviate(cp.sequenceNumber())));
+            context.hooks.progressed(reader, now); // a finished parent lets its children go (spec 0.10)
         }
     }
 

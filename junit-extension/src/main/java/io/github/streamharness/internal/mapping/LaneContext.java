@@ -16,33 +16,52 @@ import io.github.streamharness.internal.time.Scheduler;
  */
 final class LaneContext {
     final Scheduler scheduler;
-    final BatchAssembler assembler;
     final Invoker invoker;
-    final FailurePolicy.Settings policy;
     final OnFailureSender sender;
     final BackoffSchedule backoff;
     final MappingEvents events;
     final long retentionMillis;
-    final boolean reportBatchItemFailures;
+    /** What the lanes tell the mapping about its shards (lineage, repartitioning); set once by the engine. */
+    Hooks hooks;
+    private Settings settings;
     private final System.Logger logger;
     private boolean enabled;
     private int invocations;
     private boolean warnedIgnoredPartialResponse;
 
-    LaneContext(Scheduler scheduler, BatchAssembler assembler, Invoker invoker, FailurePolicy.Settings policy,
-                OnFailureSender sender, BackoffSchedule backoff, MappingEvents events, long retentionMillis,
-                boolean reportBatchItemFailures, boolean enabled) {
+    LaneContext(Scheduler scheduler, Settings settings, Invoker invoker, OnFailureSender sender,
+                BackoffSchedule backoff, MappingEvents events, long retentionMillis, boolean enabled) {
         this.scheduler = scheduler;
-        this.assembler = assembler;
+        this.settings = settings;
         this.invoker = invoker;
-        this.policy = policy;
         this.sender = sender;
         this.backoff = backoff;
         this.events = events;
         this.retentionMillis = retentionMillis;
-        this.reportBatchItemFailures = reportBatchItemFailures;
         this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
         this.enabled = enabled;
+    }
+
+    /**
+     * The mapping's configuration as the stages use it: how batches are cut, how failures are decided, whether
+     * partial responses are read. Replaced whole by an update (spec 18.1); a lane reads it at each step.
+     */
+    record Settings(BatchAssembler assembler, FailurePolicy.Settings policy, boolean reportBatchItemFailures) {
+    }
+
+    /** What the lanes report to the mapping about shards: progress (spec 0.10) and free lanes (spec 18.1). */
+    interface Hooks {
+        void progressed(ShardReader reader, long now);
+
+        void laneFree(ShardReader reader, Lane lane, long now);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    void settings(Settings value) {
+        settings = value;
     }
 
     boolean enabled() {
@@ -58,7 +77,13 @@ final class LaneContext {
     }
 
     void timeline(long now, String shardId, int lane, TimelineEntry.Kind kind, String text) {
-        events.timeline(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text));
+        timeline(now, shardId, lane, kind, text, null);
+    }
+
+    /** A timeline entry that is also a warning of {@code warning} (null: none, or OTHER for a WARNING entry). */
+    void timeline(long now, String shardId, int lane, TimelineEntry.Kind kind, String text,
+                  io.github.streamharness.WarningKind warning) {
+        events.timeline(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text, warning));
     }
 
     /** Logs a warning once per mapping; every occurrence is in the timeline. */
@@ -73,7 +98,8 @@ final class LaneContext {
                 + " but the mapping does not enable FunctionResponseTypes ReportBatchItemFailures: AWS ignores "
                 + "the response and treats the whole batch as successful, so those records are LOST "
                 + "(spec 5.1, 13.6). Enable REPORT_BATCH_ITEM_FAILURES on the mapping.";
-        timeline(now, shardId, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text);
+        timeline(now, shardId, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text,
+                io.github.streamharness.WarningKind.IGNORED_BATCH_ITEM_FAILURES);
         if (!warnedIgnoredPartialResponse) {
             warnedIgnoredPartialResponse = true;
             warnOnce(text + " (further occurrences are in the invocation log's timeline)");

@@ -6,6 +6,7 @@ import io.github.streamharness.RecordState;
 import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.WarningKind;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.observe.ObservationSink;
 import io.github.streamharness.internal.time.Scheduler;
@@ -59,14 +60,14 @@ public final class OnFailureSender {
             observations.recordsDropped(shardId, now, records.size()); // spec 10.2
             line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
                     + " discarded (" + discard.condition() + ", approximateInvokeCount " + discard.invokeCount()
-                    + "): no on-failure destination is configured, so AWS skips them (spec 4.4)");
+                    + "): no on-failure destination is configured, so AWS skips them (spec 4.4)", WarningKind.RECORDS_DISCARDED_WITHOUT_DESTINATION);
             return RecordState.DISCARDED;
         }
         if (messages.deliveryFails()) {
             observations.destinationDeliveryFailed(shardId, now, records.size()); // spec 6.5
             line(now, shardId, lane, TimelineEntry.Kind.WARNING, records.size() + " record(s) " + range
                     + " dropped: delivery to the on-failure destination failed (a FIFO queue or topic is not a "
-                    + "supported destination type, spec 1.9, 6.5)");
+                    + "supported destination type, spec 1.9, 6.5)", WarningKind.DESTINATION_DELIVERY_FAILED);
             return RecordState.DISCARDED;
         }
         DeadLetter message = messages.message(discard.condition(), discard.invokeCount(), discard.functionError(),
@@ -75,11 +76,11 @@ public final class OnFailureSender {
         observations.destinationDelivered(shardId, now, records.size());
         line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range + " sent to "
                 + message.destinationArn() + " as " + discard.condition() + " (approximateInvokeCount "
-                + discard.invokeCount() + ")");
+                + discard.invokeCount() + ")", null);
         return RecordState.SENT_TO_DESTINATION;
     }
 
-    private void line(long now, String shardId, int lane, TimelineEntry.Kind kind, String text) {
-        timeline.accept(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text));
+    private void line(long now, String shardId, int lane, TimelineEntry.Kind kind, String text, WarningKind warning) {
+        timeline.accept(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text, warning));
     }
 }
