@@ -68,7 +68,7 @@ abstract class AbstractHarnessBuilder {
     }
 
     /**
-     * The function and mapping a CloudFormation/SAM template deploys ({@link TemplateFunction}, spec 18.3): its
+     * The function and mapping a CloudFormation/SAM template deploys ({@link TemplateFunction}, rule 18.3): its
      * mapping, timeout, memory, reserved and provisioned concurrency, name, and the stream's name and ShardCount when
      * the stream is in the template; resolved in this builder's region and account (set them first). Setters called
      * after this win.
@@ -123,31 +123,31 @@ abstract class AbstractHarnessBuilder {
         return self();
     }
 
-    /** The REPORT lines' {@code Max Memory Used} in MB, default 90: a modelled value (spec 16.2). */
+    /** The REPORT lines' {@code Max Memory Used} in MB, default 90: a modelled value (rule 16.2). */
     public StreamHarness.Builder maxMemoryUsed(int megabytes) {
         function.maxMemoryUsed(megabytes);
         return self();
     }
 
-    /** Reserved concurrency (spec 15.3): at most this many invocations at once; 0 throttles everything. */
+    /** Reserved concurrency (rule 15.3): at most this many invocations at once; 0 throttles everything. */
     public StreamHarness.Builder reservedConcurrentExecutions(int executions) {
         function.reservedConcurrentExecutions(executions);
         return self();
     }
 
-    /** Provisioned concurrency (spec 15.4): environments initialised ahead, never a cold start. */
+    /** Provisioned concurrency (rule 15.4): environments initialised ahead, never a cold start. */
     public StreamHarness.Builder provisionedConcurrentExecutions(int executions) {
         function.provisionedConcurrentExecutions(executions);
         return self();
     }
 
-    /** The Init phase of every new execution environment, 0..10 s; it counts against the timeout (spec 0.15). */
+    /** The Init phase of every new execution environment, 0..10 s; it counts against the timeout (rule 0.15). */
     public StreamHarness.Builder initDuration(Duration duration) {
         function.initDuration(duration);
         return self();
     }
 
-    /** How long an idle on-demand environment stays warm (spec 0.14), 10 minutes by default. */
+    /** How long an idle on-demand environment stays warm (rule 0.14), 10 minutes by default. */
     public StreamHarness.Builder keepWarm(Duration duration) {
         function.keepWarm(duration);
         return self();
@@ -171,7 +171,7 @@ abstract class AbstractHarnessBuilder {
         return self();
     }
 
-    /** The wait between retries (spec 0.2), default 1 s doubling to 60 s. */
+    /** The wait between retries (rule 0.2), default 1 s doubling to 60 s. */
     public StreamHarness.Builder retryBackoff(RetryBackoff backoff) {
         this.retryBackoff = Objects.requireNonNull(backoff, "retryBackoff");
         return self();
@@ -210,7 +210,7 @@ abstract class AbstractHarnessBuilder {
     }
 
     /**
-     * The stream's maximum record size, data plus partition key, in KiB (spec 19.1, Kinesis's
+     * The stream's maximum record size, data plus partition key, in KiB (rule 19.1, Kinesis's
      * MaxRecordSizeInKiB): 1024 (1 MiB, the default) to 10240 (10 MiB). A put over it fails and writes nothing.
      */
     public StreamHarness.Builder maxRecordSizeInKiB(int kib) {
@@ -219,7 +219,7 @@ abstract class AbstractHarnessBuilder {
     }
 
     /**
-     * How long each mapping stays Creating before it polls (spec 18.2, 13.13; default 0): a LATEST mapping's
+     * How long each mapping stays Creating before it polls (rule 18.2, 13.13; default 0): a LATEST mapping's
      * position is fixed when it becomes Enabled, so records written meanwhile are never read by it.
      */
     public StreamHarness.Builder mappingCreationDelay(Duration delay) {
@@ -228,7 +228,7 @@ abstract class AbstractHarnessBuilder {
     }
 
     /**
-     * How long {@code MappedFunction.update(config)} takes to apply (spec 18.1; AWS: "up to 90 seconds"; default 0):
+     * How long {@code MappedFunction.update(config)} takes to apply (rule 18.1; AWS: "up to 90 seconds"; default 0):
      * the mapping is Updating and the old configuration applies meanwhile.
      */
     public StreamHarness.Builder mappingUpdateDelay(Duration delay) {

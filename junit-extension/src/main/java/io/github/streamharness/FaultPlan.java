@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * Faults to inject into invocations: timeouts, exceptions, latency and throttles aimed at a record, a batch, the nth
  * invocation, a shard or every invocation, and cold starts for new execution environments. Injected time counts
- * against the function timeout exactly like time the handler spends (spec 0.4).
+ * against the function timeout exactly like time the handler spends (rule 0.4).
  *
  * <pre>{@code
  * h.faults().onRecord(poison).timeout();                  // any batch holding the record times out
@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 public final class FaultPlan {
     /** Copy on write: evaluation iterates a snapshot, so a rule added meanwhile cannot break it. */
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
-    private volatile Duration coldStart; // null: the function's initDuration applies (spec 0.15)
+    private volatile Duration coldStart; // null: the function's initDuration applies (rule 0.15)
 
     FaultPlan() {
     }
@@ -74,15 +74,15 @@ public final class FaultPlan {
 
     /**
      * Every new on-demand execution environment spends {@code duration} in its Init phase before its first invocation
-     * (provisioned ones never do, spec 15.4). The same setting as the function's {@code initDuration}: while set, it
-     * replaces it (spec 0.15); {@link #clear()} gives the function's back.
+     * (provisioned ones never do, rule 15.4). The same setting as the function's {@code initDuration}: while set, it
+     * replaces it (rule 0.15); {@link #clear()} gives the function's back.
      *
-     * @throws IllegalArgumentException when negative or over Lambda's 10 s Init limit (spec 15.2)
+     * @throws IllegalArgumentException when negative or over Lambda's 10 s Init limit (rule 15.2)
      */
     public FaultPlan coldStarts(Duration duration) {
         if (duration.isNegative() || duration.compareTo(Duration.ofSeconds(10)) > 0) {
             throw new IllegalArgumentException("a cold start (the Init phase) must be 0 to 10 seconds (Lambda limits "
-                    + "the Init phase to 10 s, spec 15.2), got " + duration + "; to make an invocation time out, use "
+                    + "the Init phase to 10 s, rule 15.2), got " + duration + "; to make an invocation time out, use "
                     + "faults().onInvocation(n).timeout() or a latency");
         }
         this.coldStart = duration;
@@ -216,7 +216,7 @@ public final class FaultPlan {
             return add(new Rule(description, selector, times, Effect.LATENCY, latency, null));
         }
 
-        /** The invocation is throttled and never reaches the function (spec 4.2). */
+        /** The invocation is throttled and never reaches the function (rule 4.2). */
         public FaultPlan throttle() {
             return add(new Rule(description, selector, times, Effect.THROTTLE, null, null));
         }

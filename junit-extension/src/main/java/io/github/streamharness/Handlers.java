@@ -90,7 +90,7 @@ final class Handlers {
             if (input instanceof Class<?> c && !c.isAssignableFrom(KinesisEvent.class)
                     && c != KinesisTimeWindowEvent.class) {
                 throw new IllegalArgumentException("handler " + type.getName() + " takes " + c.getName()
-                        + ", but a Kinesis event source mapping invokes it with a KinesisEvent (spec 7.3)");
+                        + ", but a Kinesis event source mapping invokes it with a KinesisEvent (rule 7.3)");
             }
         }
     }

@@ -11,14 +11,14 @@ import java.util.List;
  *
  * @param number             1-based number of the invocation within its mapping
  * @param functionName       the function the mapping invokes
- * @param shardId            the shard the batch came from (spec 2.1)
- * @param lane               the lane within the shard (0 with ParallelizationFactor 1, spec 0.8)
+ * @param shardId            the shard the batch came from (rule 2.1)
+ * @param lane               the lane within the shard (0 with ParallelizationFactor 1, rule 0.8)
  * @param records            the batch, in order
  * @param attempt            1 for the first invocation of this exact batch, 2 for its first retry, ...
  * @param outcome            how the mapping read the result
  * @param startedAt          virtual time the invocation started
  * @param endedAt            virtual time it ended (start + time spent, at most start + timeout)
- * @param iteratorAgeAtStart age of the batch's last record when the invocation started (spec 10.1, 0.5)
+ * @param iteratorAgeAtStart age of the batch's last record when the invocation started (rule 10.1, 0.5)
  * @param iteratorAgeAtEnd   age of the batch's last record when it ended
  * @param awsRequestId       the request id the handler saw in its Context
  * @param environmentId      the execution environment that ran it

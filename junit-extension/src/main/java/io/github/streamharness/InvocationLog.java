@@ -95,7 +95,7 @@ public final class InvocationLog {
 
     /**
      * The exact size in bytes of the event JSON {@code invocation} received, as the mapping measures it against the
-     * 6 MB limit (spec 2.5, 0.7).
+     * 6 MB limit (rule 2.5, 0.7).
      *
      * @throws IllegalStateException for a log not produced by a mapping
      */

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * A function attached to the stream by an event source mapping: its own positions in every shard, invocation log,
- * on-failure destination and ledger (spec 3.4: several mappings on one stream each get every record).
+ * on-failure destination and ledger (rule 3.4: several mappings on one stream each get every record).
  */
 public final class MappedFunction {
     private final String functionName;
@@ -91,7 +91,7 @@ public final class MappedFunction {
                 new FunctionLogs(name, observed.accountId(), logStore), new Metrics(name, metricStore));
     }
 
-    /** What the function's logs and metrics need from the harness (spec 16, 17). */
+    /** What the function's logs and metrics need from the harness (section 16, 17). */
     record ObservedFunction(String accountId, Predicate<String> knownShard) {
     }
 
@@ -119,7 +119,7 @@ public final class MappedFunction {
         return functionName;
     }
 
-    /** The mapping's UUID (seeded), as in its ARN and in S3 on-failure object keys (spec 6.4). */
+    /** The mapping's UUID (seeded), as in its ARN and in S3 on-failure object keys (rule 6.4). */
     public String uuid() {
         return uuid;
     }
@@ -137,13 +137,13 @@ public final class MappedFunction {
         return engine.config();
     }
 
-    /** The mapping's state: Creating, Enabled, Updating, Disabled or Deleting (spec 18.1, 18.2). */
+    /** The mapping's state: Creating, Enabled, Updating, Disabled or Deleting (rule 18.1, 18.2). */
     public MappingState state() {
         return engine.control().state();
     }
 
     /**
-     * UpdateEventSourceMapping (spec 18.1), after the harness's {@code mappingUpdateDelay} (default 0): each lane
+     * UpdateEventSourceMapping (rule 18.1), after the harness's {@code mappingUpdateDelay} (default 0): each lane
      * finishes its batch in flight, then uses {@code config}; checkpoints and retry counts are kept; a new
      * ParallelizationFactor re-partitions each shard's keys once its old lanes' batches are done.
      *
@@ -162,7 +162,7 @@ public final class MappedFunction {
     }
 
     /**
-     * DeleteEventSourceMapping (spec 18.1): no invocation after the batch in flight; undelivered records stay
+     * DeleteEventSourceMapping (rule 18.1): no invocation after the batch in flight; undelivered records stay
      * PENDING in {@link #ledger()}. The logs, queue and ledger stay readable.
      */
     public void delete() {
@@ -189,7 +189,7 @@ public final class MappedFunction {
         if (dlq == null) {
             throw new IllegalStateException("the mapping of " + functionName + " has no on-failure destination, so "
                     + "there is no dead-letter queue: AWS discards records whose retries are exhausted or that are "
-                    + "too old (spec 4.4). Configure onFailureDestination(\"arn:aws:sqs:...\") to keep them, or "
+                    + "too old (rule 4.4). Configure onFailureDestination(\"arn:aws:sqs:...\") to keep them, or "
                     + "assert on discarded() / ledger().");
         }
         return dlq;
@@ -217,12 +217,12 @@ public final class MappedFunction {
                 Optional.ofNullable(p.blockedAt()), p.pending(), Duration.ofNanos(p.iteratorAgeNanos()));
     }
 
-    /** The function's CloudWatch Logs: START, the handler's lines, timeouts, END, REPORT (spec 16). */
+    /** The function's CloudWatch Logs: START, the handler's lines, timeouts, END, REPORT (section 16). */
     public FunctionLogs logs() {
         return logs;
     }
 
-    /** The function's CloudWatch metrics and the mapping's event counts (spec 10, 17). */
+    /** The function's CloudWatch metrics and the mapping's event counts (section 10, 17). */
     public Metrics metrics() {
         return metrics;
     }
@@ -231,8 +231,8 @@ public final class MappedFunction {
      * How long the oldest unprocessed record of the shard has waited, now (zero when caught up): the wait of the
      * oldest pending record over all the shard's lanes, read off the virtual clock at this moment.
      *
-     * <p>This is not CloudWatch's {@code IteratorAge} metric (spec 17.2), which Lambda records per invocation, at
-     * invoke start, for the last record of the batch (spec 10.1, 0.5); each invocation keeps that figure as
+     * <p>This is not CloudWatch's {@code IteratorAge} metric (rule 17.2), which Lambda records per invocation, at
+     * invoke start, for the last record of the batch (rule 10.1, 0.5); each invocation keeps that figure as
      * {@link Invocation#iteratorAgeAtStart()}, and {@link #metrics()} aggregates it. The two differ whenever a shard is behind: this number grows while a
      * batch is blocked and is measured from the oldest record, the metric has a datapoint only when an invocation
      * starts and is measured from the newest record of its batch.
@@ -246,12 +246,12 @@ public final class MappedFunction {
         return ledger;
     }
 
-    /** Pauses polling; the checkpoint is kept (spec 1.13). */
+    /** Pauses polling; the checkpoint is kept (rule 1.13). */
     public void disable() {
         engine.control().setEnabled(false);
     }
 
-    /** Resumes polling from the checkpoint (spec 1.13). */
+    /** Resumes polling from the checkpoint (rule 1.13). */
     public void enable() {
         engine.control().setEnabled(true);
     }

@@ -34,7 +34,7 @@ public final class Shard {
         return log.endingHashKey();
     }
 
-    /** The shards this one was split or merged from (spec 11.1), in Kinesis's order; empty for an original shard. */
+    /** The shards this one was split or merged from (rule 11.1), in Kinesis's order; empty for an original shard. */
     public List<String> parentShardIds() {
         return log.parentShardIds();
     }
@@ -46,7 +46,7 @@ public final class Shard {
 
     /**
      * Whether the shard takes records: false once it was split or merged. A closed shard keeps its records until
-     * retention and is still read by every mapping to its end (spec 11.1).
+     * retention and is still read by every mapping to its end (rule 11.1).
      */
     public boolean isOpen() {
         return log.isOpen();

@@ -37,19 +37,19 @@ public record TimelineEntry(Instant at, String shardId, int lane, Kind kind, Str
     public enum Kind {
         /** The mapping's checkpoint in a shard moved. */
         CHECKPOINT,
-        /** A failed batch was split in two (spec 4.7, 0.1). */
+        /** A failed batch was split in two (rule 4.7, 0.1). */
         BISECT,
-        /** A retry was scheduled after back-off (spec 4.3, 0.2). */
+        /** A retry was scheduled after back-off (rule 4.3, 0.2). */
         RETRY,
-        /** Records went to the on-failure destination or were discarded (spec 4.4, 4.6, 6). */
+        /** Records went to the on-failure destination or were discarded (rule 4.4, 4.6, 6). */
         ON_FAILURE,
         /** Records left the stream by retention before being processed. */
         EXPIRED,
         /** Something the user should know: ignored partial responses, delivery failures, watchdog kills. */
         WARNING,
-        /** The mapping was created, disabled, enabled, updated or deleted (spec 1.13, 18.1, 18.2). */
+        /** The mapping was created, disabled, enabled, updated or deleted (rule 1.13, 18.1, 18.2). */
         STATE,
-        /** A shard was split or merged, or a child shard began to be read after its parents (spec 11.1, 0.10). */
+        /** A shard was split or merged, or a child shard began to be read after its parents (rule 11.1, 0.10). */
         RESHARD
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** UpdateEventSourceMapping, DeleteEventSourceMapping and the mapping's states (issue 16; spec 18.1, 18.2, 13.13). */
+/** UpdateEventSourceMapping, DeleteEventSourceMapping and the mapping's states (issue 16; rule 18.1, 18.2, 13.13). */
 class ControlPlaneTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final String S0 = "shardId-000000000000";
@@ -49,7 +49,7 @@ class ControlPlaneTest {
                 - Integer.parseInt(b.substring(1)));
         assertThat(f.invocations().timeline()).extracting(TimelineEntry::text).contains("mapping updated: BatchSize "
                 + "10 -> 2; batches in flight finish as they were invoked, checkpoints and retry counts are kept "
-                + "(spec 18.1)");
+                + "(rule 18.1)");
         f.ledger().verify();
     }
 
@@ -83,7 +83,7 @@ class ControlPlaneTest {
                 .startingPosition(StartingPosition.LATEST).build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("update(..) cannot change StartingPosition (TRIM_HORIZON -> LATEST): "
-                        + "UpdateEventSourceMapping has no StartingPosition parameter (spec 18.1). Build the new "
+                        + "UpdateEventSourceMapping has no StartingPosition parameter (rule 18.1). Build the new "
                         + "configuration with toBuilder() from config(), or delete the mapping and add a new one to "
                         + "start elsewhere.");
         assertThatThrownBy(() -> f.update(EventSourceMappingConfig.builder()
@@ -103,7 +103,7 @@ class ControlPlaneTest {
         assertThatThrownBy(() -> f.update(f.config().toBuilder().startingPositionTimestamp(T0.plusSeconds(60))
                 .build()))
                 .hasMessage("update(..) cannot change StartingPositionTimestamp (2026-01-01T00:00:00Z -> "
-                        + "2026-01-01T00:01:00Z): UpdateEventSourceMapping has no such parameter (spec 18.1). Delete "
+                        + "2026-01-01T00:01:00Z): UpdateEventSourceMapping has no such parameter (rule 18.1). Delete "
                         + "the mapping and add a new one to start elsewhere.");
     }
 
@@ -186,9 +186,9 @@ class ControlPlaneTest {
         assertThat(f.ledger().stateOf(late)).isEqualTo(RecordState.PENDING);
         f.ledger().verify();
         assertThat(f.invocations().timeline()).extracting(TimelineEntry::text).contains("mapping deleted: no "
-                + "invocation after the batch in flight; 6 undelivered record(s) stay PENDING (spec 18.1)");
+                + "invocation after the batch in flight; 6 undelivered record(s) stay PENDING (rule 18.1)");
         assertThatThrownBy(f::enable).isInstanceOf(IllegalStateException.class)
-                .hasMessage("enable() refused: the mapping was deleted at 2026-01-01T00:00:01Z (spec 18.1); a "
+                .hasMessage("enable() refused: the mapping was deleted at 2026-01-01T00:00:01Z (rule 18.1); a "
                         + "deleted mapping cannot be enabled, disabled, updated or deleted again. Add a new mapping "
                         + "with addMapping(..) to read the stream again.");
         assertThatThrownBy(() -> f.update(f.config())).hasMessageStartingWith("update(..) refused: the mapping was "

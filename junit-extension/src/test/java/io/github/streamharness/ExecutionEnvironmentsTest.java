@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The function's execution environments (spec 15.2, 0.14), the cold invocation's time budget (0.15), reserved
+ * The function's execution environments (rule 15.2, 0.14), the cold invocation's time budget (0.15), reserved
  * concurrency and its throttles (15.3, 4.2) and provisioned concurrency (15.4).
  */
 class ExecutionEnvironmentsTest {
@@ -140,7 +140,7 @@ class ExecutionEnvironmentsTest {
             assertThatThrownBy(() -> h.faults().coldStarts(Duration.ofSeconds(11)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a cold start (the Init phase) must be 0 to 10 seconds (Lambda limits the Init phase "
-                            + "to 10 s, spec 15.2), got PT11S; to make an invocation time out, use "
+                            + "to 10 s, rule 15.2), got PT11S; to make an invocation time out, use "
                             + "faults().onInvocation(n).timeout() or a latency");
         }
     }
@@ -167,7 +167,7 @@ class ExecutionEnvironmentsTest {
                             "shardId-000000000001 OK attempt 1 at 2026-01-01T00:00:03Z");
             assertThat(((Outcome.Throttled) all.get(1).outcome()).reason()).isEqualTo("Rate Exceeded. "
                     + "(ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency 1, all 1 busy, "
-                    + "spec 15.3)");
+                    + "rule 15.3)");
             assertThat(all.get(1).environmentId()).isNull();
             assertThat(f.discarded()).isEmpty(); // MaximumRetryAttempts 0, yet nothing discarded
             assertThat(f.invocations().describe(20)).contains("THROTTLED: Rate Exceeded.", "[env-1, cold start]");

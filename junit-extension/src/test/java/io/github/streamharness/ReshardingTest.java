@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Splitting, merging and rescaling a stream while mappings read it (issue 16; spec 11.1, 0.10). */
+/** Splitting, merging and rescaling a stream while mappings read it (issue 16; rule 11.1, 0.10). */
 class ReshardingTest {
     private static final BigInteger TOP = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
     private static final String S0 = "shardId-000000000000";
@@ -169,7 +169,7 @@ class ReshardingTest {
         assertThat(f.invocations().timeline()).filteredOn(e -> e.kind() == TimelineEntry.Kind.RESHARD)
                 .extracting(TimelineEntry::at, TimelineEntry::text).contains(org.assertj.core.groups.Tuple.tuple(
                         lastOfParent.endedAt(), "child shard " + c0.shardId() + " is read from now: its parent "
-                                + S0 + " is read to the end and the last batch completed (spec 0.10)"));
+                                + S0 + " is read to the end and the last batch completed (rule 0.10)"));
         f.ledger().verify();
     }
 
@@ -214,7 +214,7 @@ class ReshardingTest {
         assertThat(f.invocations().timeline()).filteredOn(e -> e.kind() == TimelineEntry.Kind.RESHARD)
                 .extracting(TimelineEntry::text)
                 .containsExactly("shard split: shardId-000000000000 closed; its range went to shardId-000000000001 "
-                        + "and shardId-000000000002 (spec 11.1)");
+                        + "and shardId-000000000002 (rule 11.1)");
     }
 
     @Test

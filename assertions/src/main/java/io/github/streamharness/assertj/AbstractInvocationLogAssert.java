@@ -27,13 +27,13 @@ import static io.github.streamharness.assertj.ShouldKeepOrder.shouldKeepOrder;
 /**
  * Assertions on what a mapping invoked: how often, which record reached the function how many times, whether
  * records came again only after a failure, whether order was kept, and batch sizes. A delivery is an invocation that
- * reached the function: throttled attempts (spec 4.2) do not count. Failure messages end with the log's timeline.
+ * reached the function: throttled attempts (rule 4.2) do not count. Failure messages end with the log's timeline.
  *
  * @param <SELF> the assertion's own type
  */
 public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocationLogAssert<SELF>>
         extends AbstractStreamAssert<SELF, InvocationLog> {
-    /** The synchronous invoke payload limit: 6 MB (spec 2.5). */
+    /** The synchronous invoke payload limit: 6 MB (rule 2.5). */
     private static final long SIX_MB = 6_291_456L;
 
 
@@ -52,7 +52,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return myself;
     }
 
-    /** Verifies how many invocations timed out (spec 0.4), injected timeouts and watchdog stops included. */
+    /** Verifies how many invocations timed out (rule 0.4), injected timeouts and watchdog stops included. */
     public SELF hasTimeouts(int expected) {
         return hasInvocationsThat("timed out", expected, i -> i.outcome() instanceof Outcome.FunctionError fe
                 && fe.kind() == Outcome.ErrorKind.TIMEOUT);
@@ -63,13 +63,13 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return hasInvocationsThat("started cold", expected, Invocation::coldStart);
     }
 
-    /** Verifies that no invocation was throttled (reserved concurrency, spec 15.3, or an injected throttle). */
+    /** Verifies that no invocation was throttled (reserved concurrency, rule 15.3, or an injected throttle). */
     public SELF hasNoThrottles() {
         return hasInvocationsThat("were throttled", 0, i -> i.outcome() instanceof Outcome.Throttled);
     }
 
     /**
-     * Verifies the most invocations that ran at once (spec 15.3, 15.5): the peak number of execution environments
+     * Verifies the most invocations that ran at once (rule 15.3, 15.5): the peak number of execution environments
      * busy at one virtual instant, each invocation that reached the function busy from its start (the start of Init)
      * to its end. An invocation that took no virtual time counts at its instant.
      */
@@ -149,7 +149,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
 
     /**
      * Verifies that a record reached the function again only after an invocation that held it failed for it: a
-     * function error (spec 4.1, 4.7) or a partial batch response that did not commit it (spec 5.5). A record
+     * function error (rule 4.1, 4.7) or a partial batch response that did not commit it (rule 5.5). A record
      * delivered again after its batch succeeded is a duplicate the mapping should not have made.
      */
     public SELF redeliveredOnlyAfterFailure() {
@@ -187,22 +187,22 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
     }
 
     /**
-     * Verifies that the records of each shard reached the function in sequence order (spec 3.1): every batch is in
+     * Verifies that the records of each shard reached the function in sequence order (rule 3.1): every batch is in
      * ascending order and no batch starts before an earlier batch of its shard (retries and bisected halves start at
-     * or after it). With ParallelizationFactor above 1 only per-key order is guaranteed (spec 3.2).
+     * or after it). With ParallelizationFactor above 1 only per-key order is guaranteed (rule 3.2).
      */
     public SELF keptOrderPerShard() {
         return keptOrder("shard", StreamRecord::shardId);
     }
 
-    /** As {@link #keptOrderPerShard()}, for the records of each partition key (spec 3.2). */
+    /** As {@link #keptOrderPerShard()}, for the records of each partition key (rule 3.2). */
     public SELF keptOrderPerPartitionKey() {
         return keptOrder("partition key", r -> r.shardId() + " pk=" + r.partitionKey());
     }
 
     /**
      * As {@link #keptOrderPerPartitionKey()}, following each key from a parent shard into its children after a split
-     * or merge (spec 11.1, 0.10): a key's records reached the function in (shard, sequence) order, a child's shard
+     * or merge (rule 11.1, 0.10): a key's records reached the function in (shard, sequence) order, a child's shard
      * numbered after its parents'. For keys routed by their MD5 (an explicit hash key can send one key to unrelated
      * shards).
      */
@@ -258,7 +258,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return myself;
     }
 
-    /** Verifies that no invocation received more than {@code max} records (BatchSize, spec 2.3). */
+    /** Verifies that no invocation received more than {@code max} records (BatchSize, rule 2.3). */
     public SELF noBatchLargerThan(int max) {
         isNotNull();
         List<String> offending = actual.all().stream().filter(i -> i.batchSize() > max)
@@ -270,7 +270,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
     }
 
     /**
-     * Verifies that no invocation received an event JSON over 6 MB (6,291,456 bytes, spec 2.5, 0.7), measured
+     * Verifies that no invocation received an event JSON over 6 MB (6,291,456 bytes, rule 2.5, 0.7), measured
      * exactly as the engine measures it.
      */
     public SELF noBatchOver6MB() {
@@ -280,7 +280,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
             long size = actual.eventSizeBytes(i);
             if (size > SIX_MB) {
                 offending.add(KINESIS_REPRESENTATION.toStringOf(i) + ": " + size + " bytes"
-                        + (i.batchSize() == 1 ? " (one record larger than the limit is delivered alone, spec 0.7)"
+                        + (i.batchSize() == 1 ? " (one record larger than the limit is delivered alone, rule 0.7)"
                         : ""));
             }
         }
@@ -301,7 +301,7 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
             return true;
         }
         if (outcome instanceof Outcome.PartialFailure partial) {
-            // records before the checkpoint sequence number are committed, the rest is retried (spec 5.5)
+            // records before the checkpoint sequence number are committed, the rest is retried (rule 5.5)
             return sequence(record).compareTo(new BigInteger(partial.checkpointSequenceNumber())) >= 0;
         }
         return false;

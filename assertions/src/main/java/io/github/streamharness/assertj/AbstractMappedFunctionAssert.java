@@ -51,14 +51,14 @@ public abstract class AbstractMappedFunctionAssert<SELF extends AbstractMappedFu
                 ShardPositionAssert::new, actual.invocations());
     }
 
-    /** Assertions on the function's CloudWatch Logs (spec 16). */
+    /** Assertions on the function's CloudWatch Logs (section 16). */
     public FunctionLogsAssert logs() {
         isNotNull();
         return open(FunctionLogsAssert.class, io.github.streamharness.FunctionLogs.class, actual.logs(),
                 FunctionLogsAssert::new, null);
     }
 
-    /** Assertions on the function's metrics (spec 17). */
+    /** Assertions on the function's metrics (section 17). */
     public MetricsAssert metrics() {
         isNotNull();
         return open(MetricsAssert.class, io.github.streamharness.Metrics.class, actual.metrics(), MetricsAssert::new,

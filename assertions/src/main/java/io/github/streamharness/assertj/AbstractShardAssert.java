@@ -11,7 +11,7 @@ import static io.github.streamharness.assertj.ShouldHaveLineage.shouldHaveHashKe
 import static io.github.streamharness.assertj.ShouldHaveLineage.shouldHaveLineage;
 
 /**
- * Assertions on a shard's lineage after resharding (spec 11.1): open or closed, its parents (in Kinesis's order:
+ * Assertions on a shard's lineage after resharding (rule 11.1): open or closed, its parents (in Kinesis's order:
  * for a merge, the shard given, then the adjacent one), its children and its hash key range.
  * {@code assertThat(stream.shard(0)).isClosed().hasChildren("shardId-000000000001", "shardId-000000000002")}.
  *

@@ -59,12 +59,12 @@ public abstract class AbstractStreamHarnessAssert<SELF extends AbstractStreamHar
         return mapping().invocations();
     }
 
-    /** Assertions on the only mapping's function's CloudWatch Logs (spec 16). */
+    /** Assertions on the only mapping's function's CloudWatch Logs (section 16). */
     public FunctionLogsAssert logs() {
         return mapping().logs();
     }
 
-    /** Assertions on the only mapping's function's metrics (spec 17). */
+    /** Assertions on the only mapping's function's metrics (section 17). */
     public MetricsAssert metrics() {
         return mapping().metrics();
     }

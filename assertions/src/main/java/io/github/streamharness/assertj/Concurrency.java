@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The peak of invocations running at once, read off the invocation log (spec 15.3). */
+/** The peak of invocations running at once, read off the invocation log (rule 15.3). */
 final class Concurrency {
     private Concurrency() {
     }

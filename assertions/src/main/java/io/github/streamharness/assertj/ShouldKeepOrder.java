@@ -2,7 +2,7 @@ package io.github.streamharness.assertj;
 
 import java.util.List;
 
-/** Messages of the ordering assertions of {@link AbstractInvocationLogAssert} (spec 3.1, 3.2). */
+/** Messages of the ordering assertions of {@link AbstractInvocationLogAssert} (rule 3.1, 3.2). */
 final class ShouldKeepOrder extends StreamErrorMessageFactory {
 
     private ShouldKeepOrder(Parts parts, String story) {

@@ -62,7 +62,7 @@ public class StreamAssertions {
         return new ShardPositionAssert(actual);
     }
 
-    /** Assertions on a shard's lineage after resharding: {@code isClosed()}, {@code hasChildren(..)} (spec 11.1). */
+    /** Assertions on a shard's lineage after resharding: {@code isClosed()}, {@code hasChildren(..)} (rule 11.1). */
     public static ShardAssert assertThat(Shard actual) {
         return new ShardAssert(actual);
     }
@@ -72,17 +72,17 @@ public class StreamAssertions {
         return new StreamRecordAssert(actual);
     }
 
-    /** Assertions on a handler's partial batch response (spec 5). */
+    /** Assertions on a handler's partial batch response (section 5). */
     public static StreamsEventResponseAssert assertThat(StreamsEventResponse actual) {
         return new StreamsEventResponseAssert(actual);
     }
 
-    /** Assertions on a function's CloudWatch Logs: {@code hasNoTimeouts()}, {@code containsLine(..)} (spec 16). */
+    /** Assertions on a function's CloudWatch Logs: {@code hasNoTimeouts()}, {@code containsLine(..)} (section 16). */
     public static FunctionLogsAssert assertThat(FunctionLogs actual) {
         return new FunctionLogsAssert(actual);
     }
 
-    /** Assertions on a function's metrics: {@code metric("IteratorAge").maximumPer(..).allBelow(..)} (spec 17). */
+    /** Assertions on a function's metrics: {@code metric("IteratorAge").maximumPer(..).allBelow(..)} (section 17). */
     public static MetricsAssert assertThat(Metrics actual) {
         return new MetricsAssert(actual);
     }

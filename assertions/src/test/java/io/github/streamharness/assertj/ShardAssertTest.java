@@ -8,7 +8,7 @@ import java.math.BigInteger;
 import static io.github.streamharness.assertj.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Shard lineage assertions after a split and a merge (spec 11.1). */
+/** Shard lineage assertions after a split and a merge (rule 11.1). */
 class ShardAssertTest {
     private static final String S0 = "shardId-000000000000";
     private static final String S1 = "shardId-000000000001";

@@ -146,7 +146,7 @@ final class HarnessFactory {
 
     /**
      * The template layer, between the extension's builder and the defaults: a template's function and mapping
-     * settings (spec 18.3) will be applied here, so that the builder and the annotations override them. Nothing yet.
+     * settings (rule 18.3) will be applied here, so that the builder and the annotations override them. Nothing yet.
      */
     private static void applyTemplate(StreamHarness.Builder b, ExtensionContext context) {
         TemplateSettings.read(context).ifPresent(t -> t.applyTo(b));

@@ -14,7 +14,7 @@ import io.github.streamharness.Metrics;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.VirtualClock;
 import io.github.streamharness.WarningKind;
-import io.github.streamharness.events.KinesisRecords;
+import io.github.streamharness.traffic.KinesisRecords;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -143,7 +143,7 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
         if (!mapping.hasDestination()) {
             throw new ParameterResolutionException("Cannot resolve DeadLetterQueue: the mapping of "
                     + mapping.functionName() + " has no on-failure destination, so AWS discards failed records "
-                    + "instead of sending them anywhere (spec 4.4). Add onFailureDestination = "
+                    + "instead of sending them anywhere (rule 4.4). Add onFailureDestination = "
                     + "\"arn:aws:sqs:us-east-1:123456789012:my-dlq\" to @EventSourceMapping, or assert on "
                     + "StreamHarness.discarded() instead.");
         }

@@ -68,21 +68,21 @@ public @interface KinesisStreamTest {
     /** Where the virtual clock starts, as an ISO-8601 instant; when unset, {@code 2026-01-01T00:00:00Z}. */
     String startTime() default "";
 
-    /** Reserved concurrency of the function, 0 or more (spec 15.3); when unset, unreserved. */
+    /** Reserved concurrency of the function, 0 or more (rule 15.3); when unset, unreserved. */
     int reservedConcurrency() default UNSET;
 
-    /** Provisioned concurrency of the function (spec 15.4); when unset, none. */
+    /** Provisioned concurrency of the function (rule 15.4); when unset, none. */
     int provisionedConcurrency() default UNSET;
 
-    /** The Init phase of each new execution environment in ms, 0..10000 (spec 0.15); when unset, 0. */
+    /** The Init phase of each new execution environment in ms, 0..10000 (rule 0.15); when unset, 0. */
     int initDurationMillis() default UNSET;
 
-    /** How long an idle environment stays warm, in seconds (spec 0.14); when unset, 600. */
+    /** How long an idle environment stays warm, in seconds (rule 0.14); when unset, 600. */
     int keepWarmSeconds() default UNSET;
 
     /**
      * A CloudFormation or SAM template (YAML or JSON, or {@code cdk synth} output) to take the mapping, the function's
-     * settings and the stream's shard count from (spec 18.3): a path relative to the project directory (the module's,
+     * settings and the stream's shard count from (rule 18.3): a path relative to the project directory (the module's,
      * under Maven), or {@code classpath:templates/template.yaml}. Every other attribute and annotation wins over it.
      */
     String template() default "";

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  *
  * @param name     unique within a what-if; the row and bar label
  * @param mapping  the event source mapping
- * @param function the function's settings; the memory also sets the modelled CPU share of the cost (spec 15.1)
+ * @param function the function's settings; the memory also sets the modelled CPU share of the cost (rule 15.1)
  */
 public record Configuration(String name, EventSourceMappingConfig mapping, FunctionSettings function) {
 

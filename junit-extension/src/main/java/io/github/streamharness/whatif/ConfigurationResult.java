@@ -19,7 +19,7 @@ import java.util.Map;
  * @param timeouts       of which timeouts
  * @param throttles      throttled attempts (Throttles)
  * @param coldStarts     invocations that started a new execution environment
- * @param maxIteratorAge the IteratorAge maximum over the run (spec 10.1, at invoke start)
+ * @param maxIteratorAge the IteratorAge maximum over the run (rule 10.1, at invoke start)
  * @param periods        the same figures per period, in time order, one per period of the run
  * @param dlqMessages    on-failure destination messages (0 without a destination)
  * @param dlqRecords     records the on-failure messages cover

@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Lambda's on-demand prices and the memory model of the cost estimate (spec 19.3): cost = invocations x price per
+ * Lambda's on-demand prices and the memory model of the cost estimate (rule 19.3): cost = invocations x price per
  * request + GB-seconds x price per GB-second. GB-seconds are the billed duration (each invocation's modelled duration
  * rounded up to a whole millisecond) times the memory in GB (MB / 1024). Throttled attempts never ran and cost
  * nothing. Defaults: us-east-1, x86 ({@link #US_EAST_1_X86}); see https://aws.amazon.com/lambda/pricing/.
  *
- * <p>The memory what-if (spec 15.1): Lambda gives a function CPU in proportion to its memory, a full vCPU at
+ * <p>The memory what-if (rule 15.1): Lambda gives a function CPU in proportion to its memory, a full vCPU at
  * {@value #FULL_VCPU_MB} MB. The harness does not run a handler slower at lower memory, so the estimate scales each
  * invocation's measured virtual duration by {@code 1769 / memory} below 1,769 MB (at and above it, unchanged): the
  * shape of AWS Lambda Power Tuning's curve for a CPU-bound handler. A handler that waits on I/O scales less on
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param perGbSecond USD per GB-second
  */
 public record Pricing(BigDecimal perRequest, BigDecimal perGbSecond) {
-    /** The memory at which a function has one full vCPU (spec 15.1). */
+    /** The memory at which a function has one full vCPU (rule 15.1). */
     public static final int FULL_VCPU_MB = 1769;
     /** us-east-1, x86: USD 0.20 per million requests, USD 0.0000166667 per GB-second. */
     public static final Pricing US_EAST_1_X86 = new Pricing(new BigDecimal("0.0000002"),

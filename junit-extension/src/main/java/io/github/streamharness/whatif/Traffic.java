@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * The traffic a what-if replays under every configuration: the stream (name, shard count), how much virtual time to
  * run, the harness seed, and a producer that puts or schedules the records on a fresh harness (for example a
- * {@link io.github.streamharness.events.RateProducer} started on it). The producer must depend only on the harness
+ * {@link io.github.streamharness.traffic.RateProducer} started on it). The producer must depend only on the harness
  * it is given (its clock, its seed), never on shared mutable state, so every configuration sees the same records at
  * the same virtual times and a run replays exactly.
  *

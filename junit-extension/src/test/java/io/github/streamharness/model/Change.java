@@ -7,11 +7,11 @@ package io.github.streamharness.model;
  * <p>A {@link Kind#SPLIT} or {@link Kind#MERGE} at {@code atMs} closes the records' shard; records
  * {@code firstChildRecord..n-1} are written at {@code atMs} into the child that takes the key (for a merge, the
  * records' shard merges with the other, empty, shard of a two-shard stream; {@code givenFirst} says which is the
- * shard given). Spec 0.10: the child is read only after the parent is read to its end, so the model runs the parent's
+ * shard given). Rule 0.10: the child is read only after the parent is read to its end, so the model runs the parent's
  * records, then the child's from max(parent's end, atMs).
  *
  * <p>An {@link Kind#UPDATE} at {@code atMs} replaces the mapping's parameters with {@code updated} (the same
- * durations): spec 18.1, an invocation that starts after {@code atMs} is cut, read and decided under the new
+ * durations): rule 18.1, an invocation that starts after {@code atMs} is cut, read and decided under the new
  * configuration; one that started at or before it under the old one.
  *
  * @param kind             what changes

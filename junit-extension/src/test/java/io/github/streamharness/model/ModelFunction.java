@@ -1,17 +1,17 @@
 package io.github.streamharness.model;
 
 /**
- * The function's execution environments and limits as the reference model sees them for its one lane (spec 15,
+ * The function's execution environments and limits as the reference model sees them for its one lane (section 15,
  * 0.14, 0.15), written from the spec independently of the engine's pool.
  *
  * <ul>
- *   <li>spec 15.3: reserved concurrency 0 throttles every invocation (one lane never runs two at once, so any other
- *       limit never throttles it); throttles end only by record age (spec 4.2);
- *   <li>spec 0.14, 15.2: the lane's invocation reuses the environment of the previous one unless that one timed
- *       out (spec 0.4: replaced) or stayed idle longer than {@code keepWarmMs} since its invocation ended; a new
+ *   <li>rule 15.3: reserved concurrency 0 throttles every invocation (one lane never runs two at once, so any other
+ *       limit never throttles it); throttles end only by record age (rule 4.2);
+ *   <li>rule 0.14, 15.2: the lane's invocation reuses the environment of the previous one unless that one timed
+ *       out (rule 0.4: replaced) or stayed idle longer than {@code keepWarmMs} since its invocation ended; a new
  *       on-demand environment cold-starts: its Init phase ({@code initDurationMs}) comes first and counts against the
- *       timeout (spec 0.15);
- *   <li>spec 15.4: with provisioned concurrency of at least 1 the lane's environment is a provisioned one: never a
+ *       timeout (rule 0.15);
+ *   <li>rule 15.4: with provisioned concurrency of at least 1 the lane's environment is a provisioned one: never a
  *       cold start, never reclaimed, and replaced by another provisioned one after a timeout.
  * </ul>
  *
@@ -33,7 +33,7 @@ public record ModelFunction(int reservedConcurrency, int provisionedConcurrency,
         }
     }
 
-    /** Spec 15.3: whether every invocation is throttled. */
+    /** Rule 15.3: whether every invocation is throttled. */
     public boolean throttlesAll() {
         return reservedConcurrency == 0;
     }

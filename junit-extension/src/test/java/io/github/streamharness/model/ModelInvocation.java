@@ -12,7 +12,7 @@ import java.util.List;
  * @param startMs when the invocation started
  * @param endMs   when it ended (start + timeout for a timeout, start + Init + duration otherwise, start for a
  *                throttle)
- * @param coldStart whether a new on-demand execution environment served it (spec 15.2, 0.14)
+ * @param coldStart whether a new on-demand execution environment served it (rule 15.2, 0.14)
  */
 public record ModelInvocation(int number, List<Integer> records, int attempt, Outcome outcome, long startMs,
                               long endMs, boolean coldStart) {

@@ -10,19 +10,19 @@ import java.util.stream.IntStream;
  * A deliberately small implementation of the event source mapping's failure rules for one lane, written straight
  * from the spec (sections 0.1, 0.2, 0.6, 0.12, 4, 5, 6) and independent of the engine, to test the engine against.
  *
- * <p>The function around the lane (spec 15.3, 15.4, 0.14, 0.15) follows {@link ModelFunction}.
+ * <p>The function around the lane (rule 15.3, 15.4, 0.14, 0.15) follows {@link ModelFunction}.
  *
  * <p>Simplifications: every record is present when the lane starts, the batching window is 0, there is no 6 MB cut
  * and no retention, and a batch is always a contiguous run of record indices {@code [from, to)}. A scenario's
  * {@link Change} (issue 16) reshards the stream, so that the last records are a child shard's, read after the parent
- * (spec 0.10), or updates the mapping's parameters in the middle (spec 18.1).
+ * (rule 0.10), or updates the mapping's parameters in the middle (rule 18.1).
  */
 public final class ReferenceModel {
 
     /** The default bound on invocations, after which a scenario is declared non-terminating. */
     public static final int DEFAULT_INVOCATION_LIMIT = 1_000_000;
 
-    /** Spec 0.2: the first retry waits 1 s, each further one twice as long, at most 60 s. */
+    /** Rule 0.2: the first retry waits 1 s, each further one twice as long, at most 60 s. */
     static final long INITIAL_BACKOFF_MS = 1_000;
     static final long MAX_BACKOFF_MS = 60_000;
 
@@ -43,35 +43,35 @@ public final class ReferenceModel {
         return new Run(scenario, invocationLimit).toEnd();
     }
 
-    /** Spec 0.2: the delay before the k-th consecutive retry of the same batch (k = 1, 2, ...). */
+    /** Rule 0.2: the delay before the k-th consecutive retry of the same batch (k = 1, 2, ...). */
     static long backoffMs(int k) {
         return Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS << Math.min(k - 1, 16));
     }
 
-    /** How an invocation's outcome reads under the mapping's settings (spec 4.1, 4.2, 5). */
+    /** How an invocation's outcome reads under the mapping's settings (rule 4.1, 4.2, 5). */
     private sealed interface Reading {
     }
 
-    /** Every record of the batch is done (spec 5.3, and 5.1 for any response without ReportBatchItemFailures). */
+    /** Every record of the batch is done (rule 5.3, and 5.1 for any response without ReportBatchItemFailures). */
     private record Succeeded() implements Reading {
     }
 
-    /** Spec 5.5: the records before {@code firstFailed} are committed, the rest is retried. */
+    /** Rule 5.5: the records before {@code firstFailed} are committed, the rest is retried. */
     private record PartlySucceeded(int firstFailed) implements Reading {
     }
 
     /**
-     * Spec 5.7: a valid partial response whose lowest id is the batch's first record: nothing is committed and the
-     * whole batch is retried as it was; the attempt counts (as for spec 5.4) but the batch is never bisected.
+     * Rule 5.7: a valid partial response whose lowest id is the batch's first record: nothing is committed and the
+     * whole batch is retried as it was; the attempt counts (as for rule 5.4) but the batch is never bisected.
      */
     private record NoProgress() implements Reading {
     }
 
-    /** A function error (spec 4.1); {@code functionError} is "Unhandled" or null for a failure response. */
+    /** A function error (rule 4.1); {@code functionError} is "Unhandled" or null for a failure response. */
     private record Failed(String functionError) implements Reading {
     }
 
-    /** Spec 4.2: the function was not reached. */
+    /** Rule 4.2: the function was not reached. */
     private record Throttled() implements Reading {
     }
 
@@ -104,7 +104,7 @@ public final class ReferenceModel {
             int parent = scenario.parentRecordCount();
             read(0, parent);
             if (parent < n) {
-                // Spec 0.10, 11.1: the child is read only once the parent is read to its end and its last batch
+                // Rule 0.10, 11.1: the child is read only once the parent is read to its end and its last batch
                 // completed, and not before it exists; its lane starts fresh (a new batch, no attempts).
                 now = Math.max(now, scenario.change().atMs());
                 read(parent, n);
@@ -113,9 +113,9 @@ public final class ReferenceModel {
         }
 
         /**
-         * Spec 3.1: one batch at a time, in order; a batch = the next up to BatchSize records (window 0, spec 2.3),
-         * BatchSize as configured when the batch is cut (spec 18.1), and the next batch is read as soon as the
-         * previous one is done (spec 0.3).
+         * Rule 3.1: one batch at a time, in order; a batch = the next up to BatchSize records (window 0, rule 2.3),
+         * BatchSize as configured when the batch is cut (rule 18.1), and the next batch is read as soon as the
+         * previous one is done (rule 0.3).
          */
         private void read(int first, int end) {
             int from = first;
@@ -126,23 +126,23 @@ public final class ReferenceModel {
             }
         }
 
-        /** Spec 18.1: the configuration in force now (an update applies to what starts after it). */
+        /** Rule 18.1: the configuration in force now (an update applies to what starts after it). */
         private ModelConfig config() {
             return scenario.configAt(now);
         }
 
         /**
          * Invokes the batch {@code [from, to)} until every one of its records is committed or discarded. The batch
-         * starts with no attempts (a new batch, a bisected half (spec 0.1) or a partial remainder (spec 5.6)).
+         * starts with no attempts (a new batch, a bisected half (rule 0.1) or a partial remainder (rule 5.6)).
          */
         private void resolve(int from, int to, long delayBeforeFirstMs) {
-            int attempts = 0;  // invocations of this batch that reached the function (spec 1.7, 4.2)
-            int retries = 0;   // consecutive retries so far: drives the back-off (spec 0.2)
-            int throttles = 0; // consecutive throttles: their own back-off counter (spec 15.3)
+            int attempts = 0;  // invocations of this batch that reached the function (rule 1.7, 4.2)
+            int retries = 0;   // consecutive retries so far: drives the back-off (rule 0.2)
+            int throttles = 0; // consecutive throttles: their own back-off counter (rule 15.3)
             now += delayBeforeFirstMs;
             while (true) {
-                // Spec 4.6, 0.12: before every attempt, the expired prefix goes to the destination; the rest is
-                // invoked (the same batch, keeping its attempt count). Spec 13.7: the count shows at least 1.
+                // Rule 4.6, 0.12: before every attempt, the expired prefix goes to the destination; the rest is
+                // invoked (the same batch, keeping its attempt count). Rule 13.7: the count shows at least 1.
                 int fresh = from;
                 while (fresh < to && expired(fresh)) {
                     fresh++;
@@ -155,11 +155,11 @@ public final class ReferenceModel {
                     }
                 }
 
-                ModelConfig config = config(); // spec 18.1: the attempt is read and decided as it was invoked
+                ModelConfig config = config(); // rule 18.1: the attempt is read and decided as it was invoked
                 Outcome outcome = invoke(from, to, attempts + 1, config);
                 Reading reading = read(outcome, from, to, config);
                 if (reading instanceof Throttled) {
-                    // Spec 4.2, 13.10, 15.3: not an attempt, never bisected, retried on the throttle back-off's own
+                    // Rule 4.2, 13.10, 15.3: not an attempt, never bisected, retried on the throttle back-off's own
                     // counter, which restarts when an invocation reaches the function.
                     now += backoffMs(++throttles);
                     continue;
@@ -171,8 +171,8 @@ public final class ReferenceModel {
                     return;
                 }
                 if (reading instanceof PartlySucceeded partly) {
-                    // Spec 5.5: commit before the lowest failed record. Spec 5.6: the remainder is a new batch with
-                    // a fresh count, invoked after the initial back-off; bisect plays no part (spec 5.7).
+                    // Rule 5.5: commit before the lowest failed record. Rule 5.6: the remainder is a new batch with
+                    // a fresh count, invoked after the initial back-off; bisect plays no part (rule 5.7).
                     commit(from, partly.firstFailed());
                     from = partly.firstFailed();
                     attempts = 0;
@@ -182,32 +182,32 @@ public final class ReferenceModel {
                 }
                 String functionError = reading instanceof Failed failed ? failed.functionError() : null;
                 if (reading instanceof Failed && config.bisectBatchOnFunctionError() && to - from > 1) {
-                    // Spec 0.1, 4.7: split into the first ceil(n/2) and the rest, no attempt counted, no delay,
+                    // Rule 0.1, 4.7: split into the first ceil(n/2) and the rest, no attempt counted, no delay,
                     // left half done before the right half is invoked, each half with a fresh count.
                     int mid = from + (to - from + 1) / 2;
                     resolve(from, mid, 0);
                     resolve(mid, to, 0);
                     return;
                 }
-                // Spec 1.7: MaximumRetryAttempts N gives N + 1 invocations; -1 retries until the records expire.
+                // Rule 1.7: MaximumRetryAttempts N gives N + 1 invocations; -1 retries until the records expire.
                 if (config.maximumRetryAttempts() == -1 || attempts < config.maximumRetryAttempts() + 1) {
                     now += backoffMs(++retries);
                     continue;
                 }
-                // Spec 4.4, 0.1: exhausted; the exact final batch goes to the destination.
+                // Rule 4.4, 0.1: exhausted; the exact final batch goes to the destination.
                 discard(Condition.RetryAttemptsExhausted, attempts, from, to, functionError);
                 return;
             }
         }
 
-        /** Spec 0.12: expired when now - arrival > MaximumRecordAgeInSeconds. */
+        /** Rule 0.12: expired when now - arrival > MaximumRecordAgeInSeconds. */
         private boolean expired(int record) {
             ModelConfig config = config();
             return config.hasRecordAge()
                     && now - scenario.arrivalsMs().get(record) > config.maximumRecordAgeInSeconds() * 1000L;
         }
 
-        /** Asks the oracle, logs the invocation and moves the clock to its end (spec 0.4). */
+        /** Asks the oracle, logs the invocation and moves the clock to its end (rule 0.4). */
         private Outcome invoke(int from, int to, int attempt, ModelConfig config) {
             if (invocations.size() >= invocationLimit) {
                 throw new IllegalStateException("no end after " + invocationLimit + " invocations; stuck on records "
@@ -216,7 +216,7 @@ public final class ReferenceModel {
             List<Integer> records = IntStream.range(from, to).boxed().toList();
             int number = invocations.size() + 1;
             if (function.throttlesAll()) {
-                // spec 15.3: reserved concurrency 0: the function is never reached, the oracle never asked
+                // rule 15.3: reserved concurrency 0: the function is never reached, the oracle never asked
                 invocations.add(new ModelInvocation(number, records, attempt, Outcome.THROTTLE, now, now));
                 return Outcome.THROTTLE;
             }
@@ -226,12 +226,12 @@ public final class ReferenceModel {
                 invocations.add(new ModelInvocation(number, records, attempt, outcome, now, now));
                 return outcome;
             }
-            // spec 0.14, 15.4: the previous environment serves again unless replaced or reclaimed; a provisioned one
+            // rule 0.14, 15.4: the previous environment serves again unless replaced or reclaimed; a provisioned one
             // never cold-starts
             boolean provisioned = function.provisionedConcurrency() > 0;
             boolean cold = !provisioned
                     && (!environment || now - environmentFreeAt > function.keepWarmMs());
-            long init = cold ? function.initDurationMs() : 0;  // spec 0.15: Init counts against the timeout
+            long init = cold ? function.initDurationMs() : 0;  // rule 0.15: Init counts against the timeout
             long duration = outcome instanceof Outcome.Timeout ? config.functionTimeoutMs()
                     : init + config.invocationDurationMs();
             for (int i = from; i < to; i++) {
@@ -239,12 +239,12 @@ public final class ReferenceModel {
             }
             invocations.add(new ModelInvocation(number, records, attempt, outcome, now, now + duration, cold));
             now += duration;
-            environment = !(outcome instanceof Outcome.Timeout);  // spec 0.4: a timed-out runtime is replaced
+            environment = !(outcome instanceof Outcome.Timeout);  // rule 0.4: a timed-out runtime is replaced
             environmentFreeAt = now;
             return outcome;
         }
 
-        /** Spec 4.1, 4.2, 5.1 and 5.3 to 5.5 with decision 0.6. */
+        /** Rule 4.1, 4.2, 5.1 and 5.3 to 5.5 with decision 0.6. */
         private Reading read(Outcome outcome, int from, int to, ModelConfig config) {
             if (outcome instanceof Outcome.Throttle) {
                 return new Throttled();
@@ -253,20 +253,20 @@ public final class ReferenceModel {
                 return new Failed(ModelDeadLetter.UNHANDLED);
             }
             if (outcome instanceof Outcome.Success || !config.reportBatchItemFailures()) {
-                return new Succeeded();  // spec 5.1, 13.6, 13.16: without the feature any response is success
+                return new Succeeded();  // rule 5.1, 13.6, 13.16: without the feature any response is success
             }
             List<ItemId> failures = ((Outcome.Partial) outcome).failures();
             if (failures.isEmpty()) {
-                return new Succeeded();  // spec 5.3
+                return new Succeeded();  // rule 5.3
             }
             int lowest = Integer.MAX_VALUE;
             for (ItemId id : failures) {
                 if (!(id instanceof ItemId.Record record) || record.index() < from || record.index() >= to) {
-                    return new Failed(null);  // spec 5.4, 0.6: one invalid or foreign id fails the whole batch
+                    return new Failed(null);  // rule 5.4, 0.6: one invalid or foreign id fails the whole batch
                 }
-                lowest = Math.min(lowest, record.index());  // spec 5.5: the lowest one is the checkpoint
+                lowest = Math.min(lowest, record.index());  // rule 5.5: the lowest one is the checkpoint
             }
-            // Spec 5.7: bisected at the returned record; when that is the first one, the retry is the whole batch.
+            // Rule 5.7: bisected at the returned record; when that is the first one, the retry is the whole batch.
             return lowest == from ? new NoProgress() : new PartlySucceeded(lowest);
         }
 
@@ -278,7 +278,7 @@ public final class ReferenceModel {
             checkpoint = Math.max(checkpoint, to - 1);
         }
 
-        /** Spec 6.1: one message per discarded batch or remainder; the checkpoint moves past it (spec 4.4). */
+        /** Rule 6.1: one message per discarded batch or remainder; the checkpoint moves past it (rule 4.4). */
         private void discard(Condition condition, int invokeCount, int from, int to, String functionError) {
             deadLetters.add(new ModelDeadLetter(condition, invokeCount, from, to - 1, to - from, functionError, now));
             RecordFate fate = condition == Condition.RecordAgeExceeded

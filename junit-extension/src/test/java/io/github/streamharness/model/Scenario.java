@@ -8,15 +8,15 @@ import java.util.List;
  * and the oracle that decides every invocation's outcome.
  *
  * @param config     the mapping parameters
- * @param arrivalsMs each record's approximate arrival time in ms, non-decreasing (spec 4.6: expired records form a
+ * @param arrivalsMs each record's approximate arrival time in ms, non-decreasing (rule 4.6: expired records form a
  *                   prefix); record i is the i-th record of the lane
  * @param startMs    when the lane reads its first batch; not before the last arrival
  * @param oracle     the outcome of every invocation
  * @param seed       the generator seed that made this scenario, or -1 for a hand-written one (for replay)
- * @param setup      the stream around the lane: records it must not see, and which lane it is (spec 0.8, 2.6, 9.1)
+ * @param setup      the stream around the lane: records it must not see, and which lane it is (rule 0.8, 2.6, 9.1)
  * @param change     a reshard or an update in the middle (issue 16), or null; with a reshard, the child's records
  *                   arrive at the change's time, after the start
- * @param function   the function's environments and limits (spec 15, 0.14, 0.15)
+ * @param function   the function's environments and limits (section 15, 0.14, 0.15)
  */
 public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
                        StreamSetup setup, Change change, ModelFunction function) {
@@ -60,7 +60,7 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
         }
         for (int i = 1; i < arrivalsMs.size(); i++) {
             if (arrivalsMs.get(i) < arrivalsMs.get(i - 1)) {
-                throw new IllegalArgumentException("arrival times must be non-decreasing (spec 4.6), index " + i);
+                throw new IllegalArgumentException("arrival times must be non-decreasing (rule 4.6), index " + i);
             }
         }
         int parentRecords = change != null && change.reshards() ? change.firstChildRecord() : arrivalsMs.size();
@@ -86,7 +86,7 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
         }
     }
 
-    /** The configuration an invocation starting at {@code atMs} runs under (spec 18.1). */
+    /** The configuration an invocation starting at {@code atMs} runs under (rule 18.1). */
     public ModelConfig configAt(long atMs) {
         return change != null && change.kind() == Change.Kind.UPDATE && atMs > change.atMs() ? change.updated()
                 : config;

@@ -30,7 +30,7 @@ public final class ScenarioGenerator {
             }
             arrivals.add(t);
         }
-        // a quarter of the lanes start late, so that some records may be too old before their first read (spec 4.6)
+        // a quarter of the lanes start late, so that some records may be too old before their first read (rule 4.6)
         long start = t + (random.nextInt(4) == 0 ? random.nextLong(120_001) : 0);
         GeneratedOracle oracle = oracle(random, records);
         Scenario scenario = new Scenario(config, arrivals, start, oracle, seed, setup(random, records, seed));
@@ -75,8 +75,8 @@ public final class ScenarioGenerator {
     /**
      * The stream around the lane (drawn after everything else, so the lane's own content of a seed stays as it
      * was): a third of the cases on 1..4 shards with ParallelizationFactor 1..10 and up to four keys of one lane
-     * (spec 0.8), a fifth with AT_TIMESTAMP set in the future (spec 2.6), a fifth with filtered-out records, half of
-     * those also named by a partitionKey pattern that must not match (spec 9.1).
+     * (rule 0.8), a fifth with AT_TIMESTAMP set in the future (rule 2.6), a fifth with filtered-out records, half of
+     * those also named by a partitionKey pattern that must not match (rule 9.1).
      */
     private static StreamSetup setup(SplittableRandom random, int records, long seed) {
         int shards = 1;
@@ -116,9 +116,9 @@ public final class ScenarioGenerator {
 
     /**
      * The function around the lane: an eighth of the cases with reserved concurrency 0 (only with a record age:
-     * throttles end only by age, spec 15.3), an eighth with a limit 1..10 that one lane never reaches, a sixth with
+     * throttles end only by age, rule 15.3), an eighth with a limit 1..10 that one lane never reaches, a sixth with
      * provisioned concurrency, a third with an Init phase that fits the timeout, a third with a short keep-warm time
-     * so that back-offs reclaim the environment (spec 0.14).
+     * so that back-offs reclaim the environment (rule 0.14).
      */
     static ModelFunction function(SplittableRandom random, ModelConfig config) {
         int roll = random.nextInt(8);
@@ -135,7 +135,7 @@ public final class ScenarioGenerator {
         int batchSize = pick(random, 1 + random.nextInt(10), 1 + random.nextInt(100), 100 + random.nextInt(901));
         boolean bisect = random.nextBoolean();
         int retries = random.nextInt(5) == 0 ? -1 : random.nextInt(6);
-        // spec 4.5: -1 retries only end by record age, so -1 always comes with one here
+        // rule 4.5: -1 retries only end by record age, so -1 always comes with one here
         int age = retries == -1 || random.nextInt(3) == 0 ? 60 + random.nextInt(541) : -1;
         boolean reportBatchItemFailures = random.nextBoolean();
         long timeout = TIMEOUTS_MS[random.nextInt(TIMEOUTS_MS.length)];

@@ -68,7 +68,7 @@ class ScenarioGeneratorTest {
         Change change = scenario.change();
         if (change != null && change.reshards()) {
             int child = change.firstChildRecord();
-            // issue 16: the child's records wait while the parent's lane still works after the reshard (spec 0.10)
+            // issue 16: the child's records wait while the parent's lane still works after the reshard (rule 0.10)
             boolean busy = invocations.stream().anyMatch(i -> i.first() < child && i.endMs() > change.atMs())
                     && invocations.stream().anyMatch(i -> i.first() >= child);
             if (busy) {

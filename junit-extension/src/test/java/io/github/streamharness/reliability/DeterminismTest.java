@@ -96,7 +96,7 @@ class DeterminismTest {
             for (DeadLetter d : h.deadLetterQueue().messages()) {
                 out.append('\n').append(d.json()).append(' ').append(d.s3ObjectKey().orElse(""));
             }
-            out.append('\n').append(h.logs()); // spec 16: byte-identical logs for equal seeds
+            out.append('\n').append(h.logs()); // section 16: byte-identical logs for equal seeds
             for (String metric : List.of("IteratorAge", "Duration", "ConcurrentExecutions", "Errors")) {
                 out.append('\n').append(metric).append(' ').append(h.metrics().statistics(metric,
                         io.github.streamharness.Statistic.MAXIMUM, Duration.ofSeconds(10)));

@@ -45,14 +45,14 @@ import java.util.Map;
  *
  * <p>The replay follows the model package's contract: n records on one shard at their arrival times (the clock
  * advanced between puts), a TRIM_HORIZON mapping with window 0 created at {@code startMs}, and a handler that answers
- * every invocation with the oracle's outcome. Throttles come from the harness's fault plan (spec 4.2), timeouts from a
- * sleep on the virtual clock past the function timeout (spec 0.4), partial responses from JSON built from the
- * oracle's item ids (spec 5.2, 5.4). The retry back-off is the harness default (spec 0.2).
+ * every invocation with the oracle's outcome. Throttles come from the harness's fault plan (rule 4.2), timeouts from a
+ * sleep on the virtual clock past the function timeout (rule 0.4), partial responses from JSON built from the
+ * oracle's item ids (rule 5.2, 5.4). The retry back-off is the harness default (rule 0.2).
  */
 final class EngineAdapter {
     /** Model time 0. */
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    /** Every replay sends discarded records here, so each discard is visible as a message (spec 6). */
+    /** Every replay sends discarded records here, so each discard is visible as a message (section 6). */
     static final String DESTINATION = "arn:aws:sqs:us-east-1:123456789012:differential-dlq";
 
     private EngineAdapter() {
@@ -65,7 +65,7 @@ final class EngineAdapter {
      * @param readings how the engine read each invocation's outcome, by position (see {@link #reading})
      * @param timeline the engine's own timeline, for failure reports
      * @param problems ledger, invariant and adapter problems found (empty when all is well)
-     * @param observed  the function's metric totals and log line counts (spec 16, 17), by name
+     * @param observed  the function's metric totals and log line counts (section 16, 17), by name
      */
     record EngineRun(ModelResult result, List<String> readings, String timeline, List<String> problems,
                      Map<String, Double> observed) {
@@ -85,7 +85,7 @@ final class EngineAdapter {
                 .shards(shards)
                 .retention(Duration.ofDays(365)) // the model has no retention (its package-info)
                 .functionTimeout(Duration.ofMillis(c.functionTimeoutMs()))
-                // spec 15, 0.14, 0.15: the function's environments and limits
+                // section 15, 0.14, 0.15: the function's environments and limits
                 .provisionedConcurrentExecutions(scenario.function().provisionedConcurrency())
                 .initDuration(Duration.ofMillis(scenario.function().initDurationMs()))
                 .keepWarm(Duration.ofMillis(scenario.function().keepWarmMs()));
@@ -118,7 +118,7 @@ final class EngineAdapter {
                 config.startingPosition(StartingPosition.AT_TIMESTAMP)
                         .startingPositionTimestamp(T0.plusMillis(arrivals.get(0))).enabled(false);
                 f = h.addMapping(config.build(), driver);
-                for (int i = setup.recordsBeforeTimestamp(); i > 0; i--) { // spec 2.6: before the timestamp
+                for (int i = setup.recordsBeforeTimestamp(); i > 0; i--) { // rule 2.6: before the timestamp
                     moveTo(h, arrivals.get(0) - i);
                     extras.add(h.put(setup.partitionKeys().get(0), data(true, -i)));
                     extraStates.add(RecordState.BEFORE_STARTING_POSITION);
@@ -127,7 +127,7 @@ final class EngineAdapter {
             for (int i = 0; i < parent; i++) {
                 moveTo(h, arrivals.get(i));
                 for (int before : setup.filteredBefore()) {
-                    if (before == i) { // spec 9.1, 9.4: fails the data filter; a partitionKey pattern never matches
+                    if (before == i) { // rule 9.1, 9.4: fails the data filter; a partitionKey pattern never matches
                         extras.add(h.put(StreamSetup.FILTERED_KEY, data(false, i)));
                         extraStates.add(RecordState.FILTERED);
                     }
@@ -159,17 +159,17 @@ final class EngineAdapter {
                 RecordState state = f.ledger().stateOf(extras.get(i));
                 if (state != extraStates.get(i)) {
                     problems.add("record " + extras.get(i).partitionKey() + "/" + extras.get(i).dataAsString() + " outside the "
-                            + "lane ended " + state + ", expected " + extraStates.get(i) + " (spec 2.6, 9.1)");
+                            + "lane ended " + state + ", expected " + extraStates.get(i) + " (rule 2.6, 9.1)");
                 }
             }
             int shard = setup.shard();
             int lane = setup.lane();
             for (Invocation i : f.invocations().all()) {
                 boolean child = change != null && change.reshards() && !i.shardId().equals(h.shard(shard).id())
-                        && !h.shard(i.shardId()).parentShardIds().isEmpty(); // spec 0.10: the keys' child shard
+                        && !h.shard(i.shardId()).parentShardIds().isEmpty(); // rule 0.10: the keys' child shard
                 if (!child && (!i.shardId().equals(h.shard(shard).id()) || i.lane() != lane)) {
                     problems.add("invocation #" + i.number() + " ran on " + i.shardId() + " lane " + i.lane()
-                            + ", but its keys route to shard " + shard + " lane " + lane + " (spec 0.8)");
+                            + ", but its keys route to shard " + shard + " lane " + lane + " (rule 0.8)");
                 }
             }
             try {
@@ -184,7 +184,7 @@ final class EngineAdapter {
         }
     }
 
-    /** The data filter of setups with filtered-out records (spec 9.1). */
+    /** The data filter of setups with filtered-out records (rule 9.1). */
     private static final String KEEP_PATTERN = "{\"data\":{\"keep\":[true]}}";
 
     private static String data(boolean keep, int i) {
@@ -205,7 +205,7 @@ final class EngineAdapter {
     }
 
     /**
-     * Spec 11.1, 18.1: splits the records' shard, merges it with the other shard, or updates the mapping, now; after a
+     * Rule 11.1, 18.1: splits the records' shard, merges it with the other shard, or updates the mapping, now; after a
      * reshard the remaining {@code childRecords} records are put (they route to the child).
      */
     private static void change(StreamHarness h, MappedFunction f, Change change, List<StreamRecord> records,
@@ -272,7 +272,7 @@ final class EngineAdapter {
             Outcome outcome = issued.get(i.number());
             if (outcome == null && i.outcome() instanceof io.github.streamharness.Outcome.Throttled t
                     && t.reason().contains("ReservedFunctionConcurrentInvocationLimitExceeded")) {
-                outcome = Outcome.THROTTLE; // spec 15.3: throttled before the handler, the oracle never asked
+                outcome = Outcome.THROTTLE; // rule 15.3: throttled before the handler, the oracle never asked
             }
             if (outcome == null) {
                 problems.add("invocation #" + i.number() + " was logged but the oracle was never asked about it");
@@ -343,7 +343,7 @@ final class EngineAdapter {
     }
 
     /**
-     * How the spec reads the oracle's outcome for this batch: spec 4.1 (function errors, "Unhandled"), 4.2
+     * How the spec reads the oracle's outcome for this batch: rule 4.1 (function errors, "Unhandled"), 4.2
      * (throttles), 5.1 (no ReportBatchItemFailures: success), 5.3 (empty: success), 5.4 and 0.6 (an invalid or
      * foreign id fails the whole batch with functionError null), 5.5 and 5.7 (commit before the lowest id; the first
      * record commits nothing).
@@ -370,7 +370,7 @@ final class EngineAdapter {
             }
             lowest = Math.min(lowest, invocation.records().indexOf(r.index()));
         }
-        return "PARTIAL " + lowest; // spec 5.7: 0 when the first record is reported (the whole batch is retried)
+        return "PARTIAL " + lowest; // rule 5.7: 0 when the first record is reported (the whole batch is retried)
     }
 
     /**
@@ -429,8 +429,8 @@ final class EngineAdapter {
 
         /**
          * The attempt number of the OracleCall contract, worked out from what the lane did last: the same batch (or
-         * what is left of it after an expired prefix, spec 4.6) after a throttle, or after a function error that was
-         * not bisected, continues its count; anything else is a new batch (spec 0.1, 4.2, 5.6).
+         * what is left of it after an expired prefix, rule 4.6) after a throttle, or after a function error that was
+         * not bisected, continues its count; anything else is a new batch (rule 0.1, 4.2, 5.6).
          */
         private int attempt(List<Integer> batch) {
             List<Invocation> done = function.invocations().all();
@@ -444,7 +444,7 @@ final class EngineAdapter {
             io.github.streamharness.Outcome o = previous.outcome();
             boolean throttled = o instanceof io.github.streamharness.Outcome.Throttled;
             boolean noProgress = o instanceof io.github.streamharness.Outcome.PartialFailure p
-                    && p.committedRecords() == 0; // spec 5.7: the whole batch again, its count going on
+                    && p.committedRecords() == 0; // rule 5.7: the whole batch again, its count going on
             boolean retried = throttled || noProgress || o instanceof io.github.streamharness.Outcome.FunctionError
                     && !(scenario.configAt(ms(previous.startedAt())).bisectBatchOnFunctionError() && before.size() > 1);
             if (!retried || !suffix) {
@@ -479,7 +479,7 @@ final class EngineAdapter {
             return null;
         }
 
-        /** The {@code batchItemFailures} response for the oracle's ids (spec 5.2, 5.4). */
+        /** The {@code batchItemFailures} response for the oracle's ids (rule 5.2, 5.4). */
         private ObjectNode response(Outcome.Partial partial) {
             JsonNodeFactory json = JsonNodeFactory.instance;
             ObjectNode root = json.objectNode();
@@ -501,7 +501,7 @@ final class EngineAdapter {
             return root;
         }
 
-        /** A record's sequence number; past the last record, a well-formed number no record has (spec 12.1). */
+        /** A record's sequence number; past the last record, a well-formed number no record has (rule 12.1). */
         private String sequenceNumberOf(int recordIndex) {
             if (recordIndex >= 0 && recordIndex < records.size()) {
                 return records.get(recordIndex).sequenceNumber();

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Ordering and size properties across shards and lanes on seeded random streams (issue 8): ParallelizationFactor
  * 1..10, 1..4 shards, random partition keys, poison and flaky records, a few records large enough to hit the 6 MB
- * cut. Every run must keep per-shard order with ParallelizationFactor 1 (spec 3.1), per-key order with N lanes
- * (spec 3.2, 0.8), never deliver a record after a later record of its key was committed, and never build a batch
- * over BatchSize or over 6 MB (spec 2.3, 2.5, 0.7).
+ * cut. Every run must keep per-shard order with ParallelizationFactor 1 (rule 3.1), per-key order with N lanes
+ * (rule 3.2, 0.8), never deliver a record after a later record of its key was committed, and never build a batch
+ * over BatchSize or over 6 MB (rule 2.3, 2.5, 0.7).
  */
 class ShardAndLaneOrderPropertyTest {
     private static final long BASE_SEED = 8_100_000_000L;
@@ -110,7 +110,7 @@ class ShardAndLaneOrderPropertyTest {
         }
         int records = 20 + random.nextInt(300);
         int keys = 1 + random.nextInt(40);
-        // a fifth of the streams hold a run of five ~1.9 MB records: three fit in 6 MB, four do not (spec 0.7)
+        // a fifth of the streams hold a run of five ~1.9 MB records: three fit in 6 MB, four do not (rule 0.7)
         int largeFrom = random.nextInt(5) == 0 ? random.nextInt(records - 5) : -1;
         Map<Integer, int[]> faults = new HashMap<>(); // index -> {failures, style}
         for (int i = random.nextInt(6); i > 0; i--) {
@@ -149,7 +149,7 @@ class ShardAndLaneOrderPropertyTest {
         return h;
     }
 
-    /** A split of a random open shard, a merge of two adjacent ones, or a uniform scaling (spec 11.1). */
+    /** A split of a random open shard, a merge of two adjacent ones, or a uniform scaling (rule 11.1). */
     private static void reshard(StreamHarness h, SplittableRandom random) {
         List<io.github.streamharness.Shard> open = h.openShards();
         int kind = random.nextInt(3);
@@ -184,20 +184,20 @@ class ShardAndLaneOrderPropertyTest {
             }
             Long bytes = recorder.eventBytes.get(i.awsRequestId());
             if (bytes != null && bytes > SIX_MB && i.batchSize() > 1) {
-                violations.add("#" + i.number() + " event of " + bytes + " bytes over 6 MB (spec 2.5, 0.7)");
+                violations.add("#" + i.number() + " event of " + bytes + " bytes over 6 MB (rule 2.5, 0.7)");
             }
             for (int k = 0; k < i.records().size(); k++) {
                 StreamRecord r = i.records().get(k);
                 if (!r.shardId().equals(i.shardId())) {
-                    violations.add("#" + i.number() + " mixes shards (spec 2.1)");
+                    violations.add("#" + i.number() + " mixes shards (rule 2.1)");
                 }
                 if (k > 0 && seq(r).compareTo(seq(i.records().get(k - 1))) <= 0) {
-                    violations.add("#" + i.number() + " is not in sequence order (spec 3.1)");
+                    violations.add("#" + i.number() + " is not in sequence order (rule 3.1)");
                 }
                 Integer lane = laneOfKey.putIfAbsent(r.shardId() + "/" + r.partitionKey(), i.lane());
                 if (lane != null && lane != i.lane()) {
                     violations.add("key " + r.partitionKey() + " read by lanes " + lane + " and " + i.lane()
-                            + " (spec 0.8)");
+                            + " (rule 0.8)");
                 }
             }
         }
@@ -207,7 +207,7 @@ class ShardAndLaneOrderPropertyTest {
         checkKeyOrder(log, violations);
     }
 
-    /** With ParallelizationFactor 1 each batch is the next run of its shard, and never goes back (spec 3.1). */
+    /** With ParallelizationFactor 1 each batch is the next run of its shard, and never goes back (rule 3.1). */
     private static void checkShardOrder(StreamHarness h, List<Invocation> log, List<String> violations) {
         Map<String, BigInteger> lastFirst = new HashMap<>();
         Map<String, BigInteger> committed = new HashMap<>();
@@ -215,17 +215,17 @@ class ShardAndLaneOrderPropertyTest {
             List<StreamRecord> shard = h.shard(i.shardId()).records();
             int at = shard.indexOf(i.records().get(0));
             if (!shard.subList(at, at + i.batchSize()).equals(i.records())) {
-                violations.add("#" + i.number() + " is not a contiguous run of " + i.shardId() + " (spec 3.1)");
+                violations.add("#" + i.number() + " is not a contiguous run of " + i.shardId() + " (rule 3.1)");
             }
             BigInteger first = seq(i.records().get(0));
             BigInteger before = lastFirst.put(i.shardId(), first);
             if (before != null && first.compareTo(before) < 0) {
-                violations.add("#" + i.number() + " goes back in " + i.shardId() + " (spec 3.1)");
+                violations.add("#" + i.number() + " goes back in " + i.shardId() + " (rule 3.1)");
             }
             BigInteger done = committed.get(i.shardId());
             if (done != null && first.compareTo(done) <= 0) {
                 violations.add("#" + i.number() + " delivers a record of " + i.shardId() + " at or before the "
-                        + "committed " + done + " (spec 3.1)");
+                        + "committed " + done + " (rule 3.1)");
             }
             List<StreamRecord> commits = commits(i);
             if (!commits.isEmpty()) {
@@ -235,9 +235,9 @@ class ShardAndLaneOrderPropertyTest {
     }
 
     /**
-     * No record is delivered after a later (or the same) record of its key was committed (spec 3.2, 0.8), also
+     * No record is delivered after a later (or the same) record of its key was committed (rule 3.2, 0.8), also
      * across a reshard: a key's records in a child shard (numbered after its parents) come after those in the
-     * parent (spec 0.10).
+     * parent (rule 0.10).
      */
     static void checkKeyOrder(List<Invocation> log, List<String> violations) {
         java.util.Comparator<StreamRecord> order = java.util.Comparator.comparing((StreamRecord r) ->
@@ -257,7 +257,7 @@ class ShardAndLaneOrderPropertyTest {
         }
     }
 
-    /** The records an invocation committed: all after a success, the prefix after a partial response (spec 5.5). */
+    /** The records an invocation committed: all after a success, the prefix after a partial response (rule 5.5). */
     private static List<StreamRecord> commits(Invocation i) {
         if (i.outcome() instanceof Outcome.Success) {
             return i.records();
@@ -269,7 +269,7 @@ class ShardAndLaneOrderPropertyTest {
     }
 
     private static BigInteger seq(StreamRecord r) {
-        return new BigInteger(r.sequenceNumber()); // spec 12.1: compare numerically
+        return new BigInteger(r.sequenceNumber()); // rule 12.1: compare numerically
     }
 
     /**

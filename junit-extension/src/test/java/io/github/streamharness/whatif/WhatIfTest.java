@@ -7,8 +7,8 @@ import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.FunctionSettings;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.StreamHarness;
-import io.github.streamharness.events.KinesisRecords;
-import io.github.streamharness.events.RateProducer;
+import io.github.streamharness.traffic.KinesisRecords;
+import io.github.streamharness.traffic.RateProducer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -97,7 +97,7 @@ class WhatIfTest {
     }
 
     @Test
-    void billedDurationScalesWithTheCpuShareBelow1769Mb() { // spec 19.3, 15.1
+    void billedDurationScalesWithTheCpuShareBelow1769Mb() { // rule 19.3, 15.1
         // 100 ms measured at 256 MB: 100 x 1769 / 256 = 691.015625 ms, billed 692 ms
         assertThat(Pricing.billedMillis(Duration.ofMillis(100), 256)).isEqualTo(692);
         // at and above a full vCPU nothing is scaled; a fraction of a millisecond is billed as a whole one
@@ -109,7 +109,7 @@ class WhatIfTest {
     }
 
     @Test
-    void costIsInvocationsTimesThePricePerRequestPlusGbSecondsTimesThePricePerGbSecond() { // spec 19.3
+    void costIsInvocationsTimesThePricePerRequestPlusGbSecondsTimesThePricePerGbSecond() { // rule 19.3
         // a million invocations of 100 ms at 1024 MB: USD 0.20 + 100,000 GB-s x 0.0000166667 = 0.20 + 1.66667
         Pricing.Cost cost = Pricing.US_EAST_1_X86.cost(1_000_000, Pricing.gbSeconds(1_000_000L * 100, 1024));
         assertThat(cost.requests()).isEqualByComparingTo("0.20");
@@ -120,7 +120,7 @@ class WhatIfTest {
     }
 
     @Test
-    void theEstimateOfARunBillsEachInvocationItsModelledDuration() { // spec 19.3
+    void theEstimateOfARunBillsEachInvocationItsModelledDuration() { // rule 19.3
         // 10 records, one per invocation, each spending 100 ms on the virtual clock
         Traffic ten = Traffic.of(1, Duration.ofSeconds(30), h -> {
             for (int i = 0; i < 10; i++) {

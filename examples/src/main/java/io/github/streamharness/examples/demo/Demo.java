@@ -93,7 +93,7 @@ public final class Demo {
                 sweep.svg("The parameter table: each change alone, and all together")));
 
         IncidentScenario m = scale.memory();
-        out.printf(Locale.ROOT, "%nThe memory what-if (Power Tuning, spec 19.3): the fixed configuration at 128 to "
+        out.printf(Locale.ROOT, "%nThe memory what-if (Power Tuning, rule 19.3): the fixed configuration at 128 to "
                         + "3008 MB, %,d records/s for %s;%n  duration scaled by the CPU share below 1,769 MB, us-east-1 "
                         + "x86 prices:%n", m.rate(), Format.clock(m.duration()));
         progress = new Progress(out, terminal);

@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * Cause A of the incident: the handler's parser hangs on a record cut short (it waits for the rest of a JSON
  * document that never comes) until Lambda ends the invocation at the function timeout. It spends the wait on the
- * harness's virtual clock (spec 0.4), so a 30 s or 120 s timeout costs no real time; records without the defect are
+ * harness's virtual clock (rule 0.4), so a 30 s or 120 s timeout costs no real time; records without the defect are
  * handed to the real handler.
  */
 final class HangsOnMalformedRecord implements RequestHandler<KinesisEvent, StreamsEventResponse> {

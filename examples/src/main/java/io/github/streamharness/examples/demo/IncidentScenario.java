@@ -2,7 +2,7 @@ package io.github.streamharness.examples.demo;
 
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.TemplateFunction;
-import io.github.streamharness.events.RateProducer;
+import io.github.streamharness.traffic.RateProducer;
 import io.github.streamharness.examples.analytics.AnalyticsStreamProcessor;
 import io.github.streamharness.examples.incident.MetricTraffic;
 import io.github.streamharness.whatif.Configuration;
@@ -18,7 +18,7 @@ import java.util.Map;
  * <ul>
  *   <li>A: the parser hangs on the pill until the function timeout ({@link HangsOnMalformedRecord});</li>
  *   <li>B: one DynamoDB write in 20,000 is throttled and takes 25 s or more ({@link SlowDynamoDb});</li>
- *   <li>C: a new execution environment spends {@link #INIT} in Init, which counts against the timeout (spec 0.15).</li>
+ *   <li>C: a new execution environment spends {@link #INIT} in Init, which counts against the timeout (rule 0.15).</li>
  * </ul>
  *
  * @param rate     records per second over the whole stream

@@ -65,7 +65,7 @@ final class Probes {
     /** The on-failure destination's messages: how many, and the first one's body (the exact AWS JSON). */
     static String deadLetters(StreamHarness h) {
         if (!h.mapping().hasDestination()) {
-            return "    no on-failure destination: a failing batch is retried until its records expire (spec 4.5)";
+            return "    no on-failure destination: a failing batch is retried until its records expire (rule 4.5)";
         }
         List<DeadLetter> messages = h.deadLetterQueue().messages();
         if (messages.isEmpty()) {

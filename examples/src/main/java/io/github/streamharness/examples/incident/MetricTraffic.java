@@ -1,7 +1,7 @@
 package io.github.streamharness.examples.incident;
 
-import io.github.streamharness.events.Defect;
-import io.github.streamharness.events.KinesisRecords;
+import io.github.streamharness.traffic.Defect;
+import io.github.streamharness.traffic.KinesisRecords;
 import java.time.Instant;
 import java.util.stream.IntStream;
 

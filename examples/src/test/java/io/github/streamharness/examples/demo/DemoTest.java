@@ -25,7 +25,7 @@ class DemoTest {
             Duration.ofSeconds(20));
 
     @Test
-    void beforeTheFixThePillTimesOutEveryAttemptAndItsShardFallsBehindForTheWholeRun() { // spec 0.4, 4.5, 10.1
+    void beforeTheFixThePillTimesOutEveryAttemptAndItsShardFallsBehindForTheWholeRun() { // rule 0.4, 4.5, 10.1
         List<ConfigurationResult> results = Demo.incident(SMALL);
         ConfigurationResult before = results.get(0);
         ConfigurationResult after = results.get(1);
@@ -33,7 +33,7 @@ class DemoTest {
         assertThat(before.timeouts()).isEqualTo(before.errors()).isBetween(4L, 6L);
         assertThat(Probes.timeouts(before)).contains("Task timed out after 30.00 seconds");
         assertThat(before.dlqMessages()).isZero();
-        // IteratorAge is taken at invoke start (spec 10.1, 0.5): the last attempt, started at about 01:57, of the
+        // IteratorAge is taken at invoke start (rule 10.1, 0.5): the last attempt, started at about 01:57, of the
         // batch that ends just before the pill written at 00:20
         assertThat(before.maxIteratorAge()).isBetween(Duration.ofSeconds(90), Duration.ofSeconds(160));
         assertThat(before.waiting()).isGreaterThan(10_000);

@@ -40,8 +40,8 @@ class AfterTheFixRegisterExtensionTest {
         StreamRecord poisonPill = IncidentTraffic.write(stream).get(IncidentTraffic.POISON_INDEX);
         stream.advance(IncidentTraffic.INCIDENT);
 
-        assertThat(stream).deadLetterQueue().containsOnly(poisonPill).hasMessageCount(1); // spec 4.7, 4.4
-        assertThat(stream).shard(0).isNotBlocked().hasIteratorAgeAtMost(Duration.ofSeconds(10)); // spec 3.3
+        assertThat(stream).deadLetterQueue().containsOnly(poisonPill).hasMessageCount(1); // rule 4.7, 4.4
+        assertThat(stream).shard(0).isNotBlocked().hasIteratorAgeAtMost(Duration.ofSeconds(10)); // rule 3.3
         assertThat(DynamoDbMock.countedSamples(dynamoDb)).isEqualTo(stream.ledger().count(RecordState.COMMITTED));
     }
 }

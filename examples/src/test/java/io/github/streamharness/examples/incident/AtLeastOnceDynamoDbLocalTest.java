@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * At-least-once delivery (spec 13.1) against a real DynamoDB (DynamoDB Local, embedded): Lambda delivers records
+ * At-least-once delivery (rule 13.1) against a real DynamoDB (DynamoDB Local, embedded): Lambda delivers records
  * again after a partial batch response and after a timeout, and the harness makes it do exactly that. Additive
  * writes count the redelivered records again; idempotent writes (a marker per record in the same transaction) do
  * not. Nothing here feeds an event twice by hand: every redelivery is the mapping's.
@@ -68,7 +68,7 @@ class AtLeastOnceDynamoDbLocalTest extends WithAnalyticsTables {
 
     @ParameterizedTest(name = "{0} writes store count {1}")
     @CsvSource({"ADDITIVE, 20", "IDEMPOTENT, 10"})
-    void aRetryAfterATimeoutThatCameAfterTheWrite(WriteMode mode, long expectedCount) { // spec 0.4, 4.3, 13.1
+    void aRetryAfterATimeoutThatCameAfterTheWrite(WriteMode mode, long expectedCount) { // rule 0.4, 4.3, 13.1
         // the first UpdateItem reaches DynamoDB, but its response takes 40 s: the invocation times out at 30 s
         DynamoDbClient slowFirstResponse = mock(DynamoDbClient.class, delegatesTo(dynamoDb));
         AnalyticsConfig config = new AnalyticsConfig(tables, mode, FailureReporting.THROW);

@@ -66,12 +66,12 @@ class ColdStartTimeoutTest {
             StreamRecord first = cpuSample(stream, 0);
             stream.advance(Duration.ofMinutes(10));
 
-            // spec 0.4: 10 s + 24 s crosses 30 s; the timed-out runtime is replaced, the next attempt is cold too
+            // rule 0.4: 10 s + 24 s crosses 30 s; the timed-out runtime is replaced, the next attempt is cold too
             assertThat(stream.invocations().all()).hasSizeGreaterThan(5)
                     .allSatisfy(i -> assertThat(i.coldStart()).isTrue())
                     .extracting(i -> i.outcome().label()).containsOnly("TIMEOUT");
-            assertThat(stream).shard(0).isBlockedAt(first).hasNoCheckpoint(); // spec 3.3, 4.5
-            // the logs say it: each REPORT carries Init Duration 10 s, each attempt times out (spec 16.2, 0.15)
+            assertThat(stream).shard(0).isBlockedAt(first).hasNoCheckpoint(); // rule 3.3, 4.5
+            // the logs say it: each REPORT carries Init Duration 10 s, each attempt times out (rule 16.2, 0.15)
             assertThat(stream.logs()).hasTimeouts(stream.invocations().count());
             assertThat(stream.logs().query("filter @type = \"REPORT\" | stats count(*) as cold, "
                     + "max(@initDuration) as init, max(@duration) as handler")).containsExactly(Map.of(

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The incident's advice and its runbook step 5: "the concurrency available to your function should match or exceed
- * the number of shards" (spec 15.5), here 10 shards x ParallelizationFactor 10 = 100 lanes, each invocation spending
+ * the number of shards" (rule 15.5), here 10 shards x ParallelizationFactor 10 = 100 lanes, each invocation spending
  * 2 s (a DynamoDB write). Step 5 of the runbook turns on provisioned concurrency so that the scale-out after a
- * backlog pays no cold starts (spec 15.4).
+ * backlog pays no cold starts (rule 15.4).
  */
 class ConcurrencyScaleOutTest {
     /** Every batch takes 2 s on the virtual clock; the Init phase of a new environment is 800 ms. */
@@ -56,7 +56,7 @@ class ConcurrencyScaleOutTest {
     class WithReservedConcurrency50 {
         /**
          * Runbook, the advice: with half the concurrency the lanes need, throttles appear; a throttle is not an
-         * attempt (spec 4.2), so MaximumRetryAttempts 2 discards nothing, but the shards fall behind.
+         * attempt (rule 4.2), so MaximumRetryAttempts 2 discards nothing, but the shards fall behind.
          */
         @Test
         void throttlesAppearNothingIsRetriedAwayAndTheIteratorAgeGrows(StreamHarness stream, FaultPlan faults) {

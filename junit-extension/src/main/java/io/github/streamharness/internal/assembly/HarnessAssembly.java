@@ -131,7 +131,7 @@ public final class HarnessAssembly {
      * named by {@code given}, else the harness's function name ({@code -2}, {@code -3}, ... after the first).
      *
      * @param uuidsByName the existing mappings' UUIDs by function name
-     * @throws IllegalArgumentException when a mapping of that function exists already (spec 1.15)
+     * @throws IllegalArgumentException when a mapping of that function exists already (rule 1.15)
      */
     public FunctionSettings functionOf(FunctionSettings given, Map<String, String> uuidsByName) {
         String base = settings.functionName();
@@ -140,7 +140,7 @@ public final class HarnessAssembly {
         if (uuidsByName.containsKey(name)) {
             throw new IllegalArgumentException("The event source arn (\" " + stream.arn() + " \") and function "
                     + "(\" " + name + " \") provided mapping already exists. Please update or delete the existing "
-                    + "mapping with UUID " + uuidsByName.get(name) + " (spec 1.15; in the harness: give the second "
+                    + "mapping with UUID " + uuidsByName.get(name) + " (rule 1.15; in the harness: give the second "
                     + "mapping another function name)");
         }
         return (given != null ? given : settings.function()).toBuilder().functionName(name).build();
@@ -180,7 +180,7 @@ public final class HarnessAssembly {
      * @param uuid       the mapping's seeded UUID
      * @param engine     the running engine
      * @param eventSizer the size of the event JSON of a batch, for the invocation log
-     * @param updateDelay how long an update of the mapping takes to apply (spec 18.1)
+     * @param updateDelay how long an update of the mapping takes to apply (rule 18.1)
      */
     public record Wiring(String uuid, MappingEngine engine, ToLongFunction<List<StreamRecord>> eventSizer,
                          java.time.Duration updateDelay) {
@@ -206,7 +206,7 @@ public final class HarnessAssembly {
         // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
         Invoker invoker = new Invoker(spec, scheduler, codec, mapper, faults, seeds.nextLong(),
                 settings.watchdog());
-        invoker.observeWith(events.observations()); // the function's logs and metrics (spec 16, 17)
+        invoker.observeWith(events.observations()); // the function's logs and metrics (section 16, 17)
         RetryBackoff b = settings.retryBackoff();
         BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
                 b.jitter(), seeds.nextLong());

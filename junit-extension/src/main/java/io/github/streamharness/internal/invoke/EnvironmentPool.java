@@ -10,13 +10,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * The execution environments of one function (spec 15.2 to 15.4, 0.14). An environment serves one invocation at a
+ * The execution environments of one function (rule 15.2 to 15.4, 0.14). An environment serves one invocation at a
  * time and is busy until the invocation's end on the virtual clock. A free environment is chosen most recently used
  * first; when none is free a new one is created, which cold-starts unless it is one of the function's provisioned
  * environments. A free on-demand environment idle longer than the keep-warm time is reclaimed; provisioned ones never
  * are. With reserved concurrency N, an invocation that would make N + 1 environments busy at once is throttled.
  *
- * <p>Ties (spec 0.14): with a limit, lanes ask through {@link #request}; every request made at one virtual instant
+ * <p>Ties (rule 0.14): with a limit, lanes ask through {@link #request}; every request made at one virtual instant
  * is granted in (shard index, lane index) order by one arbitration event at that instant.
  */
 public final class EnvironmentPool {
@@ -90,18 +90,18 @@ public final class EnvironmentPool {
                 break;
             }
             if (!env.provisioned()) {
-                it.remove(); // spec 0.14: idle longer than the keep-warm time; provisioned ones stay
+                it.remove(); // rule 0.14: idle longer than the keep-warm time; provisioned ones stay
             }
         }
     }
 
-    /** Whether an invocation starting now would be throttled by the reserved concurrency (spec 15.3). */
+    /** Whether an invocation starting now would be throttled by the reserved concurrency (rule 15.3). */
     public boolean wouldThrottle(long now) {
         settle(now);
         return limited() && busy.size() >= reserved;
     }
 
-    /** Whether an invocation starting now would need a new on-demand environment (a cold start, spec 15.2). */
+    /** Whether an invocation starting now would need a new on-demand environment (a cold start, rule 15.2). */
     public boolean wouldBeCold(long now) {
         settle(now);
         return free.isEmpty() && provisionedLeft == 0;
@@ -128,7 +128,7 @@ public final class EnvironmentPool {
         return env;
     }
 
-    /** Marks {@code env} busy until {@code end}; discarded ones (timeout, crash: spec 0.4) never come back. */
+    /** Marks {@code env} busy until {@code end}; discarded ones (timeout, crash: rule 0.4) never come back. */
     public void busyUntil(ExecutionEnvironment env, long now, long end, boolean discard) {
         env.occupy(now, end, discard);
         busy.add(env);
@@ -137,7 +137,7 @@ public final class EnvironmentPool {
 
     /**
      * Asks for a turn at {@code now}: {@code grant} runs at the same instant, after every request of that instant was
-     * made, in (shard, lane) order (spec 0.14), unless {@code wanted} is false by then.
+     * made, in (shard, lane) order (rule 0.14), unless {@code wanted} is false by then.
      */
     public void request(long now, int shard, int lane, BooleanSupplier wanted, Runnable grant) {
         requests.add(new Request(shard, lane, wanted, grant));

@@ -3,7 +3,7 @@ package io.github.streamharness.internal.invoke;
 /**
  * One Lambda execution environment of a function's {@link EnvironmentPool}: the handler instance it initialised, its
  * log stream, how many invocations it served and until when it is busy. A timeout or a runtime crash discards it
- * (spec 0.4); a provisioned one never cold-starts (spec 15.4).
+ * (rule 0.4); a provisioned one never cold-starts (rule 15.4).
  */
 public final class ExecutionEnvironment {
     private final String id;
@@ -35,7 +35,7 @@ public final class ExecutionEnvironment {
         return handler;
     }
 
-    /** The environment's log stream (spec 16.1). */
+    /** The environment's log stream (rule 16.1). */
     public String logStreamName() {
         return logStreamName;
     }

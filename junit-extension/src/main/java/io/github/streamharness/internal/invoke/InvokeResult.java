@@ -20,7 +20,7 @@ public record InvokeResult(Outcome outcome, long spentNanos, String requestId, S
 
     /**
      * What escaped the invoker (user code it did not guard), as an ordinary failed attempt; its environment is lost
-     * with it (spec 0.4).
+     * with it (rule 0.4).
      */
     public static InvokeResult escaped(Throwable escaped, String requestId) {
         String type = escaped.getClass().getName();

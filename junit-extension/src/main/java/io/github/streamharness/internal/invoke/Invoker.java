@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Calls the function for one batch the way Lambda does (spec 7, 0.4): builds the event, gives the handler a
+ * Calls the function for one batch the way Lambda does (section 7, 0.4): builds the event, gives the handler a
  * {@link TestLambdaContext} on the virtual clock, applies injected faults, enforces the timeout, and reads the
  * response by the partial-batch rules. Never lets a handler's throwable escape.
  */
@@ -58,7 +58,7 @@ public final class Invoker implements AutoCloseable {
                 scheduler::schedule);
     }
 
-    /** Reports every invocation to {@code sink} (the function's logs and metrics, spec 16, 17). */
+    /** Reports every invocation to {@code sink} (the function's logs and metrics, section 16, 17). */
     public void observeWith(ObservationSink sink) {
         this.observations = sink;
     }
@@ -73,15 +73,15 @@ public final class Invoker implements AutoCloseable {
         return SeededUuids.next(random);
     }
 
-    /** The function's execution environments (spec 15.2 to 15.4, 0.14). */
+    /** The function's execution environments (rule 15.2 to 15.4, 0.14). */
     public EnvironmentPool pool() {
         return pool;
     }
 
     /**
-     * Invokes the function with an environment from the pool (spec 0.14), or throttles the invocation when the
-     * reserved concurrency is reached (spec 15.3). The scheduler's clock stands at the invocation's start (the start
-     * of Init for a cold start, spec 0.15); the returned result says how much virtual time it spent.
+     * Invokes the function with an environment from the pool (rule 0.14), or throttles the invocation when the
+     * reserved concurrency is reached (rule 15.3). The scheduler's clock stands at the invocation's start (the start
+     * of Init for a cold start, rule 0.15); the returned result says how much virtual time it spent.
      */
     public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber,
                                boolean reportBatchItemFailures) {
@@ -90,10 +90,10 @@ public final class Invoker implements AutoCloseable {
         watchdogWarning = null;
         long start = scheduler.eventTimeNanos();
         if (pool.wouldThrottle(start)) {
-            observations.throttled(shardId, start); // spec 15.3: Throttles, no log line
+            observations.throttled(shardId, start); // rule 15.3: Throttles, no log line
             return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (ReservedFunctionConcurrentInvocationLimit"
                     + "Exceeded: reserved concurrency " + function.reserved() + ", all " + function.reserved()
-                    + " busy, spec 15.3)"), 0, requestId, null, false, List.of(), null);
+                    + " busy, rule 15.3)"), 0, requestId, null, false, List.of(), null);
         }
         long timeoutNanos = function.timeout().toNanos();
         boolean newEnvironment = pool.wouldBeCold(start);
@@ -126,7 +126,7 @@ public final class Invoker implements AutoCloseable {
         Outcome outcome;
         try {
             coldStart = env.serve();
-            if (coldStart) { // spec 0.15: Init counts against the timeout; the plan's cold start replaces initDuration
+            if (coldStart) { // rule 0.15: Init counts against the timeout; the plan's cold start replaces initDuration
                 initNanos = injected.coldStartNanos() == InjectedFaults.UNSET ? function.initDuration().toNanos()
                         : injected.coldStartNanos();
                 timer.spend(initNanos);
@@ -149,7 +149,7 @@ public final class Invoker implements AutoCloseable {
         } finally {
             scheduler.endInvocation();
         }
-        // a timed-out or crashed runtime is replaced (spec 0.4): its environment never serves again
+        // a timed-out or crashed runtime is replaced (rule 0.4): its environment never serves again
         boolean discard = crashed || outcome instanceof Outcome.FunctionError fe
                 && fe.kind() == Outcome.ErrorKind.TIMEOUT;
         pool.busyUntil(env, start, start + timer.spentNanos(), discard);
@@ -217,7 +217,7 @@ public final class Invoker implements AutoCloseable {
 
     /**
      * An interrupt is the test's request to stop, not the function's failure: the attempt does not count (as a
-     * service error, spec 4.2), the interrupt flag is set again and the scheduler stops the run after this event.
+     * service error, rule 4.2), the interrupt flag is set again and the scheduler stops the run after this event.
      */
     private static Outcome interrupted(String cause) {
         Thread.currentThread().interrupt();
@@ -251,10 +251,10 @@ public final class Invoker implements AutoCloseable {
             json = mapper.readTree(bytes);
         } catch (Exception e) {
             if (!rbif) {
-                return new Outcome.Success(text, List.of()); // spec 13.16: a non-JSON body is a success
+                return new Outcome.Success(text, List.of()); // rule 13.16: a non-JSON body is a success
             }
             return new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,
-                    "invalid partial batch response, the whole batch failed (spec 0.6): the response is not JSON",
+                    "invalid partial batch response, the whole batch failed (rule 0.6): the response is not JSON",
                     null, text);
         }
         return OutcomeReader.read(json, text, batch, rbif);

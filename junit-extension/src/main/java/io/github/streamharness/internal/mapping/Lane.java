@@ -21,12 +21,12 @@ import java.util.List;
 
 /**
  * One ordered reader of a shard: the whole shard with ParallelizationFactor 1, or the keys of one lane with
- * ParallelizationFactor N (spec 3, 0.8). A small state machine that only schedules: the {@link BatchAssembler}
+ * ParallelizationFactor N (section 3, 0.8). A small state machine that only schedules: the {@link BatchAssembler}
  * says what the next batch is, the {@link Invoker} runs it, the {@link FailurePolicy} decides what follows, and the
  * lane carries the decision out. At most one batch in flight; a failing batch blocks the lane until it succeeds or
- * the policy discards it (spec 3.3). The lane's pending records are a queue whose head is the checkpoint: the
+ * the policy discards it (rule 3.3). The lane's pending records are a queue whose head is the checkpoint: the
  * current batch is always the first {@code current} records of the queue, and bisected halves waiting their turn
- * follow it (spec 0.1).
+ * follow it (rule 0.1).
  */
 final class Lane {
     private static final long SECOND = 1_000_000_000L;
@@ -49,7 +49,7 @@ final class Lane {
     private long token;
     private boolean stepScheduled;
     private boolean completionScheduled;
-    /** The settings the invocation in flight was invoked under: its outcome is decided by them (spec 18.1). */
+    /** The settings the invocation in flight was invoked under: its outcome is decided by them (rule 18.1). */
     private LaneContext.Settings invokedWith;
 
     Lane(LaneContext context, ShardReader reader, int index, long createdAt) {
@@ -85,7 +85,7 @@ final class Lane {
             scheduleStep(nextPollTick(arrivalNanos));
             status = Status.READY;
         } else if (status == Status.WINDOW && context.settings().assembler().fills(queue.size())) {
-            long tick = nextPollTick(arrivalNanos); // spec 2.3 a: a full batch does not wait for the window
+            long tick = nextPollTick(arrivalNanos); // rule 2.3 a: a full batch does not wait for the window
             if (tick < context.settings().assembler().windowEnd(windowOpenedAt)) {
                 scheduleStep(tick);
             }
@@ -103,7 +103,7 @@ final class Lane {
         scheduleStep(now);
     }
 
-    /** Holds the lane until its shard's parents are read to their end (spec 0.10): records queue, nothing polls. */
+    /** Holds the lane until its shard's parents are read to their end (rule 0.10): records queue, nothing polls. */
     void awaitParents() {
         token++;
         stepScheduled = false;
@@ -116,7 +116,7 @@ final class Lane {
                 || status != Status.IN_FLIGHT && current == 0 && halves.isEmpty();
     }
 
-    /** Stops the lane for good; its queued records go to the lanes of a new ParallelizationFactor (spec 18.1). */
+    /** Stops the lane for good; its queued records go to the lanes of a new ParallelizationFactor (rule 18.1). */
     IntQueue settle() {
         awaitParents();
         status = Status.SETTLED;
@@ -133,7 +133,7 @@ final class Lane {
     }
 
     private long nextPollTick(long arrivalNanos) {
-        // spec 0.3: a caught-up lane polls once per virtual second, counted from when it went idle
+        // rule 0.3: a caught-up lane polls once per virtual second, counted from when it went idle
         long since = Math.max(0, arrivalNanos - pollAnchor);
         long ticks = (since + SECOND - 1) / SECOND;
         return Math.max(context.scheduler.eventTimeNanos(), pollAnchor + ticks * SECOND);
@@ -180,7 +180,7 @@ final class Lane {
         long now = context.scheduler.eventTimeNanos();
         expireByRetention(now);
         if (current == 0 && halves.isEmpty() && reader.repartitioning) {
-            context.hooks.laneFree(reader, this, now); // a new ParallelizationFactor waits for it (spec 18.1)
+            context.hooks.laneFree(reader, this, now); // a new ParallelizationFactor waits for it (rule 18.1)
             return;
         }
         if (current == 0) {
@@ -202,7 +202,7 @@ final class Lane {
                     return;
                 }
                 current = cut.size();
-                context.events.observations().polled(reader.shard.shardId(), now, current); // spec 17.2
+                context.events.observations().polled(reader.shard.shardId(), now, current); // rule 17.2
                 attempts = 0;
                 retries = 0;
                 throttles = 0;
@@ -211,7 +211,7 @@ final class Lane {
         }
         int expired = context.settings().assembler().expiredPrefix(current, this::arrivalMillis, Math.floorDiv(now, 1_000_000L));
         if (expired > 0) {
-            // spec 4.6: before every attempt, the prefix older than MaximumRecordAgeInSeconds goes
+            // rule 4.6: before every attempt, the prefix older than MaximumRecordAgeInSeconds goes
             carryOut(FailurePolicy.recordsExpired(expired, new FailurePolicy.BatchState(current, attempts, retries)),
                     now);
             if (current == 0) {
@@ -248,7 +248,7 @@ final class Lane {
         }
         timeline(now, TimelineEntry.Kind.EXPIRED, gone.size() + " record(s) " + SequenceRanges.describe(gone)
                 + " left the stream by retention (" + Duration.ofMillis(retention) + ") before this mapping "
-                + "processed them: lost (spec 4.5)");
+                + "processed them: lost (rule 4.5)");
         checkpointMoved(now);
     }
 
@@ -261,7 +261,7 @@ final class Lane {
 
     private void invoke(long now) {
         if (context.invoker.pool().limited()) {
-            // spec 0.14: requests of one instant share the reserved concurrency in (shard, lane) order
+            // rule 0.14: requests of one instant share the reserved concurrency in (shard, lane) order
             long t = ++token;
             stepScheduled = true;
             context.invoker.pool().request(now, reader.shard.index(), index, () -> t == token, () -> {
@@ -296,10 +296,10 @@ final class Lane {
         long end = now + result.spentNanos();
         if (result.warning() != null) {
             context.timeline(now, reader.shard.shardId(), index, TimelineEntry.Kind.WARNING, "invocation #" + number
-                    + ": " + result.warning() + "; recorded as a timeout (spec 0.4)", WarningKind.WATCHDOG_STOPPED_INVOCATION);
+                    + ": " + result.warning() + "; recorded as a timeout (rule 0.4)", WarningKind.WATCHDOG_STOPPED_INVOCATION);
         }
         boolean throttled = result.outcome() instanceof Outcome.Throttled;
-        int attempt = throttled ? attempts + 1 : ++attempts; // spec 4.2: a throttle is not an attempt
+        int attempt = throttled ? attempts + 1 : ++attempts; // rule 4.2: a throttle is not an attempt
         if (!throttled) {
             lastRequestId = result.requestId();
         }
@@ -320,11 +320,11 @@ final class Lane {
         windowOpenedAt = now;
         Outcome outcome = invocation.outcome();
         if (outcome instanceof Outcome.Throttled throttled) {
-            // spec 15.3, 4.2: not an attempt, never bisected; the throttle back-off has its own counter
+            // rule 15.3, 4.2: not an attempt, never bisected; the throttle back-off has its own counter
             long delay = context.backoff.delayNanos(++throttles);
             timeline(now, TimelineEntry.Kind.RETRY, "invocation #" + invocation.number() + " throttled ("
                     + throttled.reason() + "), not a retry attempt; batch " + SequenceRanges.describe(records(current))
-                    + " retried in " + Duration.ofNanos(delay) + " (spec 15.3, 4.2)");
+                    + " retried in " + Duration.ofNanos(delay) + " (rule 15.3, 4.2)");
             status = Status.BACKOFF;
             scheduleStep(now + delay);
             return;
@@ -351,14 +351,14 @@ final class Lane {
             long delay = context.backoff.delayNanos(1);
             timeline(now, TimelineEntry.Kind.RETRY, "partial batch response: " + partial.records() + " record(s) "
                     + "committed; the remaining " + current + " from the lowest reported failure are retried as a "
-                    + "new batch with a fresh retry count in " + Duration.ofNanos(delay) + " (spec 5.5, 5.6)");
+                    + "new batch with a fresh retry count in " + Duration.ofNanos(delay) + " (rule 5.5, 5.6)");
             status = Status.BACKOFF;
             scheduleStep(now + delay);
         } else if (decision instanceof FailurePolicy.Bisect bisect) {
             halves.push(current - bisect.left());
             timeline(now, TimelineEntry.Kind.BISECT, "batch of " + current + " "
                     + SequenceRanges.describe(records(current)) + " split into " + bisect.left() + " + "
-                    + (current - bisect.left()) + "; the left half goes first, no retry counted (spec 4.7, 0.1)");
+                    + (current - bisect.left()) + "; the left half goes first, no retry counted (rule 4.7, 0.1)");
             current = bisect.left();
             attempts = 0;
             retries = 0;
@@ -368,7 +368,7 @@ final class Lane {
             long delay = context.backoff.delayNanos(retries);
             timeline(now, TimelineEntry.Kind.RETRY, retry.reason() + "; batch "
                     + SequenceRanges.describe(records(current)) + " retried in " + Duration.ofNanos(delay)
-                    + " (spec 4.3, 0.2)");
+                    + " (rule 4.3, 0.2)");
             status = Status.BACKOFF;
             scheduleStep(now + delay);
         } else if (decision instanceof FailurePolicy.Discard discard) {
@@ -401,7 +401,7 @@ final class Lane {
             StreamRecord cp = reader.checkpoint();
             timeline(now, TimelineEntry.Kind.CHECKPOINT, "checkpoint -> "
                     + (cp == null ? "none" : SequenceRanges.abbreviate(cp.sequenceNumber())));
-            context.hooks.progressed(reader, now); // a finished parent lets its children go (spec 0.10)
+            context.hooks.progressed(reader, now); // a finished parent lets its children go (rule 0.10)
         }
     }
 

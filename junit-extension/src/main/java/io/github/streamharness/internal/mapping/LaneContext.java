@@ -44,12 +44,12 @@ final class LaneContext {
 
     /**
      * The mapping's configuration as the stages use it: how batches are cut, how failures are decided, whether
-     * partial responses are read. Replaced whole by an update (spec 18.1); a lane reads it at each step.
+     * partial responses are read. Replaced whole by an update (rule 18.1); a lane reads it at each step.
      */
     record Settings(BatchAssembler assembler, FailurePolicy.Settings policy, boolean reportBatchItemFailures) {
     }
 
-    /** What the lanes report to the mapping about shards: progress (spec 0.10) and free lanes (spec 18.1). */
+    /** What the lanes report to the mapping about shards: progress (rule 0.10) and free lanes (rule 18.1). */
     interface Hooks {
         void progressed(ShardReader reader, long now);
 
@@ -91,13 +91,13 @@ final class LaneContext {
         logger.log(System.Logger.Level.WARNING, invoker.function().name() + ": " + text);
     }
 
-    /** Spec 5.1, 13.6: failures reported without ReportBatchItemFailures are ignored, and the records lost. */
+    /** Rule 5.1, 13.6: failures reported without ReportBatchItemFailures are ignored, and the records lost. */
     void warnIgnoredPartialResponse(long now, String shardId, int lane, Invocation invocation,
                                     Outcome.Success success) {
         String text = "the function returned batchItemFailures " + success.ignoredBatchItemFailures()
                 + " but the mapping does not enable FunctionResponseTypes ReportBatchItemFailures: AWS ignores "
                 + "the response and treats the whole batch as successful, so those records are LOST "
-                + "(spec 5.1, 13.6). Enable REPORT_BATCH_ITEM_FAILURES on the mapping.";
+                + "(rule 5.1, 13.6). Enable REPORT_BATCH_ITEM_FAILURES on the mapping.";
         timeline(now, shardId, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text,
                 io.github.streamharness.WarningKind.IGNORED_BATCH_ITEM_FAILURES);
         if (!warnedIgnoredPartialResponse) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The control plane of one mapping (spec 18.1, 18.2): its state, UpdateEventSourceMapping (applied after an optional
+ * The control plane of one mapping (rule 18.1, 18.2): its state, UpdateEventSourceMapping (applied after an optional
  * delay, each lane finishing its batch under the configuration it was invoked with) and DeleteEventSourceMapping.
  * A new ParallelizationFactor re-partitions a shard's waiting records once none of its old lanes has a batch left,
  * so a key is never in two lanes at once.
@@ -49,18 +49,18 @@ public final class MappingControl {
     static void checkSupported(EventSourceMappingConfig config) {
         if (config.tumblingWindowInSeconds() > 0) {
             throw new UnsupportedOperationException("TumblingWindowInSeconds " + config.tumblingWindowInSeconds()
-                    + " is valid on AWS, but tumbling windows (spec 8) are not modelled by this version of the "
+                    + " is valid on AWS, but tumbling windows (section 8) are not modelled by this version of the "
                     + "harness; test the aggregation with TumblingWindowInSeconds 0, or call the handler directly "
                     + "with a KinesisTimeWindowEvent.");
         }
     }
 
-    /** Spec 18.2: the mapping is Creating until {@code at}; then its positions are fixed and it reads. */
+    /** Rule 18.2: the mapping is Creating until {@code at}; then its positions are fixed and it reads. */
     void creating(long now, long at) {
         creating = true;
         enabledAt = at;
         engine.timeline(now, null, TimelineEntry.Kind.STATE, "mapping Creating until " + Scheduler.toInstant(at)
-                + ": records written meanwhile are missed by LATEST (spec 18.2, 13.13)");
+                + ": records written meanwhile are missed by LATEST (rule 18.2, 13.13)");
         engine.scheduler().schedule(at, () -> {
             if (deleted) {
                 return;
@@ -68,19 +68,19 @@ public final class MappingControl {
             creating = false;
             engine.timeline(at, null, TimelineEntry.Kind.STATE, "mapping "
                     + (engine.isEnabled() ? "Enabled" : "Disabled") + " after Creating: positions fixed now, "
-                    + engine.config().startingPosition() + " (spec 18.2)");
+                    + engine.config().startingPosition() + " (rule 18.2)");
             engine.begin(at);
         });
     }
 
-    /** Enables or disables the mapping (spec 1.13); refused once it is deleted. */
+    /** Enables or disables the mapping (rule 1.13); refused once it is deleted. */
     public void setEnabled(boolean enable) {
         refuseIfDeleted(enable ? "enable()" : "disable()");
         engine.setEnabled(enable);
     }
 
     /**
-     * UpdateEventSourceMapping (spec 18.1): after {@code delayNanos} (the old configuration applies meanwhile: the
+     * UpdateEventSourceMapping (rule 18.1): after {@code delayNanos} (the old configuration applies meanwhile: the
      * mapping is Updating), every lane uses {@code next}; a batch in flight finishes under the configuration it was
      * invoked with, the checkpoint and the attempt count of a batch waiting for a retry are kept.
      *
@@ -95,23 +95,23 @@ public final class MappingControl {
         if (creating) {
             throw new IllegalStateException("update(..) refused: the mapping is still Creating (until "
                     + Scheduler.toInstant(enabledAt) + "); AWS accepts an update once the mapping is Enabled or "
-                    + "Disabled. Advance the clock past the creation delay first (spec 18.2).");
+                    + "Disabled. Advance the clock past the creation delay first (rule 18.2).");
         }
         if (updating) {
             throw new IllegalStateException("update(..) refused: the mapping is Updating (the previous update is not "
-                    + "applied yet, spec 18.1); advance the clock past the update delay, then update again.");
+                    + "applied yet, rule 18.1); advance the clock past the update delay, then update again.");
         }
         if (next.startingPosition() != current.startingPosition()) {
             throw new IllegalArgumentException("update(..) cannot change StartingPosition (" + current.startingPosition()
                     + " -> " + next.startingPosition() + "): UpdateEventSourceMapping has no StartingPosition "
-                    + "parameter (spec 18.1). Build the new configuration with toBuilder() from config(), or delete "
+                    + "parameter (rule 18.1). Build the new configuration with toBuilder() from config(), or delete "
                     + "the mapping and add a new one to start elsewhere.");
         }
         if (!next.startingPositionTimestamp().equals(current.startingPositionTimestamp())) {
             throw new IllegalArgumentException("update(..) cannot change StartingPositionTimestamp ("
                     + current.startingPositionTimestamp().map(Object::toString).orElse("none") + " -> "
                     + next.startingPositionTimestamp().map(Object::toString).orElse("none") + "): "
-                    + "UpdateEventSourceMapping has no such parameter (spec 18.1). Delete the mapping and add a new "
+                    + "UpdateEventSourceMapping has no such parameter (rule 18.1). Delete the mapping and add a new "
                     + "one to start elsewhere.");
         }
         if (!next.onFailureDestination().equals(current.onFailureDestination())) {
@@ -129,7 +129,7 @@ public final class MappingControl {
         }
         updating = true;
         engine.timeline(now, null, TimelineEntry.Kind.STATE, "mapping Updating: the new configuration applies at "
-                + Scheduler.toInstant(now + delayNanos) + ", the old one until then (spec 18.1)");
+                + Scheduler.toInstant(now + delayNanos) + ", the old one until then (rule 18.1)");
         engine.scheduler().schedule(now + delayNanos, () -> {
             if (token == updateToken && !deleted) {
                 updating = false;
@@ -143,7 +143,7 @@ public final class MappingControl {
         engine.applyConfig(next, nextFilter);
         engine.timeline(now, null, TimelineEntry.Kind.STATE, "mapping updated: " + changes(old, next)
                 + "; batches in flight finish as they were invoked, checkpoints and retry counts are kept "
-                + "(spec 18.1)");
+                + "(rule 18.1)");
         if (next.parallelizationFactor() != old.parallelizationFactor()) {
             for (ShardReader reader : engine.readers()) {
                 reader.repartitioning = true;
@@ -197,11 +197,11 @@ public final class MappingControl {
         }
         engine.timeline(now, reader, TimelineEntry.Kind.STATE, "ParallelizationFactor " + before + " -> "
                 + lanes.length + ": the old lanes' batches are done; " + waiting.size() + " waiting record(s) "
-                + "re-partitioned by partition key into " + lanes.length + " lane(s) (spec 18.1, 0.8)");
+                + "re-partitioned by partition key into " + lanes.length + " lane(s) (rule 18.1, 0.8)");
     }
 
     /**
-     * DeleteEventSourceMapping (spec 18.1): no invocation after the batch in flight; the undelivered records stay
+     * DeleteEventSourceMapping (rule 18.1): no invocation after the batch in flight; the undelivered records stay
      * PENDING in the ledger (they are still in the stream).
      */
     public void delete() {
@@ -214,12 +214,12 @@ public final class MappingControl {
         engine.setEnabled(false, false);
         engine.timeline(now, null, TimelineEntry.Kind.STATE, "mapping deleted: no invocation after the batch in "
                 + "flight; " + engine.ledger().ledgerCounts()[RecordState.PENDING.ordinal()] + " undelivered record(s) stay "
-                + "PENDING (spec 18.1)");
+                + "PENDING (rule 18.1)");
     }
 
     private void refuseIfDeleted(String call) {
         if (deleted) {
-            throw new IllegalStateException(call + " refused: the mapping was deleted at " + deletedAt + " (spec "
+            throw new IllegalStateException(call + " refused: the mapping was deleted at " + deletedAt + " (rule "
                     + "18.1); a deleted mapping cannot be enabled, disabled, updated or deleted again. Add a new "
                     + "mapping with addMapping(..) to read the stream again.");
         }

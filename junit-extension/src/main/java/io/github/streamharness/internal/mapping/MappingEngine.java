@@ -23,12 +23,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One event source mapping: wires the pipeline (spec 2 {@link BatchAssembler}, spec 5 outcome reading in the
- * invoker, spec 4-6 {@link FailurePolicy} and {@link OnFailureSender}) into one {@link LaneContext}, routes every
- * record of the stream to its shard's lane (spec 0.8) and answers the ledger and position queries.
+ * One event source mapping: wires the pipeline (section 2 {@link BatchAssembler}, section 5 outcome reading in the
+ * invoker, section 4-6 {@link FailurePolicy} and {@link OnFailureSender}) into one {@link LaneContext}, routes every
+ * record of the stream to its shard's lane (rule 0.8) and answers the ledger and position queries.
  */
 public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
-    /** Lambda's synchronous invocation payload limit, measured on the event JSON (spec 2.5, 0.7). */
+    /** Lambda's synchronous invocation payload limit, measured on the event JSON (rule 2.5, 0.7). */
     public static final long MAX_EVENT_BYTES = BatchAssembler.MAX_EVENT_BYTES;
 
     private EventSourceMappingConfig config;
@@ -45,7 +45,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
 
     /**
      * Creates the mapping at the scheduler's current time; it is Creating for {@code creationDelayNanos}, then starts
-     * reading if it is enabled (spec 18.2: LATEST is fixed when it leaves Creating).
+     * reading if it is enabled (rule 18.2: LATEST is fixed when it leaves Creating).
      */
     public MappingEngine(EventSourceMappingConfig config, FilterCriteria filter, StreamLog stream,
                          Scheduler scheduler, Invoker invoker, EventCodec codec, MappingEvents events,
@@ -78,7 +78,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             }
         };
         long now = scheduler.eventTimeNanos();
-        filter.nonDataKeyWarning().ifPresent(text -> { // spec 9.1: once per mapping, when it is created
+        filter.nonDataKeyWarning().ifPresent(text -> { // rule 9.1: once per mapping, when it is created
             context.timeline(now, null, 0, TimelineEntry.Kind.WARNING, text, WarningKind.FILTER_ON_NON_DATA_KEY);
             context.warnOnce(text);
         });
@@ -89,7 +89,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         }
     }
 
-    /** The stages' view of a configuration (spec 2, 4, 5). */
+    /** The stages' view of a configuration (section 2, 4, 5). */
     private LaneContext.Settings settings(EventSourceMappingConfig c, FilterCriteria filter) {
         return new LaneContext.Settings(new BatchAssembler(filter, codec, c.batchSize(),
                 c.maximumBatchingWindowInSeconds(), c.maximumRecordAgeInSeconds()),
@@ -122,7 +122,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             }
         } else if (!context.enabled()) {
             for (Lane lane : lanes) {
-                lane.disable(); // spec 1.13: created disabled, it polls from when it is enabled
+                lane.disable(); // rule 1.13: created disabled, it polls from when it is enabled
             }
         }
         for (int i = start; i < shard.size(); i++) {
@@ -136,7 +136,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         long now = scheduler.eventTimeNanos();
         context.timeline(now, null, 0, TimelineEntry.Kind.RESHARD, what);
         for (ShardLog child : opened) {
-            // a child's records are all new to every mapping: it is read from its first record (spec 11.1)
+            // a child's records are all new to every mapping: it is read from its first record (rule 11.1)
             ShardReader reader = addReader(child, 0, now);
             if (!reader.awaitingParents) {
                 openChild(reader, now);
@@ -158,7 +158,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         }
     }
 
-    /** The control plane of the mapping: state, update, delete (spec 18). */
+    /** The control plane of the mapping: state, update, delete (section 18). */
     public MappingControl control() {
         return control;
     }
@@ -168,7 +168,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         return config;
     }
 
-    /** Replaces the configuration; lanes read it at their next step, batches in flight keep theirs (spec 18.1). */
+    /** Replaces the configuration; lanes read it at their next step, batches in flight keep theirs (rule 18.1). */
     void applyConfig(EventSourceMappingConfig next, FilterCriteria nextFilter) {
         this.config = next;
         context.settings(settings(next, nextFilter));
@@ -197,7 +197,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     }
 
     /**
-     * Spec 0.8: each shard has its own N lanes, lane = MD5(partitionKey) mod N (an explicit hash key routes the
+     * Rule 0.8: each shard has its own N lanes, lane = MD5(partitionKey) mod N (an explicit hash key routes the
      * record to its shard, but the key's records still share one lane, so per-key order holds).
      */
     Lane laneOf(ShardReader reader, StreamRecord record) {
@@ -229,7 +229,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         if (config.startingPosition() == StartingPosition.AT_TIMESTAMP && recordIndex == reader.startIndex()
                 && reader.watermark() == recordIndex && shard.arrivalMillis(recordIndex)
                 < config.startingPositionTimestamp().orElseThrow().toEpochMilli()) {
-            reader.beforeStart(recordIndex); // spec 2.6: a future timestamp starts at the first record at or after it
+            reader.beforeStart(recordIndex); // rule 2.6: a future timestamp starts at the first record at or after it
             return;
         }
         long arrival = Math.max(scheduler.eventTimeNanos(), record.approximateArrivalEpochMillis() * 1_000_000L);
@@ -239,7 +239,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     private void accept(ShardReader reader, int recordIndex, StreamRecord record, long at) {
         reader.pending(recordIndex);
         if (!context.settings().assembler().selects(record)) {
-            // spec 9.4: not delivered, not sent to the destination, counted as processed
+            // rule 9.4: not delivered, not sent to the destination, counted as processed
             reader.finish(recordIndex, RecordState.FILTERED);
             context.events.observations().filteredOut(reader.shard.shardId(), at, 1);
             if (reader.advanceWatermark()) {
@@ -250,12 +250,12 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         laneOf(reader, record).enqueue(recordIndex, at);
     }
 
-    /** Whether the mapping polls (spec 1.13). */
+    /** Whether the mapping polls (rule 1.13). */
     public boolean isEnabled() {
         return context.enabled();
     }
 
-    /** Disables or enables the mapping; re-enabling resumes from the checkpoint (spec 1.13). */
+    /** Disables or enables the mapping; re-enabling resumes from the checkpoint (rule 1.13). */
     public void setEnabled(boolean enable) {
         setEnabled(enable, true);
     }
@@ -273,7 +273,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         }
         for (ShardReader r : readers) {
             if (r.awaitingParents) {
-                continue; // its lanes start when its parents are done (spec 0.10)
+                continue; // its lanes start when its parents are done (rule 0.10)
             }
             for (Lane lane : r.lanes) {
                 if (enable && lane.status() == Lane.Status.DISABLED) {

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One mapping's positions and ledger as the public API reads them: checkpoints, positions, every record's state and
- * the counts {@code Ledger.verify()} checks. While the mapping is Creating (spec 18.2) it has no position yet, and
+ * the counts {@code Ledger.verify()} checks. While the mapping is Creating (rule 18.2) it has no position yet, and
  * every record counts as PENDING.
  */
 public final class MappingLedger {
@@ -46,7 +46,7 @@ public final class MappingLedger {
         return creating(shardId) ? Optional.empty() : Optional.ofNullable(reader(shardId).checkpoint());
     }
 
-    /** Whether the mapping is still Creating (no positions yet, spec 18.2); checks that the shard exists. */
+    /** Whether the mapping is still Creating (no positions yet, rule 18.2); checks that the shard exists. */
     private boolean creating(String shardId) {
         if (begun.getAsBoolean()) {
             return false;
@@ -99,7 +99,7 @@ public final class MappingLedger {
         }
         sweepRetention(scheduler.nowNanos());
         if (!begun.getAsBoolean()) {
-            return RecordState.PENDING; // Creating: no position yet, every record is still to be decided (spec 18.2)
+            return RecordState.PENDING; // Creating: no position yet, every record is still to be decided (rule 18.2)
         }
         return readers.get(shard.index()).state(shard.indexOf(record.sequenceNumber()));
     }

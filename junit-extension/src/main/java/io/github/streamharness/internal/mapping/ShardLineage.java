@@ -9,7 +9,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
- * One mapping's view of the stream's shard lineage (spec 11.1, 0.10): a child shard is not read until every parent
+ * One mapping's view of the stream's shard lineage (rule 11.1, 0.10): a child shard is not read until every parent
  * is read to its end and the parent's last batch has completed (succeeded or discarded). A child's records wait in
  * its lanes meanwhile; its lanes are new, so batches, retries and windows start fresh in the child.
  */
@@ -36,7 +36,7 @@ final class ShardLineage {
         return !reader.awaitingParents;
     }
 
-    /** Whether the shard is closed and every record of it is done for this mapping (spec 0.10's "end"). */
+    /** Whether the shard is closed and every record of it is done for this mapping (rule 0.10's "end"). */
     static boolean finished(ShardReader reader) {
         return !reader.shard.isOpen() && reader.watermark() >= reader.shard.size();
     }
@@ -67,7 +67,7 @@ final class ShardLineage {
                 timeline.line(now, child, TimelineEntry.Kind.RESHARD, "child shard " + child.shard.shardId()
                         + " is read from now: its parent" + (parents.size() > 1 ? "s " : " ")
                         + parents.stream().collect(Collectors.joining(" and ")) + (parents.size() > 1 ? " are" : " is")
-                        + " read to the end and the last batch completed (spec 0.10)");
+                        + " read to the end and the last batch completed (rule 0.10)");
                 open.accept(child, now);
             }
         }

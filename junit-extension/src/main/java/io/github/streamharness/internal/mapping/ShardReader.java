@@ -16,9 +16,9 @@ final class ShardReader {
     final ShardLog shard;
     private int startIndex;
     Lane[] lanes;
-    /** Whether the shard waits for its parents to be read to their end (spec 0.10); its lanes do not poll. */
+    /** Whether the shard waits for its parents to be read to their end (rule 0.10); its lanes do not poll. */
     boolean awaitingParents;
-    /** Whether a new ParallelizationFactor waits for the old lanes' batches to finish (spec 18.1). */
+    /** Whether a new ParallelizationFactor waits for the old lanes' batches to finish (rule 18.1). */
     boolean repartitioning;
     private byte[] states;
     private int watermark;
@@ -41,7 +41,7 @@ final class ShardReader {
     }
 
     /**
-     * Record {@code i}, just written, lies before a starting position still in the future (AT_TIMESTAMP, spec 2.6):
+     * Record {@code i}, just written, lies before a starting position still in the future (AT_TIMESTAMP, rule 2.6):
      * the starting position moves past it. Only the record at the start can be skipped, and only before anything
      * after the start was seen.
      */

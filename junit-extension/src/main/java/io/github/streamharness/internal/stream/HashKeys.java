@@ -57,7 +57,7 @@ public final class HashKeys {
     }
 
     /**
-     * The lane of a key among a shard's {@code n} lanes (spec 0.8): the key's MD5 hash key, read as an unsigned
+     * The lane of a key among a shard's {@code n} lanes (rule 0.8): the key's MD5 hash key, read as an unsigned
      * 128-bit big-endian number, modulo {@code n}. Every shard has its own {@code n} lanes, so the result does not
      * depend on which shard the key routes to.
      */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The layouts of spec 11.1's emulator: which ranges the children of a split, a merge or a uniform scaling get, who
+ * The layouts of rule 11.1's emulator: which ranges the children of a split, a merge or a uniform scaling get, who
  * their parents are, and the errors for calls Kinesis would refuse. Pure functions of the shards given; the stream
  * applies the result under its lock.
  */

@@ -13,7 +13,7 @@ import java.util.function.IntSupplier;
 
 /**
  * The records of one shard, in sequence order. Record {@code i} of the shard (counting from its creation) has a
- * 56-digit sequence number whose tail is {@code i}, so numbers increase strictly (spec 12) and a number maps back to
+ * 56-digit sequence number whose tail is {@code i}, so numbers increase strictly (section 12) and a number maps back to
  * its index without a lookup. A prefix of records can be released (retention trim, or memory release in long
  * simulations); released indices are no longer available.
  */
@@ -89,7 +89,7 @@ public final class ShardLog {
         return store(new StreamRecord(shardId, sequenceNumber, partitionKey, data, arrivalMillis), data.length);
     }
 
-    /** The shards this one was split or merged from (spec 11.1): empty for an original shard. */
+    /** The shards this one was split or merged from (rule 11.1): empty for an original shard. */
     public List<String> parentShardIds() {
         return parentShardIds;
     }
@@ -99,7 +99,7 @@ public final class ShardLog {
         return childShardIds;
     }
 
-    /** Whether records are still routed to the shard: false once it was split or merged (spec 11.1). */
+    /** Whether records are still routed to the shard: false once it was split or merged (rule 11.1). */
     public boolean isOpen() {
         return closedAtMillis < 0;
     }

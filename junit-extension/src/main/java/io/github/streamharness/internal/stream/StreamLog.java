@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The in-process Kinesis stream: shards with hash-key ranges split evenly over 2^128, MD5 routing of partition keys
  * (or an explicit hash key), and listeners (the mappings) told of every record written.
  *
- * <p>{@link #put} is thread-safe, as a Kinesis client is (spec 19.2): each put is atomic under one lock, from the
+ * <p>{@link #put} is thread-safe, as a Kinesis client is (rule 19.2): each put is atomic under one lock, from the
  * routing to the last listener, so it gets a sequence number of its own and every listener sees it exactly once, in
  * shard order. The lock is uncontended on the usual single-threaded path.
  */
@@ -28,7 +28,7 @@ public final class StreamLog {
         void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey);
 
         /**
-         * The stream was resharded (spec 11.1): {@code closed} no longer take records, {@code opened} (new shards,
+         * The stream was resharded (rule 11.1): {@code closed} no longer take records, {@code opened} (new shards,
          * in index order, each naming its parents) took over their ranges. {@code what} says what happened, for a
          * timeline.
          */
@@ -37,9 +37,9 @@ public final class StreamLog {
     }
 
     private static final int HASH_KEY_CACHE_SIZE = 1 << 16;
-    /** Kinesis's default maximum record size: 1 MiB (spec 19.1). */
+    /** Kinesis's default maximum record size: 1 MiB (rule 19.1). */
     public static final int DEFAULT_MAX_RECORD_SIZE_KIB = 1_024;
-    /** The largest maximum record size a stream can be given: 10 MiB (spec 19.1). */
+    /** The largest maximum record size a stream can be given: 10 MiB (rule 19.1). */
     public static final int LARGEST_MAX_RECORD_SIZE_KIB = 10_240;
     private static final int MAX_PARTITION_KEY_CHARACTERS = 256;
 
@@ -179,7 +179,7 @@ public final class StreamLog {
         }
     }
 
-    /** The stream's maximum record size (data plus partition key) in KiB, 1024..10240 (spec 19.1). */
+    /** The stream's maximum record size (data plus partition key) in KiB, 1024..10240 (rule 19.1). */
     public void maxRecordSizeInKiB(int kib) {
         if (kib < DEFAULT_MAX_RECORD_SIZE_KIB || kib > LARGEST_MAX_RECORD_SIZE_KIB) {
             throw new IllegalArgumentException("MaxRecordSizeInKiB must be 1024..10240, got " + kib);
@@ -217,7 +217,7 @@ public final class StreamLog {
     /** Writes a record arriving at {@code arrivalMillis}; returns it after every listener has seen it. */
     public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey, long arrivalMillis) {
         int keyCharacters = partitionKey == null ? 0 : partitionKey.length() <= MAX_PARTITION_KEY_CHARACTERS
-                ? partitionKey.length() : partitionKey.codePointCount(0, partitionKey.length()); // spec 19.1
+                ? partitionKey.length() : partitionKey.codePointCount(0, partitionKey.length()); // rule 19.1
         if (partitionKey == null || keyCharacters == 0 || keyCharacters > MAX_PARTITION_KEY_CHARACTERS) {
             throw new IllegalArgumentException("PartitionKey must be 1 to 256 characters (Kinesis PutRecord), got "
                     + (partitionKey == null ? "null" : keyCharacters + " characters"));
@@ -230,7 +230,7 @@ public final class StreamLog {
         lock.lock();
         try {
             // with one shard nothing routes by hash key: readers that need one (lanes) ask hashKeyOf themselves;
-            // resharding takes the same lock, so a put routes among the open shards of one moment (spec 11.1)
+            // resharding takes the same lock, so a put routes among the open shards of one moment (rule 11.1)
             List<ShardLog> routes = open;
             BigInteger hashKey = explicit != null ? explicit : routes.size() == 1 ? null : hashKeyOf(partitionKey);
             ShardLog shard = routes.size() == 1 ? routes.get(0) : route(hashKey);
@@ -245,7 +245,7 @@ public final class StreamLog {
         }
     }
 
-    /** Spec 19.1: data plus the partition key's UTF-8 bytes fit the stream's maximum record size. */
+    /** Rule 19.1: data plus the partition key's UTF-8 bytes fit the stream's maximum record size. */
     private void checkRecordSize(String partitionKey, int dataBytes) {
         int max = maxRecordSizeBytes();
         if (dataBytes + 3L * partitionKey.length() <= max) {
@@ -256,7 +256,7 @@ public final class StreamLog {
         if (size > max) {
             throw new IllegalArgumentException("InvalidArgumentException: the record is " + size + " bytes (data "
                     + dataBytes + " + partition key " + keyBytes + "), over the stream's maximum record size of "
-                    + max + " bytes (MaxRecordSizeInKiB " + maxRecordSizeKiB + "); nothing was written (spec 19.1: "
+                    + max + " bytes (MaxRecordSizeInKiB " + maxRecordSizeKiB + "); nothing was written (rule 19.1: "
                     + "data plus partition key count; raise the limit, up to " + LARGEST_MAX_RECORD_SIZE_KIB
                     + " KiB, with StreamHarness.builder().maxRecordSizeInKiB(..))");
         }
@@ -298,7 +298,7 @@ public final class StreamLog {
     }
 
     /**
-     * SplitShard (spec 11.1): closes the open shard {@code shardId} and opens two children that share its range
+     * SplitShard (rule 11.1): closes the open shard {@code shardId} and opens two children that share its range
      * ([start, mid] and [mid + 1, end]); returns them.
      */
     public List<ShardLog> splitShard(String shardId, long nowMillis) {
@@ -314,11 +314,11 @@ public final class StreamLog {
         List<ShardLog> children = newShards(Resharding.split(name, shards, shardId));
         ShardLog parent = shard(shardId);
         apply(List.of(parent), children, nowMillis, "shard split: " + shardId + " closed; its range went to "
-                + children.get(0).shardId() + " and " + children.get(1).shardId() + " (spec 11.1)");
+                + children.get(0).shardId() + " and " + children.get(1).shardId() + " (rule 11.1)");
         return children;
     }
 
-    /** MergeShards (spec 11.1): closes two adjacent open shards and opens one that covers both; returns it. */
+    /** MergeShards (rule 11.1): closes two adjacent open shards and opens one that covers both; returns it. */
     public ShardLog mergeShards(String shardId, String adjacentShardId, long nowMillis) {
         lock.lock();
         try {
@@ -332,12 +332,12 @@ public final class StreamLog {
         ShardLog merged = newShards(List.of(Resharding.merge(name, shards, shardId, adjacentShardId))).get(0);
         apply(List.of(shard(shardId), shard(adjacentShardId)), List.of(merged), nowMillis, "shards merged: "
                 + shardId + " and " + adjacentShardId + " closed; their ranges went to " + merged.shardId()
-                + " (spec 11.1)");
+                + " (rule 11.1)");
         return merged;
     }
 
     /**
-     * UpdateShardCount with uniform scaling (spec 11.1, modelled): closes every open shard and opens {@code n} with
+     * UpdateShardCount with uniform scaling (rule 11.1, modelled): closes every open shard and opens {@code n} with
      * even ranges, each child's parents being the closed shards whose ranges overlap it; returns the new shards.
      */
     public List<ShardLog> updateShardCount(int n, long nowMillis) {
@@ -353,7 +353,7 @@ public final class StreamLog {
         List<ShardLog> closing = open;
         List<ShardLog> children = newShards(Resharding.scale(name, shards, n));
         apply(closing, children, nowMillis, "shard count updated: " + closing.size() + " open shard(s) closed, "
-                + n + " opened (" + children.get(0).shardId() + ".." + children.get(n - 1).shardId() + ", spec 11.1)");
+                + n + " opened (" + children.get(0).shardId() + ".." + children.get(n - 1).shardId() + ", rule 11.1)");
         return children;
     }
 

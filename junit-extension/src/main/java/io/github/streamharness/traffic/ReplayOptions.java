@@ -1,4 +1,4 @@
-package io.github.streamharness.events;
+package io.github.streamharness.traffic;
 
 /**
  * How {@link RecordedStream#replayInto(RecordSink, ReplayOptions)} puts recorded records: in file order or in

@@ -1,4 +1,4 @@
-package io.github.streamharness.events;
+package io.github.streamharness.traffic;
 
 /**
  * A recorded-events file that cannot be loaded: names the file, the line and column (1-based) and what was expected,

@@ -1,4 +1,4 @@
-package io.github.streamharness.events;
+package io.github.streamharness.traffic;
 
 /** The file formats {@link RecordedEvents} reads; the format is recognised from the content, not the file name. */
 public enum RecordedFormat {

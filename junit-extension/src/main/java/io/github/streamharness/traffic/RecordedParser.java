@@ -1,7 +1,7 @@
-package io.github.streamharness.events;
+package io.github.streamharness.traffic;
 
-import io.github.streamharness.events.LocatedJson.Kind;
-import io.github.streamharness.events.LocatedJson.Node;
+import io.github.streamharness.traffic.LocatedJson.Kind;
+import io.github.streamharness.traffic.LocatedJson.Node;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@link RecordedEventsException} naming the file, the value's line and column, and what was expected.
  */
 final class RecordedParser {
-    /** spec 12.1: a sequence number is a decimal string of at most 129 digits without leading zeros. */
+    /** rule 12.1: a sequence number is a decimal string of at most 129 digits without leading zeros. */
     private static final Pattern SEQUENCE_NUMBER = Pattern.compile("0|[1-9][0-9]{0,128}");
     private static final String SEQUENCE_EXPECTED = "a decimal string of up to 129 digits";
     private static final Pattern SHARD_ID = Pattern.compile("shardId-[0-9]{12}");

@@ -1,4 +1,4 @@
-package io.github.streamharness.events;
+package io.github.streamharness.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +27,7 @@ class RecordedEventsTest {
 
     @Test
     void awsDocsExampleEventLoadsExactly() {
-        // the Lambda developer guide's example event, verbatim; it has no approximateArrivalTimestamp (spec 7.1)
+        // the Lambda developer guide's example event, verbatim; it has no approximateArrivalTimestamp (rule 7.1)
         RecordedStream stream = load("recorded/aws-docs-example-event.json");
 
         assertThat(stream.format()).isEqualTo(RecordedFormat.LAMBDA_EVENT);
@@ -53,7 +53,7 @@ class RecordedEventsTest {
                 .containsExactly("{\"order\":3,\"amount\":12.5}", "{\"order\":1,\"amount\":3}", "{not json");
         assertThat(stream.records()).extracting(r -> r.shardId().orElseThrow())
                 .containsExactly("shardId-000000000001", "shardId-000000000006", "shardId-000000000006");
-        // epoch seconds with a millisecond fraction (spec 7.2)
+        // epoch seconds with a millisecond fraction (rule 7.2)
         assertThat(stream.records()).extracting(r -> r.approximateArrivalTimestamp().orElseThrow()).containsExactly(
                 Instant.parse("2018-12-17T22:10:52.250Z"), Instant.parse("2018-12-17T22:10:50.987Z"),
                 Instant.parse("2018-12-17T22:10:51Z"));
@@ -62,7 +62,7 @@ class RecordedEventsTest {
 
     @Test
     void sequenceOrderSortsNumerically() {
-        // spec 12.1: compare as numbers; "...898" < "...899" < "...900"
+        // rule 12.1: compare as numbers; "...898" < "...899" < "...900"
         RecordedStream sorted = load("recorded/orders-event.json").inSequenceOrder();
 
         assertThat(sorted.records()).extracting(r -> r.sequenceNumber().orElseThrow().substring(50))
@@ -184,7 +184,7 @@ class RecordedEventsTest {
 
     @Test
     void sequenceNumberMustBeADecimalString() {
-        // spec 12.1: a string of up to 129 digits; a JSON number would lose digits in most tools
+        // rule 12.1: a string of up to 129 digits; a JSON number would lose digits in most tools
         assertThat(loadFails("recorded/bad/sequence-number-as-number.json")).hasMessage(
                 "recorded/bad/sequence-number-as-number.json:1:33: expected \"SequenceNumber\" to be a decimal "
                         + "string of up to 129 digits, got number");

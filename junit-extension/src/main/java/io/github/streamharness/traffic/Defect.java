@@ -1,4 +1,4 @@
-package io.github.streamharness.events;
+package io.github.streamharness.traffic;
 
 /**
  * The bad records people meet in production, which {@link KinesisRecords} can mix into a generated run at a given

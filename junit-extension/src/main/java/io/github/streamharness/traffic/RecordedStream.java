@@ -1,4 +1,4 @@
-package io.github.streamharness.events;
+package io.github.streamharness.traffic;
 
 import io.github.streamharness.StreamHarness;
 import java.math.BigInteger;
@@ -50,8 +50,8 @@ public final class RecordedStream {
     }
 
     /**
-     * The same records sorted by original sequence number, compared as numbers (spec 12.1); records without a
-     * sequence number come last, and ties (the same number in two shards, spec 12.2) keep file order.
+     * The same records sorted by original sequence number, compared as numbers (rule 12.1); records without a
+     * sequence number come last, and ties (the same number in two shards, rule 12.2) keep file order.
      */
     public RecordedStream inSequenceOrder() {
         List<RecordedRecord> sorted = new ArrayList<>(records);

@@ -1,4 +1,4 @@
-package io.github.streamharness.events;
+package io.github.streamharness.traffic;
 
 import java.util.List;
 import java.util.SplittableRandom;

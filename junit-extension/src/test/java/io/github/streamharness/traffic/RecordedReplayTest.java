@@ -1,4 +1,4 @@
-package io.github.streamharness.events;
+package io.github.streamharness.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
