@@ -129,13 +129,13 @@ abstract class AbstractHarnessBuilder {
         return self();
     }
 
-    /** Reserved concurrency (spec 15.3): validated and kept, not enforced yet (see {@link FunctionSettings}). */
+    /** Reserved concurrency (spec 15.3): at most this many invocations at once; 0 throttles everything. */
     public StreamHarness.Builder reservedConcurrentExecutions(int executions) {
         function.reservedConcurrentExecutions(executions);
         return self();
     }
 
-    /** Provisioned concurrency (spec 15.4): validated and kept, not modelled yet (see {@link FunctionSettings}). */
+    /** Provisioned concurrency (spec 15.4): environments initialised ahead, never a cold start. */
     public StreamHarness.Builder provisionedConcurrentExecutions(int executions) {
         function.provisionedConcurrentExecutions(executions);
         return self();
@@ -147,7 +147,7 @@ abstract class AbstractHarnessBuilder {
         return self();
     }
 
-    /** How long an idle environment stays warm (spec 0.14): validated and kept, not modelled yet. */
+    /** How long an idle on-demand environment stays warm (spec 0.14), 10 minutes by default. */
     public StreamHarness.Builder keepWarm(Duration duration) {
         function.keepWarm(duration);
         return self();

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 public final class FaultPlan {
     /** Copy on write: evaluation iterates a snapshot, so a rule added meanwhile cannot break it. */
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
-    private volatile Duration coldStart = Duration.ZERO;
+    private volatile Duration coldStart; // null: the function's initDuration applies (spec 0.15)
 
     FaultPlan() {
     }
@@ -72,10 +72,18 @@ public final class FaultPlan {
         return new Target("every invocation", (shard, batch, n) -> true);
     }
 
-    /** Every new execution environment spends {@code duration} initialising before its first invocation. */
+    /**
+     * Every new on-demand execution environment spends {@code duration} in its Init phase before its first invocation
+     * (provisioned ones never do, spec 15.4). The same setting as the function's {@code initDuration}: while set, it
+     * replaces it (spec 0.15); {@link #clear()} gives the function's back.
+     *
+     * @throws IllegalArgumentException when negative or over Lambda's 10 s Init limit (spec 15.2)
+     */
     public FaultPlan coldStarts(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("a cold start cannot be negative: " + duration);
+        if (duration.isNegative() || duration.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("a cold start (the Init phase) must be 0 to 10 seconds (Lambda limits "
+                    + "the Init phase to 10 s, spec 15.2), got " + duration + "; to make an invocation time out, use "
+                    + "faults().onInvocation(n).timeout() or a latency");
         }
         this.coldStart = duration;
         return this;
@@ -84,21 +92,22 @@ public final class FaultPlan {
     /** Removes every fault. */
     public FaultPlan clear() {
         rules.clear();
-        coldStart = Duration.ZERO;
+        coldStart = null;
         return this;
     }
 
     /** Whether no fault is planned. */
     public boolean isEmpty() {
-        return rules.isEmpty() && coldStart.isZero();
+        return rules.isEmpty() && coldStart == null;
     }
 
     /** The faults planned, one line each. */
     @Override
     public String toString() {
         List<String> lines = new ArrayList<>();
-        if (!coldStart.isZero()) {
-            lines.add("cold start " + coldStart + " per new execution environment");
+        Duration cold = coldStart;
+        if (cold != null) {
+            lines.add("cold start " + cold + " per new execution environment");
         }
         for (Rule r : rules) {
             lines.add(r.effect + " on " + r.description + (r.remaining < Integer.MAX_VALUE ? " (" + r.remaining
@@ -129,11 +138,12 @@ public final class FaultPlan {
                         }
                     }
                 } catch (Throwable t) { // user code: the invocation fails, the lane goes on (docs/bad-inputs.md)
-                    return new InjectedFaults(0, 0, false, false, ruleFailed(rule, t, invocationNumber));
+                    return new InjectedFaults(InjectedFaults.UNSET, 0, false, false, ruleFailed(rule, t, invocationNumber));
                 }
             }
-            return new InjectedFaults(newEnvironment ? nanos(coldStart) : 0, latency, throttle, timeout,
-                    exception);
+            Duration cold = coldStart;
+            return new InjectedFaults(cold == null ? InjectedFaults.UNSET : newEnvironment ? cold.toNanos() : 0,
+                    latency, throttle, timeout, exception);
         };
     }
 

@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
  *         .timeout(Duration.ofSeconds(60)).memorySize(512).build();
  * }</pre>
  *
- * <p>What the harness does with them today: {@code functionName}, {@code timeout} and {@code memorySize} shape every
- * invocation (ARNs, the timeout, the Context); {@code initDuration} is spent by every new execution environment
- * before the handler runs and counts against the timeout (spec 0.15), like {@code faults().coldStarts(..)} (the
- * longer of the two applies). {@code reservedConcurrentExecutions}, {@code provisionedConcurrentExecutions} and
- * {@code keepWarm} are validated and kept (see {@link MappedFunction#functionSettings()}), but the
- * execution-environment pool that enforces them (spec 15.2 to 15.4, 0.14) is not modelled by this version: an
- * environment is fixed to a lane, there is no concurrency limit, and provisioned environments still pay the Init
- * phase. Until then, model throttles with {@code faults().always().throttle()}.
+ * <p>What the harness does with them: {@code functionName}, {@code timeout} and {@code memorySize} shape every
+ * invocation (ARNs, the timeout, the Context). The function's execution environments are a pool (spec 0.14): a free
+ * one is reused most recently used first, a new one cold-starts and spends {@code initDuration} in Init, which counts
+ * against the timeout (spec 0.15; {@code faults().coldStarts(..)} is the same setting and replaces it while set), and
+ * a free one idle longer than {@code keepWarm} is reclaimed. {@code reservedConcurrentExecutions} caps the
+ * invocations running at once over every shard and lane (spec 15.3): one more is throttled, retried on its own
+ * back-off and never counted as an attempt; {@code provisionedConcurrentExecutions} environments never cold-start and
+ * are never reclaimed (spec 15.4).
  */
 public final class FunctionSettings {
     /** Lambda's defaults: {@code test-function}, 3 s, 128 MB, unreserved, no provisioned concurrency, no Init time. */
@@ -95,12 +95,12 @@ public final class FunctionSettings {
         return memorySize;
     }
 
-    /** Reserved concurrency; empty when unreserved (the default). Not enforced by this version (see above). */
+    /** Reserved concurrency; empty when unreserved (the default, no limit). Enforced over every lane (spec 15.3). */
     public OptionalInt reservedConcurrentExecutions() {
         return reservedConcurrentExecutions;
     }
 
-    /** Provisioned concurrency, 0 by default. Not modelled by this version (see above). */
+    /** Provisioned concurrency, 0 by default: environments without Init, never reclaimed (spec 15.4). */
     public int provisionedConcurrentExecutions() {
         return provisionedConcurrentExecutions;
     }
@@ -110,7 +110,7 @@ public final class FunctionSettings {
         return initDuration;
     }
 
-    /** How long an idle environment stays warm, 10 minutes by default. Not modelled by this version (see above). */
+    /** How long an idle on-demand environment stays warm, 10 minutes by default (spec 0.14). */
     public Duration keepWarm() {
         return keepWarm;
     }
@@ -199,7 +199,7 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** Reserved concurrency: 0 or more; 0 throttles every invocation (spec 15.3). Not enforced yet. */
+        /** Reserved concurrency: 0 or more; 0 throttles every invocation (spec 15.3). */
         public Builder reservedConcurrentExecutions(int executions) {
             if (executions < 0) {
                 throw new IllegalArgumentException("reservedConcurrentExecutions must be 0 or more (0 throttles "
@@ -209,7 +209,7 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** Provisioned concurrency: 0 (none, the default) or more (spec 15.4). Not modelled yet. */
+        /** Provisioned concurrency: 0 (none, the default) or more, at most the reserved one (spec 15.4). */
         public Builder provisionedConcurrentExecutions(int executions) {
             if (executions < 0) {
                 throw new IllegalArgumentException("provisionedConcurrentExecutions must be 0 or more (0 means no "
@@ -230,7 +230,7 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** How long an idle environment stays warm, positive (default 10 minutes, spec 0.14). Not modelled yet. */
+        /** How long an idle on-demand environment stays warm, positive (default 10 minutes, spec 0.14). */
         public Builder keepWarm(Duration duration) {
             Objects.requireNonNull(duration, "keepWarm");
             if (duration.isNegative() || duration.isZero()) {

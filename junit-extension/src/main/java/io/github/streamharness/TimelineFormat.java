@@ -48,10 +48,14 @@ final class TimelineFormat {
     }
 
     private static String invocationLine(Invocation i) {
-        return String.format("%s  %s  #%-4d %s attempt %d -> %s%s", TIME.format(i.startedAt()),
+        String detail = i.outcome() instanceof Outcome.FunctionError fe && fe.errorMessage() != null
+                ? ": " + oneLine(fe.errorMessage())
+                : i.outcome() instanceof Outcome.Throttled t ? ": " + oneLine(t.reason()) : "";
+        String environment = i.environmentId() == null ? "" : " [" + i.environmentId()
+                + (i.coldStart() ? ", cold start" : "") + "]";
+        return String.format("%s  %s  #%-4d %s attempt %d -> %s%s%s", TIME.format(i.startedAt()),
                 where(i.shardId(), i.lane()), i.number(), range(i.records()), i.attempt(), i.outcome().label(),
-                i.outcome() instanceof Outcome.FunctionError fe && fe.errorMessage() != null
-                        ? ": " + oneLine(fe.errorMessage()) : "");
+                detail, environment);
     }
 
     private static String range(List<StreamRecord> records) {

@@ -91,10 +91,11 @@ class InvocationShapeTest {
     }
 
     @Test
-    void aHandlerClassIsInstantiatedOncePerExecutionEnvironment() { // spec 7: one per environment, one per lane
+    void aHandlerClassIsInstantiatedOncePerExecutionEnvironment() { // rule 15.2, 0.14: one per environment
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(1).parallelizationFactor(2).build())
                 .handler(CountingHandler.class).build();
+        h.faults().always().latency(Duration.ofMillis(100)); // the two lanes' invocations overlap: two environments
         for (String key : List.of("user-1", "user-2", "user-1", "user-2")) { // lanes 1 and 0 of 2
             h.put(key, "x");
         }

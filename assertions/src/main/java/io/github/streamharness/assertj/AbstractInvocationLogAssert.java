@@ -63,6 +63,26 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
         return hasInvocationsThat("started cold", expected, Invocation::coldStart);
     }
 
+    /** Verifies that no invocation was throttled (reserved concurrency, spec 15.3, or an injected throttle). */
+    public SELF hasNoThrottles() {
+        return hasInvocationsThat("were throttled", 0, i -> i.outcome() instanceof Outcome.Throttled);
+    }
+
+    /**
+     * Verifies the most invocations that ran at once (spec 15.3, 15.5): the peak number of execution environments
+     * busy at one virtual instant, each invocation that reached the function busy from its start (the start of Init)
+     * to its end. An invocation that took no virtual time counts at its instant.
+     */
+    public SELF hasMaxConcurrency(int expected) {
+        isNotNull();
+        Concurrency.Peak peak = Concurrency.peak(actual.all());
+        if (peak.count() != expected) {
+            throwAssertionError(ShouldHaveDeliveries.shouldHaveMaxConcurrency(actual.functionName(), expected, peak,
+                    story()));
+        }
+        return myself;
+    }
+
     private SELF hasInvocationsThat(String what, int expected, java.util.function.Predicate<Invocation> test) {
         isNotNull();
         List<Invocation> matching = actual.where(test);

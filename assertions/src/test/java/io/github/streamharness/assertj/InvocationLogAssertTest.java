@@ -47,7 +47,7 @@ class InvocationLogAssertTest {
                 .hasMessageStartingWith(String.format("Expecting the record:%n  " + POISON_3 + "%n"
                         + "to be delivered to orders-fn exactly once%nbut it was delivered 6 times, by:%n"
                         + "  [#1 shardId-000000000000 [...000000.....000009] (10 records) attempt 1 -> ERROR "
-                        + "java.lang.IllegalArgumentException at 00:00:00.000,"));
+                        + "java.lang.IllegalArgumentException at 00:00:00.000 on env-1 (cold),"));
     }
 
     @Test
@@ -169,7 +169,8 @@ class InvocationLogAssertTest {
         assertThatThrownBy(() -> assertThat(stream).invocations().noBatchOver6MB())
                 .hasMessageStartingWith(String.format("Expecting no event of test-function to exceed 6291456 bytes of "
                         + "JSON (the 6 MB invoke payload limit)%nbut these invocations received larger events:%n"
-                        + "  #1 shardId-000000000000 [...000000] (1 record) attempt 1 -> OK at 00:00:00.000: "))
+                        + "  #1 shardId-000000000000 [...000000] (1 record) attempt 1 -> OK at 00:00:00.000 on env-1 "
+                        + "(cold): "))
                 .hasMessageContaining(" bytes (one record larger than the limit is delivered alone, spec 0.7)");
     }
 
@@ -201,5 +202,37 @@ class InvocationLogAssertTest {
                 .hasMessageContaining("timeline of orders-fn");
         assertThatThrownBy(() -> assertThat(h).invocations().hasColdStarts(1))
                 .hasMessageStartingWith("Expecting orders-fn to have 1 invocation(s) that started cold but it had 3:");
+    }
+
+    @Test
+    void hasNoThrottlesAndHasMaxConcurrencyReadTheFunctionsLimits() { // rule 15.3
+        StreamHarness h = StreamHarness.builder().shards(2).reservedConcurrentExecutions(1)
+                .mapping(EventSourceMappingConfig.builder().batchSize(1).build())
+                .functionName("orders-fn").handler(Scenarios.parsesJson()).build();
+        h.faults().always().latency(java.time.Duration.ofMillis(1500));
+        h.put("user-1", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "0");
+        h.put("user-2", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "170141183460469231731687303715884105728");
+        h.runUntilIdle();
+        assertThat(h).invocations().hasMaxConcurrency(1);
+        assertThatThrownBy(() -> assertThat(h).invocations().hasNoThrottles())
+                .hasMessageStartingWith("Expecting orders-fn to have 0 invocation(s) that were throttled but it had 2:")
+                .hasMessageContaining("-> THROTTLED")
+                .hasMessageContaining("ReservedFunctionConcurrentInvocationLimitExceeded");
+        assertThatThrownBy(() -> assertThat(h).invocations().hasMaxConcurrency(2))
+                .hasMessageStartingWith("Expecting orders-fn to run at most 2 invocation(s) at once, and that many "
+                        + "at some instant, but it ran at most 1, at once:")
+                .hasMessageContaining("on env-1 (cold)");
+    }
+
+    @Test
+    void hasMaxConcurrencyCountsOverlappingInvocationsAndHasNoThrottlesPassesWithoutALimit() { // rule 15.5
+        StreamHarness h = StreamHarness.builder().shards(2)
+                .mapping(EventSourceMappingConfig.builder().batchSize(1).build())
+                .functionName("orders-fn").handler(Scenarios.parsesJson()).build();
+        h.faults().always().latency(java.time.Duration.ofMillis(1500));
+        h.put("user-1", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "0");
+        h.put("user-2", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "170141183460469231731687303715884105728");
+        h.runUntilIdle();
+        assertThat(h).invocations().hasNoThrottles().hasMaxConcurrency(2).hasColdStarts(2);
     }
 }

@@ -68,16 +68,16 @@ public @interface KinesisStreamTest {
     /** Where the virtual clock starts, as an ISO-8601 instant; when unset, {@code 2026-01-01T00:00:00Z}. */
     String startTime() default "";
 
-    /** Reserved concurrency of the function, 0 or more (spec 15.3); when unset, unreserved. Not enforced yet. */
+    /** Reserved concurrency of the function, 0 or more (spec 15.3); when unset, unreserved. */
     int reservedConcurrency() default UNSET;
 
-    /** Provisioned concurrency of the function (spec 15.4); when unset, none. Not modelled yet. */
+    /** Provisioned concurrency of the function (spec 15.4); when unset, none. */
     int provisionedConcurrency() default UNSET;
 
     /** The Init phase of each new execution environment in ms, 0..10000 (spec 0.15); when unset, 0. */
     int initDurationMillis() default UNSET;
 
-    /** How long an idle environment stays warm, in seconds (spec 0.14); when unset, 600. Not modelled yet. */
+    /** How long an idle environment stays warm, in seconds (spec 0.14); when unset, 600. */
     int keepWarmSeconds() default UNSET;
 
     /**

@@ -83,7 +83,9 @@ public final class LaneInvariants {
             out.add("invocation #" + inv.number() + " overlaps or goes back in the lane (spec 3.1)");
         }
         long expectedDuration = inv.outcome() instanceof Outcome.Throttle ? 0
-                : inv.outcome() instanceof Outcome.Timeout ? config.functionTimeoutMs() : config.invocationDurationMs();
+                : inv.outcome() instanceof Outcome.Timeout ? config.functionTimeoutMs()
+                : config.invocationDurationMs() + (inv.coldStart() ? scenario.function().initDurationMs() : 0);
+        // spec 0.15: a cold invocation's Init phase comes first and counts in its duration
         if (inv.endMs() - inv.startMs() != expectedDuration) {
             out.add("invocation #" + inv.number() + " lasted " + (inv.endMs() - inv.startMs()) + " ms (spec 0.4)");
         }

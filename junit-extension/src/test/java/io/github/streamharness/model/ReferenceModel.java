@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
  * A deliberately small implementation of the event source mapping's failure rules for one lane, written straight
  * from the spec (sections 0.1, 0.2, 0.6, 0.12, 4, 5, 6) and independent of the engine, to test the engine against.
  *
+ * <p>The function around the lane (spec 15.3, 15.4, 0.14, 0.15) follows {@link ModelFunction}.
+ *
  * <p>Simplifications: every record is present when the lane starts, the batching window is 0, there is no 6 MB cut
  * and no retention, and a batch is always a contiguous run of record indices {@code [from, to)}. A scenario's
  * {@link Change} (issue 16) reshards the stream, so that the last records are a child shard's, read after the parent
@@ -82,11 +84,15 @@ public final class ReferenceModel {
         private final List<ModelInvocation> invocations = new ArrayList<>();
         private final List<ModelDeadLetter> deadLetters = new ArrayList<>();
         private final List<Integer> committed = new ArrayList<>();
+        private final ModelFunction function;
         private long now;
         private int checkpoint = -1;
+        private boolean environment;             // the lane's environment exists (not replaced after a timeout)
+        private long environmentFreeAt;          // when its last invocation ended
 
         Run(Scenario scenario, int invocationLimit) {
             this.scenario = scenario;
+            this.function = scenario.function();
             this.invocationLimit = invocationLimit;
             this.deliveries = new int[scenario.recordCount()];
             this.fates = new RecordFate[scenario.recordCount()];
@@ -131,7 +137,8 @@ public final class ReferenceModel {
          */
         private void resolve(int from, int to, long delayBeforeFirstMs) {
             int attempts = 0;  // invocations of this batch that reached the function (spec 1.7, 4.2)
-            int retries = 0;   // consecutive retries so far, throttles included: drives the back-off (spec 0.2)
+            int retries = 0;   // consecutive retries so far: drives the back-off (spec 0.2)
+            int throttles = 0; // consecutive throttles: their own back-off counter (spec 15.3)
             now += delayBeforeFirstMs;
             while (true) {
                 // Spec 4.6, 0.12: before every attempt, the expired prefix goes to the destination; the rest is
@@ -152,10 +159,12 @@ public final class ReferenceModel {
                 Outcome outcome = invoke(from, to, attempts + 1, config);
                 Reading reading = read(outcome, from, to, config);
                 if (reading instanceof Throttled) {
-                    // Spec 4.2, 13.10: not an attempt, never bisected, retried with the same back-off.
-                    now += backoffMs(++retries);
+                    // Spec 4.2, 13.10, 15.3: not an attempt, never bisected, retried on the throttle back-off's own
+                    // counter, which restarts when an invocation reaches the function.
+                    now += backoffMs(++throttles);
                     continue;
                 }
+                throttles = 0;
                 attempts++;
                 if (reading instanceof Succeeded) {
                     commit(from, to);
@@ -205,18 +214,33 @@ public final class ReferenceModel {
                         + from + ".." + (to - 1) + " at t=" + now + "ms (retention is not modelled)");
             }
             List<Integer> records = IntStream.range(from, to).boxed().toList();
-            List<Integer> counts = IntStream.range(from, to).mapToObj(i -> deliveries[i]).toList();
             int number = invocations.size() + 1;
-            Outcome outcome = scenario.oracle().decide(new OracleCall(number, records, attempt, counts));
-            long duration = outcome instanceof Outcome.Throttle ? 0
-                    : outcome instanceof Outcome.Timeout ? config.functionTimeoutMs() : config.invocationDurationMs();
-            if (!(outcome instanceof Outcome.Throttle)) {
-                for (int i = from; i < to; i++) {
-                    deliveries[i]++;
-                }
+            if (function.throttlesAll()) {
+                // spec 15.3: reserved concurrency 0: the function is never reached, the oracle never asked
+                invocations.add(new ModelInvocation(number, records, attempt, Outcome.THROTTLE, now, now));
+                return Outcome.THROTTLE;
             }
-            invocations.add(new ModelInvocation(number, records, attempt, outcome, now, now + duration));
+            List<Integer> counts = IntStream.range(from, to).mapToObj(i -> deliveries[i]).toList();
+            Outcome outcome = scenario.oracle().decide(new OracleCall(number, records, attempt, counts));
+            if (outcome instanceof Outcome.Throttle) {
+                invocations.add(new ModelInvocation(number, records, attempt, outcome, now, now));
+                return outcome;
+            }
+            // spec 0.14, 15.4: the previous environment serves again unless replaced or reclaimed; a provisioned one
+            // never cold-starts
+            boolean provisioned = function.provisionedConcurrency() > 0;
+            boolean cold = !provisioned
+                    && (!environment || now - environmentFreeAt > function.keepWarmMs());
+            long init = cold ? function.initDurationMs() : 0;  // spec 0.15: Init counts against the timeout
+            long duration = outcome instanceof Outcome.Timeout ? config.functionTimeoutMs()
+                    : init + config.invocationDurationMs();
+            for (int i = from; i < to; i++) {
+                deliveries[i]++;
+            }
+            invocations.add(new ModelInvocation(number, records, attempt, outcome, now, now + duration, cold));
             now += duration;
+            environment = !(outcome instanceof Outcome.Timeout);  // spec 0.4: a timed-out runtime is replaced
+            environmentFreeAt = now;
             return outcome;
         }
 

@@ -16,9 +16,16 @@ import java.util.List;
  * @param setup      the stream around the lane: records it must not see, and which lane it is (spec 0.8, 2.6, 9.1)
  * @param change     a reshard or an update in the middle (issue 16), or null; with a reshard, the child's records
  *                   arrive at the change's time, after the start
+ * @param function   the function's environments and limits (spec 15, 0.14, 0.15)
  */
 public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
-                       StreamSetup setup, Change change) {
+                       StreamSetup setup, Change change, ModelFunction function) {
+
+    /** A scenario with Lambda's default function settings. */
+    public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed,
+                    StreamSetup setup, Change change) {
+        this(config, arrivalsMs, startMs, oracle, seed, setup, change, ModelFunction.DEFAULTS);
+    }
 
     /** A scenario on a plain one-lane stream, without a change. */
     public Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, Oracle oracle, long seed) {
@@ -43,6 +50,10 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
         if (setup.partitionKeys().size() != arrivalsMs.size()) {
             throw new IllegalArgumentException("the setup has " + setup.partitionKeys().size() + " keys for "
                     + arrivalsMs.size() + " records");
+        }
+        if (function.initDurationMs() > 0
+                && function.initDurationMs() + config.invocationDurationMs() >= config.functionTimeoutMs()) {
+            throw new IllegalArgumentException("Init plus the invocation's duration must fit the timeout");
         }
         if (arrivalsMs.isEmpty()) {
             throw new IllegalArgumentException("a scenario needs at least one record");
@@ -102,26 +113,31 @@ public record Scenario(ModelConfig config, List<Long> arrivalsMs, long startMs, 
                 ? new Change(Change.Kind.UPDATE, change.atMs(), 0, false, change.updated()
                 .withDurations(value.functionTimeoutMs(), value.invocationDurationMs()))
                 : change;
-        return new Scenario(value, arrivalsMs, startMs, oracle, seed, setup, c);
+        return new Scenario(value, arrivalsMs, startMs, oracle, seed, setup, c, function);
     }
 
     /** A copy with other records and start time. */
     public Scenario withArrivals(List<Long> arrivals, long start) {
-        return new Scenario(config, arrivals, start, oracle, seed, setup, change);
+        return new Scenario(config, arrivals, start, oracle, seed, setup, change, function);
     }
 
     /** A copy with another oracle. */
     public Scenario withOracle(Oracle value) {
-        return new Scenario(config, arrivalsMs, startMs, value, seed, setup, change);
+        return new Scenario(config, arrivalsMs, startMs, value, seed, setup, change, function);
     }
 
     /** A copy with another change (null for none). */
     public Scenario withChange(Change value) {
-        return new Scenario(config, arrivalsMs, startMs, oracle, seed, setup, value);
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, setup, value, function);
     }
 
     /** A copy with another stream setup. */
     public Scenario withSetup(StreamSetup value) {
-        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value, change);
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, value, change, function);
+    }
+
+    /** A copy with other function settings. */
+    public Scenario withFunction(ModelFunction value) {
+        return new Scenario(config, arrivalsMs, startMs, oracle, seed, setup, change, value);
     }
 }

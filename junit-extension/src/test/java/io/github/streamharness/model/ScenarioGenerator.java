@@ -37,7 +37,11 @@ public final class ScenarioGenerator {
         // issue 16: three in five of the cases on a plain one-lane stream get a reshard or an update in the middle,
         // drawn from a second stream of the seed so that everything above stays what it was
         SplittableRandom changes = new SplittableRandom(seed ^ CHANGE_SALT);
-        return plain(scenario.setup()) && changes.nextInt(5) < 3 ? withChange(scenario, changes) : scenario;
+        Scenario changed = plain(scenario.setup()) && changes.nextInt(5) < 3 ? withChange(scenario, changes) : scenario;
+        // issue 13: the function's environments and limits, from a third stream of the seed (not yet combined with a
+        // change in the middle)
+        return changed.change() != null ? changed
+                : changed.withFunction(function(new SplittableRandom(seed ^ FUNCTION_SALT), config));
     }
 
     /** One shard, one lane, TRIM_HORIZON, no filter: the stream a change in the middle is replayed on. */
@@ -106,6 +110,25 @@ public final class ScenarioGenerator {
             partitionKeyFilter = random.nextBoolean();
         }
         return new StreamSetup(shards, factor, keys, beforeTimestamp, filtered, partitionKeyFilter);
+    }
+
+    private static final long FUNCTION_SALT = 0x5EED_F00DL;
+
+    /**
+     * The function around the lane: an eighth of the cases with reserved concurrency 0 (only with a record age:
+     * throttles end only by age, spec 15.3), an eighth with a limit 1..10 that one lane never reaches, a sixth with
+     * provisioned concurrency, a third with an Init phase that fits the timeout, a third with a short keep-warm time
+     * so that back-offs reclaim the environment (spec 0.14).
+     */
+    static ModelFunction function(SplittableRandom random, ModelConfig config) {
+        int roll = random.nextInt(8);
+        int reserved = roll == 0 && config.hasRecordAge() ? 0 : roll == 1 ? 1 + random.nextInt(10) : -1;
+        int provisioned = reserved != 0 && random.nextInt(6) == 0
+                ? 1 + random.nextInt(reserved == -1 ? 5 : reserved) : 0;
+        long room = Math.min(10_000, config.functionTimeoutMs() - config.invocationDurationMs() - 1);
+        long init = room > 0 && random.nextInt(3) == 0 ? random.nextLong(room + 1) : 0;
+        long keepWarm = random.nextInt(3) == 0 ? 1 + random.nextLong(120_000) : 600_000;
+        return new ModelFunction(reserved, provisioned, init, keepWarm);
     }
 
     private static ModelConfig config(SplittableRandom random) {

@@ -81,9 +81,18 @@ final class EngineAdapter {
         int parent = scenario.parentRecordCount();
         // with AT_TIMESTAMP the mapping is made (disabled) before any record, so the timestamp is in the future
         long createdAt = setup.atTimestamp() ? arrivals.get(0) - setup.recordsBeforeTimestamp() - 1 : arrivals.get(0);
-        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(createdAt)).shards(shards)
+        StreamHarness.Builder builder = StreamHarness.builder().startTime(T0.plusMillis(createdAt))
+                .shards(shards)
                 .retention(Duration.ofDays(365)) // the model has no retention (its package-info)
-                .functionTimeout(Duration.ofMillis(c.functionTimeoutMs())).build()) {
+                .functionTimeout(Duration.ofMillis(c.functionTimeoutMs()))
+                // spec 15, 0.14, 0.15: the function's environments and limits
+                .provisionedConcurrentExecutions(scenario.function().provisionedConcurrency())
+                .initDuration(Duration.ofMillis(scenario.function().initDurationMs()))
+                .keepWarm(Duration.ofMillis(scenario.function().keepWarmMs()));
+        if (scenario.function().reservedConcurrency() >= 0) {
+            builder.reservedConcurrentExecutions(scenario.function().reservedConcurrency());
+        }
+        try (StreamHarness h = builder.build()) {
             EventSourceMappingConfig.Builder config = EventSourceMappingConfig.builder()
                     .batchSize(c.batchSize())
                     .parallelizationFactor(setup.parallelizationFactor())
@@ -261,12 +270,16 @@ final class EngineAdapter {
                 continue;
             }
             Outcome outcome = issued.get(i.number());
+            if (outcome == null && i.outcome() instanceof io.github.streamharness.Outcome.Throttled t
+                    && t.reason().contains("ReservedFunctionConcurrentInvocationLimitExceeded")) {
+                outcome = Outcome.THROTTLE; // spec 15.3: throttled before the handler, the oracle never asked
+            }
             if (outcome == null) {
                 problems.add("invocation #" + i.number() + " was logged but the oracle was never asked about it");
                 outcome = Outcome.SUCCESS;
             }
             invocations.add(new ModelInvocation(i.number(), batch, i.attempt(), outcome, ms(i.startedAt()),
-                    ms(i.endedAt())));
+                    ms(i.endedAt()), i.coldStart()));
         }
         List<ModelDeadLetter> deadLetters = new ArrayList<>();
         RecordFate[] fates = new RecordFate[records.size()];

@@ -11,7 +11,7 @@ import io.github.streamharness.internal.filter.FilterCriteria;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.invoke.FaultSource;
 import io.github.streamharness.internal.invoke.FunctionSpec;
-import io.github.streamharness.internal.invoke.InjectedFaults;
+import io.github.streamharness.internal.invoke.EnvironmentPool;
 import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.mapping.BackoffSchedule;
 import io.github.streamharness.internal.mapping.MappingEngine;
@@ -199,10 +199,12 @@ public final class HarnessAssembly {
                        Supplier<Object> handlers, String description, FaultSource faults, MappingEvents events) {
         String name = function.functionName().orElseThrow();
         FunctionSpec spec = new FunctionSpec(name, settings.functionArn(name), settings.roleArn(name),
-                function.timeout(), function.memorySize(), handlers, description);
+                function.timeout(), function.memorySize(), handlers, description,
+                function.reservedConcurrentExecutions().orElse(EnvironmentPool.UNRESERVED),
+                function.provisionedConcurrentExecutions(), function.initDuration(), function.keepWarm());
         EventCodec codec = new EventCodec(stream.arn(), settings.region(), settings.roleArn(name));
         // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
-        Invoker invoker = new Invoker(spec, scheduler, codec, mapper, withInit(faults, function), seeds.nextLong(),
+        Invoker invoker = new Invoker(spec, scheduler, codec, mapper, faults, seeds.nextLong(),
                 settings.watchdog());
         invoker.observeWith(events.observations()); // the function's logs and metrics (spec 16, 17)
         RetryBackoff b = settings.retryBackoff();
@@ -212,20 +214,5 @@ public final class HarnessAssembly {
         MappingEngine engine = new MappingEngine(config, filter, stream, scheduler, invoker, codec,
                 events, backoff, uuid, mapper, settings.mappingCreationDelay().toNanos());
         return new Wiring(uuid, engine, codec::eventSize, settings.mappingUpdateDelay());
-    }
-
-    /** The function's Init phase on every new environment (spec 0.15), or the plan's cold start if longer. */
-    private static FaultSource withInit(FaultSource faults, FunctionSettings function) {
-        long init = function.initDuration().toNanos();
-        if (init == 0) {
-            return faults;
-        }
-        return (shardId, batch, invocationNumber, newEnvironment) -> {
-            InjectedFaults f = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
-            if (!newEnvironment || f.coldStartNanos() >= init) {
-                return f;
-            }
-            return new InjectedFaults(init, f.latencyNanos(), f.throttle(), f.timeout(), f.exception());
-        };
     }
 }

@@ -14,7 +14,12 @@ import java.util.function.Supplier;
  * @param handlers    supplies the handler for a new execution environment: a new instance per environment for a
  *                    handler class, the same instance for a handler object
  * @param description how to name the handler in messages
+ * @param reserved    reserved concurrency (spec 15.3), or {@link EnvironmentPool#UNRESERVED}
+ * @param provisioned provisioned concurrency (spec 15.4)
+ * @param initDuration the Init phase of a new on-demand environment (spec 0.15)
+ * @param keepWarm    how long a free on-demand environment stays warm (spec 0.14)
  */
 public record FunctionSpec(String name, String arn, String roleArn, Duration timeout, int memoryMb,
-                           Supplier<Object> handlers, String description) {
+                           Supplier<Object> handlers, String description, int reserved, int provisioned,
+                           Duration initDuration, Duration keepWarm) {
 }

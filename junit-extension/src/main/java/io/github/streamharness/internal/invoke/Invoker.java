@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TestLambdaContext;
-import io.github.streamharness.internal.outcome.OutcomeReader;
 import io.github.streamharness.internal.observe.LambdaLogLines;
 import io.github.streamharness.internal.observe.ObservationSink;
+import io.github.streamharness.internal.outcome.OutcomeReader;
 import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
@@ -39,8 +39,8 @@ public final class Invoker implements AutoCloseable {
     private final FaultSource faults;
     private final SplittableRandom random;
     private final RealTimeWatchdog watchdog;
+    private final EnvironmentPool pool;
     private ObservationSink observations = ObservationSink.NONE;
-    private int environments;
     private boolean crashed;
     private String watchdogWarning;
 
@@ -54,6 +54,8 @@ public final class Invoker implements AutoCloseable {
         this.faults = faults;
         this.random = new SplittableRandom(seed);
         this.watchdog = watchdogLimit == null ? null : new RealTimeWatchdog(function.name(), watchdogLimit);
+        this.pool = new EnvironmentPool(function.reserved(), function.provisioned(), function.keepWarm().toNanos(),
+                scheduler::schedule);
     }
 
     /** Reports every invocation to {@code sink} (the function's logs and metrics, spec 16, 17). */
@@ -66,87 +68,68 @@ public final class Invoker implements AutoCloseable {
         return function;
     }
 
-    /**
-     * What escaped {@link #invoke} (user code it did not guard) as an ordinary failed attempt, so a lane never stays in
-     * flight: an exception with a readable description; the environment is replaced, as after a crash (spec 0.4).
-     */
-    public InvokeResult escaped(Throwable escaped, EnvironmentSlot environment) {
-        String type = escaped.getClass().getName();
-        String message;
-        try {
-            message = escaped.getMessage();
-        } catch (RuntimeException | Error e) {
-            message = "(its getMessage() threw " + e.getClass().getName() + ")";
-        }
-        String text = type + (message == null ? "" : ": " + message);
-        environment.reset();
-        return new InvokeResult(new io.github.streamharness.Outcome.FunctionError(
-                io.github.streamharness.Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
-                0, newUuid(), null, false, List.of(), null);
-    }
-
     /** A new seeded UUID (request ids, on-failure message ids). */
     public String newUuid() {
         return SeededUuids.next(random);
     }
 
-    /** Holds a lane's execution environment between invocations. */
-    public static final class EnvironmentSlot {
-        private ExecutionEnvironment environment;
-
-        /** Drops the environment so the next invocation starts a fresh one (spec 0.4). */
-        public void reset() {
-            environment = null;
-        }
+    /** The function's execution environments (spec 15.2 to 15.4, 0.14). */
+    public EnvironmentPool pool() {
+        return pool;
     }
 
     /**
-     * Invokes the function. The scheduler's clock stands at the invocation's start; the returned result says how much
-     * virtual time it spent.
+     * Invokes the function with an environment from the pool (spec 0.14), or throttles the invocation when the
+     * reserved concurrency is reached (spec 15.3). The scheduler's clock stands at the invocation's start (the start
+     * of Init for a cold start, spec 0.15); the returned result says how much virtual time it spent.
      */
-    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber, EnvironmentSlot slot,
+    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber,
                                boolean reportBatchItemFailures) {
         String requestId = newUuid();
         crashed = false;
         watchdogWarning = null;
+        long start = scheduler.eventTimeNanos();
+        if (pool.wouldThrottle(start)) {
+            observations.throttled(shardId, start); // spec 15.3: Throttles, no log line
+            return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (ReservedFunctionConcurrentInvocationLimit"
+                    + "Exceeded: reserved concurrency " + function.reserved() + ", all " + function.reserved()
+                    + " busy, spec 15.3)"), 0, requestId, null, false, List.of(), null);
+        }
         long timeoutNanos = function.timeout().toNanos();
-        boolean newEnvironment = slot.environment == null;
+        boolean newEnvironment = pool.wouldBeCold(start);
         InjectedFaults injected;
         try {
             injected = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
         } catch (Throwable t) { // user code (fault predicates) runs in there: a failed attempt, not a stalled lane
-            injected = new InjectedFaults(0, 0, false, false, new IllegalStateException("the fault plan threw "
-                    + Throwables.describe(t) + " while it chose the faults of invocation #" + invocationNumber, t));
+            injected = new InjectedFaults(InjectedFaults.UNSET, 0, false, false, new IllegalStateException("the "
+                    + "fault plan threw " + Throwables.describe(t) + " while it chose the faults of invocation #"
+                    + invocationNumber, t));
         }
         if (injected.throttle()) {
-            observations.throttled(shardId, scheduler.eventTimeNanos());
+            observations.throttled(shardId, start);
             return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (injected throttle)"), 0, requestId, null,
                     false, List.of(), null);
         }
-        InvocationTimer timer = scheduler.beginInvocation(scheduler.eventTimeNanos() + timeoutNanos);
+        ExecutionEnvironment env;
+        try {
+            env = pool.acquire(start, id -> new ExecutionEnvironment(id, function.handlers().get(),
+                    LambdaLogLines.logStreamName(Scheduler.toInstant(start), newUuid().replace("-", ""))));
+        } catch (Throwable t) {
+            Outcome failed = error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
+            report(shardId, batch, requestId, null, start, 0, -1, failed, List.of());
+            return new InvokeResult(failed, 0, requestId, null, true, List.of(), null);
+        }
+        InvocationTimer timer = scheduler.beginInvocation(start + timeoutNanos);
         TestLambdaContext context = null;
-        String environmentId = null;
-        boolean coldStart = false;
+        boolean coldStart;
+        long initNanos = -1;
         Outcome outcome;
         try {
-            if (slot.environment == null) {
-                Object handler;
-                try {
-                    handler = function.handlers().get();
-                } catch (Throwable t) {
-                    Outcome failed = error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
-                    report(shardId, batch, requestId, null, timer, -1, failed, List.of());
-                    return new InvokeResult(failed, 0, requestId, null, true, List.of(), null);
-                }
-                slot.environment = new ExecutionEnvironment("env-" + (++environments), handler,
-                        LambdaLogLines.logStreamName(Scheduler.toInstant(timer.startNanos()),
-                                newUuid().replace("-", "")));
-            }
-            ExecutionEnvironment env = slot.environment;
-            environmentId = env.id();
             coldStart = env.serve();
-            if (coldStart) {
-                timer.spend(injected.coldStartNanos());
+            if (coldStart) { // spec 0.15: Init counts against the timeout; the plan's cold start replaces initDuration
+                initNanos = injected.coldStartNanos() == InjectedFaults.UNSET ? function.initDuration().toNanos()
+                        : injected.coldStartNanos();
+                timer.spend(initNanos);
             }
             timer.spend(injected.latencyNanos());
             if (injected.timeout()) {
@@ -166,13 +149,14 @@ public final class Invoker implements AutoCloseable {
         } finally {
             scheduler.endInvocation();
         }
-        report(shardId, batch, requestId, slot.environment.logStreamName(), timer,
-                coldStart ? Math.min(injected.coldStartNanos(), timer.spentNanos()) : -1, outcome,
-                context.loggedLines());
-        if (crashed || outcome instanceof Outcome.FunctionError fe && fe.kind() == Outcome.ErrorKind.TIMEOUT) {
-            slot.reset(); // a timed-out or crashed runtime is replaced (spec 0.4)
-        }
-        return new InvokeResult(outcome, timer.spentNanos(), requestId, environmentId, coldStart,
+        // a timed-out or crashed runtime is replaced (spec 0.4): its environment never serves again
+        boolean discard = crashed || outcome instanceof Outcome.FunctionError fe
+                && fe.kind() == Outcome.ErrorKind.TIMEOUT;
+        pool.busyUntil(env, start, start + timer.spentNanos(), discard);
+        report(shardId, batch, requestId, env.logStreamName(), start, timer.spentNanos(),
+                initNanos < 0 ? -1 : Math.min(initNanos, timer.spentNanos()), outcome,
+                context == null ? List.of() : context.loggedLines());
+        return new InvokeResult(outcome, timer.spentNanos(), requestId, env.id(), coldStart,
                 context == null ? List.of() : context.logLines(), watchdogWarning);
     }
 
@@ -287,14 +271,14 @@ public final class Invoker implements AutoCloseable {
     }
 
     private void report(String shardId, List<StreamRecord> batch, String requestId, String logStream,
-                        InvocationTimer timer, long initNanos, Outcome outcome,
+                        long startNanos, long spentNanos, long initNanos, Outcome outcome,
                         List<TestLambdaContext.LoggedLine> lines) {
         List<ObservationSink.HandlerLine> handlerLines = new java.util.ArrayList<>(lines.size());
         for (TestLambdaContext.LoggedLine line : lines) {
             handlerLines.add(new ObservationSink.HandlerLine(line.epochNanos(), line.message()));
         }
-        var report = new ObservationSink.InvocationReport(shardId, requestId, logStream, timer.startNanos(),
-                timer.startNanos() + timer.spentNanos(), initNanos, function.timeout().toMillis(), outcome,
+        var report = new ObservationSink.InvocationReport(shardId, requestId, logStream, startNanos,
+                startNanos + spentNanos, initNanos, function.timeout().toMillis(), outcome,
                 batch.size(), batch.get(batch.size() - 1).approximateArrivalEpochMillis(), handlerLines);
         ObservationSink sink = observations;
         sink.invocationStarted(report);

@@ -38,11 +38,11 @@ final class Lane {
     private final int index;
     private final IntQueue queue = new IntQueue();
     private final Deque<Integer> halves = new ArrayDeque<>();
-    private final Invoker.EnvironmentSlot environment = new Invoker.EnvironmentSlot();
     private Status status = Status.IDLE;
     private int current;
     private int attempts;
     private int retries;
+    private int throttles;
     private String lastRequestId;
     private long windowOpenedAt;
     private long pollAnchor;
@@ -75,7 +75,7 @@ final class Lane {
 
     /** Whether the lane is retrying its head batch (a failed attempt or a throttle happened). */
     boolean isRetrying() {
-        return current > 0 && (attempts > 0 || retries > 0);
+        return current > 0 && (attempts > 0 || retries > 0 || throttles > 0);
     }
 
     /** Adds a record of this lane's keys to its queue (already marked pending). */
@@ -98,6 +98,7 @@ final class Lane {
         halves.clear();
         attempts = 0;
         retries = 0;
+        throttles = 0;
         status = Status.READY;
         scheduleStep(now);
     }
@@ -187,6 +188,7 @@ final class Lane {
                 current = halves.pop();
                 attempts = 0;
                 retries = 0;
+                throttles = 0;
             } else if (queue.isEmpty()) {
                 status = Status.IDLE;
                 pollAnchor = now;
@@ -203,6 +205,7 @@ final class Lane {
                 context.events.observations().polled(reader.shard.shardId(), now, current); // spec 17.2
                 attempts = 0;
                 retries = 0;
+                throttles = 0;
                 lastRequestId = null;
             }
         }
@@ -257,18 +260,36 @@ final class Lane {
     }
 
     private void invoke(long now) {
+        if (context.invoker.pool().limited()) {
+            // spec 0.14: requests of one instant share the reserved concurrency in (shard, lane) order
+            long t = ++token;
+            stepScheduled = true;
+            context.invoker.pool().request(now, reader.shard.index(), index, () -> t == token, () -> {
+                stepScheduled = false;
+                if (current > 0) {
+                    invokeNow(context.scheduler.eventTimeNanos());
+                } else {
+                    scheduleStep(context.scheduler.eventTimeNanos()); // retention took the batch meanwhile
+                }
+            });
+            return;
+        }
+        invokeNow(now);
+    }
+
+    private void invokeNow(long now) {
         List<StreamRecord> batch = records(current);
         int number = context.nextInvocationNumber();
         status = Status.IN_FLIGHT;
         InvokeResult result;
         try {
             invokedWith = context.settings();
-            result = context.invoker.invoke(reader.shard.shardId(), batch, number, environment,
+            result = context.invoker.invoke(reader.shard.shardId(), batch, number,
                     invokedWith.reportBatchItemFailures());
         } catch (RuntimeException | Error escaped) {
             // whatever escapes the invoker (user code it did not guard) is an ordinary failed attempt: the lane
             // never stays in flight without its completion scheduled
-            result = context.invoker.escaped(escaped, environment);
+            result = InvokeResult.escaped(escaped, context.invoker.newUuid());
             timeline(now, TimelineEntry.Kind.WARNING, "invocation #" + number + " failed outside the handler with "
                     + ((Outcome.FunctionError) result.outcome()).errorMessage() + "; recorded as a failed attempt");
         }
@@ -298,6 +319,17 @@ final class Lane {
         context.events.invoked(invocation);
         windowOpenedAt = now;
         Outcome outcome = invocation.outcome();
+        if (outcome instanceof Outcome.Throttled throttled) {
+            // spec 15.3, 4.2: not an attempt, never bisected; the throttle back-off has its own counter
+            long delay = context.backoff.delayNanos(++throttles);
+            timeline(now, TimelineEntry.Kind.RETRY, "invocation #" + invocation.number() + " throttled ("
+                    + throttled.reason() + "), not a retry attempt; batch " + SequenceRanges.describe(records(current))
+                    + " retried in " + Duration.ofNanos(delay) + " (spec 15.3, 4.2)");
+            status = Status.BACKOFF;
+            scheduleStep(now + delay);
+            return;
+        }
+        throttles = 0; // the invocation reached the function
         if (outcome instanceof Outcome.Success success && !success.ignoredBatchItemFailures().isEmpty()) {
             context.warnIgnoredPartialResponse(now, reader.shard.shardId(), index, invocation, success);
         }
