@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The fixed configuration a third time, without the JUnit extension: {@link StreamHarness} is plain Java, so the
  * same lines work from TestNG, Spock or a {@code main}. Only {@code @Test} is JUnit here.
+ *
+ * <p>Runbook step 3 (the mapping's fix), without JUnit.
  */
 class AfterTheFixPlainHarnessTest {
 

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The fixed configuration again, registered with the builder: the mapping comes from {@link FunctionConfig}, the
  * same object the demo runs, so the test and the deployed template cannot drift apart. The extension is an instance
  * field, so each test gets its own mock and handler.
+ *
+ * <p>Runbook step 3 (the mapping's fix), with the builder.
  */
 class AfterTheFixRegisterExtensionTest {
     private final DynamoDbClient dynamoDb = mock(DynamoDbClient.class);

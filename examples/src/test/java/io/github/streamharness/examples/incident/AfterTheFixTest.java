@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The fixed configuration, read from the deployed {@code template.yaml}: the poison pill is isolated
  * by bisection and sent alone to the SQS on-failure destination, everything else is aggregated, and the shard keeps
  * up. {@link AfterTheFixUnderInjectedFaultsTest} runs these tests again with faults injected.
+ *
+ * <p>Runbook step 3 (BatchSize, ParallelizationFactor, BisectBatchOnFunctionError, MaximumRetryAttempts, the on-
+ * failure destination), proved on the configuration that ships.
  */
 @ExtendWith(MockitoExtension.class)
 @KinesisStreamTest(template = "template.yaml", function = "AnalyticsStreamProcessor")

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * two invocations whose batch holds a disk metric time out (at the full 120 s), and every new execution environment
  * spends 10 s in a cold start. The fixed configuration must still isolate the poison pill, aggregate everything else
  * once, and catch up.
+ *
+ * <p>Runbook steps 3 and 4: the mapping's fix holds under the timeouts and cold starts of causes B and C.
  */
 @InjectFault(type = InjectFault.Type.TIMEOUT, dataMatches = "\"metric\":\"disk\"", times = 2)
 @InjectFault(type = InjectFault.Type.COLD_START, millis = 10_000)

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * again after a partial batch response and after a timeout, and the harness makes it do exactly that. Additive
  * writes count the redelivered records again; idempotent writes (a marker per record in the same transaction) do
  * not. Nothing here feeds an event twice by hand: every redelivery is the mapping's.
+ *
+ * <p>Runbook step 3's consequence: retries and bisection redeliver records, so the writes must be idempotent.
  */
 class AtLeastOnceDynamoDbLocalTest extends WithAnalyticsTables {
     private static final String MINUTE = "2026-01-01T00:00:00Z";

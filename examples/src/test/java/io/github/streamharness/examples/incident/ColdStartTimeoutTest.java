@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * The incident, cause C: a warm invocation takes 24 s (three DynamoDB writes of 8 s), inside the old 30 s timeout;
  * a cold start adds 10 s. With the old configuration (MaximumRetryAttempts -1) that is worse than an occasional
  * timeout: Lambda replaces a timed-out runtime, so the retry starts cold again, and times out again.
+ *
+ * <p>Runbook step 4 (the timeout against cold starts), cause C; step 5 (provisioned concurrency) takes the cold
+ * starts away.
  */
 @ExtendWith(MockitoExtension.class)
 class ColdStartTimeoutTest {

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The second half of the fix: the Lambda behind the SQS on-failure destination, fed the exact messages the mapping
  * sent (spec 6.1, 6.6) and reading the failed records back from the harness's shard, as it would from Kinesis with
  * GetShardIterator AT_SEQUENCE_NUMBER and GetRecords (the message carries no data, spec 6.3).
+ *
+ * <p>Runbook step 3, after the fix: what lands in the on-failure destination and how it is reprocessed.
  */
 class DlqProcessorOnHarnessMessagesTest {
 

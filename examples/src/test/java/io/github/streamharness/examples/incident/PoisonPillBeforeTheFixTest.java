@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The incident, cause A: with the template deployed at the time ({@code template-before-the-fix.yaml}: BatchSize
  * 200 and every other parameter at its AWS default, MaximumRetryAttempts -1, no bisection, no on-failure
  * destination), one poison pill blocks its shard until the record leaves the stream.
+ *
+ * <p>Runbook step 2 (the metrics: IteratorAge climbing to 45 minutes, Errors, Throttles 0) on the configuration of
+ * the incident.
  */
 @ExtendWith(MockitoExtension.class)
 @KinesisStreamTest(template = "template-before-the-fix.yaml", function = "AnalyticsStreamProcessor")

@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * The incident, cause B: DynamoDB is throttled and every write takes 25 s. A batch of one metric and minute makes
  * three writes (the ADD of count and sum, then min and max), 75 virtual seconds. The fixed deployment
  * ({@code template.yaml}) with the old 30 s timeout (the attribute wins over the template) and as deployed (120 s).
+ *
+ * <p>Runbook step 4 (the function timeout), cause B.
  */
 @ExtendWith(MockitoExtension.class)
 class SlowDynamoDbTimeoutTest {
