@@ -20,8 +20,10 @@ java -cp "$CP" org.openjdk.jmh.Main 'OverheadBenchmark.harness' -wi 2 -i 3 -prof
 awk '/\[Thread state: RUNNABLE\]/{on=1; next} /\[Thread state: /{on=0} on' "$OUT/jmh-stack-full.txt" \
     | sed '/^[[:space:]]*$/N;/^\s*\n$/D' > "$OUT/jmh-stack.txt"
 
-echo "== 2. incident scale (-Xmx512m)"
-java -Xmx512m -cp "$CP" io.github.streamharness.benchmarks.IncidentScale "$OUT/incident.properties"
+echo "== 2. incident scale (-Xmx512m), the same traffic with ParallelizationFactor 1 (10 lanes) and 10 (100 lanes)"
+for pf in 1 10; do
+  java -Xmx512m -cp "$CP" io.github.streamharness.benchmarks.IncidentScale "$OUT/incident-pf$pf.properties" "$pf"
+done
 
 echo "== 3. per-test cost"
 java -cp "$CP" io.github.streamharness.benchmarks.PerTestCost "$OUT/pertest.properties"

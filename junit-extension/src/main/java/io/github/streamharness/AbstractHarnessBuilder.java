@@ -34,6 +34,8 @@ abstract class AbstractHarnessBuilder {
     private boolean releaseCommittedRecords;
     private int maxRecordSizeInKiB = StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;
     private io.github.streamharness.spi.StreamBackend backend;
+    private Duration mappingCreationDelay = Duration.ZERO;
+    private Duration mappingUpdateDelay = Duration.ZERO;
 
     /** Stream name, default {@code test-stream}. */
     public StreamHarness.Builder streamName(String streamName) {
@@ -66,7 +68,7 @@ abstract class AbstractHarnessBuilder {
     }
 
     /**
-     * The function and mapping a CloudFormation/SAM template deploys ({@link TemplateFunction}, spec 18.3): its
+     * The function and mapping a CloudFormation/SAM template deploys ({@link TemplateFunction}, rule 18.3): its
      * mapping, timeout, memory, reserved and provisioned concurrency, name, and the stream's name and ShardCount when
      * the stream is in the template; resolved in this builder's region and account (set them first). Setters called
      * after this win.
@@ -121,31 +123,31 @@ abstract class AbstractHarnessBuilder {
         return self();
     }
 
-    /** The REPORT lines' {@code Max Memory Used} in MB, default 90: a modelled value (spec 16.2). */
+    /** The REPORT lines' {@code Max Memory Used} in MB, default 90: a modelled value (rule 16.2). */
     public StreamHarness.Builder maxMemoryUsed(int megabytes) {
         function.maxMemoryUsed(megabytes);
         return self();
     }
 
-    /** Reserved concurrency (spec 15.3): validated and kept, not enforced yet (see {@link FunctionSettings}). */
+    /** Reserved concurrency (rule 15.3): at most this many invocations at once; 0 throttles everything. */
     public StreamHarness.Builder reservedConcurrentExecutions(int executions) {
         function.reservedConcurrentExecutions(executions);
         return self();
     }
 
-    /** Provisioned concurrency (spec 15.4): validated and kept, not modelled yet (see {@link FunctionSettings}). */
+    /** Provisioned concurrency (rule 15.4): environments initialised ahead, never a cold start. */
     public StreamHarness.Builder provisionedConcurrentExecutions(int executions) {
         function.provisionedConcurrentExecutions(executions);
         return self();
     }
 
-    /** The Init phase of every new execution environment, 0..10 s; it counts against the timeout (spec 0.15). */
+    /** The Init phase of every new execution environment, 0..10 s; it counts against the timeout (rule 0.15). */
     public StreamHarness.Builder initDuration(Duration duration) {
         function.initDuration(duration);
         return self();
     }
 
-    /** How long an idle environment stays warm (spec 0.14): validated and kept, not modelled yet. */
+    /** How long an idle on-demand environment stays warm (rule 0.14), 10 minutes by default. */
     public StreamHarness.Builder keepWarm(Duration duration) {
         function.keepWarm(duration);
         return self();
@@ -169,7 +171,7 @@ abstract class AbstractHarnessBuilder {
         return self();
     }
 
-    /** The wait between retries (spec 0.2), default 1 s doubling to 60 s. */
+    /** The wait between retries (rule 0.2), default 1 s doubling to 60 s. */
     public StreamHarness.Builder retryBackoff(RetryBackoff backoff) {
         this.retryBackoff = Objects.requireNonNull(backoff, "retryBackoff");
         return self();
@@ -208,12 +210,37 @@ abstract class AbstractHarnessBuilder {
     }
 
     /**
-     * The stream's maximum record size, data plus partition key, in KiB (spec 19.1, Kinesis's
+     * The stream's maximum record size, data plus partition key, in KiB (rule 19.1, Kinesis's
      * MaxRecordSizeInKiB): 1024 (1 MiB, the default) to 10240 (10 MiB). A put over it fails and writes nothing.
      */
     public StreamHarness.Builder maxRecordSizeInKiB(int kib) {
         this.maxRecordSizeInKiB = Checks.maxRecordSizeInKiB(kib);
         return self();
+    }
+
+    /**
+     * How long each mapping stays Creating before it polls (rule 18.2, 13.13; default 0): a LATEST mapping's
+     * position is fixed when it becomes Enabled, so records written meanwhile are never read by it.
+     */
+    public StreamHarness.Builder mappingCreationDelay(Duration delay) {
+        this.mappingCreationDelay = nonNegative(delay, "mappingCreationDelay");
+        return self();
+    }
+
+    /**
+     * How long {@code MappedFunction.update(config)} takes to apply (rule 18.1; AWS: "up to 90 seconds"; default 0):
+     * the mapping is Updating and the old configuration applies meanwhile.
+     */
+    public StreamHarness.Builder mappingUpdateDelay(Duration delay) {
+        this.mappingUpdateDelay = nonNegative(delay, "mappingUpdateDelay");
+        return self();
+    }
+
+    private static Duration nonNegative(Duration d, String what) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException(what + " must be zero or positive, got " + d);
+        }
+        return d;
     }
 
     EventSourceMappingConfig mapping() {
@@ -248,7 +275,7 @@ abstract class AbstractHarnessBuilder {
         }
         return new HarnessSettings(streamName, shards, region, accountId, function.build(), startTime, seed, retention,
                 retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords,
-                maxRecordSizeInKiB);
+                maxRecordSizeInKiB, mappingCreationDelay, mappingUpdateDelay);
     }
 
     private StreamHarness.Builder self() {

@@ -3,7 +3,7 @@ package io.github.streamharness;
 import java.time.Instant;
 
 /**
- * One datapoint of {@link Metrics#statistics}, as {@code get-metric-statistics} returns it (spec 17.2).
+ * One datapoint of {@link Metrics#statistics}, as {@code get-metric-statistics} returns it (rule 17.2).
  *
  * @param timestamp the start of the period, a multiple of the period since the epoch
  * @param value     the statistic over the period, in the metric's unit (milliseconds for IteratorAge, Duration and

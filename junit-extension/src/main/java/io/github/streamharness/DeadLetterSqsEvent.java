@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * The on-failure messages of an SQS destination as a function subscribed to that queue receives them: an
  * {@link SQSEvent} with one message per on-failure record, the JSON as its body, and the attributes SQS adds
- * (spec 6.3). Ids are derived from the message, so the same run gives the same event.
+ * (rule 6.3). Ids are derived from the message, so the same run gives the same event.
  */
 final class DeadLetterSqsEvent {
     /** The sender id of the AWS documentation's sample SQS event. */

@@ -3,13 +3,13 @@ package io.github.streamharness;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The kinds of on-failure destination a Kinesis event source mapping accepts (spec 1.9, 6). */
+/** The kinds of on-failure destination a Kinesis event source mapping accepts (rule 1.9, 6). */
 public enum DestinationType {
-    /** An SQS queue: the message body is the on-failure JSON document (spec 6.3). */
+    /** An SQS queue: the message body is the on-failure JSON document (rule 6.3). */
     SQS,
-    /** An SNS topic: the notification's Message is the on-failure JSON document (spec 6.3). */
+    /** An SNS topic: the notification's Message is the on-failure JSON document (rule 6.3). */
     SNS,
-    /** An S3 bucket: the object adds the original event as an escaped JSON string in {@code payload} (spec 6.4). */
+    /** An S3 bucket: the object adds the original event as an escaped JSON string in {@code payload} (rule 6.4). */
     S3;
 
     private static final Pattern ARN = Pattern.compile("arn:(aws[a-zA-Z-]*):([a-z0-9-]+):([a-z0-9-]*):(\\d{12})?:(.+)");
@@ -35,6 +35,6 @@ public enum DestinationType {
                 "Invalid on-failure destination '" + arn + "': a Kinesis event source mapping accepts an SQS queue ARN "
                         + "(arn:aws:sqs:us-east-1:123456789012:my-dlq), an SNS topic ARN "
                         + "(arn:aws:sns:us-east-1:123456789012:my-topic) or an S3 bucket ARN (arn:aws:s3:::my-bucket); "
-                        + "Kafka topics are for Kafka mappings only (spec 1.9).");
+                        + "Kafka topics are for Kafka mappings only (rule 1.9).");
     }
 }

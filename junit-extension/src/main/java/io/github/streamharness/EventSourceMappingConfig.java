@@ -12,16 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The parameters of a Lambda event source mapping for a Kinesis stream, under their AWS names (spec 1), with AWS's
+ * The parameters of a Lambda event source mapping for a Kinesis stream, under their AWS names (section 1), with AWS's
  * defaults except {@code StartingPosition}, which defaults to {@code TRIM_HORIZON} in the harness. Immutable;
  * {@link Builder#build()} validates every value the way {@code CreateEventSourceMapping} does.
  */
 public final class EventSourceMappingConfig {
-    /** The number of records per batch AWS uses when BatchSize is not given (spec 1.1). */
+    /** The number of records per batch AWS uses when BatchSize is not given (rule 1.1). */
     public static final int DEFAULT_BATCH_SIZE = 100;
-    /** The maximum number of filters per mapping without a quota increase (spec 1.12). */
+    /** The maximum number of filters per mapping without a quota increase (rule 1.12). */
     public static final int MAX_FILTERS = 5;
-    /** CloudFormation's maximum length of one filter pattern (spec 1.12). */
+    /** CloudFormation's maximum length of one filter pattern (rule 1.12). */
     public static final int MAX_PATTERN_LENGTH = 4096;
 
     private final int batchSize;
@@ -69,7 +69,7 @@ public final class EventSourceMappingConfig {
 
     /**
      * The mapping a CloudFormation or SAM template (YAML or JSON, or {@code cdk synth} output) deploys, with the
-     * parameters' Defaults, in us-east-1 and account 123456789012 (spec 18.3); see {@link TemplateFunction#read}.
+     * parameters' Defaults, in us-east-1 and account 123456789012 (rule 18.3); see {@link TemplateFunction#read}.
      *
      * @param logicalId an AWS::Lambda::EventSourceMapping, or "FunctionLogicalId/EventName" for a SAM Kinesis event
      * @throws InvalidTemplateException naming the file, line and property path, and what to do
@@ -86,7 +86,7 @@ public final class EventSourceMappingConfig {
 
     /**
      * The mapping of a CreateEventSourceMapping request's JSON or of {@code aws lambda get-event-source-mapping} /
-     * {@code create-event-source-mapping} output (AWS member names; read-only members ignored, spec 18.3).
+     * {@code create-event-source-mapping} output (AWS member names; read-only members ignored, rule 18.3).
      */
     public static EventSourceMappingConfig fromJson(String json) {
         return io.github.streamharness.internal.config.template.MappingReader.readApiJson(json);
@@ -111,72 +111,72 @@ public final class EventSourceMappingConfig {
         return b;
     }
 
-    /** BatchSize: the maximum number of records per invocation, 1..10000 (spec 1.1). */
+    /** BatchSize: the maximum number of records per invocation, 1..10000 (rule 1.1). */
     public int batchSize() {
         return batchSize;
     }
 
-    /** MaximumBatchingWindowInSeconds: how long to gather records before invoking, 0..300 (spec 1.2, 2.3). */
+    /** MaximumBatchingWindowInSeconds: how long to gather records before invoking, 0..300 (rule 1.2, 2.3). */
     public int maximumBatchingWindowInSeconds() {
         return maximumBatchingWindowInSeconds;
     }
 
-    /** ParallelizationFactor: concurrent batches per shard, 1..10 (spec 1.3, 3.2). */
+    /** ParallelizationFactor: concurrent batches per shard, 1..10 (rule 1.3, 3.2). */
     public int parallelizationFactor() {
         return parallelizationFactor;
     }
 
-    /** StartingPosition (spec 1.4, 2.6). */
+    /** StartingPosition (rule 1.4, 2.6). */
     public StartingPosition startingPosition() {
         return startingPosition;
     }
 
-    /** StartingPositionTimestamp, present only with AT_TIMESTAMP (spec 1.5). */
+    /** StartingPositionTimestamp, present only with AT_TIMESTAMP (rule 1.5). */
     public Optional<Instant> startingPositionTimestamp() {
         return Optional.ofNullable(startingPositionTimestamp);
     }
 
-    /** BisectBatchOnFunctionError (spec 1.6, 4.7, 0.1). */
+    /** BisectBatchOnFunctionError (rule 1.6, 4.7, 0.1). */
     public boolean bisectBatchOnFunctionError() {
         return bisectBatchOnFunctionError;
     }
 
-    /** MaximumRetryAttempts: -1 (infinite) or 0..10000; N gives N+1 invocations (spec 1.7). */
+    /** MaximumRetryAttempts: -1 (infinite) or 0..10000; N gives N+1 invocations (rule 1.7). */
     public int maximumRetryAttempts() {
         return maximumRetryAttempts;
     }
 
-    /** MaximumRecordAgeInSeconds: -1 (infinite) or 60..604800 (spec 1.8, 4.6). */
+    /** MaximumRecordAgeInSeconds: -1 (infinite) or 60..604800 (rule 1.8, 4.6). */
     public int maximumRecordAgeInSeconds() {
         return maximumRecordAgeInSeconds;
     }
 
-    /** FunctionResponseTypes (spec 1.10). */
+    /** FunctionResponseTypes (rule 1.10). */
     public Set<FunctionResponseType> functionResponseTypes() {
         return functionResponseTypes;
     }
 
-    /** Whether the mapping honours partial batch responses (spec 5.1). */
+    /** Whether the mapping honours partial batch responses (rule 5.1). */
     public boolean reportBatchItemFailures() {
         return functionResponseTypes.contains(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
     }
 
-    /** DestinationConfig.OnFailure.Destination: an SQS, SNS or S3 ARN, if configured (spec 1.9, 6). */
+    /** DestinationConfig.OnFailure.Destination: an SQS, SNS or S3 ARN, if configured (rule 1.9, 6). */
     public Optional<String> onFailureDestination() {
         return Optional.ofNullable(onFailureDestination);
     }
 
-    /** TumblingWindowInSeconds: 0 (off) .. 900 (spec 1.11, 8). */
+    /** TumblingWindowInSeconds: 0 (off) .. 900 (rule 1.11, 8). */
     public int tumblingWindowInSeconds() {
         return tumblingWindowInSeconds;
     }
 
-    /** FilterCriteria patterns, each a JSON string; a record is delivered if any matches (spec 1.12, 9). */
+    /** FilterCriteria patterns, each a JSON string; a record is delivered if any matches (rule 1.12, 9). */
     public List<String> filterPatterns() {
         return filterPatterns;
     }
 
-    /** Enabled: false pauses polling; re-enabling resumes from the checkpoint (spec 1.13). */
+    /** Enabled: false pauses polling; re-enabling resumes from the checkpoint (rule 1.13). */
     public boolean enabled() {
         return enabled;
     }

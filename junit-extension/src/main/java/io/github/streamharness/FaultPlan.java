@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * Faults to inject into invocations: timeouts, exceptions, latency and throttles aimed at a record, a batch, the nth
  * invocation, a shard or every invocation, and cold starts for new execution environments. Injected time counts
- * against the function timeout exactly like time the handler spends (spec 0.4).
+ * against the function timeout exactly like time the handler spends (rule 0.4).
  *
  * <pre>{@code
  * h.faults().onRecord(poison).timeout();                  // any batch holding the record times out
@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 public final class FaultPlan {
     /** Copy on write: evaluation iterates a snapshot, so a rule added meanwhile cannot break it. */
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
-    private volatile Duration coldStart = Duration.ZERO;
+    private volatile Duration coldStart; // null: the function's initDuration applies (rule 0.15)
 
     FaultPlan() {
     }
@@ -72,10 +72,18 @@ public final class FaultPlan {
         return new Target("every invocation", (shard, batch, n) -> true);
     }
 
-    /** Every new execution environment spends {@code duration} initialising before its first invocation. */
+    /**
+     * Every new on-demand execution environment spends {@code duration} in its Init phase before its first invocation
+     * (provisioned ones never do, rule 15.4). The same setting as the function's {@code initDuration}: while set, it
+     * replaces it (rule 0.15); {@link #clear()} gives the function's back.
+     *
+     * @throws IllegalArgumentException when negative or over Lambda's 10 s Init limit (rule 15.2)
+     */
     public FaultPlan coldStarts(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("a cold start cannot be negative: " + duration);
+        if (duration.isNegative() || duration.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("a cold start (the Init phase) must be 0 to 10 seconds (Lambda limits "
+                    + "the Init phase to 10 s, rule 15.2), got " + duration + "; to make an invocation time out, use "
+                    + "faults().onInvocation(n).timeout() or a latency");
         }
         this.coldStart = duration;
         return this;
@@ -84,21 +92,22 @@ public final class FaultPlan {
     /** Removes every fault. */
     public FaultPlan clear() {
         rules.clear();
-        coldStart = Duration.ZERO;
+        coldStart = null;
         return this;
     }
 
     /** Whether no fault is planned. */
     public boolean isEmpty() {
-        return rules.isEmpty() && coldStart.isZero();
+        return rules.isEmpty() && coldStart == null;
     }
 
     /** The faults planned, one line each. */
     @Override
     public String toString() {
         List<String> lines = new ArrayList<>();
-        if (!coldStart.isZero()) {
-            lines.add("cold start " + coldStart + " per new execution environment");
+        Duration cold = coldStart;
+        if (cold != null) {
+            lines.add("cold start " + cold + " per new execution environment");
         }
         for (Rule r : rules) {
             lines.add(r.effect + " on " + r.description + (r.remaining < Integer.MAX_VALUE ? " (" + r.remaining
@@ -129,11 +138,12 @@ public final class FaultPlan {
                         }
                     }
                 } catch (Throwable t) { // user code: the invocation fails, the lane goes on (docs/bad-inputs.md)
-                    return new InjectedFaults(0, 0, false, false, ruleFailed(rule, t, invocationNumber));
+                    return new InjectedFaults(InjectedFaults.UNSET, 0, false, false, ruleFailed(rule, t, invocationNumber));
                 }
             }
-            return new InjectedFaults(newEnvironment ? nanos(coldStart) : 0, latency, throttle, timeout,
-                    exception);
+            Duration cold = coldStart;
+            return new InjectedFaults(cold == null ? InjectedFaults.UNSET : newEnvironment ? cold.toNanos() : 0,
+                    latency, throttle, timeout, exception);
         };
     }
 
@@ -206,7 +216,7 @@ public final class FaultPlan {
             return add(new Rule(description, selector, times, Effect.LATENCY, latency, null));
         }
 
-        /** The invocation is throttled and never reaches the function (spec 4.2). */
+        /** The invocation is throttled and never reaches the function (rule 4.2). */
         public FaultPlan throttle() {
             return add(new Rule(description, selector, times, Effect.THROTTLE, null, null));
         }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The function's CloudWatch Logs (spec 16): log group {@code /aws/lambda/<functionName>}, one log stream per execution
+ * The function's CloudWatch Logs (section 16): log group {@code /aws/lambda/<functionName>}, one log stream per execution
  * environment, and per invocation the START line, the handler's own lines, the timeout line, END and REPORT, stamped
  * on the virtual clock. Equal seeds give byte-identical logs. A live view that grows as the harness runs; with
  * {@code retainInvocations(n)} it keeps the lines of the last n invocations.
@@ -28,7 +28,7 @@ public final class FunctionLogs {
         this.store = store;
     }
 
-    /** The log group, {@code /aws/lambda/<functionName>} (spec 16.1). */
+    /** The log group, {@code /aws/lambda/<functionName>} (rule 16.1). */
     public String logGroupName() {
         return logGroupName;
     }
@@ -49,7 +49,7 @@ public final class FunctionLogs {
     }
 
     /**
-     * Runs a CloudWatch Logs Insights query over the log group (the subset of spec 16.3: {@code fields},
+     * Runs a CloudWatch Logs Insights query over the log group (the subset of rule 16.3: {@code fields},
      * {@code filter}, {@code stats}, {@code sort}, {@code limit}, {@code parse}, {@code display}). Each row maps a
      * column to its value printed as Insights prints it ({@code @timestamp} as {@code 2026-01-01 00:05:00.000},
      * whole numbers without {@code .0}); a field a row does not have is left out of it. Without {@code sort}, rows

@@ -1,8 +1,8 @@
 package io.github.streamharness;
 
-/** Values of the mapping's {@code FunctionResponseTypes} list (spec 1.10). */
+/** Values of the mapping's {@code FunctionResponseTypes} list (rule 1.10). */
 public enum FunctionResponseType {
-    /** The function may return {@code {"batchItemFailures":[...]}} to report a partial batch failure (spec 5). */
+    /** The function may return {@code {"batchItemFailures":[...]}} to report a partial batch failure (section 5). */
     REPORT_BATCH_ITEM_FAILURES("ReportBatchItemFailures");
 
     private final String awsName;

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * The settings of one Lambda function (spec 15): its name, timeout, memory, concurrency and initialisation. An
+ * The settings of one Lambda function (section 15): its name, timeout, memory, concurrency and initialisation. An
  * immutable value, validated when built. The harness's own function takes them from {@link StreamHarness.Builder};
  * a mapping for another function gets its own with
  * {@link StreamHarness#addMapping(EventSourceMappingConfig, Class, FunctionSettings)} and its overloads.
@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
  *         .timeout(Duration.ofSeconds(60)).memorySize(512).build();
  * }</pre>
  *
- * <p>What the harness does with them today: {@code functionName}, {@code timeout} and {@code memorySize} shape every
- * invocation (ARNs, the timeout, the Context); {@code initDuration} is spent by every new execution environment
- * before the handler runs and counts against the timeout (spec 0.15), like {@code faults().coldStarts(..)} (the
- * longer of the two applies). {@code reservedConcurrentExecutions}, {@code provisionedConcurrentExecutions} and
- * {@code keepWarm} are validated and kept (see {@link MappedFunction#functionSettings()}), but the
- * execution-environment pool that enforces them (spec 15.2 to 15.4, 0.14) is not modelled by this version: an
- * environment is fixed to a lane, there is no concurrency limit, and provisioned environments still pay the Init
- * phase. Until then, model throttles with {@code faults().always().throttle()}.
+ * <p>What the harness does with them: {@code functionName}, {@code timeout} and {@code memorySize} shape every
+ * invocation (ARNs, the timeout, the Context). The function's execution environments are a pool (rule 0.14): a free
+ * one is reused most recently used first, a new one cold-starts and spends {@code initDuration} in Init, which counts
+ * against the timeout (rule 0.15; {@code faults().coldStarts(..)} is the same setting and replaces it while set), and
+ * a free one idle longer than {@code keepWarm} is reclaimed. {@code reservedConcurrentExecutions} caps the
+ * invocations running at once over every shard and lane (rule 15.3): one more is throttled, retried on its own
+ * back-off and never counted as an attempt; {@code provisionedConcurrentExecutions} environments never cold-start and
+ * are never reclaimed (rule 15.4).
  */
 public final class FunctionSettings {
     /** Lambda's defaults: {@code test-function}, 3 s, 128 MB, unreserved, no provisioned concurrency, no Init time. */
@@ -95,29 +95,29 @@ public final class FunctionSettings {
         return memorySize;
     }
 
-    /** Reserved concurrency; empty when unreserved (the default). Not enforced by this version (see above). */
+    /** Reserved concurrency; empty when unreserved (the default, no limit). Enforced over every lane (rule 15.3). */
     public OptionalInt reservedConcurrentExecutions() {
         return reservedConcurrentExecutions;
     }
 
-    /** Provisioned concurrency, 0 by default. Not modelled by this version (see above). */
+    /** Provisioned concurrency, 0 by default: environments without Init, never reclaimed (rule 15.4). */
     public int provisionedConcurrentExecutions() {
         return provisionedConcurrentExecutions;
     }
 
-    /** The Init phase of each new environment, zero by default; it counts against the timeout (spec 0.15). */
+    /** The Init phase of each new environment, zero by default; it counts against the timeout (rule 0.15). */
     public Duration initDuration() {
         return initDuration;
     }
 
-    /** How long an idle environment stays warm, 10 minutes by default. Not modelled by this version (see above). */
+    /** How long an idle on-demand environment stays warm, 10 minutes by default (rule 0.14). */
     public Duration keepWarm() {
         return keepWarm;
     }
 
     /**
      * The {@code Max Memory Used} of the function's REPORT lines, in MB (default 90, shown as at most the memory
-     * size): a modelled constant, since the test JVM's heap is not the function's (spec 16.2).
+     * size): a modelled constant, since the test JVM's heap is not the function's (rule 16.2).
      */
     public int maxMemoryUsed() {
         return maxMemoryUsed;
@@ -161,7 +161,7 @@ public final class FunctionSettings {
         private Builder() {
         }
 
-        /** The REPORT lines' {@code Max Memory Used}, 1 to 10240 MB (default 90; a modelled value, spec 16.2). */
+        /** The REPORT lines' {@code Max Memory Used}, 1 to 10240 MB (default 90; a modelled value, rule 16.2). */
         public Builder maxMemoryUsed(int megabytes) {
             if (megabytes < 1 || megabytes > 10_240) {
                 throw new IllegalArgumentException("Max Memory Used is 1 to 10240 MB, got " + megabytes);
@@ -180,7 +180,7 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** The function timeout, 1 s to 900 s (spec 15.1). */
+        /** The function timeout, 1 s to 900 s (rule 15.1). */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofSeconds(900)) > 0) {
@@ -190,7 +190,7 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** Memory in MB, 128 to 10240 (spec 15.1). */
+        /** Memory in MB, 128 to 10240 (rule 15.1). */
         public Builder memorySize(int megabytes) {
             if (megabytes < 128 || megabytes > 10_240) {
                 throw new IllegalArgumentException("Lambda memory is 128 to 10240 MB, got " + megabytes);
@@ -199,7 +199,7 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** Reserved concurrency: 0 or more; 0 throttles every invocation (spec 15.3). Not enforced yet. */
+        /** Reserved concurrency: 0 or more; 0 throttles every invocation (rule 15.3). */
         public Builder reservedConcurrentExecutions(int executions) {
             if (executions < 0) {
                 throw new IllegalArgumentException("reservedConcurrentExecutions must be 0 or more (0 throttles "
@@ -209,7 +209,7 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** Provisioned concurrency: 0 (none, the default) or more (spec 15.4). Not modelled yet. */
+        /** Provisioned concurrency: 0 (none, the default) or more, at most the reserved one (rule 15.4). */
         public Builder provisionedConcurrentExecutions(int executions) {
             if (executions < 0) {
                 throw new IllegalArgumentException("provisionedConcurrentExecutions must be 0 or more (0 means no "
@@ -219,7 +219,7 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** The Init phase of each new environment, 0 to 10 s (spec 15.2: Init is limited to 10 s). */
+        /** The Init phase of each new environment, 0 to 10 s (rule 15.2: Init is limited to 10 s). */
         public Builder initDuration(Duration duration) {
             Objects.requireNonNull(duration, "initDuration");
             if (duration.isNegative() || duration.compareTo(MAX_INIT) > 0) {
@@ -230,7 +230,7 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** How long an idle environment stays warm, positive (default 10 minutes, spec 0.14). Not modelled yet. */
+        /** How long an idle on-demand environment stays warm, positive (default 10 minutes, rule 0.14). */
         public Builder keepWarm(Duration duration) {
             Objects.requireNonNull(duration, "keepWarm");
             if (duration.isNegative() || duration.isZero()) {
@@ -243,14 +243,14 @@ public final class FunctionSettings {
         /**
          * The settings.
          *
-         * @throws IllegalArgumentException when provisioned concurrency exceeds reserved concurrency (spec 15.4:
+         * @throws IllegalArgumentException when provisioned concurrency exceeds reserved concurrency (rule 15.4:
          *                                  provisioned concurrency does not raise the reserved limit)
          */
         public FunctionSettings build() {
             if (reserved != null && provisioned > reserved) {
                 throw new IllegalArgumentException("provisionedConcurrentExecutions " + provisioned + " exceeds "
                         + "reservedConcurrentExecutions " + reserved + ": provisioned environments count against the "
-                        + "function's reserved concurrency (spec 15.4). Raise the reserved concurrency or lower the "
+                        + "function's reserved concurrency (rule 15.4). Raise the reserved concurrency or lower the "
                         + "provisioned one.");
             }
             return new FunctionSettings(this);

@@ -34,7 +34,7 @@ final class Handlers {
 
     /**
      * A handler of {@link KinesisTimeWindowEvent} (a subclass of KinesisEvent) gets the event as that type, as the
-     * Lambda runtime deserializes it: with tumbling windows the mapping's own window event (spec 8.2), without them
+     * Lambda runtime deserializes it: with tumbling windows the mapping's own window event (rule 8.2), without them
      * one whose window fields are absent (null).
      */
     @SuppressWarnings("unchecked")
@@ -94,7 +94,7 @@ final class Handlers {
             if (input instanceof Class<?> c && !c.isAssignableFrom(KinesisEvent.class)
                     && c != KinesisTimeWindowEvent.class) {
                 throw new IllegalArgumentException("handler " + type.getName() + " takes " + c.getName()
-                        + ", but a Kinesis event source mapping invokes it with a KinesisEvent (spec 7.3)");
+                        + ", but a Kinesis event source mapping invokes it with a KinesisEvent (rule 7.3)");
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.github.streamharness;
 
 /**
- * A mapping parameter that AWS would reject. The message is AWS's own text where the spec records it (spec 1), and
+ * A mapping parameter that AWS would reject. The message is AWS's own text where the spec records it (section 1), and
  * otherwise names the parameter, the value given and the valid range.
  */
 public class InvalidEventSourceMappingException extends IllegalArgumentException {

@@ -11,20 +11,20 @@ import java.util.List;
  *
  * @param number             1-based number of the invocation within its mapping
  * @param functionName       the function the mapping invokes
- * @param shardId            the shard the batch came from (spec 2.1)
- * @param lane               the lane within the shard (0 with ParallelizationFactor 1, spec 0.8)
+ * @param shardId            the shard the batch came from (rule 2.1)
+ * @param lane               the lane within the shard (0 with ParallelizationFactor 1, rule 0.8)
  * @param records            the batch, in order
  * @param attempt            1 for the first invocation of this exact batch, 2 for its first retry, ...
  * @param outcome            how the mapping read the result
  * @param startedAt          virtual time the invocation started
  * @param endedAt            virtual time it ended (start + time spent, at most start + timeout)
- * @param iteratorAgeAtStart age of the batch's last record when the invocation started (spec 10.1, 0.5)
+ * @param iteratorAgeAtStart age of the batch's last record when the invocation started (rule 10.1, 0.5)
  * @param iteratorAgeAtEnd   age of the batch's last record when it ended
  * @param awsRequestId       the request id the handler saw in its Context
  * @param environmentId      the execution environment that ran it
  * @param coldStart          whether the environment was new for this invocation
  * @param logs               lines the handler wrote through {@code context.getLogger()}
- * @param window             the tumbling window the invocation belonged to (spec 8), or null without tumbling windows
+ * @param window             the tumbling window the invocation belonged to (section 8), or null without tumbling windows
  */
 public record Invocation(int number, String functionName, String shardId, int lane, List<StreamRecord> records,
                          int attempt, Outcome outcome, Instant startedAt, Instant endedAt,
@@ -45,7 +45,7 @@ public record Invocation(int number, String functionName, String shardId, int la
                 iteratorAgeAtEnd, awsRequestId, environmentId, coldStart, logs, null);
     }
 
-    /** Whether this was a tumbling window's final invocation (spec 8.4). */
+    /** Whether this was a tumbling window's final invocation (rule 8.4). */
     public boolean isFinalInvokeForWindow() {
         return window != null && window.isFinalInvokeForWindow();
     }

@@ -63,7 +63,7 @@ public final class InvocationLog {
     }
 
     /**
-     * The tumbling windows of the retained invocations (spec 8), per shard and lane, in the order they opened; empty
+     * The tumbling windows of the retained invocations (section 8), per shard and lane, in the order they opened; empty
      * for a mapping without TumblingWindowInSeconds.
      */
     public List<TumblingWindow> windows() {
@@ -108,15 +108,22 @@ public final class InvocationLog {
         return Collections.unmodifiableList(new ArrayList<>(timeline));
     }
 
-    /** Warnings the harness raised for this mapping (ignored partial responses, delivery failures, ...). */
+    /**
+     * The texts of the warnings the harness raised for this mapping (ignored partial responses, records discarded
+     * without a destination, delivery failures, watchdog stops, ...), oldest first.
+     */
     public List<String> warnings() {
-        return timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.WARNING).map(TimelineEntry::text)
-                .toList();
+        return warningEntries().stream().map(TimelineEntry::text).toList();
+    }
+
+    /** The timeline entries that are warnings, each with its {@link WarningKind}, oldest first. */
+    public List<TimelineEntry> warningEntries() {
+        return timeline.stream().filter(TimelineEntry::isWarning).toList();
     }
 
     /**
      * The exact size in bytes of the event JSON {@code invocation} received, as the mapping measures it against the
-     * 6 MB limit (spec 2.5, 0.7).
+     * 6 MB limit (rule 2.5, 0.7).
      *
      * @throws IllegalStateException for a log not produced by a mapping
      */

@@ -35,7 +35,7 @@ import java.util.List;
 
 /**
  * Jackson support for the Lambda Kinesis event types, so that any {@link ObjectMapper} reads and writes
- * {@link KinesisEvent} and {@link StreamsEventResponse} in the JSON shape Lambda uses (spec 7.1 to 7.3, 5): the
+ * {@link KinesisEvent} and {@link StreamsEventResponse} in the JSON shape Lambda uses (rule 7.1 to 7.3, 5): the
  * {@code Records} key, {@code eventID} and {@code eventSourceARN}, base64 {@code data}, and
  * {@code approximateArrivalTimestamp} as epoch seconds with a millisecond fraction.
  *
@@ -221,7 +221,7 @@ public final class KinesisJson {
         abstract void setEncryptionType(String encryptionType);
     }
 
-    /** Mix-in for {@link StreamsEventResponse}: the {@code batchItemFailures} list (spec 5). */
+    /** Mix-in for {@link StreamsEventResponse}: the {@code batchItemFailures} list (section 5). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public abstract static class StreamsEventResponseMixin {
@@ -232,7 +232,7 @@ public final class KinesisJson {
         abstract void setBatchItemFailures(List<BatchItemFailure> batchItemFailures);
     }
 
-    /** Mix-in for {@link BatchItemFailure}: the {@code itemIdentifier} (a sequence number, spec 5). */
+    /** Mix-in for {@link BatchItemFailure}: the {@code itemIdentifier} (a sequence number, section 5). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public abstract static class BatchItemFailureMixin {
@@ -262,7 +262,7 @@ public final class KinesisJson {
         }
     }
 
-    /** Writes a date as epoch seconds with exactly three decimals, e.g. {@code 1545084650.987} (spec 7.2). */
+    /** Writes a date as epoch seconds with exactly three decimals, e.g. {@code 1545084650.987} (rule 7.2). */
     public static final class ArrivalTimestampSerializer extends JsonSerializer<Date> {
         @Override
         public void serialize(Date date, JsonGenerator gen, SerializerProvider provider) throws IOException {

@@ -27,17 +27,17 @@ public final class Ledger {
 
     /** The state of {@code record} for this mapping. */
     public RecordState stateOf(StreamRecord record) {
-        return engine.stateOf(record);
+        return engine.ledger().stateOf(record);
     }
 
     /** Number of records in {@code state}. */
     public long count(RecordState state) {
-        return engine.ledgerCounts()[state.ordinal()];
+        return engine.ledger().ledgerCounts()[state.ordinal()];
     }
 
     /** Records per state (every state present, zeros included). */
     public Map<RecordState, Long> counts() {
-        long[] c = engine.ledgerCounts();
+        long[] c = engine.ledger().ledgerCounts();
         Map<RecordState, Long> map = new EnumMap<>(RecordState.class);
         for (RecordState s : RecordState.values()) {
             map.put(s, c[s.ordinal()]);
@@ -47,7 +47,7 @@ public final class Ledger {
 
     /** The records in {@code state}, shard by shard, in sequence order. */
     public List<StreamRecord> records(RecordState state) {
-        return engine.recordsIn(state);
+        return engine.ledger().recordsIn(state);
     }
 
     /** Number of records written to the stream. */
@@ -64,10 +64,10 @@ public final class Ledger {
      */
     public void verify() {
         List<String> problems = new ArrayList<>();
-        long[] c = engine.ledgerCounts();
-        if (!java.util.Arrays.equals(c, engine.ledgerRecount())) {
+        long[] c = engine.ledger().ledgerCounts();
+        if (!java.util.Arrays.equals(c, engine.ledger().ledgerRecount())) {
             problems.add("the state counters " + java.util.Arrays.toString(c) + " disagree with the records' states "
-                    + java.util.Arrays.toString(engine.ledgerRecount()));
+                    + java.util.Arrays.toString(engine.ledger().ledgerRecount()));
         }
         long sum = 0;
         for (long v : c) {
@@ -76,8 +76,8 @@ public final class Ledger {
         if (sum != total()) {
             problems.add("states add up to " + sum + " records but " + total() + " were written");
         }
-        problems.addAll(engine.stuckLanes());
-        long queued = engine.queuedRecords();
+        problems.addAll(engine.ledger().stuckLanes());
+        long queued = engine.ledger().queuedRecords();
         if (queued != c[RecordState.PENDING.ordinal()]) {
             problems.add(c[RecordState.PENDING.ordinal()] + " records are PENDING but the lanes hold " + queued);
         }

@@ -3,7 +3,7 @@ package io.github.streamharness;
 import java.time.Instant;
 
 /**
- * One CloudWatch Logs event of the function (spec 16.2): a START, END or REPORT line, a line the handler wrote through
+ * One CloudWatch Logs event of the function (rule 16.2): a START, END or REPORT line, a line the handler wrote through
  * {@code context.getLogger()}, or the timeout line, stamped on the virtual clock.
  *
  * @param timestamp     when it was written (virtual time)

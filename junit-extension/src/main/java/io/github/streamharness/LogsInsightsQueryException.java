@@ -1,7 +1,7 @@
 package io.github.streamharness;
 
 /**
- * A Logs Insights query the harness cannot answer: malformed, or outside the subset of spec 16.3. The message names
+ * A Logs Insights query the harness cannot answer: malformed, or outside the subset of rule 16.3. The message names
  * the part and shows where it is, under the query, with a caret.
  */
 public final class LogsInsightsQueryException extends IllegalArgumentException {

@@ -10,13 +10,14 @@ import io.github.streamharness.internal.observe.ObservationSink;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * A function attached to the stream by an event source mapping: its own positions in every shard, invocation log,
- * on-failure destination and ledger (spec 3.4: several mappings on one stream each get every record).
+ * on-failure destination and ledger (rule 3.4: several mappings on one stream each get every record).
  */
 public final class MappedFunction {
     private final String functionName;
@@ -25,6 +26,7 @@ public final class MappedFunction {
     private final FunctionSettings function;
     private final InvocationLog log;
     private final DeadLetterQueue dlq;
+    private final Duration updateDelay;
     private final MappingEngine engine;
     private final Ledger ledger;
     private final FunctionLogs logs;
@@ -42,6 +44,7 @@ public final class MappedFunction {
         this.engine = wiring.engine();
         this.logs = logs;
         this.metrics = metrics;
+        this.updateDelay = wiring.updateDelay();
         this.ledger = new Ledger(this, engine, writtenTotal);
     }
 
@@ -88,7 +91,7 @@ public final class MappedFunction {
                 new FunctionLogs(name, observed.accountId(), logStore), new Metrics(name, metricStore));
     }
 
-    /** What the function's logs and metrics need from the harness (spec 16, 17). */
+    /** What the function's logs and metrics need from the harness (section 16, 17). */
     record ObservedFunction(String accountId, Predicate<String> knownShard) {
     }
 
@@ -116,7 +119,7 @@ public final class MappedFunction {
         return functionName;
     }
 
-    /** The mapping's UUID (seeded), as in its ARN and in S3 on-failure object keys (spec 6.4). */
+    /** The mapping's UUID (seeded), as in its ARN and in S3 on-failure object keys (rule 6.4). */
     public String uuid() {
         return uuid;
     }
@@ -129,9 +132,41 @@ public final class MappedFunction {
         return function;
     }
 
-    /** The mapping's configuration. */
+    /** The mapping's configuration: the last one given to {@link #update(EventSourceMappingConfig)}, once applied. */
     public EventSourceMappingConfig config() {
-        return config;
+        return engine.config();
+    }
+
+    /** The mapping's state: Creating, Enabled, Updating, Disabled or Deleting (rule 18.1, 18.2). */
+    public MappingState state() {
+        return engine.control().state();
+    }
+
+    /**
+     * UpdateEventSourceMapping (rule 18.1), after the harness's {@code mappingUpdateDelay} (default 0): each lane
+     * finishes its batch in flight, then uses {@code config}; checkpoints and retry counts are kept; a new
+     * ParallelizationFactor re-partitions each shard's keys once its old lanes' batches are done.
+     *
+     * @throws IllegalArgumentException when {@code config} changes StartingPosition, StartingPositionTimestamp or
+     *                                  the on-failure destination
+     * @throws IllegalStateException    while the mapping is Creating or Updating, or after {@link #delete()}
+     */
+    public void update(EventSourceMappingConfig config) {
+        update(config, updateDelay);
+    }
+
+    /** As {@link #update(EventSourceMappingConfig)}, applied after {@code delay} (Updating meanwhile). */
+    public void update(EventSourceMappingConfig config, Duration delay) {
+        Objects.requireNonNull(config, "config");
+        engine.control().update(config, config.filterCriteria(), delay.toNanos());
+    }
+
+    /**
+     * DeleteEventSourceMapping (rule 18.1): no invocation after the batch in flight; undelivered records stay
+     * PENDING in {@link #ledger()}. The logs, queue and ledger stay readable.
+     */
+    public void delete() {
+        engine.control().delete();
     }
 
     /** Everything this mapping invoked, and its timeline. */
@@ -154,7 +189,7 @@ public final class MappedFunction {
         if (dlq == null) {
             throw new IllegalStateException("the mapping of " + functionName + " has no on-failure destination, so "
                     + "there is no dead-letter queue: AWS discards records whose retries are exhausted or that are "
-                    + "too old (spec 4.4). Configure onFailureDestination(\"arn:aws:sqs:...\") to keep them, or "
+                    + "too old (rule 4.4). Configure onFailureDestination(\"arn:aws:sqs:...\") to keep them, or "
                     + "assert on discarded() / ledger().");
         }
         return dlq;
@@ -162,32 +197,32 @@ public final class MappedFunction {
 
     /** Records the failure policy discarded without a destination (or whose delivery failed). */
     public List<StreamRecord> discarded() {
-        return engine.recordsIn(RecordState.DISCARDED);
+        return engine.ledger().recordsIn(RecordState.DISCARDED);
     }
 
     /** The sequence number of the last record done in a shard, at or below which every record is done. */
     public Optional<String> checkpoint(String shardId) {
-        return engine.checkpoint(shardId).map(StreamRecord::sequenceNumber);
+        return engine.ledger().checkpoint(shardId).map(StreamRecord::sequenceNumber);
     }
 
     /** The checkpoint record of a shard. */
     public Optional<StreamRecord> checkpointRecord(String shardId) {
-        return engine.checkpoint(shardId);
+        return engine.ledger().checkpoint(shardId);
     }
 
     /** Where the mapping stands in a shard: checkpoint, next record, blocked batch, iterator age. */
     public ShardPosition position(String shardId) {
-        MappingEngine.PositionView p = engine.position(shardId);
+        io.github.streamharness.internal.mapping.MappingLedger.PositionView p = engine.ledger().position(shardId);
         return new ShardPosition(shardId, Optional.ofNullable(p.checkpoint()), Optional.ofNullable(p.next()),
                 Optional.ofNullable(p.blockedAt()), p.pending(), Duration.ofNanos(p.iteratorAgeNanos()));
     }
 
-    /** The function's CloudWatch Logs: START, the handler's lines, timeouts, END, REPORT (spec 16). */
+    /** The function's CloudWatch Logs: START, the handler's lines, timeouts, END, REPORT (section 16). */
     public FunctionLogs logs() {
         return logs;
     }
 
-    /** The function's CloudWatch metrics and the mapping's event counts (spec 10, 17). */
+    /** The function's CloudWatch metrics and the mapping's event counts (section 10, 17). */
     public Metrics metrics() {
         return metrics;
     }
@@ -196,8 +231,8 @@ public final class MappedFunction {
      * How long the oldest unprocessed record of the shard has waited, now (zero when caught up): the wait of the
      * oldest pending record over all the shard's lanes, read off the virtual clock at this moment.
      *
-     * <p>This is not CloudWatch's {@code IteratorAge} metric (spec 17.2), which Lambda records per invocation, at
-     * invoke start, for the last record of the batch (spec 10.1, 0.5); each invocation keeps that figure as
+     * <p>This is not CloudWatch's {@code IteratorAge} metric (rule 17.2), which Lambda records per invocation, at
+     * invoke start, for the last record of the batch (rule 10.1, 0.5); each invocation keeps that figure as
      * {@link Invocation#iteratorAgeAtStart()}, and {@link #metrics()} aggregates it. The two differ whenever a shard is behind: this number grows while a
      * batch is blocked and is measured from the oldest record, the metric has a datapoint only when an invocation
      * starts and is measured from the newest record of its batch.
@@ -211,14 +246,14 @@ public final class MappedFunction {
         return ledger;
     }
 
-    /** Pauses polling; the checkpoint is kept (spec 1.13). */
+    /** Pauses polling; the checkpoint is kept (rule 1.13). */
     public void disable() {
-        engine.setEnabled(false);
+        engine.control().setEnabled(false);
     }
 
-    /** Resumes polling from the checkpoint (spec 1.13). */
+    /** Resumes polling from the checkpoint (rule 1.13). */
     public void enable() {
-        engine.setEnabled(true);
+        engine.control().setEnabled(true);
     }
 
     /** Whether the mapping polls. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The function's CloudWatch metrics (spec 10, 17): namespace AWS/Lambda with dimension FunctionName
+ * The function's CloudWatch metrics (section 10, 17): namespace AWS/Lambda with dimension FunctionName
  * ({@code Invocations}, {@code Errors}, {@code Throttles}, {@code Duration}, {@code ConcurrentExecutions},
  * {@code IteratorAge}, {@code DestinationDeliveryFailures}) and the event source mapping's event counts
  * ({@code PolledEventCount}, {@code FilteredOutEventCount}, {@code InvokedEventCount}, {@code FailedInvokeEventCount},
@@ -42,7 +42,7 @@ public final class Metrics {
     }
 
     /**
-     * A shard-level metric's statistic per period (Kinesis enhanced monitoring, dimension ShardId, spec 17.2):
+     * A shard-level metric's statistic per period (Kinesis enhanced monitoring, dimension ShardId, rule 17.2):
      * {@code IteratorAgeMilliseconds}, the age of the last record of each batch read from the shard, at invoke start.
      *
      * @throws IllegalArgumentException for a function-level or unknown metric, a shard the stream does not have, or a

@@ -2,7 +2,7 @@ package io.github.streamharness;
 
 import java.util.List;
 
-/** How one invocation ended, as the event source mapping reads it (spec 4, 5). */
+/** How one invocation ended, as the event source mapping reads it (section 4, 5). */
 public sealed interface Outcome {
 
     /** Whether the mapping treated the whole batch as processed. */
@@ -19,11 +19,11 @@ public sealed interface Outcome {
     String label();
 
     /**
-     * The batch succeeded (spec 5.3, 5.1).
+     * The batch succeeded (rule 5.3, 5.1).
      *
      * @param responseJson           the function's response as JSON, or null for no response
      * @param ignoredBatchItemFailures failures the function reported although the mapping does not enable
-     *                               ReportBatchItemFailures: AWS ignores them and the records are lost (spec 13.6)
+     *                               ReportBatchItemFailures: AWS ignores them and the records are lost (rule 13.6)
      */
     record Success(String responseJson, List<String> ignoredBatchItemFailures) implements Outcome {
         /** Creates the outcome with an immutable copy of the ignored failures. */
@@ -38,8 +38,8 @@ public sealed interface Outcome {
     }
 
     /**
-     * A valid partial batch response (spec 5.5): records before {@code checkpointSequenceNumber} are committed, the
-     * rest is retried as a new batch (spec 5.6).
+     * A valid partial batch response (rule 5.5): records before {@code checkpointSequenceNumber} are committed, the
+     * rest is retried as a new batch (rule 5.6).
      */
     record PartialFailure(List<String> itemIdentifiers, String checkpointSequenceNumber, int committedRecords,
                           String responseJson) implements Outcome {
@@ -56,8 +56,8 @@ public sealed interface Outcome {
     }
 
     /**
-     * A failed attempt (spec 4.1): an exception or error thrown by the handler, a timeout, a runtime failure (the
-     * response could not be serialized or was too large), or a response that fails the whole batch (spec 5.4, 0.6).
+     * A failed attempt (rule 4.1): an exception or error thrown by the handler, a timeout, a runtime failure (the
+     * response could not be serialized or was too large), or a response that fails the whole batch (rule 5.4, 0.6).
      *
      * @param functionError {@code "Unhandled"}, or null when the failure came from a batch failure response
      */
@@ -74,7 +74,7 @@ public sealed interface Outcome {
         }
     }
 
-    /** The invocation never reached the function (throttle or service error, spec 4.2); not a retry attempt. */
+    /** The invocation never reached the function (throttle or service error, rule 4.2); not a retry attempt. */
     record Throttled(String reason) implements Outcome {
         @Override
         public String label() {
@@ -86,13 +86,13 @@ public sealed interface Outcome {
     enum ErrorKind {
         /** The handler threw (an Exception or an Error). */
         EXCEPTION,
-        /** The invocation ran past the function timeout (spec 0.4). */
+        /** The invocation ran past the function timeout (rule 0.4). */
         TIMEOUT,
         /** The runtime could not return the response (not serializable, or over the 6 MB response limit). */
         RUNTIME_ERROR,
         /**
-         * With ReportBatchItemFailures, a response that fails the whole batch (spec 5.4, 0.6); in a tumbling window,
-         * also a response without a state object (spec 8.1).
+         * With ReportBatchItemFailures, a response that fails the whole batch (rule 5.4, 0.6); in a tumbling window,
+         * also a response without a state object (rule 8.1).
          */
         BATCH_FAILURE_RESPONSE
     }

@@ -8,12 +8,12 @@ public enum RecordState {
     PENDING,
     /** Delivered and committed: the checkpoint passed it after a successful (or partial) invocation. */
     COMMITTED,
-    /** Did not match the mapping's filter criteria; counted as processed, never delivered (spec 9.4). */
+    /** Did not match the mapping's filter criteria; counted as processed, never delivered (rule 9.4). */
     FILTERED,
-    /** Discarded by the failure policy and described in an on-failure destination message (spec 6). */
+    /** Discarded by the failure policy and described in an on-failure destination message (section 6). */
     SENT_TO_DESTINATION,
     /** Discarded by the failure policy with no destination configured, or the destination delivery failed. */
     DISCARDED,
-    /** Left the stream by retention before this mapping processed it (spec 4.5). */
+    /** Left the stream by retention before this mapping processed it (rule 4.5). */
     EXPIRED_BY_RETENTION
 }

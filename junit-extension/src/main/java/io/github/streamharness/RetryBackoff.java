@@ -3,8 +3,8 @@ package io.github.streamharness;
 import java.time.Duration;
 
 /**
- * The wait between retries of a failed batch, on the virtual clock. AWS does not document it (spec 4.3); the
- * harness default (spec 0.2) is 1 s before the first retry, doubling, capped at 60 s, without jitter. Bisected halves
+ * The wait between retries of a failed batch, on the virtual clock. AWS does not document it (rule 4.3); the
+ * harness default (rule 0.2) is 1 s before the first retry, doubling, capped at 60 s, without jitter. Bisected halves
  * are invoked without waiting.
  *
  * @param initial    delay before the first retry
@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param jitter     0 for none, or a fraction (0.5 = up to +-50 %) drawn from the harness seed
  */
 public record RetryBackoff(Duration initial, double multiplier, Duration cap, double jitter) {
-    /** The default of spec 0.2: 1 s, x2, 60 s cap, no jitter. */
+    /** The default of rule 0.2: 1 s, x2, 60 s cap, no jitter. */
     public static final RetryBackoff DEFAULT = new RetryBackoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 0);
 
     /** Validates the values. */

@@ -34,6 +34,24 @@ public final class Shard {
         return log.endingHashKey();
     }
 
+    /** The shards this one was split or merged from (rule 11.1), in Kinesis's order; empty for an original shard. */
+    public List<String> parentShardIds() {
+        return log.parentShardIds();
+    }
+
+    /** The shards that took over this one's hash key range when it was split or merged; empty while it is open. */
+    public List<String> childShardIds() {
+        return log.childShardIds();
+    }
+
+    /**
+     * Whether the shard takes records: false once it was split or merged. A closed shard keeps its records until
+     * retention and is still read by every mapping to its end (rule 11.1).
+     */
+    public boolean isOpen() {
+        return log.isOpen();
+    }
+
     /** The records the shard holds, oldest first (a snapshot). */
     public List<StreamRecord> records() {
         return List.copyOf(log.records());
@@ -64,6 +82,7 @@ public final class Shard {
 
     @Override
     public String toString() {
-        return id() + " [" + startingHashKey() + ".." + endingHashKey() + "], " + size() + " record(s)";
+        return id() + " [" + startingHashKey() + ".." + endingHashKey() + "], " + size() + " record(s)"
+                + (isOpen() ? "" : ", closed") + (parentShardIds().isEmpty() ? "" : ", parents " + parentShardIds());
     }
 }

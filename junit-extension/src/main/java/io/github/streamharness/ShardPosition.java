@@ -7,10 +7,10 @@ import java.util.Optional;
  * Where a mapping stands in one shard.
  *
  * @param shardId     the shard
- * @param checkpoint  the last record at or below which every record is done (spec 5.5)
+ * @param checkpoint  the last record at or below which every record is done (rule 5.5)
  * @param next        the first record not yet done: the next one the iterator delivers
  * @param blockedAt   the first record of a batch being retried, when the shard (or one of its lanes) is blocked
- *                    by a failing batch (spec 3.3)
+ *                    by a failing batch (rule 3.3)
  * @param pending     records not yet done
  * @param iteratorAge how long {@code next} has waited (zero when caught up)
  */

@@ -1,6 +1,6 @@
 package io.github.streamharness;
 
-/** Where a new event source mapping starts reading each shard (spec 1.4, 2.6). */
+/** Where a new event source mapping starts reading each shard (rule 1.4, 2.6). */
 public enum StartingPosition {
     /** Only records written after the mapping is created. */
     LATEST,

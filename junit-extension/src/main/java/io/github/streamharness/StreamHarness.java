@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * handler under test. Nothing happens until the clock moves: {@link #runUntilIdle()} or {@link #advance(Duration)}.
  *
  * <p>One harness is driven by one thread ({@code runUntilIdle}, {@code advance}, queries). {@code put} is
- * thread-safe (spec 19.2): tests and handlers may put from several threads at once, for example a handler that fans
+ * thread-safe (rule 19.2): tests and handlers may put from several threads at once, for example a handler that fans
  * out with a parallel stream. Many harnesses run side by side in one JVM.
  */
 public final class StreamHarness implements AutoCloseable {
@@ -52,7 +52,7 @@ public final class StreamHarness implements AutoCloseable {
     }
 
     /**
-     * Attaches the harness's function to the stream with an event source mapping created now (spec 2.6: LATEST
+     * Attaches the harness's function to the stream with an event source mapping created now (rule 2.6: LATEST
      * starts at the tip of each shard as it is now). A second mapping of the same settings is named
      * {@code <functionName>-2}, and so on. The handler instance is shared by every execution environment.
      */
@@ -121,14 +121,14 @@ public final class StreamHarness implements AutoCloseable {
     }
 
     /** Puts a generated or recorded record (partition key, data, optional explicit hash key). */
-    public StreamRecord put(io.github.streamharness.events.RecordSpec record) {
+    public StreamRecord put(io.github.streamharness.traffic.RecordSpec record) {
         return put(record.partitionKey(), record.data(), record.explicitHashKey());
     }
 
     /** Puts every record, in order, at the current virtual time; returns them. */
-    public List<StreamRecord> putAll(Iterable<io.github.streamharness.events.RecordSpec> records) {
+    public List<StreamRecord> putAll(Iterable<io.github.streamharness.traffic.RecordSpec> records) {
         List<StreamRecord> put = new ArrayList<>();
-        for (io.github.streamharness.events.RecordSpec r : records) {
+        for (io.github.streamharness.traffic.RecordSpec r : records) {
             put.add(put(r));
         }
         return put;
@@ -203,12 +203,12 @@ public final class StreamHarness implements AutoCloseable {
         return only("position(..)").position(shardId);
     }
 
-    /** The only mapping's function's CloudWatch Logs (spec 16). */
+    /** The only mapping's function's CloudWatch Logs (section 16). */
     public FunctionLogs logs() {
         return only("logs()").logs();
     }
 
-    /** The only mapping's function's CloudWatch metrics (spec 10, 17). */
+    /** The only mapping's function's CloudWatch metrics (section 10, 17). */
     public Metrics metrics() {
         return only("metrics()").metrics();
     }
@@ -233,9 +233,35 @@ public final class StreamHarness implements AutoCloseable {
         return new Shard(assembly.shard(index));
     }
 
-    /** The shards, in order. */
+    /** Every shard, open or closed (split or merged), in index order. */
     public List<Shard> shards() {
         return stream.shards().stream().map(Shard::new).toList();
+    }
+
+    /** The open shards (those put routes to), in hash key order. */
+    public List<Shard> openShards() {
+        return stream.openShards().stream().map(Shard::new).toList();
+    }
+
+    /**
+     * SplitShard (rule 11.1): the open shard closes (keeping its records until retention) and two children, ids
+     * continuing the numbering, take the halves of its range; a mapping reads them after it (rule 0.10).
+     */
+    public List<Shard> splitShard(String shardId) {
+        ensureOpen();
+        return stream.splitShard(shardId, clock.millis()).stream().map(Shard::new).toList();
+    }
+
+    /** MergeShards (rule 11.1): two adjacent open shards close; the new one's parents are (shardId, adjacentShardId). */
+    public Shard mergeShards(String shardId, String adjacentShardId) {
+        ensureOpen();
+        return new Shard(stream.mergeShards(shardId, adjacentShardId, clock.millis()));
+    }
+
+    /** UpdateShardCount (rule 11.1, uniform scaling): every open shard closes; n open with even ranges. */
+    public List<Shard> updateShardCount(int targetShardCount) {
+        ensureOpen();
+        return stream.updateShardCount(targetShardCount, clock.millis()).stream().map(Shard::new).toList();
     }
 
     /** The shard that holds {@code record}. */

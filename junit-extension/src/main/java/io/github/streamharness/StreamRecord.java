@@ -11,7 +11,7 @@ import java.util.Objects;
  * and approximate arrival time (millisecond precision, from the virtual clock).
  *
  * <p>Identity is (shardId, sequenceNumber), exactly as on Kinesis, where the same sequence number may appear in two
- * shards (spec 12.2). The data is never exposed as a shared mutable buffer: {@link #data()} returns a fresh read-only
+ * shards (rule 12.2). The data is never exposed as a shared mutable buffer: {@link #data()} returns a fresh read-only
  * view each time.
  */
 public final class StreamRecord {
@@ -74,7 +74,7 @@ public final class StreamRecord {
         return shardId;
     }
 
-    /** The record's sequence number: a decimal string, strictly increasing within its shard (spec 12). */
+    /** The record's sequence number: a decimal string, strictly increasing within its shard (section 12). */
     public String sequenceNumber() {
         if (sequenceNumber != null) {
             return sequenceNumber;
@@ -127,12 +127,12 @@ public final class StreamRecord {
         return arrivalMillis;
     }
 
-    /** The Lambda event's {@code eventID} for this record: {@code <shardId>:<sequenceNumber>} (spec 7.2). */
+    /** The Lambda event's {@code eventID} for this record: {@code <shardId>:<sequenceNumber>} (rule 7.2). */
     public String eventId() {
         return shardId + ":" + sequenceNumber();
     }
 
-    /** Records are equal when shard and sequence number are (spec 12.2); data and key do not take part. */
+    /** Records are equal when shard and sequence number are (rule 12.2); data and key do not take part. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof StreamRecord other) || !shardId.equals(other.shardId)) {

@@ -15,7 +15,7 @@ import java.util.OptionalInt;
 
 /**
  * A function and its Kinesis event source mapping as a CloudFormation or SAM template (or {@code cdk synth} output)
- * deploys them (spec 18.3): the mapping's configuration, the function's settings (Timeout, MemorySize,
+ * deploys them (rule 18.3): the mapping's configuration, the function's settings (Timeout, MemorySize,
  * ReservedConcurrentExecutions, ProvisionedConcurrencyConfig, with SAM's Globals.Function defaults) and, when the
  * mapping's stream is a resource of the same template, its name and ShardCount. A setting the template leaves out
  * is empty here, so the harness keeps its default (AWS's). Apply it with

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * The Lambda {@link Context} a handler receives from the harness: request id (a seeded UUID), function name, ARN,
  * version, memory, log group and stream, and {@link #getRemainingTimeInMillis()} computed from the virtual clock and
  * the function timeout. Lines written to {@link #getLogger()} are kept with the invocation, each with the virtual time
- * it was written, and become the handler's lines in the function's CloudWatch Logs (spec 16.2: for the Java runtime,
+ * it was written, and become the handler's lines in the function's CloudWatch Logs (rule 16.2: for the Java runtime,
  * each call of {@code log(..)} is one log event, with or without a trailing newline).
  */
 public final class TestLambdaContext implements Context {

@@ -48,12 +48,16 @@ final class TimelineFormat {
     }
 
     private static String invocationLine(Invocation i) {
-        return String.format("%s  %s  #%-4d %s%s attempt %d -> %s%s", TIME.format(i.startedAt()),
-                where(i.shardId(), i.lane()), i.number(), range(i.records()),
-                i.window() == null ? "" : (i.isFinalInvokeForWindow() ? " final for window " : " in window ")
-                        + i.window().windowStart(), i.attempt(), i.outcome().label(),
-                i.outcome() instanceof Outcome.FunctionError fe && fe.errorMessage() != null
-                        ? ": " + oneLine(fe.errorMessage()) : "");
+        String detail = i.outcome() instanceof Outcome.FunctionError fe && fe.errorMessage() != null
+                ? ": " + oneLine(fe.errorMessage())
+                : i.outcome() instanceof Outcome.Throttled t ? ": " + oneLine(t.reason()) : "";
+        String environment = i.environmentId() == null ? "" : " [" + i.environmentId()
+                + (i.coldStart() ? ", cold start" : "") + "]";
+        String window = i.window() == null ? ""
+                : (i.isFinalInvokeForWindow() ? " final for window " : " in window ") + i.window().windowStart();
+        return String.format("%s  %s  #%-4d %s%s attempt %d -> %s%s%s", TIME.format(i.startedAt()),
+                where(i.shardId(), i.lane()), i.number(), range(i.records()), window, i.attempt(),
+                i.outcome().label(), detail, environment);
     }
 
     private static String range(List<StreamRecord> records) {

@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One tumbling window of one lane (spec 8): the invocations that aggregated it and its final invocation, read off
+ * One tumbling window of one lane (section 8): the invocations that aggregated it and its final invocation, read off
  * the invocation log.
  *
  * @param shardId     the shard
  * @param lane        the lane (0 with ParallelizationFactor 1); with ParallelizationFactor N each lane keeps its own
  *                    state per window (a modelled choice, see docs/esm-rules.md)
- * @param start       the window's start, aligned to a multiple of its length since the epoch (spec 8.3)
+ * @param start       the window's start, aligned to a multiple of its length since the epoch (rule 8.3)
  * @param end         the window's end (exclusive)
  * @param invocations the window's invocations in order, retries and the final invocation included
  */
@@ -22,7 +22,7 @@ public record TumblingWindow(String shardId, int lane, Instant start, Instant en
         invocations = List.copyOf(invocations);
     }
 
-    /** The window's last successful final invocation (spec 8.4), if it had one yet. */
+    /** The window's last successful final invocation (rule 8.4), if it had one yet. */
     public Optional<Invocation> finalInvocation() {
         Invocation last = null;
         for (Invocation i : invocations) {
@@ -33,7 +33,7 @@ public record TumblingWindow(String shardId, int lane, Instant start, Instant en
         return Optional.ofNullable(last);
     }
 
-    /** Whether the window's final invocation succeeded: the window is closed and its state dropped (spec 8.4). */
+    /** Whether the window's final invocation succeeded: the window is closed and its state dropped (rule 8.4). */
     public boolean isClosed() {
         return finalInvocation().isPresent();
     }
@@ -46,7 +46,7 @@ public record TumblingWindow(String shardId, int lane, Instant start, Instant en
         return finalInvocation().flatMap(i -> i.window().returnedState());
     }
 
-    /** Whether the window ended early because its state grew over 1 MB (spec 8.4, isWindowTerminatedEarly). */
+    /** Whether the window ended early because its state grew over 1 MB (rule 8.4, isWindowTerminatedEarly). */
     public boolean isTerminatedEarly() {
         return invocations.stream().anyMatch(i -> i.window().isWindowTerminatedEarly());
     }

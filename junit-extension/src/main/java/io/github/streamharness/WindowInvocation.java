@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tumbling-window part of one invocation (spec 8.2): the window it belonged to, whether it was the window's final
+ * The tumbling-window part of one invocation (rule 8.2): the window it belonged to, whether it was the window's final
  * invocation, and the state handed in and returned.
  *
- * @param windowStart             the window's start (inclusive), aligned to a multiple of its length (spec 8.3)
+ * @param windowStart             the window's start (inclusive), aligned to a multiple of its length (rule 8.3)
  * @param windowEnd               the window's end (exclusive)
- * @param isFinalInvokeForWindow  whether this was the window's final invocation (spec 8.4)
- * @param isWindowTerminatedEarly whether the window ended early because its state grew over 1 MB (spec 8.4)
+ * @param isFinalInvokeForWindow  whether this was the window's final invocation (rule 8.4)
+ * @param isWindowTerminatedEarly whether the window ended early because its state grew over 1 MB (rule 8.4)
  * @param stateJson               the {@code state} the function received, as JSON
  * @param returnedStateJson       the {@code state} the function returned, as JSON, or null when it returned none (a
- *                                failed invocation, spec 8.1) or failed otherwise
+ *                                failed invocation, rule 8.1) or failed otherwise
  */
 public record WindowInvocation(Instant windowStart, Instant windowEnd, boolean isFinalInvokeForWindow,
                                boolean isWindowTerminatedEarly, String stateJson, String returnedStateJson) {

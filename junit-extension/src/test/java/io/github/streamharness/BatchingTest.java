@@ -12,7 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Batch formation, cadence and starting positions (spec 2, 0.3, 0.7). */
+/** Batch formation, cadence and starting positions (section 2, 0.3, 0.7). */
 class BatchingTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -60,7 +60,7 @@ class BatchingTest {
     }
 
     @Test
-    void tenRecordsPutAtOnceArriveAsOneBatchInPutOrder() { // spec 2.3 (a), 3.1
+    void tenRecordsPutAtOnceArriveAsOneBatchInPutOrder() { // rule 2.3 (a), 3.1
         VirtualClockRef ref = new VirtualClockRef();
         Recorder recorder = new Recorder(ref, Duration.ZERO);
         StreamHarness h = harness(EventSourceMappingConfig.builder().batchSize(100).build(), recorder, ref);
@@ -81,7 +81,7 @@ class BatchingTest {
     }
 
     @Test
-    void batchSizeTenCutsTwentyRecordsIntoTwoBatchesAndTheSecondWaitsForTheFirst() { // spec 2.3, 3.1
+    void batchSizeTenCutsTwentyRecordsIntoTwoBatchesAndTheSecondWaitsForTheFirst() { // rule 2.3, 3.1
         VirtualClockRef ref = new VirtualClockRef();
         Recorder recorder = new Recorder(ref, Duration.ofSeconds(5));
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().batchSize(10).build())
@@ -98,13 +98,13 @@ class BatchingTest {
         List<Invocation> inv = h.invocations().all();
         assertThat(inv.get(0).startedAt()).isEqualTo(T0);
         assertThat(inv.get(0).endedAt()).isEqualTo(T0.plusSeconds(5));
-        assertThat(inv.get(1).startedAt()).isEqualTo(T0.plusSeconds(5)); // back-to-back while behind (spec 2.2)
+        assertThat(inv.get(1).startedAt()).isEqualTo(T0.plusSeconds(5)); // back-to-back while behind (rule 2.2)
         assertThat(h.clock().now()).isEqualTo(T0.plusSeconds(10));
         h.ledger().verify();
     }
 
     @Test
-    void aCaughtUpShardPollsOncePerVirtualSecond() { // spec 2.2, 0.3
+    void aCaughtUpShardPollsOncePerVirtualSecond() { // rule 2.2, 0.3
         VirtualClockRef ref = new VirtualClockRef();
         Recorder recorder = new Recorder(ref, Duration.ZERO);
         StreamHarness h = harness(EventSourceMappingConfig.defaults(), recorder, ref);
@@ -117,7 +117,7 @@ class BatchingTest {
     }
 
     @Test
-    void batchingWindowGathersRecordsUntilItEnds() { // spec 2.3 (b), 0.3
+    void batchingWindowGathersRecordsUntilItEnds() { // rule 2.3 (b), 0.3
         VirtualClockRef ref = new VirtualClockRef();
         Recorder recorder = new Recorder(ref, Duration.ZERO);
         StreamHarness h = harness(EventSourceMappingConfig.builder().batchSize(100)
@@ -133,7 +133,7 @@ class BatchingTest {
     }
 
     @Test
-    void batchingWindowEndsEarlyWhenBatchSizeIsReached() { // spec 2.3 (a) before (b)
+    void batchingWindowEndsEarlyWhenBatchSizeIsReached() { // rule 2.3 (a) before (b)
         VirtualClockRef ref = new VirtualClockRef();
         Recorder recorder = new Recorder(ref, Duration.ZERO);
         StreamHarness h = harness(EventSourceMappingConfig.builder().batchSize(3)
@@ -149,7 +149,7 @@ class BatchingTest {
     }
 
     @Test
-    void startingPositionsChooseAmongRecordsWrittenBeforeTheMapping() { // spec 2.6
+    void startingPositionsChooseAmongRecordsWrittenBeforeTheMapping() { // rule 2.6
         StreamHarness stream = StreamHarness.builder().build();
         stream.put("pk", "old-1");
         stream.advance(Duration.ofMinutes(1));
@@ -203,7 +203,7 @@ class BatchingTest {
     }
 
     @Test
-    void aMappingCreatedDisabledPollsWhenItIsEnabledNotOnTheTickOfItsCreation() { // spec 1.13, 0.3
+    void aMappingCreatedDisabledPollsWhenItIsEnabledNotOnTheTickOfItsCreation() { // rule 1.13, 0.3
         StreamHarness stream = StreamHarness.builder().build();
         Instant created = stream.clock().now();
         MappedFunction f = stream.addMapping(EventSourceMappingConfig.builder().enabled(false).build(),
@@ -219,7 +219,7 @@ class BatchingTest {
     }
 
     @Test
-    void twoMappingsOnOneStreamEachGetEveryRecord() { // spec 3.4
+    void twoMappingsOnOneStreamEachGetEveryRecord() { // rule 3.4
         StreamHarness stream = StreamHarness.builder().shards(2).build();
         List<String> a = new ArrayList<>();
         List<String> b = new ArrayList<>();
@@ -238,7 +238,7 @@ class BatchingTest {
     }
 
     @Test
-    void disabledMappingStopsAndResumesFromItsCheckpoint() { // spec 1.13
+    void disabledMappingStopsAndResumesFromItsCheckpoint() { // rule 1.13
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
                 .handler(collect(seen)).build();
@@ -258,7 +258,7 @@ class BatchingTest {
     }
 
     @Test
-    void aMappingCreatedDisabledDoesNotPoll() { // spec 1.13
+    void aMappingCreatedDisabledDoesNotPoll() { // rule 1.13
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().enabled(false).build())
                 .handler(collect(seen)).build();
@@ -272,7 +272,7 @@ class BatchingTest {
     }
 
     @Test
-    void batchesAreCutBeforeTheRecordThatWouldPassSixMegabytesOfEventJson() { // spec 2.5, 0.7
+    void batchesAreCutBeforeTheRecordThatWouldPassSixMegabytesOfEventJson() { // rule 2.5, 0.7
         List<Integer> sizes = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().batchSize(100).build())
                 .maxRecordSizeInKiB(2_048) // rule 19.1: 1 MiB of data plus its key is over the default limit
@@ -293,7 +293,7 @@ class BatchingTest {
     }
 
     @Test
-    void aSingleRecordLargerThanTheLimitIsDeliveredAlone() { // spec 0.7
+    void aSingleRecordLargerThanTheLimitIsDeliveredAlone() { // rule 0.7
         List<Integer> sizes = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
                 .maxRecordSizeInKiB(10_240) // rule 19.1: a 5 MiB record needs the raised limit
@@ -322,14 +322,14 @@ class BatchingTest {
     }
 
     @Test
-    void theSameFunctionCannotBeMappedTwiceToOneStream() { // spec 1.15
+    void theSameFunctionCannotBeMappedTwiceToOneStream() { // rule 1.15
         StreamHarness stream = StreamHarness.builder().build();
         MappedFunction first = stream.addMapping(EventSourceMappingConfig.defaults(), collect(new ArrayList<>()), FunctionSettings.named("f"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> stream.addMapping(EventSourceMappingConfig.defaults(),
                         collect(new ArrayList<>()), FunctionSettings.named("f")))
                 .hasMessage("The event source arn (\" arn:aws:kinesis:us-east-1:123456789012:stream/test-stream \") "
                         + "and function (\" f \") provided mapping already exists. Please update or delete the "
-                        + "existing mapping with UUID " + first.uuid() + " (spec 1.15; in the harness: give the "
+                        + "existing mapping with UUID " + first.uuid() + " (rule 1.15; in the harness: give the "
                         + "second mapping another function name)");
     }
 }

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Retries, bisection, partial batch responses, record age, destinations, timeouts and throttles (spec 4, 5, 6). */
+/** Retries, bisection, partial batch responses, record age, destinations, timeouts and throttles (section 4, 5, 6). */
 class FailureHandlingTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final String DLQ = "arn:aws:sqs:us-east-1:123456789012:analytics-dlq";
@@ -49,7 +49,7 @@ class FailureHandlingTest {
 
     @Test
     void alwaysFailingFunctionWithOneRetryIsInvokedTwiceThenSendsOneSqsMessageInTheAwsShape() throws Exception {
-        // spec 1.7, 4.4, 6.1, 6.6, 13.2
+        // rule 1.7, 4.4, 6.1, 6.6, 13.2
         StreamHarness stream = StreamHarness.builder().build();
         StreamRecord first = stream.put("pk", "a");
         stream.advance(Duration.ofMillis(250));
@@ -62,7 +62,7 @@ class FailureHandlingTest {
 
         assertThat(h.invocations().all()).extracting(Invocation::attempt).containsExactly(1, 2);
         assertThat(h.invocations().all()).extracting(Invocation::startedAt)
-                .containsExactly(T0.plusMillis(250), T0.plusMillis(1250)); // 1 s back-off (spec 0.2)
+                .containsExactly(T0.plusMillis(250), T0.plusMillis(1250)); // 1 s back-off (rule 0.2)
         DeadLetter dl = h.deadLetterQueue().messages().get(0);
         assertThat(h.deadLetterQueue().size()).isEqualTo(1);
         assertThat(dl.condition()).isEqualTo(OnFailureCondition.RetryAttemptsExhausted);
@@ -106,7 +106,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void recordAgeExceededMessageHasNoResponseContext() throws Exception { // spec 6.2, 13.8
+    void recordAgeExceededMessageHasNoResponseContext() throws Exception { // rule 6.2, 13.8
         StreamHarness stream = StreamHarness.builder().build();
         StreamRecord old = stream.put("pk", "old");
         stream.advance(Duration.ofSeconds(61));
@@ -115,7 +115,7 @@ class FailureHandlingTest {
         MappedFunction f = stream.addMapping(EventSourceMappingConfig.builder().maximumRecordAgeInSeconds(60)
                 .onFailureDestination(DLQ).build(), BatchingTest.collect(seen));
         stream.runUntilIdle();
-        // spec 4.6, 13.7: the too-old record never reaches the function; the fresh rest is invoked
+        // rule 4.6, 13.7: the too-old record never reaches the function; the fresh rest is invoked
         assertThat(seen).containsExactly("fresh");
         assertThat(f.invocations().all()).singleElement().satisfies(i -> assertThat(i.records()).containsExactly(fresh));
         DeadLetter dl = f.deadLetterQueue().messages().get(0);
@@ -130,7 +130,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void recordAgeBoundaryIsStrictlyOlderThanTheMaximum() { // spec 0.12
+    void recordAgeBoundaryIsStrictlyOlderThanTheMaximum() { // rule 0.12
         StreamHarness stream = StreamHarness.builder().build();
         stream.put("pk", "exactly-60s");
         stream.advance(Duration.ofSeconds(60));
@@ -142,7 +142,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void infiniteRetriesAreEndedByASixtySecondRecordAge() { // spec 4.6, 1.7, 0.2
+    void infiniteRetriesAreEndedByASixtySecondRecordAge() { // rule 4.6, 1.7, 0.2
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(-1).maximumRecordAgeInSeconds(60)
                         .onFailureDestination(DLQ).build())
@@ -153,7 +153,7 @@ class FailureHandlingTest {
         assertThat(h.invocations().all()).extracting(i -> Duration.between(T0, i.startedAt()).toSeconds())
                 .containsExactly(0L, 1L, 3L, 7L, 15L, 31L);
         DeadLetter dl = h.deadLetterQueue().messages().get(0);
-        assertThat(dl.condition()).isEqualTo(OnFailureCondition.RecordAgeExceeded); // spec 4.6: not exhausted
+        assertThat(dl.condition()).isEqualTo(OnFailureCondition.RecordAgeExceeded); // rule 4.6: not exhausted
         assertThat(dl.approximateInvokeCount()).isEqualTo(6);
         assertThat(dl.records()).containsExactly(poison);
         assertThat(dl.timestamp()).isEqualTo(T0.plusSeconds(63));
@@ -161,7 +161,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void poisonPillAtPosition37Of100LandsAloneAfterBisection() { // spec 4.7, 0.1
+    void poisonPillAtPosition37Of100LandsAloneAfterBisection() { // rule 4.7, 0.1
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(100).bisectBatchOnFunctionError(true)
                         .maximumRetryAttempts(3).onFailureDestination(DLQ).build())
@@ -187,7 +187,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void bisectionAlsoHappensWithZeroRetries() { // spec 0.1
+    void bisectionAlsoHappensWithZeroRetries() { // rule 0.1
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(4).bisectBatchOnFunctionError(true)
                         .maximumRetryAttempts(0).build())
@@ -203,7 +203,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void whileABatchFailsNothingAfterItInTheShardIsDelivered() { // spec 3.3
+    void whileABatchFailsNothingAfterItInTheShardIsDelivered() { // rule 3.3
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(1).maximumRetryAttempts(2).build())
@@ -222,7 +222,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void partialProgressRestartsTheRetryCountAsObservedOnAws() { // spec 5.6, 13.4
+    void partialProgressRestartsTheRetryCountAsObservedOnAws() { // rule 5.6, 13.4
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(3).maximumRetryAttempts(3)
                         .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)
@@ -247,7 +247,7 @@ class FailureHandlingTest {
         assertThat(dl.approximateInvokeCount()).isEqualTo(4);
         assertThat(dl.batchSize()).isEqualTo(1);
         assertThat(dl.startSequenceNumber()).isEqualTo(six.sequenceNumber()).isEqualTo(dl.endSequenceNumber());
-        assertThat(dl.functionError()).isNull(); // the failures came from batch failure responses (spec 5.4)
+        assertThat(dl.functionError()).isNull(); // the failures came from batch failure responses (rule 5.4)
         assertThat(h.ledger().count(RecordState.COMMITTED)).isEqualTo(8);
         h.ledger().verify();
     }
@@ -283,7 +283,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void partialResponseCheckpointsAtTheLowestFailureAndRedeliversEverythingAfterIt() { // spec 5.5, 13.3
+    void partialResponseCheckpointsAtTheLowestFailureAndRedeliversEverythingAfterIt() { // rule 5.5, 13.3
         int[] calls = {0};
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(10)
@@ -308,7 +308,7 @@ class FailureHandlingTest {
         assertThat(inv).hasSize(2);
         assertThat(inv.get(0).outcome()).isInstanceOf(Outcome.PartialFailure.class);
         assertThat(inv.get(1).records()).containsExactlyElementsOf(records.subList(4, 10));
-        assertThat(inv.get(1).attempt()).isEqualTo(1); // a new batch with a fresh count (spec 5.6)
+        assertThat(inv.get(1).attempt()).isEqualTo(1); // a new batch with a fresh count (rule 5.6)
         assertThat(h.invocations().timeline()).anySatisfy(t -> assertThat(t.text())
                 .contains("checkpoint -> " + SequenceRanges.abbreviate(records.get(3).sequenceNumber())));
         h.ledger().verify();
@@ -335,7 +335,7 @@ class FailureHandlingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidPartialResponses")
     void invalidPartialResponsesFailTheWholeBatch(String name, Function<String, Object> response) {
-        // spec 5.4, 0.6, 13.5
+        // rule 5.4, 0.6, 13.5
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1)
                         .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)
@@ -369,7 +369,7 @@ class FailureHandlingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("emptyResponses")
-    void theFiveEmptyResponsesEachSucceedWithOneInvocation(String name, Object response) { // spec 5.3
+    void theFiveEmptyResponsesEachSucceedWithOneInvocation(String name, Object response) { // rule 5.3
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder()
                         .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build())
@@ -383,7 +383,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void aPartialResponseWithoutReportBatchItemFailuresIsIgnoredAndWarnedAbout() { // spec 5.1, 13.6
+    void aPartialResponseWithoutReportBatchItemFailuresIsIgnoredAndWarnedAbout() { // rule 5.1, 13.6
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
                 .handler((e, c) -> new StreamsEventResponse(
                         List.of(new StreamsEventResponse.BatchItemFailure(
@@ -397,7 +397,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void aTimedOutInvocationLastsExactlyTheTimeoutAndKeepsItsSideEffects() { // spec 0.4
+    void aTimedOutInvocationLastsExactlyTheTimeoutAndKeepsItsSideEffects() { // rule 0.4
         List<String> sideEffects = new ArrayList<>();
         VirtualClock[] clock = new VirtualClock[1];
         StreamHarness h = StreamHarness.builder()
@@ -423,7 +423,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void aHandlerThatCatchesTheTimeoutStillTimesOutAndTheNextAttemptGetsAFreshEnvironment() { // spec 0.4
+    void aHandlerThatCatchesTheTimeoutStillTimesOutAndTheNextAttemptGetsAFreshEnvironment() { // rule 0.4
         VirtualClock[] clock = new VirtualClock[1];
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1).build())
@@ -444,7 +444,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void remainingTimeComesFromTheVirtualClock() { // spec 0.4
+    void remainingTimeComesFromTheVirtualClock() { // rule 0.4
         List<Integer> remaining = new ArrayList<>();
         VirtualClock[] clock = new VirtualClock[1];
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
@@ -462,7 +462,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void errorsThrownByTheHandlerAreFunctionErrorsAndReplaceTheEnvironment() { // spec 4.1
+    void errorsThrownByTheHandlerAreFunctionErrorsAndReplaceTheEnvironment() { // rule 4.1
         Iterator<Throwable> errors = List.<Throwable>of(new OutOfMemoryError("Java heap space"),
                 new StackOverflowError(), new Exception("checked")).iterator();
         StreamHarness h = StreamHarness.builder()
@@ -489,7 +489,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void aThrottledShardDoesNotExhaustItsRetries() { // spec 4.2, 13.10
+    void aThrottledShardDoesNotExhaustItsRetries() { // rule 4.2, 13.10
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).onFailureDestination(DLQ).build())
@@ -504,7 +504,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void infiniteRetriesWithoutRecordAgeBlockTheShardUntilRetention() { // spec 4.5, 13.11
+    void infiniteRetriesWithoutRecordAgeBlockTheShardUntilRetention() { // rule 4.5, 13.11
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
                 .handler(failIfAny("poison")).build();
         h.put("pk", "poison");
@@ -522,7 +522,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void withoutADestinationDiscardedRecordsAreListedAndTheDlqExplainsItself() { // spec 4.4
+    void withoutADestinationDiscardedRecordsAreListedAndTheDlqExplainsItself() { // rule 4.4
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build())
                 .handler(failIfAny("x")).build();
@@ -534,7 +534,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void s3DestinationAddsThePayloadAsAnEscapedJsonStringAndAnObjectKey() throws Exception { // spec 6.4, 0.9
+    void s3DestinationAddsThePayloadAsAnEscapedJsonStringAndAnObjectKey() throws Exception { // rule 6.4, 0.9
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0)
                         .onFailureDestination("arn:aws:s3:::failed-batches").build())

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The harness's settings frozen at build(), the function's own settings (spec 15), and the typed handler overloads
+ * The harness's settings frozen at build(), the function's own settings (section 15), and the typed handler overloads
  * (a tumbling-window handler type fits; a lambda gets a KinesisEvent).
  */
 class FunctionSettingsTest {
@@ -53,7 +53,7 @@ class FunctionSettingsTest {
     }
 
     @Test
-    void aSecondFunctionHasItsOwnNameTimeoutAndMemory() { // spec 15.1
+    void aSecondFunctionHasItsOwnNameTimeoutAndMemory() { // rule 15.1
         List<String> seen = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().functionTimeout(Duration.ofSeconds(10)).build()) {
             RequestHandler<KinesisEvent, Void> slow = (e, c) -> {
@@ -87,7 +87,7 @@ class FunctionSettingsTest {
     }
 
     @Test
-    void theInitDurationOfANewEnvironmentCountsAgainstTheTimeout() { // spec 0.15
+    void theInitDurationOfANewEnvironmentCountsAgainstTheTimeout() { // rule 0.15
         List<Integer> remaining = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().functionTimeout(Duration.ofSeconds(3))
                 .initDuration(Duration.ofSeconds(2))
@@ -125,12 +125,12 @@ class FunctionSettingsTest {
                 Arguments.of((Supplier<?>) () -> FunctionSettings.builder().reservedConcurrentExecutions(2)
                                 .provisionedConcurrentExecutions(3).build(),
                         "provisionedConcurrentExecutions 3 exceeds reservedConcurrentExecutions 2: provisioned "
-                                + "environments count against the function's reserved concurrency (spec 15.4). Raise "
+                                + "environments count against the function's reserved concurrency (rule 15.4). Raise "
                                 + "the reserved concurrency or lower the provisioned one."),
                 Arguments.of((Supplier<?>) () -> StreamHarness.builder().reservedConcurrentExecutions(1)
                                 .provisionedConcurrentExecutions(2).build(),
                         "provisionedConcurrentExecutions 2 exceeds reservedConcurrentExecutions 1: provisioned "
-                                + "environments count against the function's reserved concurrency (spec 15.4). Raise "
+                                + "environments count against the function's reserved concurrency (rule 15.4). Raise "
                                 + "the reserved concurrency or lower the provisioned one."));
     }
 
@@ -140,7 +140,7 @@ class FunctionSettingsTest {
         assertThatThrownBy(settings::get).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
 
-    /** A tumbling-window handler type from aws-lambda-java-events (spec 8 is not modelled: no window fields). */
+    /** A tumbling-window handler type from aws-lambda-java-events (section 8 is not modelled: no window fields). */
     public static final class WindowHandler implements RequestHandler<KinesisTimeWindowEvent, TimeWindowEventResponse> {
         static final List<String> SEEN = java.util.Collections.synchronizedList(new ArrayList<>());
 

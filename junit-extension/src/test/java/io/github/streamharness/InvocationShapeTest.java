@@ -16,11 +16,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the handler receives and how it runs (spec 7, 0.4), filtering through a mapping (spec 9). */
+/** What the handler receives and how it runs (section 7, 0.4), filtering through a mapping (section 9). */
 class InvocationShapeTest {
 
     @Test
-    void aStreamHandlerReceivesTheExactAwsEventJson() { // spec 7.1, 7.2
+    void aStreamHandlerReceivesTheExactAwsEventJson() { // rule 7.1, 7.2
         List<String> received = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().streamName("lambda-stream").functionName("f")
                 .mapping(EventSourceMappingConfig.defaults())
@@ -40,7 +40,7 @@ class InvocationShapeTest {
     }
 
     @Test
-    void aStreamHandlersOutputIsReadAsThePartialBatchResponse() { // spec 5.5 through raw JSON
+    void aStreamHandlersOutputIsReadAsThePartialBatchResponse() { // rule 5.5 through raw JSON
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder()
                         .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build())
@@ -64,7 +64,7 @@ class InvocationShapeTest {
     }
 
     @Test
-    void eachAttemptGetsAFreshBufferSoAHandlerThatConsumesOrMutatesItDoesNotSpoilTheRetry() { // spec 7.3
+    void eachAttemptGetsAFreshBufferSoAHandlerThatConsumesOrMutatesItDoesNotSpoilTheRetry() { // rule 7.3
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1).build())
@@ -91,10 +91,11 @@ class InvocationShapeTest {
     }
 
     @Test
-    void aHandlerClassIsInstantiatedOncePerExecutionEnvironment() { // spec 7: one per environment, one per lane
+    void aHandlerClassIsInstantiatedOncePerExecutionEnvironment() { // rule 15.2, 0.14: one per environment
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().batchSize(1).parallelizationFactor(2).build())
                 .handler(CountingHandler.class).build();
+        h.faults().always().latency(Duration.ofMillis(100)); // the two lanes' invocations overlap: two environments
         for (String key : List.of("user-1", "user-2", "user-1", "user-2")) { // lanes 1 and 0 of 2
             h.put(key, "x");
         }
@@ -105,7 +106,7 @@ class InvocationShapeTest {
     }
 
     @Test
-    void coldStartsAndLatencyCountAgainstTheTimeout() { // spec 0.4
+    void coldStartsAndLatencyCountAgainstTheTimeout() { // rule 0.4
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().batchSize(1).build())
                 .functionTimeout(Duration.ofSeconds(10)).handler((e, c) -> null)
                 .build();
@@ -138,7 +139,7 @@ class InvocationShapeTest {
     }
 
     @Test
-    void filteredRecordsAreNeverDeliveredAndCountAsProcessed() { // spec 9.1, 9.3, 9.4
+    void filteredRecordsAreNeverDeliveredAndCountAsProcessed() { // rule 9.1, 9.3, 9.4
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder()
@@ -170,12 +171,12 @@ class InvocationShapeTest {
         assertThat(seen).isEmpty();
         assertThat(h.ledger().records(RecordState.FILTERED)).containsExactly(a, b);
         assertThat(h.invocations().warnings()).singleElement().asString()
-                .contains("top-level key \"partitionKey\"", "only support filtering on the data key", "spec 9.1");
+                .contains("top-level key \"partitionKey\"", "only support filtering on the data key", "rule 9.1");
         h.ledger().verify();
     }
 
     @Test
-    void aFilteredRecordBeforeAPendingOneDoesNotMoveTheCheckpointPastIt() { // spec 9.4, 3.3
+    void aFilteredRecordBeforeAPendingOneDoesNotMoveTheCheckpointPastIt() { // rule 9.4, 3.3
         // found by the differential test: a mapping created over [filtered, pending] checkpointed the pending record
         StreamHarness h = StreamHarness.builder().build();
         StreamRecord dropped = h.put("pk", "{\"keep\":false}");
@@ -191,7 +192,7 @@ class InvocationShapeTest {
     }
 
     @Test
-    void aBatchLeftEmptyByFilteringIsNotInvoked() { // spec 2.4, 9.4
+    void aBatchLeftEmptyByFilteringIsNotInvoked() { // rule 2.4, 9.4
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().filterPatterns("{\"data\":{\"keep\":[true]}}").build())
                 .handler(BatchingTest.collect(new ArrayList<>())).build();
@@ -202,7 +203,7 @@ class InvocationShapeTest {
     }
 
     @Test
-    void anInvalidFilterPatternIsRejectedWithTheAwsMessage() { // spec 1.12
+    void anInvalidFilterPatternIsRejectedWithTheAwsMessage() { // rule 1.12
         assertThatThrownBy(() -> EventSourceMappingConfig.builder().filterPatterns("{not json").build())
                 .isInstanceOf(InvalidEventSourceMappingException.class)
                 .hasMessageStartingWith("Invalid filter pattern definition.");

@@ -23,7 +23,7 @@ class KinesisJsonTest {
 
     @Test
     void readsTheSpecExampleAsTheLambdaRuntimeDoes() {
-        // spec 7.1, 7.3
+        // rule 7.1, 7.3
         String json = EventFixtures.resource("spec-7.1-example.json");
 
         KinesisEvent event = KinesisJson.readEvent(json);
@@ -57,7 +57,7 @@ class KinesisJsonTest {
 
     @Test
     void writesExactlyTheEventJsonTheHarnessDelivers() {
-        // spec 7.1: same bytes as EventJsonWriter, so a user can log or replay an event in the AWS shape
+        // rule 7.1: same bytes as EventJsonWriter, so a user can log or replay an event in the AWS shape
         List<StreamRecord> records = EventFixtures.trickyRecords(100, 17L);
         KinesisEvent event = KinesisEventFactory.create(records, SPEC_METADATA);
 
@@ -94,7 +94,7 @@ class KinesisJsonTest {
 
     @Test
     void readsEncryptionTypeWhenPresentAndIgnoresUnknownProperties() {
-        // spec 7.2: encryptionType may be present ("NONE" in the Java fixture, "KMS" on encrypted streams)
+        // rule 7.2: encryptionType may be present ("NONE" in the Java fixture, "KMS" on encrypted streams)
         String json = "{\"Records\":[{\"kinesis\":{\"partitionKey\":\"p\",\"sequenceNumber\":\"1\",\"data\":\"AQ==\","
                 + "\"encryptionType\":\"NONE\",\"newField\":{\"a\":[1]},\"approximateArrivalTimestamp\":1.5},"
                 + "\"eventID\":\"shardId-000000000000:1\",\"somethingNew\":true}],\"extra\":1}";
@@ -115,7 +115,7 @@ class KinesisJsonTest {
 
     @Test
     void readsAndWritesAPartialBatchResponse() throws Exception {
-        // spec 5: {"batchItemFailures":[{"itemIdentifier":"<sequence number>"}]}
+        // section 5: {"batchItemFailures":[{"itemIdentifier":"<sequence number>"}]}
         ObjectMapper mapper = KinesisJson.newObjectMapper();
         String json = "{\"batchItemFailures\":[{\"itemIdentifier\":\"4959\",\"other\":1}],\"unknown\":\"x\"}";
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lane's state machine at its edges: a batch filling inside a batching window, disable and enable around an
  * invocation in flight, attempt numbers of throttled invocations, iterator ages, and retention reaching records
- * that wait in bisected halves (spec 0.1, 0.3, 0.5, 1.13, 2.3, 4.2, 4.5).
+ * that wait in bisected halves (rule 0.1, 0.3, 0.5, 1.13, 2.3, 4.2, 4.5).
  */
 class LaneTransitionsTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -29,7 +29,7 @@ class LaneTransitionsTest {
     }
 
     @Test
-    void aBatchThatFillsWhileTheWindowIsOpenGoesAtTheNextPollNotAtTheWindowsEnd() { // spec 2.3 (a) before (b)
+    void aBatchThatFillsWhileTheWindowIsOpenGoesAtTheNextPollNotAtTheWindowsEnd() { // rule 2.3 (a) before (b)
         List<List<String>> batches = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.builder().batchSize(3)
                 .maximumBatchingWindowInSeconds(10).build()).handler(collect(batches)).build();
@@ -45,7 +45,7 @@ class LaneTransitionsTest {
     }
 
     @Test
-    void aMappingDisabledDuringAnInvocationFinishesItThenStopsAndResumesOnEnable() { // spec 1.13
+    void aMappingDisabledDuringAnInvocationFinishesItThenStopsAndResumesOnEnable() { // rule 1.13
         List<List<String>> batches = new ArrayList<>();
         MappedFunction[] self = new MappedFunction[1];
         StreamHarness h = StreamHarness.builder().build();
@@ -76,7 +76,7 @@ class LaneTransitionsTest {
     }
 
     @Test
-    void throttledInvocationsShowTheAttemptTheyWouldHaveBeenAndDoNotCountIt() { // spec 4.2, 1.7
+    void throttledInvocationsShowTheAttemptTheyWouldHaveBeenAndDoNotCountIt() { // rule 4.2, 1.7
         StreamHarness h = StreamHarness.builder().build();
         h.faults().onInvocation(1).fail("first attempt fails");
         h.faults().onInvocation(2).throttle();
@@ -91,7 +91,7 @@ class LaneTransitionsTest {
     }
 
     @Test
-    void iteratorAgesAtInvokeStartAndEndAreMeasuredFromTheBatchsLastRecord() { // spec 10.1, 0.5
+    void iteratorAgesAtInvokeStartAndEndAreMeasuredFromTheBatchsLastRecord() { // rule 10.1, 0.5
         StreamHarness h = StreamHarness.builder().functionTimeout(Duration.ofSeconds(10)).build();
         h.put("pk", "old");
         h.advance(Duration.ofSeconds(2));
@@ -111,7 +111,7 @@ class LaneTransitionsTest {
     }
 
     @Test
-    void retentionIsStrictlyOlderAndMovesTheCheckpointOverTheExpiredRecords() { // spec 4.5
+    void retentionIsStrictlyOlderAndMovesTheCheckpointOverTheExpiredRecords() { // rule 4.5
         StreamHarness h = StreamHarness.builder().retention(Duration.ofHours(24)).build();
         MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().enabled(false).build(),
                 collect(new ArrayList<>()));
@@ -125,7 +125,7 @@ class LaneTransitionsTest {
     }
 
     @Test
-    void retentionReachesRecordsWaitingInBisectedHalves() { // spec 4.5, 0.1
+    void retentionReachesRecordsWaitingInBisectedHalves() { // rule 4.5, 0.1
         List<List<String>> batches = new ArrayList<>();
         StreamHarness h = StreamHarness.builder().retention(Duration.ofHours(24)).build();
         MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(4)

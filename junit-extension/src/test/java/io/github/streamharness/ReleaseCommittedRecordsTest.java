@@ -49,7 +49,7 @@ class ReleaseCommittedRecordsTest {
     }
 
     @Test
-    void aMappingThatHasNotReadTheRecordsKeepsThemHeld() { // spec 3.4: each mapping reads every record
+    void aMappingThatHasNotReadTheRecordsKeepsThemHeld() { // rule 3.4: each mapping reads every record
         StreamHarness h = harness(true).build();
         MappedFunction idle = h.addMapping(EventSourceMappingConfig.builder().batchSize(100).enabled(false).build(),
                 (com.amazonaws.services.lambda.runtime.RequestHandler<

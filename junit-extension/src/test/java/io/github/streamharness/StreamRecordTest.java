@@ -8,7 +8,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Record identity (spec 12.2) in both forms: a full sequence number, or the engine's compact prefix + counter. */
+/** Record identity (rule 12.2) in both forms: a full sequence number, or the engine's compact prefix + counter. */
 class StreamRecordTest {
     private static final String PREFIX = "49" + "1".repeat(36);
     private static final byte[] DATA = "x".getBytes(StandardCharsets.UTF_8);

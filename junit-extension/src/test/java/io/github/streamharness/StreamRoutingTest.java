@@ -1,5 +1,6 @@
 package io.github.streamharness;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Shards, hash key ranges, MD5 routing, sequence numbers and arrival times (issue 2; spec 12, 3.2, 0.8). */
+/** Shards, hash key ranges, MD5 routing, sequence numbers and arrival times (issue 2; section 12, 3.2, 0.8). */
 class StreamRoutingTest {
 
     @Test
@@ -51,7 +52,7 @@ class StreamRoutingTest {
     }
 
     @Test
-    void sequenceNumbersHave56DigitsAndIncreaseStrictlyPerShard() { // spec 12.1
+    void sequenceNumbersHave56DigitsAndIncreaseStrictlyPerShard() { // rule 12.1
         StreamHarness h = StreamHarness.builder().shards(2).build();
         Map<String, BigInteger> last = new HashMap<>();
         for (int i = 0; i < 200; i++) {
@@ -63,7 +64,7 @@ class StreamRoutingTest {
                 assertThat(seq).isGreaterThan(previous);
             }
         }
-        // spec 12.2: the same number may appear in two shards; identity is (shard, sequence number)
+        // rule 12.2: the same number may appear in two shards; identity is (shard, sequence number)
         StreamRecord a = h.shard(0).records().get(0);
         StreamRecord b = h.shard(1).records().get(0);
         assertThat(a).isNotEqualTo(b);
@@ -87,14 +88,14 @@ class StreamRoutingTest {
         List<String> seen = new ArrayList<>();
         MappedFunction f = h.addMapping(EventSourceMappingConfig.defaults(), BatchingTest.collect(seen));
         h.runUntilIdle();
-        assertThat(seen).containsExactly("fresh"); // TRIM_HORIZON = oldest retained record (spec 2.6)
+        assertThat(seen).containsExactly("fresh"); // TRIM_HORIZON = oldest retained record (rule 2.6)
         assertThat(f.ledger().stateOf(old)).isEqualTo(RecordState.BEFORE_STARTING_POSITION);
         assertThat(f.ledger().stateOf(fresh)).isEqualTo(RecordState.COMMITTED);
         f.ledger().verify();
     }
 
     @Test
-    void parallelizationFactorTenKeepsPerKeyOrderAcrossLanes() { // spec 3.2, 0.8
+    void parallelizationFactorTenKeepsPerKeyOrderAcrossLanes() { // rule 3.2, 0.8
         Map<String, List<Integer>> seenPerKey = new HashMap<>();
         List<Integer> lanesUsed = new ArrayList<>();
         VirtualClock[] clock = new VirtualClock[1];
@@ -121,7 +122,7 @@ class StreamRoutingTest {
         seenPerKey.forEach((key, values) -> assertThat(values).as(key).isSorted().hasSize(5));
         // concurrency: invocations of different lanes overlap in virtual time
         assertThat(h.invocations().all().get(1).startedAt()).isBefore(h.invocations().all().get(0).endedAt());
-        // each lane is the key's MD5, read as an unsigned big-endian number, modulo N (spec 0.8)
+        // each lane is the key's MD5, read as an unsigned big-endian number, modulo N (rule 0.8)
         for (Invocation inv : h.invocations().all()) {
             for (StreamRecord r : inv.records()) {
                 BigInteger hash = new BigInteger(1, md5(r.partitionKey()));
@@ -167,7 +168,7 @@ class StreamRoutingTest {
     }
 
     @Test
-    void aFailingLaneBlocksOnlyItself() { // spec 3.3, 0.8
+    void aFailingLaneBlocksOnlyItself() { // rule 3.3, 0.8
         List<String> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
                 .mapping(EventSourceMappingConfig.builder().parallelizationFactor(10).build())

@@ -24,8 +24,8 @@ import static io.github.streamharness.assertj.ShouldHaveMessages.shouldHaveMessa
 import static io.github.streamharness.assertj.ShouldHaveMessages.shouldHaveOnlyCondition;
 
 /**
- * Assertions on the messages a mapping sent to its on-failure destination (spec 6) and the records they cover.
- * Records are matched by identity, (shardId, sequenceNumber), as Kinesis identifies them (spec 12.2).
+ * Assertions on the messages a mapping sent to its on-failure destination (section 6) and the records they cover.
+ * Records are matched by identity, (shardId, sequenceNumber), as Kinesis identifies them (rule 12.2).
  *
  * <p>A failure message ends with the mapping's timeline when the queue was reached from a harness or mapping
  * ({@code assertThat(stream).deadLetterQueue()}) or given one ({@link #withTimelineOf}); otherwise it lists the
@@ -51,7 +51,7 @@ public abstract class AbstractDeadLetterQueueAssert<SELF extends AbstractDeadLet
         List<StreamRecord> missing = minus(expected, actualRecords);
         List<StreamRecord> unexpected = minus(actualRecords, expected);
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throwAssertionError(shouldContainOnly(arn(), actualRecords, expected, missing, unexpected, story()));
+            throwAssertionErrorWithDiff(shouldContainOnly(arn(), actualRecords, expected, missing, unexpected, story()), expected, actualRecords);
         }
         return myself;
     }
@@ -67,8 +67,8 @@ public abstract class AbstractDeadLetterQueueAssert<SELF extends AbstractDeadLet
                     && expected.get(first).equals(actualRecords.get(first))) {
                 first++;
             }
-            throwAssertionError(shouldContainExactly(arn(), actualRecords, expected, minus(expected, actualRecords),
-                    minus(actualRecords, expected), first, story()));
+            throwAssertionErrorWithDiff(shouldContainExactly(arn(), actualRecords, expected, minus(expected, actualRecords),
+                    minus(actualRecords, expected), first, story()), expected, actualRecords);
         }
         return myself;
     }
@@ -114,11 +114,11 @@ public abstract class AbstractDeadLetterQueueAssert<SELF extends AbstractDeadLet
         return myself;
     }
 
-    /** Verifies the number of messages (one per discarded batch or remainder, spec 6.1), not of records. */
+    /** Verifies the number of messages (one per discarded batch or remainder, rule 6.1), not of records. */
     public SELF hasMessageCount(int expected) {
         isNotNull();
         if (actual.size() != expected) {
-            throwAssertionError(shouldHaveMessageCount(arn(), expected, actual.messages(), story()));
+            throwAssertionErrorWithDiff(shouldHaveMessageCount(arn(), expected, actual.messages(), story()), expected, actual.size());
         }
         return myself;
     }
@@ -136,7 +136,7 @@ public abstract class AbstractDeadLetterQueueAssert<SELF extends AbstractDeadLet
 
     /**
      * Verifies that there is at least one message and that every message has {@code condition}: all batches were
-     * discarded after exhausting their retries (spec 4.4), or all for record age (spec 4.6).
+     * discarded after exhausting their retries (rule 4.4), or all for record age (rule 4.6).
      */
     public SELF hasOnlyCondition(OnFailureCondition condition) {
         isNotNull();

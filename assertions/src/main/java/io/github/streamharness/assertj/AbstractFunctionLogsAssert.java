@@ -12,7 +12,7 @@ import static io.github.streamharness.assertj.ShouldHaveLogLines.shouldContainLi
 import static io.github.streamharness.assertj.ShouldHaveLogLines.shouldHaveLines;
 
 /**
- * Assertions on a function's CloudWatch Logs (spec 16): timeouts, lines written, and Logs Insights queries. Failure
+ * Assertions on a function's CloudWatch Logs (section 16): timeouts, lines written, and Logs Insights queries. Failure
  * messages show the lines that broke them.
  *
  * @param <SELF> the assertion's own type
@@ -78,7 +78,7 @@ public abstract class AbstractFunctionLogsAssert<SELF extends AbstractFunctionLo
     }
 
     /**
-     * Verifies that a Logs Insights query (spec 16.3) returns {@code expected} rows; the message shows the rows.
+     * Verifies that a Logs Insights query (rule 16.3) returns {@code expected} rows; the message shows the rows.
      */
     public SELF hasQueryRowCount(String query, int expected) {
         isNotNull();

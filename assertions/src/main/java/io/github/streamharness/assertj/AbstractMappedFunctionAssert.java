@@ -51,14 +51,14 @@ public abstract class AbstractMappedFunctionAssert<SELF extends AbstractMappedFu
                 ShardPositionAssert::new, actual.invocations());
     }
 
-    /** Assertions on the function's CloudWatch Logs (spec 16). */
+    /** Assertions on the function's CloudWatch Logs (section 16). */
     public FunctionLogsAssert logs() {
         isNotNull();
         return open(FunctionLogsAssert.class, io.github.streamharness.FunctionLogs.class, actual.logs(),
                 FunctionLogsAssert::new, null);
     }
 
-    /** Assertions on the function's metrics (spec 17). */
+    /** Assertions on the function's metrics (section 17). */
     public MetricsAssert metrics() {
         isNotNull();
         return open(MetricsAssert.class, io.github.streamharness.Metrics.class, actual.metrics(), MetricsAssert::new,
@@ -80,7 +80,7 @@ public abstract class AbstractMappedFunctionAssert<SELF extends AbstractMappedFu
         return myself;
     }
     /**
-     * Assertions on the tumbling window starting at {@code start} (spec 8), e.g.
+     * Assertions on the tumbling window starting at {@code start} (section 8), e.g.
      * {@code assertThat(function).window(Instant.parse("2026-01-01T00:01:00Z")).hasFinalState(Map.of("count", "3"))}.
      * Fails when no lane had that window, and asks for {@link #window(String, java.time.Instant)} when several did.
      */
@@ -88,7 +88,7 @@ public abstract class AbstractMappedFunctionAssert<SELF extends AbstractMappedFu
         return window(null, start);
     }
 
-    /** Assertions on the tumbling window of {@code shardId} starting at {@code start} (spec 8). */
+    /** Assertions on the tumbling window of {@code shardId} starting at {@code start} (section 8). */
     public TumblingWindowAssert window(String shardId, java.time.Instant start) {
         isNotNull();
         Objects.requireNonNull(start, "start");

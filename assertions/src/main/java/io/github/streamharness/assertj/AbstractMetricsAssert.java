@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The way into assertions on a function's CloudWatch metrics (spec 17):
+ * The way into assertions on a function's CloudWatch metrics (section 17):
  * {@code assertThat(metrics).metric("IteratorAge").maximumPer(Duration.ofMinutes(5)).allBelow(60_000)}.
  *
  * @param <SELF> the assertion's own type
@@ -33,7 +33,7 @@ public abstract class AbstractMetricsAssert<SELF extends AbstractMetricsAssert<S
         return open(MetricAssert.class, MetricView.class, new MetricView(actual, name, null), MetricAssert::new, null);
     }
 
-    /** Assertions on the shard-level {@code IteratorAgeMilliseconds} of one shard (spec 17.2). */
+    /** Assertions on the shard-level {@code IteratorAgeMilliseconds} of one shard (rule 17.2). */
     public MetricAssert metric(String name, String shardId) {
         isNotNull();
         Objects.requireNonNull(shardId, "shardId");

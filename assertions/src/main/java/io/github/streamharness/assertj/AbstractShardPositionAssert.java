@@ -36,7 +36,7 @@ public abstract class AbstractShardPositionAssert<SELF extends AbstractShardPosi
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (!actual.checkpoint().equals(Optional.of(record))) {
-            throwAssertionError(shouldHaveCheckpointAt(subject(), actual, record, story()));
+            throwAssertionErrorWithDiff(shouldHaveCheckpointAt(subject(), actual, record, story()), record, actual.checkpoint().orElse(null));
         }
         return myself;
     }
@@ -55,7 +55,7 @@ public abstract class AbstractShardPositionAssert<SELF extends AbstractShardPosi
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (!actual.next().equals(Optional.of(record))) {
-            throwAssertionError(shouldHaveIteratorAt(subject(), actual, record, story()));
+            throwAssertionErrorWithDiff(shouldHaveIteratorAt(subject(), actual, record, story()), record, actual.next().orElse(null));
         }
         return myself;
     }
@@ -80,13 +80,13 @@ public abstract class AbstractShardPositionAssert<SELF extends AbstractShardPosi
 
     /**
      * Verifies that the shard (or a lane of it) is blocked by a failing batch that starts at {@code record}, which
-     * the mapping keeps retrying (spec 3.3).
+     * the mapping keeps retrying (rule 3.3).
      */
     public SELF isBlockedAt(StreamRecord record) {
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (!actual.blockedAt().equals(Optional.of(record))) {
-            throwAssertionError(shouldBeBlockedAt(subject(), actual, record, story()));
+            throwAssertionErrorWithDiff(shouldBeBlockedAt(subject(), actual, record, story()), record, actual.blockedAt().orElse(null));
         }
         return myself;
     }
@@ -100,7 +100,7 @@ public abstract class AbstractShardPositionAssert<SELF extends AbstractShardPosi
         return myself;
     }
 
-    /** Verifies that the oldest record not done has waited at most {@code max} (spec 10.1; zero when caught up). */
+    /** Verifies that the oldest record not done has waited at most {@code max} (rule 10.1; zero when caught up). */
     public SELF hasIteratorAgeAtMost(Duration max) {
         isNotNull();
         Objects.requireNonNull(max, "max");
@@ -112,7 +112,7 @@ public abstract class AbstractShardPositionAssert<SELF extends AbstractShardPosi
 
     /**
      * Verifies that the oldest record not yet done has waited at least {@code min}: the shard (or a lane) is
-     * falling behind, as a stalled consumer's IteratorAge metric would show (spec 10.1).
+     * falling behind, as a stalled consumer's IteratorAge metric would show (rule 10.1).
      */
     public SELF hasIteratorAgeAtLeast(Duration min) {
         isNotNull();

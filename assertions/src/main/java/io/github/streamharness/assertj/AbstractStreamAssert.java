@@ -3,8 +3,13 @@ package io.github.streamharness.assertj;
 import io.github.streamharness.InvocationLog;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assert;
+import org.assertj.core.error.ErrorMessageFactory;
+import org.assertj.core.util.Throwables;
+import org.opentest4j.AssertionFailedError;
 
+import java.util.Collection;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -49,6 +54,32 @@ public abstract class AbstractStreamAssert<SELF extends AbstractStreamAssert<SEL
         }
         this.timelineLines = maxLines;
         return myself;
+    }
+
+    /**
+     * Fails with the message of {@code factory} (AssertJ's layout, the timeline at its end) as an opentest4j
+     * {@link AssertionFailedError} carrying {@code expected} and {@code actualValue}, so IDEs offer a diff. Both are
+     * printed with the assertion's representation, a collection one element per line.
+     */
+    void throwAssertionErrorWithDiff(ErrorMessageFactory factory, Object expected, Object actualValue) {
+        String message = info.overridingErrorMessage() != null
+                ? prefix() + info.overridingErrorMessage()
+                : factory.create(info.description(), info.representation());
+        AssertionFailedError error = new AssertionFailedError(message, diffText(expected), diffText(actualValue));
+        Throwables.removeAssertJRelatedElementsFromStackTrace(error);
+        throw error;
+    }
+
+    private String prefix() {
+        String description = info.descriptionText();
+        return description == null || description.isEmpty() ? "" : "[" + description + "] ";
+    }
+
+    private String diffText(Object value) {
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(v -> info.representation().toStringOf(v)).collect(Collectors.joining("\n"));
+        }
+        return value instanceof String text ? text : info.representation().toStringOf(value);
     }
 
     /** What ends a failure message: the timeline, or what the value itself can tell without one. */

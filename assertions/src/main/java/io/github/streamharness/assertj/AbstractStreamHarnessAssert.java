@@ -3,6 +3,7 @@ package io.github.streamharness.assertj;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.StreamHarness;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -58,12 +59,12 @@ public abstract class AbstractStreamHarnessAssert<SELF extends AbstractStreamHar
         return mapping().invocations();
     }
 
-    /** Assertions on the only mapping's function's CloudWatch Logs (spec 16). */
+    /** Assertions on the only mapping's function's CloudWatch Logs (section 16). */
     public FunctionLogsAssert logs() {
         return mapping().logs();
     }
 
-    /** Assertions on the only mapping's function's metrics (spec 17). */
+    /** Assertions on the only mapping's function's metrics (section 17). */
     public MetricsAssert metrics() {
         return mapping().metrics();
     }
@@ -88,6 +89,20 @@ public abstract class AbstractStreamHarnessAssert<SELF extends AbstractStreamHar
             } catch (IllegalStateException e) {
                 throwAssertionError(shouldHaveConsistentLedger(m.functionName(), e.getMessage(),
                         m.ledger().counts().toString(), m.invocations().describe(timelineLines)));
+            }
+        }
+        return myself;
+    }
+
+    /** Verifies that the harness raised no warning for any of its mappings (see {@code WarningKind}). */
+    public SELF hasNoWarnings() {
+        isNotNull();
+        for (MappedFunction m : actual.mappings()) {
+            List<String> warnings = m.invocations().warningEntries().stream()
+                    .map(e -> "[" + e.warning() + "] " + e.text()).toList();
+            if (!warnings.isEmpty()) {
+                throwAssertionError(ShouldHaveOutcome.shouldHaveNoWarnings(m.functionName(), warnings,
+                        m.invocations().describe(timelineLines)));
             }
         }
         return myself;

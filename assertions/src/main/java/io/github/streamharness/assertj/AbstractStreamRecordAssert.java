@@ -33,7 +33,7 @@ public abstract class AbstractStreamRecordAssert<SELF extends AbstractStreamReco
         Objects.requireNonNull(expected, "expected");
         String text = actual.dataAsString();
         if (!text.equals(expected)) {
-            throwAssertionError(shouldHaveDataAsText(actual, expected, text, story()));
+            throwAssertionErrorWithDiff(shouldHaveDataAsText(actual, expected, text, story()), expected, text);
         }
         return myself;
     }
@@ -65,7 +65,7 @@ public abstract class AbstractStreamRecordAssert<SELF extends AbstractStreamReco
         if (data == null || data.isMissingNode()) {
             throwAssertionError(shouldBeJson(actual, expected.toString(), "the data is empty", story()));
         } else if (!data.equals(AbstractStreamRecordAssert::compareJson, expected)) {
-            throwAssertionError(shouldHaveJsonData(actual, expected.toString(), data.toString(), story()));
+            throwAssertionErrorWithDiff(shouldHaveJsonData(actual, expected.toString(), data.toString(), story()), expected.toPrettyString(), data.toPrettyString());
         }
         return myself;
     }
@@ -82,7 +82,7 @@ public abstract class AbstractStreamRecordAssert<SELF extends AbstractStreamReco
     public SELF hasPartitionKey(String expected) {
         isNotNull();
         if (!actual.partitionKey().equals(expected)) {
-            throwAssertionError(shouldHavePartitionKey(actual, expected, story()));
+            throwAssertionErrorWithDiff(shouldHavePartitionKey(actual, expected, story()), expected, actual.partitionKey());
         }
         return myself;
     }
@@ -91,7 +91,7 @@ public abstract class AbstractStreamRecordAssert<SELF extends AbstractStreamReco
     public SELF isInShard(String shardId) {
         isNotNull();
         if (!actual.shardId().equals(shardId)) {
-            throwAssertionError(shouldBeInShard(actual, shardId, story()));
+            throwAssertionErrorWithDiff(shouldBeInShard(actual, shardId, story()), shardId, actual.shardId());
         }
         return myself;
     }
@@ -100,7 +100,7 @@ public abstract class AbstractStreamRecordAssert<SELF extends AbstractStreamReco
     public SELF hasSequenceNumber(String expected) {
         isNotNull();
         if (!actual.sequenceNumber().equals(expected)) {
-            throwAssertionError(shouldHaveSequenceNumber(actual, expected, story()));
+            throwAssertionErrorWithDiff(shouldHaveSequenceNumber(actual, expected, story()), expected, actual.sequenceNumber());
         }
         return myself;
     }

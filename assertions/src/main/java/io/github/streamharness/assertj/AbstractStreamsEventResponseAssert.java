@@ -15,8 +15,8 @@ import static io.github.streamharness.assertj.ShouldReportFailures.shouldReportF
 import static io.github.streamharness.assertj.ShouldReportFailures.shouldReportNoFailures;
 
 /**
- * Assertions on the partial batch response a handler returns with ReportBatchItemFailures (spec 5), for handler
- * unit tests. Item identifiers are sequence numbers (spec 5.2), compared as text.
+ * Assertions on the partial batch response a handler returns with ReportBatchItemFailures (section 5), for handler
+ * unit tests. Item identifiers are sequence numbers (rule 5.2), compared as text.
  *
  * @param <SELF> the assertion's own type
  */
@@ -39,7 +39,7 @@ public abstract class AbstractStreamsEventResponseAssert<SELF extends AbstractSt
         Set<String> expectedSet = new LinkedHashSet<>(expected);
         List<String> unexpected = reportedSet.stream().filter(id -> !expectedSet.contains(id)).toList();
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throwAssertionError(shouldReportFailuresFor(actual, expected, missing, unexpected, story()));
+            throwAssertionErrorWithDiff(shouldReportFailuresFor(actual, expected, missing, unexpected, story()), expected, reported);
         }
         return myself;
     }
@@ -57,7 +57,7 @@ public abstract class AbstractStreamsEventResponseAssert<SELF extends AbstractSt
 
     /**
      * Verifies that the response reports no failure: a null response, a null list or an empty list all mean the
-     * whole batch succeeded (spec 5.3).
+     * whole batch succeeded (rule 5.3).
      */
     public SELF reportsNoFailures() {
         if (actual != null && actual.getBatchItemFailures() != null && !actual.getBatchItemFailures().isEmpty()) {

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Assertions on one tumbling window of a lane (spec 8): its final state, whether it closed, whether it ended early.
+ * Assertions on one tumbling window of a lane (section 8): its final state, whether it closed, whether it ended early.
  * Failure messages end with the mapping's timeline. Open one with {@code assertThat(function).window(start)}.
  *
  * @param <SELF> the assertion's own type
@@ -27,7 +27,7 @@ public abstract class AbstractTumblingWindowAssert<SELF extends AbstractTumbling
     }
 
     /**
-     * Verifies the state the window's successful final invocation returned (spec 8.4): its aggregate at the end.
+     * Verifies the state the window's successful final invocation returned (rule 8.4): its aggregate at the end.
      * Values compare as the strings a KinesisTimeWindowEvent handler sees.
      */
     public SELF hasFinalState(Map<String, String> expected) {
@@ -55,7 +55,7 @@ public abstract class AbstractTumblingWindowAssert<SELF extends AbstractTumbling
         return myself;
     }
 
-    /** Verifies that the window's final invocation succeeded, so the window is closed (spec 8.4). */
+    /** Verifies that the window's final invocation succeeded, so the window is closed (rule 8.4). */
     public SELF isClosed() {
         isNotNull();
         if (!actual.isClosed()) {
@@ -66,7 +66,7 @@ public abstract class AbstractTumblingWindowAssert<SELF extends AbstractTumbling
         return myself;
     }
 
-    /** Verifies that the window ended early: its state grew over 1 MB (spec 8.4, isWindowTerminatedEarly). */
+    /** Verifies that the window ended early: its state grew over 1 MB (rule 8.4, isWindowTerminatedEarly). */
     public SELF isTerminatedEarly() {
         isNotNull();
         if (!actual.isTerminatedEarly()) {

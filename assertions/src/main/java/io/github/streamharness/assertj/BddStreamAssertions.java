@@ -3,9 +3,11 @@ package io.github.streamharness.assertj;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.FunctionLogs;
+import io.github.streamharness.Invocation;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
+import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -33,8 +35,18 @@ public class BddStreamAssertions {
         return StreamAssertions.assertThat(actual);
     }
 
+    /** As {@link StreamAssertions#assertThat(Invocation)}. */
+    public static InvocationAssert then(Invocation actual) {
+        return StreamAssertions.assertThat(actual);
+    }
+
     /** As {@link StreamAssertions#assertThat(InvocationLog)}. */
     public static InvocationLogAssert then(InvocationLog actual) {
+        return StreamAssertions.assertThat(actual);
+    }
+
+    /** As {@link StreamAssertions#assertThat(Shard)}. */
+    public static ShardAssert then(Shard actual) {
         return StreamAssertions.assertThat(actual);
     }
 

@@ -148,7 +148,8 @@ public class KinesisRepresentation extends StandardRepresentation {
     private static String invocation(Invocation i) {
         String where = i.lane() == 0 ? i.shardId() : i.shardId() + "/lane-" + i.lane();
         return "#" + i.number() + " " + where + " " + i.recordRange() + " attempt "
-                + i.attempt() + " -> " + i.outcome().label() + " at " + TIME.format(i.startedAt());
+                + i.attempt() + " -> " + i.outcome().label() + " at " + TIME.format(i.startedAt())
+                + (i.environmentId() == null ? "" : " on " + i.environmentId() + (i.coldStart() ? " (cold)" : ""));
     }
 
     private static String deadLetter(DeadLetter d) {

@@ -49,7 +49,7 @@ final class ShouldBeAtPosition extends StreamErrorMessageFactory {
         return new ShouldBeAtPosition(new Parts().text("Expecting ").plain(subject)
                 .text(" to be caught up%nbut " + actual.pending() + " record(s) are not done yet, from:%n  ")
                 .value(actual.next().orElse(null)).text("%nwhich has waited " + KinesisRepresentation.duration(actual.iteratorAge()))
-                .text(actual.blocked() ? " (the shard is blocked by a failing batch, spec 3.3)" : ""), story);
+                .text(actual.blocked() ? " (the shard is blocked by a failing batch, rule 3.3)" : ""), story);
     }
 
     /** isNotCaughtUp. */
@@ -78,7 +78,7 @@ final class ShouldBeAtPosition extends StreamErrorMessageFactory {
         return new ShouldBeAtPosition(new Parts().text("Expecting ").plain(subject)
                 .text(" not to be blocked%nbut a failing batch that starts at:%n  ")
                 .value(actual.blockedAt().orElse(null))
-                .text("%nis being retried, and no later record is delivered meanwhile (spec 3.3)"), story);
+                .text("%nis being retried, and no later record is delivered meanwhile (rule 3.3)"), story);
     }
 
     /** hasIteratorAgeAtMost. */

@@ -2,7 +2,7 @@ package io.github.streamharness.assertj;
 
 import java.util.List;
 
-/** Messages of the batch size assertions of {@link AbstractInvocationLogAssert} (spec 2.3, 2.5). */
+/** Messages of the batch size assertions of {@link AbstractInvocationLogAssert} (rule 2.3, 2.5). */
 final class ShouldHaveBatchSizes extends StreamErrorMessageFactory {
 
     private ShouldHaveBatchSizes(Parts parts, String story) {

@@ -34,6 +34,20 @@ final class ShouldHaveDeliveries extends StreamErrorMessageFactory {
         return new ShouldHaveDeliveries(p, story);
     }
 
+    /** hasMaxConcurrency. */
+    static ShouldHaveDeliveries shouldHaveMaxConcurrency(String functionName, int expected, Concurrency.Peak peak,
+                                                         String story) {
+        Parts p = new Parts().text("Expecting ").plain(functionName).text(" to run at most " + expected
+                + " invocation(s) at once, and that many at some instant, but it ran at most " + peak.count());
+        if (!peak.invocations().isEmpty()) {
+            p.text(", at once:");
+            for (Invocation i : peak.invocations()) {
+                p.text("%n  ").value(i);
+            }
+        }
+        return new ShouldHaveDeliveries(p, story);
+    }
+
     /** deliveredTimes / deliveredExactlyOnce / neverDelivered. */
     static ShouldHaveDeliveries shouldBeDeliveredTimes(String functionName, StreamRecord record, int expected,
                                                        List<Invocation> deliveries, String story) {

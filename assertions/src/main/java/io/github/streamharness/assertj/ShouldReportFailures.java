@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 
 import java.util.List;
 
-/** Messages of {@link AbstractStreamsEventResponseAssert} (spec 5). */
+/** Messages of {@link AbstractStreamsEventResponseAssert} (section 5). */
 final class ShouldReportFailures extends StreamErrorMessageFactory {
 
     private ShouldReportFailures(Parts parts, String story) {
@@ -29,7 +29,7 @@ final class ShouldReportFailures extends StreamErrorMessageFactory {
     /** reportsNoFailures. */
     static ShouldReportFailures shouldReportNoFailures(StreamsEventResponse actual, String story) {
         return new ShouldReportFailures(new Parts().text("Expecting the response to report no failure "
-                + "(null, or an empty batchItemFailures: the whole batch succeeded, spec 5.3)%nbut it reports:%n  ")
+                + "(null, or an empty batchItemFailures: the whole batch succeeded, rule 5.3)%nbut it reports:%n  ")
                 .value(actual.getBatchItemFailures()), story);
     }
 }

@@ -3,9 +3,11 @@ package io.github.streamharness.assertj;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.FunctionLogs;
+import io.github.streamharness.Invocation;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
+import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -46,6 +48,11 @@ public class StreamAssertions {
         return new DeadLetterQueueAssert(actual);
     }
 
+    /** Assertions on one invocation: its outcome by type ({@code hasOutcome}, {@code hasFailedWith}). */
+    public static InvocationAssert assertThat(Invocation actual) {
+        return new InvocationAssert(actual);
+    }
+
     /** Assertions on what a mapping invoked; failure messages end with this log's timeline. */
     public static InvocationLogAssert assertThat(InvocationLog actual) {
         return new InvocationLogAssert(actual);
@@ -56,27 +63,32 @@ public class StreamAssertions {
         return new ShardPositionAssert(actual);
     }
 
+    /** Assertions on a shard's lineage after resharding: {@code isClosed()}, {@code hasChildren(..)} (rule 11.1). */
+    public static ShardAssert assertThat(Shard actual) {
+        return new ShardAssert(actual);
+    }
+
     /** Assertions on one record. */
     public static StreamRecordAssert assertThat(StreamRecord actual) {
         return new StreamRecordAssert(actual);
     }
 
-    /** Assertions on one tumbling window (spec 8), as {@code invocations().windows()} lists them. */
+    /** Assertions on one tumbling window (section 8), as {@code invocations().windows()} lists them. */
     public static TumblingWindowAssert assertThat(TumblingWindow actual) {
         return new TumblingWindowAssert(actual);
     }
 
-    /** Assertions on a handler's partial batch response (spec 5). */
+    /** Assertions on a handler's partial batch response (section 5). */
     public static StreamsEventResponseAssert assertThat(StreamsEventResponse actual) {
         return new StreamsEventResponseAssert(actual);
     }
 
-    /** Assertions on a function's CloudWatch Logs: {@code hasNoTimeouts()}, {@code containsLine(..)} (spec 16). */
+    /** Assertions on a function's CloudWatch Logs: {@code hasNoTimeouts()}, {@code containsLine(..)} (section 16). */
     public static FunctionLogsAssert assertThat(FunctionLogs actual) {
         return new FunctionLogsAssert(actual);
     }
 
-    /** Assertions on a function's metrics: {@code metric("IteratorAge").maximumPer(..).allBelow(..)} (spec 17). */
+    /** Assertions on a function's metrics: {@code metric("IteratorAge").maximumPer(..).allBelow(..)} (section 17). */
     public static MetricsAssert assertThat(Metrics actual) {
         return new MetricsAssert(actual);
     }

@@ -2,6 +2,7 @@ package io.github.streamharness.assertj;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
+import io.github.streamharness.Invocation;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.ShardPosition;
@@ -23,6 +24,10 @@ public final class StreamInstanceOfAssertFactories {
     /** {@link DeadLetterQueue} to {@link DeadLetterQueueAssert}. */
     public static final InstanceOfAssertFactory<DeadLetterQueue, DeadLetterQueueAssert> DEAD_LETTER_QUEUE =
             new InstanceOfAssertFactory<>(DeadLetterQueue.class, StreamAssertions::assertThat);
+    /** {@link Invocation} to {@link InvocationAssert}. */
+    public static final InstanceOfAssertFactory<Invocation, InvocationAssert> INVOCATION =
+            new InstanceOfAssertFactory<>(Invocation.class, StreamAssertions::assertThat);
+
     /** {@link InvocationLog} to {@link InvocationLogAssert}. */
     public static final InstanceOfAssertFactory<InvocationLog, InvocationLogAssert> INVOCATION_LOG =
             new InstanceOfAssertFactory<>(InvocationLog.class, StreamAssertions::assertThat);

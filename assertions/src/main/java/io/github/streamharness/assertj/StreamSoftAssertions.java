@@ -3,9 +3,11 @@ package io.github.streamharness.assertj;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.streamharness.DeadLetterQueue;
 import io.github.streamharness.FunctionLogs;
+import io.github.streamharness.Invocation;
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
+import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
@@ -65,9 +67,19 @@ public class StreamSoftAssertions extends AbstractSoftAssertions implements Stan
         return soft(DeadLetterQueueAssert.class, DeadLetterQueue.class, actual);
     }
 
+    /** Soft {@link StreamAssertions#assertThat(Invocation)}. */
+    public InvocationAssert assertThat(Invocation actual) {
+        return soft(InvocationAssert.class, Invocation.class, actual);
+    }
+
     /** Soft {@link StreamAssertions#assertThat(InvocationLog)}. */
     public InvocationLogAssert assertThat(InvocationLog actual) {
         return soft(InvocationLogAssert.class, InvocationLog.class, actual);
+    }
+
+    /** Soft {@link StreamAssertions#assertThat(Shard)}. */
+    public ShardAssert assertThat(Shard actual) {
+        return soft(ShardAssert.class, Shard.class, actual);
     }
 
     /** Soft {@link StreamAssertions#assertThat(ShardPosition)}. */

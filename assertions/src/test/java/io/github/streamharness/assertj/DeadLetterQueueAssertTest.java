@@ -12,7 +12,7 @@ import static io.github.streamharness.assertj.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** DeadLetterQueueAssert on real scenarios: poison pill with bisection, record age, a clean run (spec 4, 6). */
+/** DeadLetterQueueAssert on real scenarios: poison pill with bisection, record age, a clean run (section 4, 6). */
 class DeadLetterQueueAssertTest {
     private static final String POISON_3 = "shardId-000000000000/4900...000003 pk=user-3 data={not json";
     private static final String RECORD_4 = "shardId-000000000000/4900...000004 pk=user-4 data={\"id\":4}";
@@ -21,7 +21,7 @@ class DeadLetterQueueAssertTest {
     private final DeadLetterQueue dlq = poison.stream().deadLetterQueue();
 
     @Test
-    void containsOnlyPassesWhenBisectionIsolatedThePoisonRecord() { // spec 4.7, 0.1
+    void containsOnlyPassesWhenBisectionIsolatedThePoisonRecord() { // rule 4.7, 0.1
         assertThat(dlq).containsOnly(poison.record(3));
         assertThat(poison.stream()).deadLetterQueue().containsOnly(poison.record(3));
     }
@@ -85,7 +85,7 @@ class DeadLetterQueueAssertTest {
     }
 
     @Test
-    void recordsAreMatchedByShardAndSequenceNumberOnly() { // spec 12.2
+    void recordsAreMatchedByShardAndSequenceNumberOnly() { // rule 12.2
         StreamRecord p = poison.record(3);
         StreamRecord sameIdentityOtherData = new StreamRecord(p.shardId(), p.sequenceNumber(), "other-key",
                 new byte[] {1, 2}, 0L);
@@ -153,7 +153,7 @@ class DeadLetterQueueAssertTest {
     }
 
     @Test
-    void hasMessageCountCountsMessagesNotRecords() { // spec 6.1: one message per discarded batch
+    void hasMessageCountCountsMessagesNotRecords() { // rule 6.1: one message per discarded batch
         Scenarios.Run two = Scenarios.poisonPillWithBisection(3, 7);
         assertThat(two.stream()).deadLetterQueue().hasMessageCount(2);
         assertThatThrownBy(() -> assertThat(two.stream()).deadLetterQueue().hasMessageCount(1))
@@ -163,7 +163,7 @@ class DeadLetterQueueAssertTest {
     }
 
     @Test
-    void allMessagesChecksEveryMessageAgainstTheCondition() { // spec 6.2: approximateInvokeCount
+    void allMessagesChecksEveryMessageAgainstTheCondition() { // rule 6.2: approximateInvokeCount
         Condition<DeadLetter> invokedThrice = new Condition<>(m -> m.approximateInvokeCount() == 3,
                 "invoked 3 times");
         Condition<DeadLetter> invokedOnce = new Condition<>(m -> m.approximateInvokeCount() == 1, "invoked once");
@@ -175,7 +175,7 @@ class DeadLetterQueueAssertTest {
     }
 
     @Test
-    void hasOnlyConditionRetryAttemptsExhaustedAfterRetries() { // spec 4.4
+    void hasOnlyConditionRetryAttemptsExhaustedAfterRetries() { // rule 4.4
         assertThat(dlq).hasOnlyCondition(OnFailureCondition.RetryAttemptsExhausted);
         assertThatThrownBy(() -> assertThat(dlq).hasOnlyCondition(OnFailureCondition.RecordAgeExceeded))
                 .hasMessageContaining("to have condition RecordAgeExceeded but these messages have another "
@@ -183,7 +183,7 @@ class DeadLetterQueueAssertTest {
     }
 
     @Test
-    void hasOnlyConditionRecordAgeExceededForATooOldRecord() { // spec 4.6
+    void hasOnlyConditionRecordAgeExceededForATooOldRecord() { // rule 4.6
         Scenarios.Run old = Scenarios.recordTooOld();
         assertThat(old.stream()).deadLetterQueue().hasOnlyCondition(OnFailureCondition.RecordAgeExceeded)
                 .containsOnly(old.record(0));

@@ -49,7 +49,7 @@ class KinesisRepresentationTest {
         Invocation first = run.stream().invocations().all().get(0);
         assertThat(KINESIS_REPRESENTATION.toStringOf(first)).isEqualTo("#1 shardId-000000000000 "
                 + "[...000000.....000009] (10 records) attempt 1 -> ERROR java.lang.IllegalArgumentException at "
-                + "00:00:00.000");
+                + "00:00:00.000 on env-1 (cold)");
         assertThat(KINESIS_REPRESENTATION.toStringOf(run.stream().deadLetterQueue().messages().get(0)))
                 .isEqualTo("RetryAttemptsExhausted shardId-000000000000 [...000003] (1 record) "
                         + "approximateInvokeCount=3 functionError=Unhandled at 00:00:03.000");

@@ -45,7 +45,7 @@ final class Scenarios {
     }
 
     /**
-     * Poison pill with bisection (spec 4.7, 0.1): ten JSON records in one batch, record 3 is not JSON; two retries
+     * Poison pill with bisection (rule 4.7, 0.1): ten JSON records in one batch, record 3 is not JSON; two retries
      * and an SQS destination. The poison record is isolated by bisection and sent alone.
      */
     static Run poisonPillWithBisection() {
@@ -70,7 +70,7 @@ final class Scenarios {
     }
 
     /**
-     * A shard blocked by a poison record (spec 3.3): BatchSize 2, infinite retries, no bisection; record 2 of five
+     * A shard blocked by a poison record (rule 3.3): BatchSize 2, infinite retries, no bisection; record 2 of five
      * fails every time. After 30 virtual seconds [0,1] is done and [2,3] is being retried.
      */
     static Run blockedShard() {
@@ -86,7 +86,7 @@ final class Scenarios {
     }
 
     /**
-     * Record age (spec 4.6): a record 61 s old when a mapping with MaximumRecordAgeInSeconds 60 starts goes to the
+     * Record age (rule 4.6): a record 61 s old when a mapping with MaximumRecordAgeInSeconds 60 starts goes to the
      * destination as RecordAgeExceeded, the fresh one is invoked.
      */
     static Run recordTooOld() {
@@ -101,7 +101,7 @@ final class Scenarios {
     }
 
     /**
-     * Partial batch response (spec 5.5): five records in one batch, the handler reports record 2 failed the first
+     * Partial batch response (rule 5.5): five records in one batch, the handler reports record 2 failed the first
      * time; records 0 and 1 are committed and 2..4 are retried as a new batch.
      */
     static Run partialResponse() {
@@ -131,7 +131,7 @@ final class Scenarios {
     }
 
     /**
-     * ParallelizationFactor 2, BatchSize 1 (spec 3.2, 0.8: lane = MD5(key) mod 2): key "a" is in lane 1 and fails
+     * ParallelizationFactor 2, BatchSize 1 (rule 3.2, 0.8: lane = MD5(key) mod 2): key "a" is in lane 1 and fails
      * once, blocking b, c, d, f behind it; "e", alone in lane 0, goes first: per-key order holds, per-shard order
      * does not.
      */

@@ -13,7 +13,7 @@ import static io.github.streamharness.assertj.Scenarios.SHARD_0;
 import static io.github.streamharness.assertj.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Position assertions: checkpoint, iterator, caught up, blocked, iterator age (spec 3.3, 5.5, 10.1). */
+/** Position assertions: checkpoint, iterator, caught up, blocked, iterator age (rule 3.3, 5.5, 10.1). */
 class ShardPositionAssertTest {
     private static final String RECORD_1 = "shardId-000000000000/4900...000001 pk=user-1 data={\"id\":1}";
     private static final String POISON_2 = "shardId-000000000000/4900...000002 pk=user-2 data={not json";
@@ -23,7 +23,7 @@ class ShardPositionAssertTest {
     private final Scenarios.Run clean = Scenarios.allGood();
 
     @Test
-    void aBlockedShardReadsFluently() { // spec 3.3
+    void aBlockedShardReadsFluently() { // rule 3.3
         assertThat(blocked.stream()).shard(SHARD_0).hasCheckpointAt(blocked.record(1)).hasIteratorAt(blocked.record(2))
                 .isBlockedAt(blocked.record(2)).isNotCaughtUp().hasIteratorAgeAtMost(Duration.ofSeconds(30));
         assertThat(clean.stream()).shard(0).hasCheckpointAt(clean.record(4)).isCaughtUp().isNotBlocked()
@@ -78,7 +78,7 @@ class ShardPositionAssertTest {
         assertThatThrownBy(() -> assertThat(blocked.stream()).shard(SHARD_0).isCaughtUp())
                 .hasMessageStartingWith(String.format("Expecting orders-fn in shardId-000000000000 to be caught up%n"
                         + "but 3 record(s) are not done yet, from:%n  " + POISON_2 + "%n"
-                        + "which has waited 30s (the shard is blocked by a failing batch, spec 3.3)"));
+                        + "which has waited 30s (the shard is blocked by a failing batch, rule 3.3)"));
     }
 
     @Test
@@ -98,15 +98,15 @@ class ShardPositionAssertTest {
     }
 
     @Test
-    void isNotBlockedFailureNamesTheBatchBeingRetried() { // spec 3.3
+    void isNotBlockedFailureNamesTheBatchBeingRetried() { // rule 3.3
         assertThatThrownBy(() -> assertThat(blocked.stream()).shard(SHARD_0).isNotBlocked())
                 .hasMessageStartingWith(String.format("Expecting orders-fn in shardId-000000000000 not to be blocked%n"
                         + "but a failing batch that starts at:%n  " + POISON_2 + "%n"
-                        + "is being retried, and no later record is delivered meanwhile (spec 3.3)"));
+                        + "is being retried, and no later record is delivered meanwhile (rule 3.3)"));
     }
 
     @Test
-    void hasIteratorAgeAtMostFailureShowsTheAgeAndTheOldestRecord() { // spec 10.1
+    void hasIteratorAgeAtMostFailureShowsTheAgeAndTheOldestRecord() { // rule 10.1
         assertThatThrownBy(() -> assertThat(blocked.stream()).shard(SHARD_0)
                 .hasIteratorAgeAtMost(Duration.ofSeconds(10)))
                 .hasMessageStartingWith(String.format("Expecting the iterator age of orders-fn in "
@@ -115,7 +115,7 @@ class ShardPositionAssertTest {
     }
 
     @Test
-    void hasIteratorAgeAtLeastPassesForAStalledShardAndFailsForOneThatKeepsUp() { // spec 10.1
+    void hasIteratorAgeAtLeastPassesForAStalledShardAndFailsForOneThatKeepsUp() { // rule 10.1
         assertThat(blocked.stream()).shard(SHARD_0).hasIteratorAgeAtLeast(Duration.ofSeconds(30));
         assertThatThrownBy(() -> assertThat(blocked.stream()).shard(SHARD_0)
                 .hasIteratorAgeAtLeast(Duration.ofMinutes(45)))
@@ -139,7 +139,7 @@ class ShardPositionAssertTest {
     }
 
     @Test
-    void theMappingOfAHarnessWithSeveralMappingsIsReachedByName() { // spec 3.4
+    void theMappingOfAHarnessWithSeveralMappingsIsReachedByName() { // rule 3.4
         StreamHarness stream = StreamHarness.builder().build();
         StreamRecord r = stream.put("user-0", "{not json");
         stream.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),

@@ -25,7 +25,7 @@ class StreamHarnessAssertTest {
     private final Scenarios.Run poison = Scenarios.poisonPillWithBisection();
 
     @Test
-    void poisonPillReadsAsOneFluentStory() { // spec 4.7, 0.1, 4.4
+    void poisonPillReadsAsOneFluentStory() { // rule 4.7, 0.1, 4.4
         StreamHarness stream = poison.stream();
         assertThat(stream).deadLetterQueue().containsOnly(poison.record(3)).hasMessageCount(1);
         assertThat(stream).shard(Scenarios.SHARD_0).hasCheckpointAt(poison.record(9)).isCaughtUp().isNotBlocked()
@@ -64,7 +64,7 @@ class StreamHarnessAssertTest {
     }
 
     @Test
-    void severalMappingsAreReachedByFunctionName() { // spec 3.4
+    void severalMappingsAreReachedByFunctionName() { // rule 3.4
         StreamHarness stream = StreamHarness.builder().build();
         StreamRecord r = stream.put("user-0", "{}");
         RequestHandler<KinesisEvent, Void> noop = (e, c) -> null;
@@ -80,7 +80,7 @@ class StreamHarnessAssertTest {
     }
 
     @Test
-    void aMappingWithoutDestinationExplainsWhatAwsDoes() { // spec 4.4
+    void aMappingWithoutDestinationExplainsWhatAwsDoes() { // rule 4.4
         StreamHarness stream = StreamHarness.builder().handler(Scenarios.parsesJson()).build();
         assertThatIllegalStateException().isThrownBy(() -> assertThat(stream).deadLetterQueue())
                 .withMessageContaining("has no on-failure destination");

@@ -67,7 +67,7 @@ class StreamRecordAssertTest {
     }
 
     @Test
-    void isInShardFollowsTheMd5RoutingOfThePartitionKey() { // spec 0.8: keys route by MD5 hash key
+    void isInShardFollowsTheMd5RoutingOfThePartitionKey() { // rule 0.8: keys route by MD5 hash key
         String shard = stream.shardOf(order).id();
         String other = shard.equals("shardId-000000000000") ? "shardId-000000000001" : "shardId-000000000000";
         assertThat(order).isInShard(shard);

@@ -17,10 +17,10 @@ import java.util.List;
 import static io.github.streamharness.assertj.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** StreamsEventResponseAssert, as a handler unit test uses it (spec 5). */
+/** StreamsEventResponseAssert, as a handler unit test uses it (section 5). */
 class StreamsEventResponseAssertTest {
 
-    /** The handler under test: reports every record that is not JSON, by sequence number (spec 5.2). */
+    /** The handler under test: reports every record that is not JSON, by sequence number (rule 5.2). */
     static final class ReportsBadJson implements RequestHandler<KinesisEvent, StreamsEventResponse> {
         @Override
         public StreamsEventResponse handleRequest(KinesisEvent event, com.amazonaws.services.lambda.runtime.Context c) {
@@ -65,7 +65,7 @@ class StreamsEventResponseAssertTest {
     }
 
     @Test
-    void reportsFailuresForIgnoresOrderAndDuplicates() { // spec 5.5: duplicate ids are harmless
+    void reportsFailuresForIgnoresOrderAndDuplicates() { // rule 5.5: duplicate ids are harmless
         assertThat(response("3", "1", "3")).reportsFailuresFor("1", "3");
     }
 
@@ -81,14 +81,14 @@ class StreamsEventResponseAssertTest {
     }
 
     @Test
-    void reportsFailuresForShowsANullIdentifierThatFailsTheWholeBatch() { // spec 5.4
+    void reportsFailuresForShowsANullIdentifierThatFailsTheWholeBatch() { // rule 5.4
         assertThatThrownBy(() -> assertThat(response((String) null)).reportsFailuresFor("1"))
                 .hasMessageContaining("StreamsEventResponse[batchItemFailures=[null]]")
                 .hasMessageContaining(String.format("and it also reports:%n  [null]"));
     }
 
     @Test
-    void reportsNoFailuresForEverySuccessShape() { // spec 5.3
+    void reportsNoFailuresForEverySuccessShape() { // rule 5.3
         assertThat((StreamsEventResponse) null).reportsNoFailures();
         assertThat(new StreamsEventResponse()).reportsNoFailures();
         assertThat(new StreamsEventResponse(List.of())).reportsNoFailures();
@@ -98,7 +98,7 @@ class StreamsEventResponseAssertTest {
     void reportsNoFailuresFailsListingTheReportedIdentifiers() {
         assertThatThrownBy(() -> assertThat(response("49")).reportsNoFailures())
                 .hasMessage(String.format("Expecting the response to report no failure (null, or an empty "
-                        + "batchItemFailures: the whole batch succeeded, spec 5.3)%nbut it reports:%n"
+                        + "batchItemFailures: the whole batch succeeded, rule 5.3)%nbut it reports:%n"
                         + "  [itemIdentifier=\"49\"]"));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import static io.github.streamharness.assertj.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** TumblingWindowAssert: the final state, closing and early end of a window (spec 8). */
+/** TumblingWindowAssert: the final state, closing and early end of a window (section 8). */
 class TumblingWindowAssertTest {
     private static final Instant MINUTE_0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant MINUTE_1 = Instant.parse("2026-01-01T00:01:00Z");
@@ -38,7 +38,7 @@ class TumblingWindowAssertTest {
     }
 
     @Test
-    void hasFinalStatePassesOnTheWindowsAggregateAndFailsNamingTheWindow() { // spec 8.4
+    void hasFinalStatePassesOnTheWindowsAggregateAndFailsNamingTheWindow() { // rule 8.4
         try (StreamHarness stream = StreamHarness.builder().build()) {
             MappedFunction f = run(stream);
             assertThat(f).window(MINUTE_0).isClosed().hasFinalState(Map.of("count", "2"))
@@ -65,7 +65,7 @@ class TumblingWindowAssertTest {
     }
 
     @Test
-    void isClosedFailsWhileTheFinalInvocationHasNotSucceeded() { // spec 8.4
+    void isClosedFailsWhileTheFinalInvocationHasNotSucceeded() { // rule 8.4
         try (StreamHarness stream = StreamHarness.builder().build()) {
             MappedFunction f = stream.addMapping(EventSourceMappingConfig.builder().tumblingWindowInSeconds(60)
                     .build(), COUNTER);
@@ -80,7 +80,7 @@ class TumblingWindowAssertTest {
     }
 
     @Test
-    void isTerminatedEarlyPassesWhenTheStateGrewOverOneMegabyte() { // spec 8.4, 0.11b
+    void isTerminatedEarlyPassesWhenTheStateGrewOverOneMegabyte() { // rule 8.4, 0.11b
         RequestHandler<KinesisTimeWindowEvent, TimeWindowEventResponse> hoarder = (event, c) ->
                 TimeWindowEventResponse.builder().withState(Map.of("all", "x".repeat(1_048_576))).build();
         try (StreamHarness stream = StreamHarness.builder().build()) {

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The incident at full scale: 10 shards, 10,000 records/s for 60 virtual minutes (36M records) through the fixed
- * configuration (BatchSize 100, window 5 s, ParallelizationFactor 10, bisect, MaximumRetryAttempts 3, SQS
- * destination, timeout 120 s), one poison pill per virtual minute, committed records released. Run it with
- * {@code -Xmx512m}: {@code java -Xmx512m -cp ... IncidentScale target/bench/incident.properties [minutes]}.
+ * configuration (BatchSize 100, window 5 s, bisect, MaximumRetryAttempts 3, SQS destination, timeout 120 s) with a
+ * given ParallelizationFactor (each shard has its own lanes: PF 1 is 10 lanes, PF 10 is 100), one poison pill per
+ * virtual minute, committed records released. The traffic is the same whatever the factor. Run it with
+ * {@code -Xmx512m}: {@code java -Xmx512m -cp ... IncidentScale target/bench/incident-pf10.properties [pf] [minutes]}.
  */
 public final class IncidentScale {
     static final int SHARDS = 10;
@@ -24,12 +25,13 @@ public final class IncidentScale {
 
     /** Runs the incident and writes its figures to {@code args[0]}. */
     public static void main(String[] args) throws Exception {
-        int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int pf = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int minutes = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         CheapHandler handler = new CheapHandler();
         StreamHarness h = StreamHarness.builder()
                 .shards(SHARDS)
                 .mapping(EventSourceMappingConfig.builder()
-                        .batchSize(100).maximumBatchingWindowInSeconds(5).parallelizationFactor(10)
+                        .batchSize(100).maximumBatchingWindowInSeconds(5).parallelizationFactor(pf)
                         .bisectBatchOnFunctionError(true).maximumRetryAttempts(3)
                         .onFailureDestination("arn:aws:sqs:us-east-1:123456789012:analytics-dlq")
                         .build())
@@ -61,6 +63,8 @@ public final class IncidentScale {
                 .toMillis();
 
         new Results()
+                .put("parallelizationFactor", pf)
+                .put("lanes", SHARDS * pf)
                 .put("records", expected)
                 .put("virtualSeconds", virtual.toSeconds())
                 .put("virtualSecondsUntilIdle", virtualEnd / 1000.0)

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 
 /**
  * The cheapest handler that still looks at its event: it counts records and data bytes, so the JIT cannot drop the
- * event, and returns null (a success, spec 5.2).
+ * event, and returns null (a success, rule 5.2).
  */
 public final class NoOpHandler implements RequestHandler<KinesisEvent, Void> {
     private long records;

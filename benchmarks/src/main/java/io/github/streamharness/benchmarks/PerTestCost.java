@@ -13,7 +13,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 
 /**
  * What one {@code @KinesisStreamTest} method costs a user's build: {@link PoisonPillTests} (50 methods) run through
- * the JUnit Platform launcher, first in a fresh JVM (what a CI build pays), then warm, averaged over repeats.
+ * the JUnit Platform launcher, first in a fresh JVM (what a CI build pays), then warm, averaged over repeats; then
+ * {@link EmptyTests} (50 empty methods) warm, the baseline a test method costs without the harness.
  */
 public final class PerTestCost {
     private PerTestCost() {
@@ -32,7 +33,14 @@ public final class PerTestCost {
             warmTotal += ms;
             best = Math.min(best, ms);
         }
+        LauncherDiscoveryRequest empty = request().selectors(selectClass(EmptyTests.class)).build();
+        run(launcher, empty);
+        double emptyTotal = 0;
+        for (int i = 0; i < repeats; i++) {
+            emptyTotal += run(launcher, empty);
+        }
         new Results()
+                .put("emptyWarmMsPerTest", emptyTotal / repeats / 50)
                 .put("methods", 50)
                 .put("coldClassMs", cold)
                 .put("coldMsPerTest", cold / 50)

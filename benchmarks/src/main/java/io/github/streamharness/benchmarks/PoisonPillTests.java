@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 public class PoisonPillTests {
     static final int RECORDS = 100;
 
-    /** 100 records, one of them a poison pill: it alone reaches the DLQ, the other 99 are committed (spec 4.7). */
+    /** 100 records, one of them a poison pill: it alone reaches the DLQ, the other 99 are committed (rule 4.7). */
     static void scenario(StreamHarness stream, DeadLetterQueue dlq, int seed) {
         int poisonAt = (seed * 37) % RECORDS;
         StreamRecord poison = null;

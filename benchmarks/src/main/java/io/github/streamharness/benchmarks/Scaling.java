@@ -104,7 +104,7 @@ public final class Scaling {
     static final int IDLE_BATCHES = 100;
     static final int IDLE_RETRIES = 3;
 
-    /** 10 batches that always fail: each is tried 4 times with 3 back-offs between, then discarded (spec 4.3). */
+    /** 10 batches that always fail: each is tried 4 times with 3 back-offs between, then discarded (rule 4.3). */
     static double backoffRun(Duration backoff) {
         long start = System.nanoTime();
         StreamHarness h = backoffHarness(backoff);

@@ -19,42 +19,42 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 public @interface EventSourceMapping {
-    /** BatchSize, 1..10000 (spec 1.1). */
+    /** BatchSize, 1..10000 (rule 1.1). */
     int batchSize() default 100;
 
-    /** MaximumBatchingWindowInSeconds, 0..300 (spec 1.2). */
+    /** MaximumBatchingWindowInSeconds, 0..300 (rule 1.2). */
     int maximumBatchingWindowInSeconds() default 0;
 
-    /** ParallelizationFactor, 1..10 (spec 1.3). */
+    /** ParallelizationFactor, 1..10 (rule 1.3). */
     int parallelizationFactor() default 1;
 
-    /** StartingPosition (spec 1.4); the harness default is TRIM_HORIZON. */
+    /** StartingPosition (rule 1.4); the harness default is TRIM_HORIZON. */
     StartingPosition startingPosition() default StartingPosition.TRIM_HORIZON;
 
-    /** StartingPositionTimestamp as an ISO-8601 instant, with AT_TIMESTAMP only (spec 1.5). */
+    /** StartingPositionTimestamp as an ISO-8601 instant, with AT_TIMESTAMP only (rule 1.5). */
     String startingPositionTimestamp() default "";
 
-    /** BisectBatchOnFunctionError (spec 1.6). */
+    /** BisectBatchOnFunctionError (rule 1.6). */
     boolean bisectBatchOnFunctionError() default false;
 
-    /** MaximumRetryAttempts, -1 or 0..10000 (spec 1.7). */
+    /** MaximumRetryAttempts, -1 or 0..10000 (rule 1.7). */
     int maximumRetryAttempts() default -1;
 
-    /** MaximumRecordAgeInSeconds, -1 or 60..604800 (spec 1.8). */
+    /** MaximumRecordAgeInSeconds, -1 or 60..604800 (rule 1.8). */
     int maximumRecordAgeInSeconds() default -1;
 
-    /** Whether FunctionResponseTypes holds ReportBatchItemFailures (spec 1.10). */
+    /** Whether FunctionResponseTypes holds ReportBatchItemFailures (rule 1.10). */
     boolean reportBatchItemFailures() default false;
 
-    /** DestinationConfig.OnFailure.Destination: an SQS, SNS or S3 ARN (spec 1.9). */
+    /** DestinationConfig.OnFailure.Destination: an SQS, SNS or S3 ARN (rule 1.9). */
     String onFailureDestination() default "";
 
-    /** TumblingWindowInSeconds, 0..900 (spec 1.11). */
+    /** TumblingWindowInSeconds, 0..900 (rule 1.11). */
     int tumblingWindowInSeconds() default 0;
 
-    /** FilterCriteria patterns, each a JSON string (spec 1.12, 9). */
+    /** FilterCriteria patterns, each a JSON string (rule 1.12, 9). */
     String[] filterPatterns() default {};
 
-    /** Enabled (spec 1.13). */
+    /** Enabled (rule 1.13). */
     boolean enabled() default true;
 }

@@ -50,6 +50,7 @@ final class HarnessFactory {
 
     /** Checks what can be checked before the test runs: annotations, the mapping, the handler sources. */
     static void validate(KinesisStreamExtension.Builder settings, ExtensionContext context) {
+        applyConfigurationParameters(StreamHarness.builder(), context);
         applyTestAnnotations(StreamHarness.builder(), context);
         EventSourceMappingConfig mapping = mapping(settings, context);
         List<String> fields = handlerFields(context);
@@ -92,6 +93,7 @@ final class HarnessFactory {
 
     static StreamHarness create(KinesisStreamExtension.Builder settings, ExtensionContext context) {
         StreamHarness.Builder b = StreamHarness.builder();   // the defaults
+        applyConfigurationParameters(b, context);            // run-wide defaults from JUnit's configuration
         applyTemplate(b, context);
         settings.applyTo(b);
         applyTestAnnotations(b, context);
@@ -117,9 +119,34 @@ final class HarnessFactory {
         return harness;
     }
 
+    /** JUnit configuration parameter: the seed of every test that sets none (junit-platform.properties, -D...). */
+    static final String SEED_PARAMETER = "streamharness.seed";
+    /** JUnit configuration parameter: where the virtual clock starts (ISO-8601) for tests that set no start. */
+    static final String START_TIME_PARAMETER = "streamharness.startTime";
+
+    /** The run-wide defaults, below the builder's and the annotation's values. */
+    private static void applyConfigurationParameters(StreamHarness.Builder b, ExtensionContext context) {
+        String parameter = SEED_PARAMETER;
+        try {
+            Optional<String> seed = context.getConfigurationParameter(SEED_PARAMETER);
+            if (seed.isPresent()) {
+                b.seed(Long.parseLong(seed.get().trim()));
+            }
+            parameter = START_TIME_PARAMETER;
+            Optional<String> start = context.getConfigurationParameter(START_TIME_PARAMETER);
+            if (start.isPresent()) {
+                b.startTime(Instant.parse(start.get().trim()));
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new ExtensionConfigurationException("Invalid JUnit configuration parameter " + parameter + ": "
+                    + e.getMessage() + " (" + SEED_PARAMETER + " takes a long, " + START_TIME_PARAMETER
+                    + " an ISO-8601 instant such as 2026-01-01T00:00:00Z)", e);
+        }
+    }
+
     /**
      * The template layer, between the extension's builder and the defaults: a template's function and mapping
-     * settings (spec 18.3) will be applied here, so that the builder and the annotations override them. Nothing yet.
+     * settings (rule 18.3) will be applied here, so that the builder and the annotations override them. Nothing yet.
      */
     private static void applyTemplate(StreamHarness.Builder b, ExtensionContext context) {
         TemplateSettings.read(context).ifPresent(t -> t.applyTo(b));
@@ -323,8 +350,8 @@ final class HarnessFactory {
         return list;
     }
 
-    private static <A extends java.lang.annotation.Annotation> Optional<A> findOnClasses(ExtensionContext context,
-                                                                                        Class<A> type) {
+    static <A extends java.lang.annotation.Annotation> Optional<A> findOnClasses(ExtensionContext context,
+                                                                                Class<A> type) {
         for (AnnotatedElement c : classes(context)) {
             Optional<A> a = AnnotationSupport.findAnnotation(c, type);
             if (a.isPresent()) {

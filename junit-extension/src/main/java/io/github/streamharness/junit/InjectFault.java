@@ -51,7 +51,7 @@ public @interface InjectFault {
         EXCEPTION,
         /** The invocation spends {@link #millis()} before the handler runs. */
         LATENCY,
-        /** The invocation is throttled (spec 4.2). */
+        /** The invocation is throttled (rule 4.2). */
         THROTTLE,
         /** Every new execution environment spends {@link #millis()} initialising. */
         COLD_START

@@ -13,8 +13,8 @@ import io.github.streamharness.MappedFunction;
 import io.github.streamharness.Metrics;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.VirtualClock;
-import io.github.streamharness.events.KinesisRecords;
-import org.junit.jupiter.api.MediaType;
+import io.github.streamharness.WarningKind;
+import io.github.streamharness.traffic.KinesisRecords;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -142,7 +143,7 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
         if (!mapping.hasDestination()) {
             throw new ParameterResolutionException("Cannot resolve DeadLetterQueue: the mapping of "
                     + mapping.functionName() + " has no on-failure destination, so AWS discards failed records "
-                    + "instead of sending them anywhere (spec 4.4). Add onFailureDestination = "
+                    + "instead of sending them anywhere (rule 4.4). Add onFailureDestination = "
                     + "\"arn:aws:sqs:us-east-1:123456789012:my-dlq\" to @EventSourceMapping, or assert on "
                     + "StreamHarness.discarded() instead.");
         }
@@ -162,8 +163,10 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
     }
 
     /**
-     * After a passing test, checks every mapping's ledger (nothing lost, nothing counted twice); after a failing one,
-     * publishes the seed and the timeline of every mapping as report entries and a file.
+     * After a passing test, checks every mapping's ledger (nothing lost, nothing counted twice) and fails the test for
+     * warnings of a kind that means lost records ({@link io.github.streamharness.WarningKind#failsTests()}) it does
+     * not allow; prints every warning; after a failing test, publishes the seed and the timeline of every mapping as
+     * report entries and a file.
      */
     @Override
     public void afterTestExecution(ExtensionContext context) {
@@ -175,22 +178,28 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
             return;
         }
         StreamHarness harness = resource.harness;
-        if (context.getExecutionException().isEmpty()) {
+        boolean passed = context.getExecutionException().isEmpty();
+        if (passed) {
             for (MappedFunction mapping : harness.mappings()) {
                 mapping.ledger().verify();
             }
+        }
+        AssertionError warnings = WarningPolicy.check(settings, context, harness, passed);
+        if (passed && warnings == null) {
             return;
         }
+        publishTimeline(context, harness);
+        if (warnings != null) {
+            throw warnings;
+        }
+    }
+
+    private static void publishTimeline(ExtensionContext context, StreamHarness harness) {
         String timeline = harness.describe(60);
         context.publishReportEntry("streamharness.seed", harness.seed() + " (replay with @KinesisStreamTest(seed = "
                 + harness.seed() + "); KinesisRecords parameters use the same seed)");
         context.publishReportEntry("streamharness.timeline", timeline);
-        try {
-            context.publishFile("streamharness-timeline.txt", MediaType.TEXT_PLAIN_UTF_8,
-                    path -> Files.writeString(path, harness.describe(Integer.MAX_VALUE) + "\n"));
-        } catch (RuntimeException | LinkageError e) {
-            context.publishReportEntry("streamharness.timeline-file", "not attached: " + e);
-        }
+        TimelineFile.attach(context, NAMESPACE, harness.describe(Integer.MAX_VALUE) + "\n");
     }
 
     private boolean active(ExtensionContext context) {
@@ -213,17 +222,25 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
                 k -> new HarnessResource(HarnessFactory.create(settings, context)), HarnessResource.class).harness;
     }
 
-    /** Closes the harness when JUnit closes the test's store. */
-    static final class HarnessResource implements AutoCloseable {
+    /**
+     * Closes the harness when JUnit closes the test's store. JUnit 5.13 and later close {@link AutoCloseable} values;
+     * 5.10 to 5.12 close only {@link ExtensionContext.Store.CloseableResource} ones, so it is both (closed once).
+     */
+    @SuppressWarnings("deprecation") // CloseableResource: deprecated since JUnit 5.13, the only way before it
+    static final class HarnessResource implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         final StreamHarness harness;
+        private boolean closed;
 
         HarnessResource(StreamHarness harness) {
             this.harness = harness;
         }
 
         @Override
-        public void close() {
-            harness.close();
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                harness.close();
+            }
         }
     }
 
@@ -237,6 +254,8 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
         EventSourceMappingConfig mapping;
         Consumer<StreamHarness.Builder> harnessSettings = b -> { };
         Consumer<FaultPlan> faults = f -> { };
+        Set<WarningKind> allowedWarnings = EnumSet.noneOf(WarningKind.class);
+        boolean failOnWarnings = true;
 
         private Builder() {
         }
@@ -251,6 +270,8 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
             b.mapping = mapping;
             b.harnessSettings = harnessSettings;
             b.faults = faults;
+            b.allowedWarnings = EnumSet.copyOf(allowedWarnings);
+            b.failOnWarnings = failOnWarnings;
             return b;
         }
 
@@ -315,6 +336,21 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
         /** Faults planned for every test. */
         public Builder faults(Consumer<FaultPlan> plan) {
             this.faults = this.faults.andThen(Objects.requireNonNull(plan));
+            return this;
+        }
+
+        /** Warning kinds every test may raise without failing (they are still printed). */
+        public Builder allowWarnings(WarningKind... kinds) {
+            allowedWarnings.addAll(Arrays.asList(Objects.requireNonNull(kinds)));
+            return this;
+        }
+
+        /**
+         * Whether a warning of a kind that means lost records ({@link WarningKind#failsTests()}) fails the test after
+         * it ran (default true); {@code false} only prints every warning.
+         */
+        public Builder failOnWarnings(boolean fail) {
+            this.failOnWarnings = fail;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.streamharness.junit;
 
+import io.github.streamharness.WarningKind;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -67,21 +68,21 @@ public @interface KinesisStreamTest {
     /** Where the virtual clock starts, as an ISO-8601 instant; when unset, {@code 2026-01-01T00:00:00Z}. */
     String startTime() default "";
 
-    /** Reserved concurrency of the function, 0 or more (spec 15.3); when unset, unreserved. Not enforced yet. */
+    /** Reserved concurrency of the function, 0 or more (rule 15.3); when unset, unreserved. */
     int reservedConcurrency() default UNSET;
 
-    /** Provisioned concurrency of the function (spec 15.4); when unset, none. Not modelled yet. */
+    /** Provisioned concurrency of the function (rule 15.4); when unset, none. */
     int provisionedConcurrency() default UNSET;
 
-    /** The Init phase of each new execution environment in ms, 0..10000 (spec 0.15); when unset, 0. */
+    /** The Init phase of each new execution environment in ms, 0..10000 (rule 0.15); when unset, 0. */
     int initDurationMillis() default UNSET;
 
-    /** How long an idle environment stays warm, in seconds (spec 0.14); when unset, 600. Not modelled yet. */
+    /** How long an idle environment stays warm, in seconds (rule 0.14); when unset, 600. */
     int keepWarmSeconds() default UNSET;
 
     /**
      * A CloudFormation or SAM template (YAML or JSON, or {@code cdk synth} output) to take the mapping, the function's
-     * settings and the stream's shard count from (spec 18.3): a path relative to the project directory (the module's,
+     * settings and the stream's shard count from (rule 18.3): a path relative to the project directory (the module's,
      * under Maven), or {@code classpath:templates/template.yaml}. Every other attribute and annotation wins over it.
      */
     String template() default "";
@@ -95,4 +96,16 @@ public @interface KinesisStreamTest {
 
     /** The template's parameter values, each {@code Name=value} (they win over the parameters' Defaults). */
     String[] templateParameters() default {};
+
+    /**
+     * Warning kinds the tests of this class may raise without failing (they are still printed); for tests that
+     * provoke one on purpose. {@link AllowWarnings} does the same for one method.
+     */
+    WarningKind[] allowWarnings() default {};
+
+    /**
+     * Whether a warning of a kind that means records would be lost in production ({@link WarningKind#failsTests()})
+     * fails the test after it ran, with the warning and the timeline. {@code false} only prints every warning.
+     */
+    boolean failOnWarnings() default true;
 }

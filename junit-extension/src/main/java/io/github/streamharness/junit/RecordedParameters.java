@@ -1,10 +1,10 @@
 package io.github.streamharness.junit;
 
-import io.github.streamharness.events.RecordSpec;
-import io.github.streamharness.events.RecordedEvents;
-import io.github.streamharness.events.RecordedEventsException;
-import io.github.streamharness.events.RecordedRecord;
-import io.github.streamharness.events.RecordedStream;
+import io.github.streamharness.traffic.RecordSpec;
+import io.github.streamharness.traffic.RecordedEvents;
+import io.github.streamharness.traffic.RecordedEventsException;
+import io.github.streamharness.traffic.RecordedRecord;
+import io.github.streamharness.traffic.RecordedStream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;

@@ -13,7 +13,7 @@ import java.util.Objects;
  *     .thenAnswer(VirtualTimeAnswers.returnAfter(stream.clock(), Duration.ofSeconds(25), PutItemResponse.builder().build()));
  * }</pre>
  * Inside an invocation the time counts against the function timeout; crossing it ends the invocation as a timeout
- * (spec 0.4). Mockito is an optional dependency of this library: these answers need it on the test classpath.
+ * (rule 0.4). Mockito is an optional dependency of this library: these answers need it on the test classpath.
  */
 public final class VirtualTimeAnswers {
     private VirtualTimeAnswers() {

@@ -11,6 +11,7 @@ import io.github.streamharness.MappedFunction;
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.StreamHarness;
+import io.github.streamharness.WarningKind;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.VirtualClock;
 import org.junit.jupiter.api.Nested;
@@ -90,6 +91,7 @@ class KinesisStreamTestTest {
 
     @Test
     @EventSourceMapping(batchSize = 1, maximumRetryAttempts = 0)
+    @AllowWarnings(WarningKind.RECORDS_DISCARDED_WITHOUT_DESTINATION) // no destination on purpose
     void aMethodAnnotationReplacesTheClassMapping(StreamHarness stream) {
         stream.put("pk", "bad");
         stream.put("pk", "{}");

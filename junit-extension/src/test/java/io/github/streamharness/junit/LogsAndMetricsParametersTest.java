@@ -10,7 +10,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The extension resolves the function's logs and metrics as test parameters (spec 16, 17). */
+/** The extension resolves the function's logs and metrics as test parameters (section 16, 17). */
 @KinesisStreamTest(handler = MisconfigurationTest.Noop.class, functionName = "orders-fn")
 class LogsAndMetricsParametersTest {
 

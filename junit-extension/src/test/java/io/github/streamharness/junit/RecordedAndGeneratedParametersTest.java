@@ -2,10 +2,10 @@ package io.github.streamharness.junit;
 
 import io.github.streamharness.InvocationLog;
 import io.github.streamharness.StreamHarness;
-import io.github.streamharness.events.KinesisRecords;
-import io.github.streamharness.events.RecordSpec;
-import io.github.streamharness.events.RecordedRecord;
-import io.github.streamharness.events.RecordedStream;
+import io.github.streamharness.traffic.KinesisRecords;
+import io.github.streamharness.traffic.RecordSpec;
+import io.github.streamharness.traffic.RecordedRecord;
+import io.github.streamharness.traffic.RecordedStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;

@@ -15,7 +15,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-/** A Mockito mock that spends virtual time: the slow downstream of the incident, in one line (spec 0.4). */
+/** A Mockito mock that spends virtual time: the slow downstream of the incident, in one line (rule 0.4). */
 class VirtualTimeAnswersTest {
     @SuppressWarnings("unchecked")
     private static StreamHarness harness(Duration timeout, Duration writeLatency) {

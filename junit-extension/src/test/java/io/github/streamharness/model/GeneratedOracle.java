@@ -12,32 +12,32 @@ import java.util.TreeMap;
  * engine adapter and shrunk: poison and flaky records, how their failure shows, and seeded throttles.
  *
  * @param faults                the faulty records by index
- * @param throttlePercent       the chance, 0..99, that an invocation is throttled (spec 4.2)
+ * @param throttlePercent       the chance, 0..99, that an invocation is throttled (rule 4.2)
  * @param throttleSalt          seeds the throttle decision, which depends only on the invocation number
  * @param emptyPartialOnSuccess answer {@code {"batchItemFailures":[]}} instead of nothing when nothing fails
  * @param overReport            partial responses also name the batch's last record and repeat the first failed
- *                              one (harmless: only the lowest id counts, spec 5.5)
+ *                              one (harmless: only the lowest id counts, rule 5.5)
  */
 public record GeneratedOracle(SortedMap<Integer, RecordFault> faults, int throttlePercent, long throttleSalt,
                               boolean emptyPartialOnSuccess, boolean overReport) implements Oracle {
 
     /** How a failing record makes its invocation fail; the first constant is the simplest. */
     public enum FailureStyle {
-        /** The handler throws (spec 4.1). */
+        /** The handler throws (rule 4.1). */
         EXCEPTION,
-        /** The handler times out (spec 0.4). */
+        /** The handler times out (rule 0.4). */
         TIMEOUT,
-        /** A partial response naming every failing record of the batch (spec 5.5). */
+        /** A partial response naming every failing record of the batch (rule 5.5). */
         PARTIAL,
-        /** A partial response with the failing records plus {@code ""} (spec 5.4). */
+        /** A partial response with the failing records plus {@code ""} (rule 5.4). */
         PARTIAL_EMPTY_STRING,
-        /** A partial response with the failing records plus {@code null} (spec 5.4). */
+        /** A partial response with the failing records plus {@code null} (rule 5.4). */
         PARTIAL_NULL,
-        /** A partial response with the failing records plus an entry without the key (spec 5.4). */
+        /** A partial response with the failing records plus an entry without the key (rule 5.4). */
         PARTIAL_MISSING_KEY,
-        /** A partial response with the failing records plus the number 123 (spec 5.4). */
+        /** A partial response with the failing records plus the number 123 (rule 5.4). */
         PARTIAL_NUMBER,
-        /** A partial response with the failing records plus the record after the batch (spec 0.6). */
+        /** A partial response with the failing records plus the record after the batch (rule 0.6). */
         PARTIAL_FOREIGN_RECORD
     }
 

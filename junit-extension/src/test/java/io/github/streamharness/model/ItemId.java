@@ -1,11 +1,11 @@
 package io.github.streamharness.model;
 
 /**
- * One {@code itemIdentifier} entry of a partial batch response (spec 5.2), as the reference model sees it: a record
- * (by index) or one of the malformed forms of spec 5.4.
+ * One {@code itemIdentifier} entry of a partial batch response (rule 5.2), as the reference model sees it: a record
+ * (by index) or one of the malformed forms of rule 5.4.
  *
  * <p>An engine adapter turns a {@link Record} into that record's sequence number string, and an index outside
- * 0..n-1 into a well-formed sequence number that no record has; the other forms become the literal JSON of spec 5.4.
+ * 0..n-1 into a well-formed sequence number that no record has; the other forms become the literal JSON of rule 5.4.
  */
 public sealed interface ItemId {
 
@@ -13,19 +13,19 @@ public sealed interface ItemId {
     record Record(int index) implements ItemId {
     }
 
-    /** {@code "itemIdentifier": ""}: always invalid (spec 5.4). */
+    /** {@code "itemIdentifier": ""}: always invalid (rule 5.4). */
     record EmptyString() implements ItemId {
     }
 
-    /** {@code "itemIdentifier": null}: always invalid (spec 5.4). */
+    /** {@code "itemIdentifier": null}: always invalid (rule 5.4). */
     record NullValue() implements ItemId {
     }
 
-    /** An entry without the {@code itemIdentifier} key, e.g. {@code {"foo":"bar"}}: always invalid (spec 5.4). */
+    /** An entry without the {@code itemIdentifier} key, e.g. {@code {"foo":"bar"}}: always invalid (rule 5.4). */
     record MissingKey() implements ItemId {
     }
 
-    /** A JSON number such as {@code 123}, never a sequence number of the batch: always invalid (spec 5.4). */
+    /** A JSON number such as {@code 123}, never a sequence number of the batch: always invalid (rule 5.4). */
     record NumberValue(long value) implements ItemId {
     }
 

@@ -35,14 +35,16 @@ public final class LaneInvariants {
                 }
             }
             if (d.approximateInvokeCount() < 1) {
-                out.add("approximateInvokeCount below 1 (spec 13.7): " + d);
+                out.add("approximateInvokeCount below 1 (rule 13.7): " + d);
             }
-            if (d.condition() == Condition.RetryAttemptsExhausted && config.maximumRetryAttempts() != -1
+            // with an update in the middle, a batch keeps its count across the change (rule 18.1): either limit
+            boolean updated = scenario.change() != null && scenario.change().kind() == Change.Kind.UPDATE;
+            if (d.condition() == Condition.RetryAttemptsExhausted && config.maximumRetryAttempts() != -1 && !updated
                     && d.approximateInvokeCount() != config.maximumRetryAttempts() + 1) {
-                out.add("exhausted after other than MaximumRetryAttempts + 1 attempts (spec 1.7): " + d);
+                out.add("exhausted after other than MaximumRetryAttempts + 1 attempts (rule 1.7): " + d);
             }
             if (d.condition() == Condition.RecordAgeExceeded && d.functionError() != null) {
-                out.add("RecordAgeExceeded has no responseContext (spec 6.2): " + d);
+                out.add("RecordAgeExceeded has no responseContext (rule 6.2): " + d);
             }
         }
         for (int i = 0; i < n; i++) {
@@ -66,30 +68,33 @@ public final class LaneInvariants {
 
     private static void checkInvocation(Scenario scenario, ModelInvocation inv, ModelInvocation previous,
                                         List<String> out) {
-        ModelConfig config = scenario.config();
+        ModelConfig config = scenario.configAt(inv.startMs());
         List<Integer> records = inv.records();
-        if (records.size() > config.batchSize()) {
-            out.add("batch over BatchSize (spec 1.1): #" + inv.number());
+        // rule 18.1: a retried batch keeps the size it was cut with, also when BatchSize changed meanwhile
+        if (records.size() > Math.max(config.batchSize(), scenario.config().batchSize())) {
+            out.add("batch over BatchSize (rule 1.1): #" + inv.number());
         }
         for (int k = 1; k < records.size(); k++) {
             if (records.get(k) != records.get(k - 1) + 1) {
-                out.add("batch not a contiguous run of the lane (spec 3.1): #" + inv.number());
+                out.add("batch not a contiguous run of the lane (rule 3.1): #" + inv.number());
             }
         }
         boolean ordered = records.isEmpty() || previous == null || previous.records().isEmpty()
                 || inv.first() >= previous.first(); // a window's final invocation may carry no records
         if (previous != null && (inv.startMs() < previous.endMs() || !ordered)) {
-            out.add("invocation #" + inv.number() + " overlaps or goes back in the lane (spec 3.1)");
+            out.add("invocation #" + inv.number() + " overlaps or goes back in the lane (rule 3.1)");
         }
         long expectedDuration = inv.outcome() instanceof Outcome.Throttle ? 0
-                : inv.outcome() instanceof Outcome.Timeout ? config.functionTimeoutMs() : config.invocationDurationMs();
+                : inv.outcome() instanceof Outcome.Timeout ? config.functionTimeoutMs()
+                : config.invocationDurationMs() + (inv.coldStart() ? scenario.function().initDurationMs() : 0);
+        // rule 0.15: a cold invocation's Init phase comes first and counts in its duration
         if (inv.endMs() - inv.startMs() != expectedDuration) {
-            out.add("invocation #" + inv.number() + " lasted " + (inv.endMs() - inv.startMs()) + " ms (spec 0.4)");
+            out.add("invocation #" + inv.number() + " lasted " + (inv.endMs() - inv.startMs()) + " ms (rule 0.4)");
         }
         if (config.hasRecordAge() && !records.isEmpty()) {
             long oldest = inv.startMs() - scenario.arrivalsMs().get(inv.first());
             if (oldest > config.maximumRecordAgeInSeconds() * 1000L) {
-                out.add("invocation #" + inv.number() + " delivered an expired record (spec 4.6, 0.12)");
+                out.add("invocation #" + inv.number() + " delivered an expired record (rule 4.6, 0.12)");
             }
         }
     }

@@ -4,15 +4,15 @@ package io.github.streamharness.model;
  * The mapping parameters the reference model understands (one lane, batching window 0, no 6 MB cut), plus the two
  * durations it needs to place invocations on the clock.
  *
- * @param batchSize                  BatchSize, 1..10000 (spec 1.1)
- * @param bisectBatchOnFunctionError BisectBatchOnFunctionError (spec 1.6, 0.1)
- * @param maximumRetryAttempts       MaximumRetryAttempts, -1 (infinite) or 0..10000 (spec 1.7)
- * @param maximumRecordAgeInSeconds  MaximumRecordAgeInSeconds, -1 (infinite) or 60..604800 (spec 1.8)
- * @param reportBatchItemFailures    whether FunctionResponseTypes holds ReportBatchItemFailures (spec 5.1)
- * @param functionTimeoutMs          how long a {@link Outcome#TIMEOUT} invocation lasts (spec 0.4)
- * @param invocationDurationMs       how long every other invocation that reaches the function lasts (spec 0.4:
+ * @param batchSize                  BatchSize, 1..10000 (rule 1.1)
+ * @param bisectBatchOnFunctionError BisectBatchOnFunctionError (rule 1.6, 0.1)
+ * @param maximumRetryAttempts       MaximumRetryAttempts, -1 (infinite) or 0..10000 (rule 1.7)
+ * @param maximumRecordAgeInSeconds  MaximumRecordAgeInSeconds, -1 (infinite) or 60..604800 (rule 1.8)
+ * @param reportBatchItemFailures    whether FunctionResponseTypes holds ReportBatchItemFailures (rule 5.1)
+ * @param functionTimeoutMs          how long a {@link Outcome#TIMEOUT} invocation lasts (rule 0.4)
+ * @param invocationDurationMs       how long every other invocation that reaches the function lasts (rule 0.4:
  *                                   0 unless something spends time); at most the timeout
- * @param tumblingWindowInSeconds    TumblingWindowInSeconds, 0 (off) .. 900 (spec 1.11, 8); windows align to
+ * @param tumblingWindowInSeconds    TumblingWindowInSeconds, 0 (off) .. 900 (rule 1.11, 8); windows align to
  *                                   multiples of their length from model time 0
  */
 public record ModelConfig(int batchSize, boolean bisectBatchOnFunctionError, int maximumRetryAttempts,
@@ -22,7 +22,7 @@ public record ModelConfig(int batchSize, boolean bisectBatchOnFunctionError, int
     /** Lambda's default function timeout, 3 s. */
     public static final long DEFAULT_FUNCTION_TIMEOUT_MS = 3_000;
 
-    /** Checks the ranges of spec 1; the model refuses what AWS would refuse. */
+    /** Checks the ranges of section 1; the model refuses what AWS would refuse. */
     public ModelConfig {
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("BatchSize must be 1..10000: " + batchSize);

@@ -10,10 +10,18 @@ import java.util.List;
  * @param attempt the attempt number of this batch (see {@link OracleCall#attempt()})
  * @param outcome what the oracle decided
  * @param startMs when the invocation started
- * @param endMs   when it ended (start + timeout for a timeout, start + duration otherwise, start for a throttle)
+ * @param endMs   when it ended (start + timeout for a timeout, start + Init + duration otherwise, start for a
+ *                throttle)
+ * @param coldStart whether a new on-demand execution environment served it (rule 15.2, 0.14)
  */
 public record ModelInvocation(int number, List<Integer> records, int attempt, Outcome outcome, long startMs,
-                              long endMs) {
+                              long endMs, boolean coldStart) {
+
+    /** A warm invocation (or one that never reached the function). */
+    public ModelInvocation(int number, List<Integer> records, int attempt, Outcome outcome, long startMs,
+                           long endMs) {
+        this(number, records, attempt, outcome, startMs, endMs, false);
+    }
 
     /** Copies the record list. */
     public ModelInvocation {

@@ -9,8 +9,8 @@ import java.util.List;
  * @param invocationNumber 1 for the lane's first invocation, counting every invocation including throttled ones
  * @param records          the record indices of the batch, in order
  * @param attempt          1 + the number of earlier invocations of this batch that reached the function (throttles
- *                         are not attempts, spec 4.2); restarts at 1 for bisected halves (spec 0.1) and partial
- *                         remainders (spec 5.6)
+ *                         are not attempts, rule 4.2); restarts at 1 for bisected halves (rule 0.1) and partial
+ *                         remainders (rule 5.6)
  * @param deliveryCounts   for each record of {@code records}, how many earlier invocations delivered it to the
  *                         function (throttled invocations delivered nothing)
  */
@@ -20,7 +20,7 @@ public record OracleCall(int invocationNumber, List<Integer> records, int attemp
     public OracleCall {
         records = List.copyOf(records);
         deliveryCounts = List.copyOf(deliveryCounts);
-        if (records.size() != deliveryCounts.size()) { // empty for a window's final invocation (spec 0.11b)
+        if (records.size() != deliveryCounts.size()) { // empty for a window's final invocation (rule 0.11b)
             throw new IllegalArgumentException("records and deliveryCounts must be of equal size");
         }
     }

@@ -41,18 +41,18 @@ class ReferenceModelTest {
 
     @Test
     void partialRemainderIsANewBatchSoTheFailedRecordIsDeliveredFiveTimes() {
-        // spec 5.6: BatchSize 3, MaximumRetryAttempts 3, record 6 (index 5) always reported failed.
+        // rule 5.6: BatchSize 3, MaximumRetryAttempts 3, record 6 (index 5) always reported failed.
         ModelConfig config = RBIF.withBatchSize(3).withMaximumRetryAttempts(3);
         Oracle oracle = call -> call.contains(5) ? Outcome.partialRecords(5) : Outcome.SUCCESS;
 
         ModelResult result = model.run(Scenario.of(config, 9, oracle));
 
-        // [0,1,2] ok; [3,4,5] commits 3,4 (spec 5.5); [5] is a new batch: 1 + 3 retries alone (spec 5.6);
+        // [0,1,2] ok; [3,4,5] commits 3,4 (rule 5.5); [5] is a new batch: 1 + 3 retries alone (rule 5.6);
         // then [6,7,8]. Index 5 is delivered 1 + 4 = 5 times.
         assertThat(batches(result)).containsExactly(range(0, 2), range(3, 5), List.of(5), List.of(5), List.of(5),
                 List.of(5), range(6, 8));
         assertThat(result.invocations()).extracting(ModelInvocation::attempt).containsExactly(1, 1, 1, 2, 3, 4, 1);
-        // the remainder waits the initial back-off (1 s), then its retries wait 1, 2, 4 s (spec 0.2)
+        // the remainder waits the initial back-off (1 s), then its retries wait 1, 2, 4 s (rule 0.2)
         assertThat(starts(result)).containsExactly(0L, 0L, 1_000L, 2_000L, 4_000L, 8_000L, 8_000L);
         assertThat(result.deliveryCount(5)).isEqualTo(5);
         assertThat(result.deadLetters()).containsExactly(
@@ -64,7 +64,7 @@ class ReferenceModelTest {
 
     @Test
     void maximumRetryAttemptsOneGivesTwoInvocationsThenOneUnhandledMessage() {
-        // spec 1.7, 13.2 and the literal message of 6.6: MaximumRetryAttempts 1, always failing, 500 records
+        // rule 1.7, 13.2 and the literal message of 6.6: MaximumRetryAttempts 1, always failing, 500 records
         ModelConfig config = ModelConfig.defaults().withBatchSize(500).withMaximumRetryAttempts(1);
 
         ModelResult result = model.run(Scenario.of(config, 500, call -> Outcome.EXCEPTION));
@@ -79,7 +79,7 @@ class ReferenceModelTest {
 
     @Test
     void poisonPillAtPosition37Of100IsIsolatedByBisectionAndLandsAlone() {
-        // spec 0.1, 4.7. Position 37 = index 36. BatchSize 100, bisect on, MaximumRetryAttempts 3.
+        // rule 0.1, 4.7. Position 37 = index 36. BatchSize 100, bisect on, MaximumRetryAttempts 3.
         // Failing batches halve, the left half taking ceil(n/2), and the poison is in:
         //   [0..99] 100 -> [0..49] 50 (L) -> [25..49] 25 (R) -> [25..37] 13 (L) -> [32..37] 6 (R)
         //   -> [35..37] 3 (R) -> [35,36] 2 (L) -> [36] 1 (R)
@@ -95,7 +95,7 @@ class ReferenceModelTest {
                 List.of(35), List.of(36), List.of(36), List.of(36), List.of(36), List.of(37), range(38, 49),
                 range(50, 99));
         assertThat(result.invocations()).hasSize(18);
-        // halves are invoked without delay; only [36]'s retries wait 1, 2, 4 s (spec 0.2)
+        // halves are invoked without delay; only [36]'s retries wait 1, 2, 4 s (rule 0.2)
         assertThat(starts(result).subList(11, 18)).containsExactly(0L, 1_000L, 3_000L, 7_000L, 7_000L, 7_000L, 7_000L);
         assertThat(result.deadLetters()).containsExactly(new ModelDeadLetter(
                 Condition.RetryAttemptsExhausted, 4, 36, 36, 1, ModelDeadLetter.UNHANDLED, 7_000));
@@ -120,13 +120,13 @@ class ReferenceModelTest {
 
     @Test
     void bisectionHappensAlsoWithMaximumRetryAttemptsZero() {
-        // spec 0.1: [0..3] fails -> [0,1] fails -> [0] ok, [1] fails once: exhausted; [2,3] ok
+        // rule 0.1: [0..3] fails -> [0,1] fails -> [0] ok, [1] fails once: exhausted; [2,3] ok
         ModelConfig config = ModelConfig.defaults().withBatchSize(4).withBisect(true).withMaximumRetryAttempts(0);
 
         ModelResult result = model.run(Scenario.of(config, 4, poison(1, Outcome.TIMEOUT)));
 
         assertThat(batches(result)).containsExactly(range(0, 3), range(0, 1), List.of(0), List.of(1), range(2, 3));
-        // a timeout lasts exactly the function timeout (spec 0.4): three of them, 3 s each
+        // a timeout lasts exactly the function timeout (rule 0.4): three of them, 3 s each
         assertThat(starts(result)).containsExactly(0L, 3_000L, 6_000L, 6_000L, 9_000L);
         assertThat(result.deadLetters()).containsExactly(new ModelDeadLetter(
                 Condition.RetryAttemptsExhausted, 1, 1, 1, 1, ModelDeadLetter.UNHANDLED, 9_000));
@@ -134,7 +134,7 @@ class ReferenceModelTest {
 
     @Test
     void infiniteRetriesAreEndedByA60sRecordAge() {
-        // spec 4.5, 4.6, 0.2, 0.12. Arrival 0, invocations at 0, 1, 3, 7, 15, 31 s (back-off 1, 2, 4, 8, 16 s);
+        // rule 4.5, 4.6, 0.2, 0.12. Arrival 0, invocations at 0, 1, 3, 7, 15, 31 s (back-off 1, 2, 4, 8, 16 s);
         // the next retry would be at 31 + 32 = 63 s, and 63 s - 0 > 60 s: expired before that attempt.
         ModelConfig config = ModelConfig.defaults().withMaximumRecordAgeInSeconds(60);
 
@@ -148,7 +148,7 @@ class ReferenceModelTest {
 
     @Test
     void infiniteTimeoutsAreEndedByA60sRecordAgeCountingTheTimeoutsOnTheClock() {
-        // spec 0.4: each timeout lasts 3 s. Invocations 0-3, 4-7, 9-12, 16-19, 27-30, 46-49 s; the next retry is
+        // rule 0.4: each timeout lasts 3 s. Invocations 0-3, 4-7, 9-12, 16-19, 27-30, 46-49 s; the next retry is
         // at 49 + 32 = 81 s > 60 s: expired, after 6 invocations.
         ModelConfig config = ModelConfig.defaults().withMaximumRecordAgeInSeconds(60);
 
@@ -162,7 +162,7 @@ class ReferenceModelTest {
 
     @Test
     void recordTooOldBeforeItsFirstReadNeverReachesTheFunction() {
-        // spec 4.6 (1 expired + 5 fresh: DLQ batchSize 1, the function gets exactly the 5), 13.7 (count 1), 0.12
+        // rule 4.6 (1 expired + 5 fresh: DLQ batchSize 1, the function gets exactly the 5), 13.7 (count 1), 0.12
         ModelConfig config = ModelConfig.defaults().withMaximumRecordAgeInSeconds(60);
         // started at 70 s: record 0 (arrival 9.999 s) is 60.001 s old: expired; record 1 is exactly 60 s old: not
         List<Long> arrivals = List.of(9_999L, 10_000L, 20_000L, 30_000L, 40_000L, 50_000L);
@@ -178,7 +178,7 @@ class ReferenceModelTest {
 
     @Test
     void expiryDuringRetriesDiscardsAsRecordAgeExceededNotRetryAttemptsExhausted() {
-        // spec 4.6: MaximumRetryAttempts 10 would allow 11 invocations, but at 63 s the records are too old
+        // rule 4.6: MaximumRetryAttempts 10 would allow 11 invocations, but at 63 s the records are too old
         ModelConfig config = ModelConfig.defaults().withMaximumRetryAttempts(10).withMaximumRecordAgeInSeconds(60);
 
         ModelResult result = model.run(Scenario.of(config, 3, call -> Outcome.EXCEPTION));
@@ -190,7 +190,7 @@ class ReferenceModelTest {
 
     @Test
     void expiredPrefixIsDroppedDuringRetriesAndTheRestKeepsItsAttemptCount() {
-        // spec 4.6: records 0 (arrival 0) and 1 (arrival 30 s), always failing, MaximumRetryAttempts 10, age 60 s,
+        // rule 4.6: records 0 (arrival 0) and 1 (arrival 30 s), always failing, MaximumRetryAttempts 10, age 60 s,
         // lane starts at 30 s. Attempts at 30, 31, 33, 37, 45 s; at 45 + 16 = 61 s record 0 is 61 s old: expired
         // alone (count 5); [1] goes on as attempt 6 at 61 s; at 61 + 32 = 93 s record 1 is 63 s old: expired.
         ModelConfig config = ModelConfig.defaults().withMaximumRetryAttempts(10).withMaximumRecordAgeInSeconds(60);
@@ -207,14 +207,14 @@ class ReferenceModelTest {
 
     @Test
     void throttlesNeverExhaustRetriesAndNeverBisect() {
-        // spec 4.2, 13.10: MaximumRetryAttempts 0 and bisect on; the first three invocations are throttled
+        // rule 4.2, 13.10: MaximumRetryAttempts 0 and bisect on; the first three invocations are throttled
         ModelConfig config = ModelConfig.defaults().withBatchSize(4).withBisect(true).withMaximumRetryAttempts(0);
         Oracle oracle = call -> call.invocationNumber() <= 3 ? Outcome.THROTTLE : Outcome.SUCCESS;
 
         ModelResult result = model.run(Scenario.of(config, 4, oracle));
 
         assertThat(batches(result)).containsExactly(range(0, 3), range(0, 3), range(0, 3), range(0, 3));
-        assertThat(starts(result)).containsExactly(0L, 1_000L, 3_000L, 7_000L);  // spec 0.2 back-off
+        assertThat(starts(result)).containsExactly(0L, 1_000L, 3_000L, 7_000L);  // rule 0.2 back-off
         assertThat(result.invocations()).extracting(ModelInvocation::attempt).containsOnly(1);
         assertThat(result.deadLetters()).isEmpty();
         assertThat(result.deliveryCount(0)).isEqualTo(1);
@@ -222,7 +222,7 @@ class ReferenceModelTest {
 
     @Test
     void throttledForeverEndsOnlyByRecordAgeWithInvokeCountOne() {
-        // spec 4.2, 6.2, 13.7: never reached the function, yet approximateInvokeCount is 1
+        // rule 4.2, 6.2, 13.7: never reached the function, yet approximateInvokeCount is 1
         ModelConfig config = ModelConfig.defaults().withMaximumRetryAttempts(0).withMaximumRecordAgeInSeconds(60);
 
         ModelResult result = model.run(Scenario.of(config, 2, call -> Outcome.THROTTLE));
@@ -234,7 +234,7 @@ class ReferenceModelTest {
 
     @Test
     void backOffDoublesUpToSixtySeconds() {
-        // spec 0.2
+        // rule 0.2
         assertThat(IntStream.rangeClosed(1, 9).mapToLong(ReferenceModel::backoffMs).boxed().toList())
                 .containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 32_000L, 60_000L, 60_000L, 60_000L);
     }
@@ -253,7 +253,7 @@ class ReferenceModelTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidPartialResponses")
     void invalidItemIdentifierFailsTheWholeBatchWithFunctionErrorNull(String name, List<ItemId> ids) {
-        // spec 5.4, 0.6, 13.5: MaximumRetryAttempts 1: two invocations of [0..3], then the whole batch to the DLQ
+        // rule 5.4, 0.6, 13.5: MaximumRetryAttempts 1: two invocations of [0..3], then the whole batch to the DLQ
         ModelConfig config = RBIF.withBatchSize(4).withMaximumRetryAttempts(1);
         Oracle oracle = call -> call.contains(0) ? new Outcome.Partial(ids) : Outcome.SUCCESS;
 
@@ -267,7 +267,7 @@ class ReferenceModelTest {
 
     @Test
     void emptyPartialResponseIsASuccess() {
-        // spec 5.3
+        // rule 5.3
         ModelResult result = model.run(Scenario.of(RBIF.withMaximumRetryAttempts(0), 5, call -> Outcome.partial()));
 
         assertThat(result.invocations()).hasSize(1);
@@ -276,7 +276,7 @@ class ReferenceModelTest {
 
     @Test
     void partialResponseWithoutReportBatchItemFailuresIsSilentlyASuccess() {
-        // spec 5.1, 13.6: data loss, the reported record is committed
+        // rule 5.1, 13.6: data loss, the reported record is committed
         ModelConfig config = ModelConfig.defaults().withMaximumRetryAttempts(0);
 
         ModelResult result = model.run(Scenario.of(config, 5, call -> Outcome.partialRecords(2)));
@@ -288,7 +288,7 @@ class ReferenceModelTest {
 
     @Test
     void lowestReportedRecordIsTheCheckpointAndLaterRecordsAreRedelivered() {
-        // spec 5.5: ids 4, 2, 4 (duplicates harmless): commit 0, 1; retry [2..5] though 3 and 5 were fine
+        // rule 5.5: ids 4, 2, 4 (duplicates harmless): commit 0, 1; retry [2..5] though 3 and 5 were fine
         Oracle oracle = call -> call.invocationNumber() == 1 ? Outcome.partialRecords(4, 2, 4) : Outcome.SUCCESS;
 
         ModelResult result = model.run(Scenario.of(RBIF.withBatchSize(6), 6, oracle));
@@ -329,7 +329,7 @@ class ReferenceModelTest {
 
     @Test
     void flakyRecordSucceedsOnItsThirdDeliveryWithinTheRetryBudget() {
-        // spec 1.7: MaximumRetryAttempts 2 allows 3 invocations; the oracle sees the delivery count
+        // rule 1.7: MaximumRetryAttempts 2 allows 3 invocations; the oracle sees the delivery count
         ModelConfig config = ModelConfig.defaults().withMaximumRetryAttempts(2);
         Oracle oracle = call -> call.deliveryCountAt(0) < 2 ? Outcome.EXCEPTION : Outcome.SUCCESS;
 
@@ -342,7 +342,7 @@ class ReferenceModelTest {
 
     @Test
     void nonTerminatingScenarioIsReportedInsteadOfLoopingForever() {
-        // spec 4.5: -1/-1 blocks until retention, which the model does not have
+        // rule 4.5: -1/-1 blocks until retention, which the model does not have
         Scenario stuck = Scenario.of(ModelConfig.defaults(), 1, call -> Outcome.EXCEPTION);
 
         assertThatThrownBy(() -> new ReferenceModel(50).run(stuck))
@@ -369,5 +369,38 @@ class ReferenceModelTest {
 
         assertThatThrownBy(() -> new Scenario(ModelConfig.defaults(), arrivals, 5, c -> Outcome.SUCCESS, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-decreasing");
+    }
+
+    @Test
+    void aChildShardIsReadOnlyAfterTheParentsLastBatchCompleted() {
+        // rule 0.10, 11.1: records 0..2 in the parent, BatchSize 1, record 1 fails twice (retried at 1 s, 3 s);
+        // the split at 500 ms puts records 3 and 4 in the child, which starts only when record 1 succeeds at 3 s
+        ModelConfig config = ModelConfig.defaults().withBatchSize(1);
+        Oracle oracle = call -> call.records().equals(List.of(1)) && call.attempt() < 3 ? Outcome.EXCEPTION
+                : Outcome.SUCCESS;
+        Scenario scenario = new Scenario(config, List.of(0L, 0L, 0L, 500L, 500L), 0, oracle, -1,
+                new Change(Change.Kind.SPLIT, 500, 3, false, null));
+
+        ModelResult result = model.run(scenario);
+
+        assertThat(batches(result)).containsExactly(List.of(0), List.of(1), List.of(1), List.of(1), List.of(2),
+                List.of(3), List.of(4));
+        assertThat(starts(result)).containsExactly(0L, 0L, 1_000L, 3_000L, 3_000L, 3_000L, 3_000L);
+        assertThat(result.committed()).containsExactly(0, 1, 2, 3, 4); // per-key order across the split
+    }
+
+    @Test
+    void anUpdateAppliesToWhatStartsAfterItAndTheRetriedBatchKeepsItsCount() {
+        // rule 18.1: MaximumRetryAttempts 5 -> 2 at 1.5 s; attempts at 0 s and 1 s ran under 5, the one at 3 s
+        // is the third, the last under 2: exhausted with count 3
+        ModelConfig config = ModelConfig.defaults().withMaximumRetryAttempts(5);
+        Scenario scenario = new Scenario(config, List.of(0L), 0, call -> Outcome.EXCEPTION, -1,
+                new Change(Change.Kind.UPDATE, 1_500, 0, false, config.withMaximumRetryAttempts(2)));
+
+        ModelResult result = model.run(scenario);
+
+        assertThat(starts(result)).containsExactly(0L, 1_000L, 3_000L);
+        assertThat(result.deadLetters()).containsExactly(
+                new ModelDeadLetter(Condition.RetryAttemptsExhausted, 3, 0, 0, 1, ModelDeadLetter.UNHANDLED, 3_000));
     }
 }

@@ -58,15 +58,45 @@ class ScenarioGeneratorTest {
         // the generator reaches every rule the differential test is meant to cover
         assertThat(seen).contains("bisect", "partial commit", "throttle", "timeout", "invalid partial",
                 "functionError null", "functionError Unhandled", "expired before first read", "batch over 100",
-                "infinite retries", "window final invocation without records");
+                "infinite retries", "SPLIT while the parent is busy", "MERGE while the parent is busy",
+                "update mid-stream", "update while a batch waits for its retry",
+                "window final invocation without records", "window closed at shard end");
         assertThat(conditions).containsExactlyInAnyOrder(Condition.values());
     }
 
     private static void coverage(Scenario scenario, ModelResult result, Set<String> seen) {
-        List<ModelInvocation> invocations = result.invocations();
-        for (int k = 1; k < invocations.size(); k++) {
-            ModelInvocation before = invocations.get(k - 1);
-            ModelInvocation after = invocations.get(k);
+        List<ModelInvocation> all = result.invocations();
+        List<ModelInvocation> invocations = all.stream().filter(i -> !i.records().isEmpty()).toList();
+        Change change = scenario.change();
+        if (change != null && change.reshards()) {
+            int child = change.firstChildRecord();
+            // issue 16: the child's records wait while the parent's lane still works after the reshard (rule 0.10)
+            boolean busy = invocations.stream().anyMatch(i -> i.first() < child && i.endMs() > change.atMs())
+                    && invocations.stream().anyMatch(i -> i.first() >= child);
+            if (busy) {
+                seen.add(change.kind() + " while the parent is busy");
+            }
+            int parent = scenario.parentRecordCount();
+            long length = scenario.config().tumblingWindowInSeconds() * 1000L;
+            if (length > 0 && parent > 0
+                    && Math.floorDiv(scenario.arrivalsMs().get(parent - 1), length) * length + length > change.atMs()) {
+                seen.add("window closed at shard end"); // rule 11.2
+            }
+        }
+        if (change != null && change.kind() == Change.Kind.UPDATE) {
+            if (invocations.stream().anyMatch(i -> i.startMs() <= change.atMs())
+                    && invocations.stream().anyMatch(i -> i.startMs() > change.atMs())) {
+                seen.add("update mid-stream");
+            }
+            if (invocations.stream().anyMatch(i -> i.startMs() > change.atMs() && i.attempt() > 1
+                    && invocations.stream().anyMatch(j -> j.startMs() <= change.atMs() && j.first() == i.first()
+                    && j.attempt() == i.attempt() - 1))) {
+                seen.add("update while a batch waits for its retry");
+            }
+        }
+        for (int k = 1; k < all.size(); k++) {
+            ModelInvocation before = all.get(k - 1);
+            ModelInvocation after = all.get(k);
             if (before.records().isEmpty() || after.records().isEmpty()) {
                 seen.add("window final invocation without records");
                 continue;

@@ -113,6 +113,14 @@ public final class Shrinker {
         out.add(() -> s.withArrivals(Collections.nCopies(n, last), last));
         long first = s.arrivalsMs().get(0);
         out.add(() -> s.withArrivals(s.arrivalsMs().stream().map(t -> t - first).toList(), s.startMs() - first));
+        if (s.change() != null) {
+            // without the change: every record in the original shard, the lane starting after the last one
+            out.add(() -> new Scenario(c, s.arrivalsMs(), Math.max(s.startMs(), last), s.oracle(), s.seed(),
+                    s.setup(), null));
+            out.add(() -> new Scenario(c, s.arrivalsMs().stream().map(t -> Math.min(t, s.startMs())).toList(),
+                    s.startMs(), s.oracle(), s.seed(), s.setup(), new Change(s.change().kind(), s.startMs(),
+                    s.change().firstChildRecord(), s.change().givenFirst(), s.change().updated())));
+        }
         return out;
     }
 
@@ -120,7 +128,13 @@ public final class Shrinker {
         List<Long> arrivals = new ArrayList<>(s.arrivalsMs());
         arrivals.subList(from, to).clear();
         Oracle oracle = s.oracle() instanceof GeneratedOracle g ? g.withoutRecords(from, to) : s.oracle();
-        return new Scenario(s.config(), arrivals, s.startMs(), oracle, s.seed(), s.setup().withoutRecords(from, to));
+        Change change = s.change();
+        if (change != null && change.reshards()) {
+            int k = change.firstChildRecord();
+            change = change.withFirstChildRecord(k - Math.max(0, Math.min(to, k) - from));
+        }
+        return new Scenario(s.config(), arrivals, s.startMs(), oracle, s.seed(), s.setup().withoutRecords(from, to),
+                change);
     }
 
     private static Scenario build(Supplier<Scenario> candidate) {
@@ -153,7 +167,10 @@ public final class Shrinker {
         long flags = (c.bisectBatchOnFunctionError() ? 1 : 0) + (c.reportBatchItemFailures() ? 1 : 0);
         long spread = s.startMs() - s.arrivalsMs().get(0);
         long lateStart = s.startMs() - s.arrivalsMs().get(s.recordCount() - 1);
-        return new long[] {s.recordCount(), c.batchSize(), faults, failures, styles, options, flags, retries,
+        long changed = s.change() == null ? 0 : 1;
+        long changeOffset = s.change() == null ? 0 : s.change().atMs() - s.startMs();
+        return new long[] {s.recordCount(), changed, changeOffset, c.batchSize(), faults, failures, styles, options,
+            flags, retries,
             c.hasRecordAge() ? 1 : 0, c.invocationDurationMs(), c.functionTimeoutMs(), lateStart, spread,
             Math.abs(s.arrivalsMs().get(0)), s.setup().complexity()};
     }

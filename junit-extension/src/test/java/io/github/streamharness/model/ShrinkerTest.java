@@ -41,7 +41,7 @@ class ShrinkerTest {
 
     @Test
     void shrinksAPartialRemainderToTwoRecords() {
-        // a behaviour that needs two records: a partial commit (spec 5.5) needs a record before the failed one
+        // a behaviour that needs two records: a partial commit (rule 5.5) needs a record before the failed one
         Predicate<Scenario> partialCommit = s -> {
             ModelResult r = model.run(s);
             return r.invocations().size() > 1 && r.invocations().get(1).first() > r.invocations().get(0).first()

@@ -15,11 +15,11 @@ import java.util.List;
  *
  * <p>The rules, written here independently of the engine:
  * <ul>
- *   <li>spec 0.8: a key's shard is floor(MD5 * shards / 2^128) (even hash key ranges), its lane MD5 mod
+ *   <li>rule 0.8: a key's shard is floor(MD5 * shards / 2^128) (even hash key ranges), its lane MD5 mod
  *       ParallelizationFactor, MD5 read as an unsigned big-endian number; every shard has its own lanes;
- *   <li>spec 2.6: with AT_TIMESTAMP at the first lane record's arrival, set in the future when the mapping is
+ *   <li>rule 2.6: with AT_TIMESTAMP at the first lane record's arrival, set in the future when the mapping is
  *       created, the {@code recordsBeforeTimestamp} records written before it end BEFORE_STARTING_POSITION;
- *   <li>spec 9.1, 9.4: with a data filter, each record of {@code filteredBefore} (written just before that lane
+ *   <li>rule 9.1, 9.4: with a data filter, each record of {@code filteredBefore} (written just before that lane
  *       record) fails it and ends FILTERED; with {@code partitionKeyFilter} a second pattern names those records'
  *       partition key, which never matches, since Kinesis filters only on the data key.
  * </ul>
@@ -79,12 +79,12 @@ public record StreamSetup(int shards, int parallelizationFactor, List<String> pa
         return laneOf(partitionKeys.get(0), parallelizationFactor);
     }
 
-    /** Spec 0.8, 12: the shard of a key among {@code shards} even hash key ranges. */
+    /** Rule 0.8, 12: the shard of a key among {@code shards} even hash key ranges. */
     public static int shardOf(String key, int shards) {
         return md5(key).multiply(BigInteger.valueOf(shards)).shiftRight(128).intValueExact();
     }
 
-    /** Spec 0.8: the lane of a key among a shard's {@code lanes} lanes. */
+    /** Rule 0.8: the lane of a key among a shard's {@code lanes} lanes. */
     public static int laneOf(String key, int lanes) {
         return md5(key).mod(BigInteger.valueOf(lanes)).intValueExact();
     }

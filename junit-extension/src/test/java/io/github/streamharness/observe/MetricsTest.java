@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The function's CloudWatch metrics: what each counts and when (spec 17, 10), and get-metric-statistics. */
+/** The function's CloudWatch metrics: what each counts and when (section 17, 10), and get-metric-statistics. */
 class MetricsTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration SECOND = Duration.ofSeconds(1);
@@ -301,15 +301,15 @@ class MetricsTest {
                         + "IteratorAge?): the harness records the AWS/Lambda metrics Invocations, Errors, Throttles, "
                         + "Duration, ConcurrentExecutions, IteratorAge, DestinationDeliveryFailures, PolledEventCount, "
                         + "FilteredOutEventCount, InvokedEventCount, FailedInvokeEventCount, DroppedEventCount, "
-                        + "OnFailureDestinationDeliveredEventCount (spec 17.1), and the shard-level "
+                        + "OnFailureDestinationDeliveredEventCount (rule 17.1), and the shard-level "
                         + "IteratorAgeMilliseconds through statistics(name, statistic, period, shardId)");
         assertThatThrownBy(() -> m.statistics("IteratorAge", Statistic.MAXIMUM, Duration.ofMillis(1500)))
                 .hasMessage("a metric period is a whole number of seconds, at least 1 s, as get-metric-statistics "
-                        + "takes it (spec 17.2); got PT1.5S: use e.g. Duration.ofSeconds(60) or Duration.ofMinutes(5)");
+                        + "takes it (rule 17.2); got PT1.5S: use e.g. Duration.ofSeconds(60) or Duration.ofMinutes(5)");
         assertThatThrownBy(() -> m.statistics("IteratorAge", Statistic.MAXIMUM, Duration.ZERO))
                 .hasMessageContaining("got PT0S");
         assertThatThrownBy(() -> m.statistics("IteratorAgeMilliseconds", Statistic.MAXIMUM, HOUR))
-                .hasMessage("IteratorAgeMilliseconds is a Kinesis shard-level metric (dimension ShardId, spec 17.2): "
+                .hasMessage("IteratorAgeMilliseconds is a Kinesis shard-level metric (dimension ShardId, rule 17.2): "
                         + "ask for it with statistics(\"IteratorAgeMilliseconds\", statistic, period, "
                         + "\"shardId-000000000000\"); the function-level iterator age is \"IteratorAge\"");
         assertThatThrownBy(() -> m.statistics("IteratorAge", Statistic.MAXIMUM, HOUR, "shardId-000000000000"))

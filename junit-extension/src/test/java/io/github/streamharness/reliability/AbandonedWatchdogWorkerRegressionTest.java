@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Regression for the bug "abandoned watchdog worker outlives close()": when the real-time watchdog gave up on a
  * blocked handler it interrupted the worker and replaced it, but {@code close()} only stopped the current worker, so
  * an interrupted handler still cleaning up kept its {@code streamharness-watchdog-...} thread alive after the harness
- * (and its test) had ended (spec 0.4; issue 8, parallel safety).
+ * (and its test) had ended (rule 0.4; issue 8, parallel safety).
  */
 class AbandonedWatchdogWorkerRegressionTest {
 

@@ -53,7 +53,7 @@ class BadTemplateTest {
                         + "a Kinesis event source mapping accepts an SQS queue ARN "
                         + "(arn:aws:sqs:us-east-1:123456789012:my-dlq), an SNS topic ARN "
                         + "(arn:aws:sns:us-east-1:123456789012:my-topic) or an S3 bucket ARN (arn:aws:s3:::my-bucket); "
-                        + "Kafka topics are for Kafka mappings only (spec 1.9). !Ref AnalyticsDlq is the queue's URL, as "
+                        + "Kafka topics are for Kafka mappings only (rule 1.9). !Ref AnalyticsDlq is the queue's URL, as "
                         + "CloudFormation returns it for an AWS::SQS::Queue; the destination needs its ARN: !GetAtt "
                         + "AnalyticsDlq.Arn"),
                 Arguments.of("unknown-function-property", "src/test/resources/templates/bad/unknown-function-property.yaml:15: "

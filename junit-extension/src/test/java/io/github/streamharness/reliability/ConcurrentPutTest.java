@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spec 19.2: a Kinesis client is thread-safe, so {@code put} is. Every put from any number of threads is atomic:
+ * Rule 19.2: a Kinesis client is thread-safe, so {@code put} is. Every put from any number of threads is atomic:
  * it gets a sequence number of its own, numbers increase strictly in each shard's order, and the ledger counts each
  * record once. Isolated: its 16 threads saturate the CPU, which would slow the real-time watchdog tests beside it.
  */

@@ -72,7 +72,10 @@ class DeterminismTest {
     static String render(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         try (StreamHarness h = StreamHarness.builder().shards(3).seed(seed)
-                .retryBackoff(RetryBackoff.DEFAULT.withJitter(0.3)).functionTimeout(Duration.ofSeconds(5)).build()) {
+                .retryBackoff(RetryBackoff.DEFAULT.withJitter(0.3)).functionTimeout(Duration.ofSeconds(5))
+                // rule 15.3, 15.4, 0.14: 12 lanes share 6 slots, 2 provisioned; throttles and arbitration are seeded too
+                .reservedConcurrentExecutions(6).provisionedConcurrentExecutions(2).keepWarm(Duration.ofSeconds(20))
+                .build()) {
             Flaky handler = new Flaky(h.clock());
             h.addMapping(EventSourceMappingConfig.builder().batchSize(25).parallelizationFactor(4)
                     .bisectBatchOnFunctionError(true).maximumRetryAttempts(2).maximumRecordAgeInSeconds(600)
@@ -93,7 +96,7 @@ class DeterminismTest {
             for (DeadLetter d : h.deadLetterQueue().messages()) {
                 out.append('\n').append(d.json()).append(' ').append(d.s3ObjectKey().orElse(""));
             }
-            out.append('\n').append(h.logs()); // spec 16: byte-identical logs for equal seeds
+            out.append('\n').append(h.logs()); // section 16: byte-identical logs for equal seeds
             for (String metric : List.of("IteratorAge", "Duration", "ConcurrentExecutions", "Errors")) {
                 out.append('\n').append(metric).append(' ').append(h.metrics().statistics(metric,
                         io.github.streamharness.Statistic.MAXIMUM, Duration.ofSeconds(10)));

@@ -80,7 +80,6 @@ final class Differential {
             return Optional.of("engine problems: " + engine.problems());
         }
         ModelResult actual = engine.result();
-        boolean rbif = scenario.config().reportBatchItemFailures();
         int n = Math.min(model.invocations().size(), actual.invocations().size());
         for (int i = 0; i < n; i++) {
             ModelInvocation m = model.invocations().get(i);
@@ -88,6 +87,8 @@ final class Differential {
             if (!m.equals(e)) {
                 return Optional.of("invocation " + (i + 1) + ": model " + m + " but engine " + e);
             }
+            // rule 18.1: the response is read under the configuration the invocation started with
+            boolean rbif = scenario.configAt(m.startMs()).reportBatchItemFailures();
             String expected = EngineAdapter.expectedReading(m, rbif);
             if (!expected.equals(engine.readings().get(i))) {
                 return Optional.of("invocation " + (i + 1) + " " + m + ": the spec reads the response as "
@@ -132,14 +133,14 @@ final class Differential {
         }
         Map<String, Double> expected = observedFrom(model);
         if (!expected.equals(engine.observed())) {
-            return Optional.of("logs and metrics (spec 16, 17): from the model's invocations " + expected
+            return Optional.of("logs and metrics (section 16, 17): from the model's invocations " + expected
                     + " but the engine recorded " + engine.observed());
         }
         return Optional.empty();
     }
 
     /**
-     * What the function's metrics and logs must total for the model's invocations (spec 16.2, 17.1, 10.2): throttles
+     * What the function's metrics and logs must total for the model's invocations (rule 16.2, 17.1, 10.2): throttles
      * are not invocations and write no line; Errors are exceptions and timeouts (a partial response, even one that
      * fails the batch, is no function error); every destination message is delivered, nothing is dropped.
      */

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.fail;
  * The engine against the reference model on 10,000 generated one-lane scenarios (issue 8): random BatchSize,
  * bisect on/off, MaximumRetryAttempts -1 (with a record age) or 0..5, ReportBatchItemFailures on/off, 1..500
  * records, poison and flaky records failing by exception, timeout or partial responses with valid and invalid ids,
- * throttles, late starts (spec 0.1, 0.2, 0.6, 0.12, 4, 5, 6). Each case's seed is {@code BASE_SEED + index}; a
+ * throttles, late starts (rule 0.1, 0.2, 0.6, 0.12, 4, 5, 6). Each case's seed is {@code BASE_SEED + index}; a
  * failing case is shrunk and reported with its seed. Replay one case with {@code -Dstreamharness.seed=<seed>}; run
  * a longer hunt with {@code -Dstreamharness.cases=200000}.
  */

@@ -18,6 +18,7 @@ import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.VirtualClock;
+import io.github.streamharness.model.Change;
 import io.github.streamharness.model.ItemId;
 import io.github.streamharness.model.LaneInvariants;
 import io.github.streamharness.model.ModelConfig;
@@ -44,14 +45,14 @@ import java.util.Map;
  *
  * <p>The replay follows the model package's contract: n records on one shard at their arrival times (the clock
  * advanced between puts), a TRIM_HORIZON mapping with window 0 created at {@code startMs}, and a handler that answers
- * every invocation with the oracle's outcome. Throttles come from the harness's fault plan (spec 4.2), timeouts from a
- * sleep on the virtual clock past the function timeout (spec 0.4), partial responses from JSON built from the
- * oracle's item ids (spec 5.2, 5.4). The retry back-off is the harness default (spec 0.2).
+ * every invocation with the oracle's outcome. Throttles come from the harness's fault plan (rule 4.2), timeouts from a
+ * sleep on the virtual clock past the function timeout (rule 0.4), partial responses from JSON built from the
+ * oracle's item ids (rule 5.2, 5.4). The retry back-off is the harness default (rule 0.2).
  */
 final class EngineAdapter {
     /** Model time 0. */
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    /** Every replay sends discarded records here, so each discard is visible as a message (spec 6). */
+    /** Every replay sends discarded records here, so each discard is visible as a message (section 6). */
     static final String DESTINATION = "arn:aws:sqs:us-east-1:123456789012:differential-dlq";
 
     private EngineAdapter() {
@@ -64,7 +65,7 @@ final class EngineAdapter {
      * @param readings how the engine read each invocation's outcome, by position (see {@link #reading})
      * @param timeline the engine's own timeline, for failure reports
      * @param problems ledger, invariant and adapter problems found (empty when all is well)
-     * @param observed  the function's metric totals and log line counts (spec 16, 17), by name
+     * @param observed  the function's metric totals and log line counts (section 16, 17), by name
      */
     record EngineRun(ModelResult result, List<String> readings, String timeline, List<String> problems,
                      Map<String, Double> observed) {
@@ -75,11 +76,23 @@ final class EngineAdapter {
         ModelConfig c = scenario.config();
         StreamSetup setup = scenario.setup();
         List<Long> arrivals = scenario.arrivalsMs();
+        Change change = scenario.change(); // issue 16: only on a plain one-lane setup
+        int shards = change != null && change.kind() == Change.Kind.MERGE ? 2 : setup.shards();
+        int parent = scenario.parentRecordCount();
         // with AT_TIMESTAMP the mapping is made (disabled) before any record, so the timestamp is in the future
         long createdAt = setup.atTimestamp() ? arrivals.get(0) - setup.recordsBeforeTimestamp() - 1 : arrivals.get(0);
-        try (StreamHarness h = StreamHarness.builder().startTime(T0.plusMillis(createdAt)).shards(setup.shards())
+        StreamHarness.Builder builder = StreamHarness.builder().startTime(T0.plusMillis(createdAt))
+                .shards(shards)
                 .retention(Duration.ofDays(365)) // the model has no retention (its package-info)
-                .functionTimeout(Duration.ofMillis(c.functionTimeoutMs())).build()) {
+                .functionTimeout(Duration.ofMillis(c.functionTimeoutMs()))
+                // section 15, 0.14, 0.15: the function's environments and limits
+                .provisionedConcurrentExecutions(scenario.function().provisionedConcurrency())
+                .initDuration(Duration.ofMillis(scenario.function().initDurationMs()))
+                .keepWarm(Duration.ofMillis(scenario.function().keepWarmMs()));
+        if (scenario.function().reservedConcurrency() >= 0) {
+            builder.reservedConcurrentExecutions(scenario.function().reservedConcurrency());
+        }
+        try (StreamHarness h = builder.build()) {
             EventSourceMappingConfig.Builder config = EventSourceMappingConfig.builder()
                     .batchSize(c.batchSize())
                     .parallelizationFactor(setup.parallelizationFactor())
@@ -106,16 +119,16 @@ final class EngineAdapter {
                 config.startingPosition(StartingPosition.AT_TIMESTAMP)
                         .startingPositionTimestamp(T0.plusMillis(arrivals.get(0))).enabled(false);
                 f = h.addMapping(config.build(), driver);
-                for (int i = setup.recordsBeforeTimestamp(); i > 0; i--) { // spec 2.6: before the timestamp
+                for (int i = setup.recordsBeforeTimestamp(); i > 0; i--) { // rule 2.6: before the timestamp
                     moveTo(h, arrivals.get(0) - i);
                     extras.add(h.put(setup.partitionKeys().get(0), data(true, -i)));
                     extraStates.add(RecordState.BEFORE_STARTING_POSITION);
                 }
             }
-            for (int i = 0; i < arrivals.size(); i++) {
+            for (int i = 0; i < parent; i++) {
                 moveTo(h, arrivals.get(i));
                 for (int before : setup.filteredBefore()) {
-                    if (before == i) { // spec 9.1, 9.4: fails the data filter; a partitionKey pattern never matches
+                    if (before == i) { // rule 9.1, 9.4: fails the data filter; a partitionKey pattern never matches
                         extras.add(h.put(StreamSetup.FILTERED_KEY, data(false, i)));
                         extraStates.add(RecordState.FILTERED);
                     }
@@ -132,6 +145,11 @@ final class EngineAdapter {
             driver.attach(f);
             List<String> problems = new ArrayList<>();
             try {
+                if (change != null) {
+                    h.advanceTo(T0.plusMillis(change.atMs())); // what is due at that instant runs first
+                    change(h, f, change, records, arrivals.size() - parent);
+                    records.subList(parent, records.size()).forEach(driver::add);
+                }
                 h.runUntilIdle();
             } catch (RuntimeException | Error e) {
                 problems.add("the engine threw " + e);
@@ -142,15 +160,17 @@ final class EngineAdapter {
                 RecordState state = f.ledger().stateOf(extras.get(i));
                 if (state != extraStates.get(i)) {
                     problems.add("record " + extras.get(i).partitionKey() + "/" + extras.get(i).dataAsString() + " outside the "
-                            + "lane ended " + state + ", expected " + extraStates.get(i) + " (spec 2.6, 9.1)");
+                            + "lane ended " + state + ", expected " + extraStates.get(i) + " (rule 2.6, 9.1)");
                 }
             }
             int shard = setup.shard();
             int lane = setup.lane();
             for (Invocation i : f.invocations().all()) {
-                if (!i.shardId().equals(h.shard(shard).id()) || i.lane() != lane) {
+                boolean child = change != null && change.reshards() && !i.shardId().equals(h.shard(shard).id())
+                        && !h.shard(i.shardId()).parentShardIds().isEmpty(); // rule 0.10: the keys' child shard
+                if (!child && (!i.shardId().equals(h.shard(shard).id()) || i.lane() != lane)) {
                     problems.add("invocation #" + i.number() + " ran on " + i.shardId() + " lane " + i.lane()
-                            + ", but its keys route to shard " + shard + " lane " + lane + " (spec 0.8)");
+                            + ", but its keys route to shard " + shard + " lane " + lane + " (rule 0.8)");
                 }
             }
             try {
@@ -158,14 +178,14 @@ final class EngineAdapter {
             } catch (IllegalStateException e) {
                 problems.add(e.getMessage());
             }
-            ModelResult result = read(f, records, driver.issued, problems);
+            ModelResult result = read(h, f, records, driver.issued, problems);
             problems.addAll(LaneInvariants.violations(scenario, result));
             List<String> readings = f.invocations().all().stream().map(i -> reading(i.outcome())).toList();
             return new EngineRun(result, readings, f.invocations().describe(400), problems, observed(f));
         }
     }
 
-    /** The data filter of setups with filtered-out records (spec 9.1). */
+    /** The data filter of setups with filtered-out records (rule 9.1). */
     private static final String KEEP_PATTERN = "{\"data\":{\"keep\":[true]}}";
 
     private static String data(boolean keep, int i) {
@@ -185,6 +205,53 @@ final class EngineAdapter {
         return totals;
     }
 
+    /**
+     * Rule 11.1, 18.1: splits the records' shard, merges it with the other shard, or updates the mapping, now; after a
+     * reshard the remaining {@code childRecords} records are put (they route to the child).
+     */
+    private static void change(StreamHarness h, MappedFunction f, Change change, List<StreamRecord> records,
+                               int childRecords) {
+        if (change.kind() == Change.Kind.UPDATE) {
+            ModelConfig u = change.updated();
+            f.update(f.config().toBuilder().batchSize(u.batchSize())
+                    .bisectBatchOnFunctionError(u.bisectBatchOnFunctionError())
+                    .maximumRetryAttempts(u.maximumRetryAttempts())
+                    .maximumRecordAgeInSeconds(u.maximumRecordAgeInSeconds())
+                    .functionResponseTypes(u.reportBatchItemFailures()
+                            ? new FunctionResponseType[] {FunctionResponseType.REPORT_BATCH_ITEM_FAILURES}
+                            : new FunctionResponseType[0]).build());
+            return;
+        }
+        String recordsShard = shardOfKey(h, "pk");
+        if (change.kind() == Change.Kind.MERGE) {
+            String other = recordsShard.equals(h.shard(0).id()) ? h.shard(1).id() : h.shard(0).id();
+            if (change.givenFirst()) {
+                h.mergeShards(recordsShard, other);
+            } else {
+                h.mergeShards(other, recordsShard);
+            }
+        } else {
+            h.splitShard(recordsShard);
+        }
+        int base = records.size();
+        for (int i = 0; i < childRecords; i++) {
+            records.add(h.put("pk", "r" + (base + i)));
+        }
+    }
+
+    /** The open shard a partition key routes to (MD5, as Kinesis). */
+    private static String shardOfKey(StreamHarness h, String partitionKey) {
+        BigInteger hash;
+        try {
+            hash = new BigInteger(1, java.security.MessageDigest.getInstance("MD5")
+                    .digest(partitionKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return h.openShards().stream().filter(s -> s.startingHashKey().compareTo(hash) <= 0
+                && hash.compareTo(s.endingHashKey()) <= 0).findFirst().orElseThrow().id();
+    }
+
     private static void moveTo(StreamHarness h, long modelMs) {
         Instant target = T0.plusMillis(modelMs);
         if (target.isAfter(h.clock().now())) {
@@ -193,8 +260,8 @@ final class EngineAdapter {
     }
 
     /** The engine's run in the model's vocabulary: invocations, messages, commits, fates and checkpoint. */
-    private static ModelResult read(MappedFunction f, List<StreamRecord> records, Map<Integer, Outcome> issued,
-                                    List<String> problems) {
+    private static ModelResult read(StreamHarness h, MappedFunction f, List<StreamRecord> records,
+                                    Map<Integer, Outcome> issued, List<String> problems) {
         Map<String, Integer> index = indexBySequenceNumber(records);
         List<ModelInvocation> invocations = new ArrayList<>();
         for (Invocation i : f.invocations().all()) {
@@ -204,12 +271,16 @@ final class EngineAdapter {
                 continue;
             }
             Outcome outcome = issued.get(i.number());
+            if (outcome == null && i.outcome() instanceof io.github.streamharness.Outcome.Throttled t
+                    && t.reason().contains("ReservedFunctionConcurrentInvocationLimitExceeded")) {
+                outcome = Outcome.THROTTLE; // rule 15.3: throttled before the handler, the oracle never asked
+            }
             if (outcome == null) {
                 problems.add("invocation #" + i.number() + " was logged but the oracle was never asked about it");
                 outcome = Outcome.SUCCESS;
             }
             invocations.add(new ModelInvocation(i.number(), batch, i.attempt(), outcome, ms(i.startedAt()),
-                    ms(i.endedAt())));
+                    ms(i.endedAt()), i.coldStart()));
         }
         List<ModelDeadLetter> deadLetters = new ArrayList<>();
         RecordFate[] fates = new RecordFate[records.size()];
@@ -238,8 +309,10 @@ final class EngineAdapter {
                 problems.add("record " + i + " ended " + state);
             }
         }
-        int checkpoint = f.checkpoint(records.get(0).shardId()).map(index::get).orElse(-1);
-        // spec 8.4: a window's successful final invocation checkpoints too, even with no records to move past
+        int checkpoint = h.shards().stream().map(s -> f.checkpoint(s.id())).flatMap(java.util.Optional::stream)
+                .map(index::get).filter(java.util.Objects::nonNull).max(Integer::compare).orElse(-1);
+        // rule 8.4: a window's final invocation ends the lane's work too (it succeeds and checkpoints, or is given
+        // up), even with no records to move past
         long end = f.invocations().timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.CHECKPOINT
                         || e.kind() == TimelineEntry.Kind.WINDOW && e.text().startsWith("final invocation"))
                 .mapToLong(e -> ms(e.at())).max().orElse(Long.MIN_VALUE);
@@ -274,7 +347,7 @@ final class EngineAdapter {
     }
 
     /**
-     * How the spec reads the oracle's outcome for this batch: spec 4.1 (function errors, "Unhandled"), 4.2
+     * How the spec reads the oracle's outcome for this batch: rule 4.1 (function errors, "Unhandled"), 4.2
      * (throttles), 5.1 (no ReportBatchItemFailures: success), 5.3 (empty: success), 5.4 and 0.6 (an invalid or
      * foreign id fails the whole batch with functionError null), 5.5 and 5.7 (commit before the lowest id; the first
      * record commits nothing).
@@ -301,7 +374,7 @@ final class EngineAdapter {
             }
             lowest = Math.min(lowest, invocation.records().indexOf(r.index()));
         }
-        return "PARTIAL " + lowest; // spec 5.7: 0 when the first record is reported (the whole batch is retried)
+        return "PARTIAL " + lowest; // rule 5.7: 0 when the first record is reported (the whole batch is retried)
     }
 
     /**
@@ -330,7 +403,12 @@ final class EngineAdapter {
 
         void attach(MappedFunction f) {
             this.function = f;
-            this.index = indexBySequenceNumber(records);
+            this.index = new HashMap<>(indexBySequenceNumber(records));
+        }
+
+        /** A record put after the mapping was created (a child's, after a reshard). */
+        void add(StreamRecord record) {
+            index.put(record.sequenceNumber(), index.size());
         }
 
         /** Called by the fault plan once per invocation, throttled or not: decides it and says whether to throttle. */
@@ -355,8 +433,8 @@ final class EngineAdapter {
 
         /**
          * The attempt number of the OracleCall contract, worked out from what the lane did last: the same batch (or
-         * what is left of it after an expired prefix, spec 4.6) after a throttle, or after a function error that was
-         * not bisected, continues its count; anything else is a new batch (spec 0.1, 4.2, 5.6).
+         * what is left of it after an expired prefix, rule 4.6) after a throttle, or after a function error that was
+         * not bisected, continues its count; anything else is a new batch (rule 0.1, 4.2, 5.6).
          */
         private int attempt(List<Integer> batch) {
             List<Invocation> done = function.invocations().all();
@@ -370,12 +448,12 @@ final class EngineAdapter {
             io.github.streamharness.Outcome o = previous.outcome();
             boolean throttled = o instanceof io.github.streamharness.Outcome.Throttled;
             boolean noProgress = o instanceof io.github.streamharness.Outcome.PartialFailure p
-                    && p.committedRecords() == 0; // spec 5.7: the whole batch again, its count going on
+                    && p.committedRecords() == 0; // rule 5.7: the whole batch again, its count going on
             boolean retried = throttled || noProgress || o instanceof io.github.streamharness.Outcome.FunctionError
-                    && !(scenario.config().bisectBatchOnFunctionError() && before.size() > 1
-                    && !previous.isFinalInvokeForWindow()); // spec 0.11b: a final invocation is never split
+                    && !(scenario.configAt(ms(previous.startedAt())).bisectBatchOnFunctionError()
+                    && before.size() > 1 && !previous.isFinalInvokeForWindow()); // rule 0.11b: a final is never split
             if (batch.isEmpty() && !before.isEmpty()) {
-                return 1; // spec 0.11b: a final invocation with no records after its records were given up
+                return 1; // rule 0.11b: a final invocation with no records after its records were given up
             }
             if (!retried || !suffix) {
                 return 1;
@@ -404,14 +482,14 @@ final class EngineAdapter {
                 throw new IllegalStateException("oracle: the handler fails");
             }
             ObjectNode response = outcome instanceof Outcome.Partial partial ? response(partial) : null;
-            if (c.tumbling()) { // spec 8.1: an invocation in a window returns its state
+            if (c.tumbling()) { // rule 8.1: an invocation in a window returns its state
                 response = response == null ? JsonNodeFactory.instance.objectNode() : response;
                 response.putObject("state").put("records", event.getRecords().size());
             }
             return response;
         }
 
-        /** The {@code batchItemFailures} response for the oracle's ids (spec 5.2, 5.4). */
+        /** The {@code batchItemFailures} response for the oracle's ids (rule 5.2, 5.4). */
         private ObjectNode response(Outcome.Partial partial) {
             JsonNodeFactory json = JsonNodeFactory.instance;
             ObjectNode root = json.objectNode();
@@ -433,7 +511,7 @@ final class EngineAdapter {
             return root;
         }
 
-        /** A record's sequence number; past the last record, a well-formed number no record has (spec 12.1). */
+        /** A record's sequence number; past the last record, a well-formed number no record has (rule 12.1). */
         private String sequenceNumberOf(int recordIndex) {
             if (recordIndex >= 0 && recordIndex < records.size()) {
                 return records.get(recordIndex).sequenceNumber();

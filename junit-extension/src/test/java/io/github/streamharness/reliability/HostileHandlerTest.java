@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Handlers that misbehave (docs/bad-inputs.md, "Handlers"): none may hang, crash the harness or lose a record
- * silently. Each failure is an ordinary failed attempt with the usual retry rules (spec 4.1), visible in the
+ * silently. Each failure is an ordinary failed attempt with the usual retry rules (rule 4.1), visible in the
  * timeline, and the ledger accounts for every record.
  */
 class HostileHandlerTest {
@@ -52,7 +52,7 @@ class HostileHandlerTest {
     }
 
     @Test
-    void outOfMemoryErrorIsAFailedAttemptAndTheRetryRunsInAFreshEnvironment() { // spec 4.1, 0.4
+    void outOfMemoryErrorIsAFailedAttemptAndTheRetryRunsInAFreshEnvironment() { // rule 4.1, 0.4
         try (StreamHarness h = harness(n -> n == 1 ? new long[Integer.MAX_VALUE] : null)) {
             h.put("pk", "a");
             h.runUntilIdle();
@@ -72,7 +72,7 @@ class HostileHandlerTest {
     }
 
     @Test
-    void stackOverflowErrorIsAFailedAttemptAndGoesToTheDestinationWhenRetriesRunOut() { // spec 4.1, 4.4
+    void stackOverflowErrorIsAFailedAttemptAndGoesToTheDestinationWhenRetriesRunOut() { // rule 4.1, 4.4
         try (StreamHarness h = harness(n -> recurse(0))) {
             StreamRecord r = h.put("pk", "a");
             h.runUntilIdle();
@@ -86,7 +86,7 @@ class HostileHandlerTest {
     }
 
     @Test
-    void nonSerializableResponseIsARuntimeErrorNamingTheType() { // spec 4.1
+    void nonSerializableResponseIsARuntimeErrorNamingTheType() { // rule 4.1
         try (StreamHarness h = harness(n -> n == 1 ? new Object() : null)) {
             h.put("pk", "a");
             h.runUntilIdle();
@@ -188,7 +188,7 @@ class HostileHandlerTest {
     }
 
     @Test
-    void handlerThatBlocksForRealIsStoppedByTheWatchdogAndRecordedAsATimeout() { // spec 0.4
+    void handlerThatBlocksForRealIsStoppedByTheWatchdogAndRecordedAsATimeout() { // rule 0.4
         CountDownLatch never = new CountDownLatch(1);
         try (StreamHarness h = StreamHarness.builder().watchdog(Duration.ofMillis(200)).build()) {
             int[] deliveries = new int[1];
@@ -209,7 +209,7 @@ class HostileHandlerTest {
             assertThat(all).extracting(i -> i.outcome().label()).containsExactly("TIMEOUT", "OK");
             assertThat(error(all.get(0)).errorMessage()).isEqualTo("Task timed out after 3.00 seconds");
             assertThat(all.get(0).endedAt()).isEqualTo(T0.plusSeconds(3)); // it lasted the function timeout
-            assertThat(all.get(1).startedAt()).isEqualTo(T0.plusSeconds(4)); // after the 1 s back-off (spec 0.2)
+            assertThat(all.get(1).startedAt()).isEqualTo(T0.plusSeconds(4)); // after the 1 s back-off (rule 0.2)
             assertThat(h.ledger().stateOf(r)).isEqualTo(RecordState.COMMITTED);
         }
     }

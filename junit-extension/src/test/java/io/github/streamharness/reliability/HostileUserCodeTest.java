@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * User code that throws where nobody expects it (docs/bad-inputs.md, "Handlers" and "Fault plan"): an exception whose
  * own methods throw, a fault predicate that throws, a fault rule added while the plan is evaluated. Each is an
- * ordinary failed attempt with a readable description (spec 4.1): the lane is released, the mapping retries and then
+ * ordinary failed attempt with a readable description (rule 4.1): the lane is released, the mapping retries and then
  * sends the record to the destination, and the ledger accounts for it. None may escape {@code runUntilIdle()} and
  * leave the lane in flight.
  */

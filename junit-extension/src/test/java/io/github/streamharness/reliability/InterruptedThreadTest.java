@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * An interrupt is a request to the thread driving the harness to stop (a JUnit timeout, a test that cancels), not a
  * failure of the function under test. An invocation during which the thread was interrupted uses no retry attempt
- * (it is recorded as THROTTLED with an "interrupted" reason, like a service error, spec 4.2), the run stops after it
+ * (it is recorded as THROTTLED with an "interrupted" reason, like a service error, rule 4.2), the run stops after it
  * with an IllegalStateException, and the interrupt flag stays set. Nothing is lost: the batch stays PENDING and is
  * delivered when the harness runs again with the flag cleared (docs/bad-inputs.md, "Interrupts").
  */

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every invalid mapping parameter fails at build time with AWS's text (spec 1) or one naming the parameter, the
+ * Every invalid mapping parameter fails at build time with AWS's text (section 1) or one naming the parameter, the
  * value and the valid range; each row of docs/bad-inputs.md "Mapping parameters" is one case here.
  */
 class InvalidMappingParameterTest {
@@ -81,23 +81,23 @@ class InvalidMappingParameterTest {
                 invalid("StartingPositionTimestamp",
                         b -> b.startingPositionTimestamp(Instant.parse("2026-01-01T00:00:00Z")),
                         "StartingPositionTimestamp 2026-01-01T00:00:00Z was given with StartingPosition TRIM_HORIZON;"
-                                + " it is only valid with StartingPosition AT_TIMESTAMP (spec 1.5). Set "
+                                + " it is only valid with StartingPosition AT_TIMESTAMP (rule 1.5). Set "
                                 + "startingPosition(AT_TIMESTAMP) or remove the timestamp."),
                 invalid("DestinationConfig", b -> b.onFailureDestination("arn:aws:kafka:us-east-1:123456789012:"
                         + "topic/t"), "Invalid on-failure destination 'arn:aws:kafka:us-east-1:123456789012:topic/t'"
                         + ": a Kinesis event source mapping accepts an SQS queue ARN "
                         + "(arn:aws:sqs:us-east-1:123456789012:my-dlq), an SNS topic ARN "
                         + "(arn:aws:sns:us-east-1:123456789012:my-topic) or an S3 bucket ARN (arn:aws:s3:::my-bucket); "
-                        + "Kafka topics are for Kafka mappings only (spec 1.9)."),
+                        + "Kafka topics are for Kafka mappings only (rule 1.9)."),
                 invalid("DestinationConfig", b -> b.onFailureDestination("my-dlq"), "Invalid on-failure "
                         + "destination 'my-dlq': a Kinesis event source mapping accepts an SQS queue ARN "
                         + "(arn:aws:sqs:us-east-1:123456789012:my-dlq), an SNS topic ARN "
                         + "(arn:aws:sns:us-east-1:123456789012:my-topic) or an S3 bucket ARN (arn:aws:s3:::my-bucket); "
-                        + "Kafka topics are for Kafka mappings only (spec 1.9)."),
+                        + "Kafka topics are for Kafka mappings only (rule 1.9)."),
                 invalid("FilterCriteria", b -> b.filterPatterns("{\"data\":{\"a\":[1]}}", "{\"data\":{\"a\":[2]}}",
                         "{\"data\":{\"a\":[3]}}", "{\"data\":{\"a\":[4]}}", "{\"data\":{\"a\":[5]}}",
                         "{\"data\":{\"a\":[6]}}"), "FilterCriteria has 6 filters; a mapping accepts at most 5 "
-                        + "(spec 1.12; AWS raises the quota to 10 on request)."),
+                        + "(rule 1.12; AWS raises the quota to 10 on request)."),
                 invalid("FilterCriteria", b -> b.filterPatterns("{\"data\":{\"a\":[\"" + "x".repeat(4_090) + "\"]}}"),
                         "Invalid filter pattern definition. (a pattern must be a JSON object of at most 4096 "
                                 + "characters; got 4109 characters)"),
@@ -108,7 +108,7 @@ class InvalidMappingParameterTest {
                 invalid("FilterCriteria", b -> b.filterPatterns("{\"data\":[\"buy\"]}"), "Invalid filter pattern "
                         + "definition. (pattern 1: \"data\" must hold an object of field patterns, e.g. "
                         + "{\"data\":{\"metric\":[\"cpu\"]}}; Kinesis filters on the JSON content of the record data "
-                        + "(spec 9.3))"));
+                        + "(rule 9.3))"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -124,7 +124,7 @@ class InvalidMappingParameterTest {
     }
 
     @Test
-    void unknownStartingPositionNameFailsAtTheSetterWithAwsText() { // spec 1.4
+    void unknownStartingPositionNameFailsAtTheSetterWithAwsText() { // rule 1.4
         assertThatThrownBy(() -> EventSourceMappingConfig.builder().startingPosition("invalid"))
                 .isInstanceOf(InvalidEventSourceMappingException.class)
                 .hasMessage("1 validation error detected: Value 'invalid' at 'startingPosition' failed to satisfy "
@@ -132,7 +132,7 @@ class InvalidMappingParameterTest {
     }
 
     @Test
-    void aSecondMappingForTheSameFunctionIsAConflict() { // spec 1.15
+    void aSecondMappingForTheSameFunctionIsAConflict() { // rule 1.15
         try (StreamHarness h = StreamHarness.builder().build()) {
             RequestHandler<KinesisEvent, Void> handler = (e, c) -> null;
             h.addMapping(EventSourceMappingConfig.defaults(), handler, FunctionSettings.named("f"));
@@ -141,7 +141,7 @@ class InvalidMappingParameterTest {
                     .hasMessageStartingWith("The event source arn (\" arn:aws:kinesis:us-east-1:123456789012:stream/"
                             + "test-stream \") and function (\" f \") provided mapping already exists. Please update "
                             + "or delete the existing mapping with UUID ")
-                    .hasMessageMatching(".* with UUID [0-9a-f-]{36} \\(spec 1\\.15; in the harness: give the second "
+                    .hasMessageMatching(".* with UUID [0-9a-f-]{36} \\(rule 1\\.15; in the harness: give the second "
                             + "mapping another function name\\)");
         }
     }

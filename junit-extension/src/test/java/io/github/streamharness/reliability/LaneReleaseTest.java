@@ -22,7 +22,7 @@ class LaneReleaseTest {
     private static final String DLQ = "arn:aws:sqs:us-east-1:123456789012:release-dlq";
 
     @Test
-    void aFaultPredicateThatThrowsIsAFailedAttemptAndTheLaneMovesOn() { // spec 4.1, 4.4
+    void aFaultPredicateThatThrowsIsAFailedAttemptAndTheLaneMovesOn() { // rule 4.1, 4.4
         StreamHarness h = StreamHarness.builder().build();
         h.faults().onBatch(batch -> {
             throw new IllegalStateException("predicate bug");
@@ -41,7 +41,7 @@ class LaneReleaseTest {
     }
 
     @Test
-    void anExceptionWhoseGetMessageThrowsIsAFailedAttemptAndTheLaneMovesOn() { // spec 4.1, 4.4
+    void anExceptionWhoseGetMessageThrowsIsAFailedAttemptAndTheLaneMovesOn() { // rule 4.1, 4.4
         StreamHarness h = StreamHarness.builder().build();
         MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(1)
                 .onFailureDestination(DLQ).build(), (RequestHandler<KinesisEvent, Void>) (e, c) -> {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Regression for the bug "read-only event data buffer": the KinesisEvent handed to a {@code RequestHandler} carried
  * {@code data} as a read-only ByteBuffer, so the most common handler idiom, {@code new
  * String(record.getKinesis().getData().array())}, threw ReadOnlyBufferException in the harness while it works on
- * Lambda, whose runtime deserializes {@code data} into a writable, array-backed buffer (spec 7.3).
+ * Lambda, whose runtime deserializes {@code data} into a writable, array-backed buffer (rule 7.3).
  */
 class ReadOnlyEventDataBufferRegressionTest {
 
@@ -48,7 +48,7 @@ class ReadOnlyEventDataBufferRegressionTest {
 
     @Test
     void eventDataHasTheBufferPropertiesTheLambdaRuntimeGives() {
-        // what the Lambda Java runtime's serializer makes of the exact event JSON the harness writes (spec 7.3)
+        // what the Lambda Java runtime's serializer makes of the exact event JSON the harness writes (rule 7.3)
         List<String> json = new ArrayList<>();
         List<ByteBuffer> harnessData = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().build()) {

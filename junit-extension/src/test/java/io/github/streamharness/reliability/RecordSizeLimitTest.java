@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Spec 19.1: data plus partition key is at most the stream's maximum record size (1 MiB by default, configurable up
+ * Rule 19.1: data plus partition key is at most the stream's maximum record size (1 MiB by default, configurable up
  * to 10 MiB as MaxRecordSizeInKiB 1024..10240); a put over it fails and writes nothing. A partition key has 1 to 256
  * Unicode characters, counted as code points (an emoji is one character, two UTF-16 chars).
  */
@@ -25,7 +25,7 @@ class RecordSizeLimitTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("InvalidArgumentException: the record is 1048577 bytes (data 1048576 + partition key "
                             + "1), over the stream's maximum record size of 1048576 bytes (MaxRecordSizeInKiB 1024); "
-                            + "nothing was written (spec 19.1: data plus partition key count; raise the limit, up to "
+                            + "nothing was written (rule 19.1: data plus partition key count; raise the limit, up to "
                             + "10240 KiB, with StreamHarness.builder().maxRecordSizeInKiB(..))");
             assertThat(h.shard(0).records()).containsExactly(exact);
         }

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Ordering and size properties across shards and lanes on seeded random streams (issue 8): ParallelizationFactor
  * 1..10, 1..4 shards, random partition keys, poison and flaky records, a few records large enough to hit the 6 MB
- * cut. Every run must keep per-shard order with ParallelizationFactor 1 (spec 3.1), per-key order with N lanes
- * (spec 3.2, 0.8), never deliver a record after a later record of its key was committed, and never build a batch
- * over BatchSize or over 6 MB (spec 2.3, 2.5, 0.7).
+ * cut. Every run must keep per-shard order with ParallelizationFactor 1 (rule 3.1), per-key order with N lanes
+ * (rule 3.2, 0.8), never deliver a record after a later record of its key was committed, and never build a batch
+ * over BatchSize or over 6 MB (rule 2.3, 2.5, 0.7).
  */
 class ShardAndLaneOrderPropertyTest {
     private static final long BASE_SEED = 8_100_000_000L;
@@ -110,7 +110,7 @@ class ShardAndLaneOrderPropertyTest {
         }
         int records = 20 + random.nextInt(300);
         int keys = 1 + random.nextInt(40);
-        // a fifth of the streams hold a run of five ~1.9 MB records: three fit in 6 MB, four do not (spec 0.7)
+        // a fifth of the streams hold a run of five ~1.9 MB records: three fit in 6 MB, four do not (rule 0.7)
         int largeFrom = random.nextInt(5) == 0 ? random.nextInt(records - 5) : -1;
         Map<Integer, int[]> faults = new HashMap<>(); // index -> {failures, style}
         for (int i = random.nextInt(6); i > 0; i--) {
@@ -124,7 +124,14 @@ class ShardAndLaneOrderPropertyTest {
         Recorder recorder = new Recorder(h.clock(), faults, spend);
         h.addMapping(config.build(), recorder);
         List<StreamRecord> written = new ArrayList<>();
+        // issue 16: half the streams are resharded once while records flow (drawn from a second stream of the seed,
+        // so each seed's records and faults stay what they were)
+        SplittableRandom changes = new SplittableRandom(seed ^ 0x16L);
+        int reshardAt = changes.nextBoolean() ? changes.nextInt(records) : -1;
         for (int i = 0; i < records; i++) {
+            if (i == reshardAt) {
+                reshard(h, changes);
+            }
             if (random.nextInt(3) == 0) {
                 h.advance(Duration.ofMillis(random.nextInt(1500)));
             }
@@ -140,6 +147,21 @@ class ShardAndLaneOrderPropertyTest {
         nearLimit[0] += h.invocations().all().stream().filter(i -> i.batchSize() > 1
                 && recorder.eventBytes.getOrDefault(i.awsRequestId(), 0L) > 4_000_000L).count();
         return h;
+    }
+
+    /** A split of a random open shard, a merge of two adjacent ones, or a uniform scaling (rule 11.1). */
+    private static void reshard(StreamHarness h, SplittableRandom random) {
+        List<io.github.streamharness.Shard> open = h.openShards();
+        int kind = random.nextInt(3);
+        if (kind == 1 && open.size() > 1) {
+            int at = random.nextInt(open.size() - 1);
+            h.mergeShards(open.get(at).id(), open.get(at + 1).id());
+        } else if (kind == 2) {
+            int low = (open.size() + 1) / 2;
+            h.updateShardCount(low + random.nextInt(open.size() * 2 - low + 1));
+        } else {
+            h.splitShard(open.get(random.nextInt(open.size())).id());
+        }
     }
 
     private static void check(StreamHarness h, List<StreamRecord> written, int batchSize, int factor,
@@ -162,20 +184,20 @@ class ShardAndLaneOrderPropertyTest {
             }
             Long bytes = recorder.eventBytes.get(i.awsRequestId());
             if (bytes != null && bytes > SIX_MB && i.batchSize() > 1) {
-                violations.add("#" + i.number() + " event of " + bytes + " bytes over 6 MB (spec 2.5, 0.7)");
+                violations.add("#" + i.number() + " event of " + bytes + " bytes over 6 MB (rule 2.5, 0.7)");
             }
             for (int k = 0; k < i.records().size(); k++) {
                 StreamRecord r = i.records().get(k);
                 if (!r.shardId().equals(i.shardId())) {
-                    violations.add("#" + i.number() + " mixes shards (spec 2.1)");
+                    violations.add("#" + i.number() + " mixes shards (rule 2.1)");
                 }
                 if (k > 0 && seq(r).compareTo(seq(i.records().get(k - 1))) <= 0) {
-                    violations.add("#" + i.number() + " is not in sequence order (spec 3.1)");
+                    violations.add("#" + i.number() + " is not in sequence order (rule 3.1)");
                 }
                 Integer lane = laneOfKey.putIfAbsent(r.shardId() + "/" + r.partitionKey(), i.lane());
                 if (lane != null && lane != i.lane()) {
                     violations.add("key " + r.partitionKey() + " read by lanes " + lane + " and " + i.lane()
-                            + " (spec 0.8)");
+                            + " (rule 0.8)");
                 }
             }
         }
@@ -185,7 +207,7 @@ class ShardAndLaneOrderPropertyTest {
         checkKeyOrder(log, violations);
     }
 
-    /** With ParallelizationFactor 1 each batch is the next run of its shard, and never goes back (spec 3.1). */
+    /** With ParallelizationFactor 1 each batch is the next run of its shard, and never goes back (rule 3.1). */
     private static void checkShardOrder(StreamHarness h, List<Invocation> log, List<String> violations) {
         Map<String, BigInteger> lastFirst = new HashMap<>();
         Map<String, BigInteger> committed = new HashMap<>();
@@ -193,17 +215,17 @@ class ShardAndLaneOrderPropertyTest {
             List<StreamRecord> shard = h.shard(i.shardId()).records();
             int at = shard.indexOf(i.records().get(0));
             if (!shard.subList(at, at + i.batchSize()).equals(i.records())) {
-                violations.add("#" + i.number() + " is not a contiguous run of " + i.shardId() + " (spec 3.1)");
+                violations.add("#" + i.number() + " is not a contiguous run of " + i.shardId() + " (rule 3.1)");
             }
             BigInteger first = seq(i.records().get(0));
             BigInteger before = lastFirst.put(i.shardId(), first);
             if (before != null && first.compareTo(before) < 0) {
-                violations.add("#" + i.number() + " goes back in " + i.shardId() + " (spec 3.1)");
+                violations.add("#" + i.number() + " goes back in " + i.shardId() + " (rule 3.1)");
             }
             BigInteger done = committed.get(i.shardId());
             if (done != null && first.compareTo(done) <= 0) {
                 violations.add("#" + i.number() + " delivers a record of " + i.shardId() + " at or before the "
-                        + "committed " + done + " (spec 3.1)");
+                        + "committed " + done + " (rule 3.1)");
             }
             List<StreamRecord> commits = commits(i);
             if (!commits.isEmpty()) {
@@ -212,24 +234,30 @@ class ShardAndLaneOrderPropertyTest {
         }
     }
 
-    /** No record is delivered after a later (or the same) record of its key was committed (spec 3.2, 0.8). */
+    /**
+     * No record is delivered after a later (or the same) record of its key was committed (rule 3.2, 0.8), also
+     * across a reshard: a key's records in a child shard (numbered after its parents) come after those in the
+     * parent (rule 0.10).
+     */
     static void checkKeyOrder(List<Invocation> log, List<String> violations) {
-        Map<String, BigInteger> committed = new HashMap<>();
+        java.util.Comparator<StreamRecord> order = java.util.Comparator.comparing((StreamRecord r) ->
+                Long.parseLong(r.shardId().substring("shardId-".length()))).thenComparing(r -> seq(r));
+        Map<String, StreamRecord> committed = new HashMap<>();
         for (Invocation i : log) {
             for (StreamRecord r : i.records()) {
-                BigInteger done = committed.get(r.shardId() + "/" + r.partitionKey());
-                if (done != null && seq(r).compareTo(done) <= 0) {
-                    violations.add("#" + i.number() + " delivers " + r.sequenceNumber() + " after a later record "
-                            + "of key " + r.partitionKey() + " was committed");
+                StreamRecord done = committed.get(r.partitionKey());
+                if (done != null && order.compare(r, done) <= 0) {
+                    violations.add("#" + i.number() + " delivers " + r.shardId() + "/" + r.sequenceNumber()
+                            + " after a later record of key " + r.partitionKey() + " was committed");
                 }
             }
             for (StreamRecord r : commits(i)) {
-                committed.merge(r.shardId() + "/" + r.partitionKey(), seq(r), BigInteger::max);
+                committed.merge(r.partitionKey(), r, (a, b) -> order.compare(a, b) >= 0 ? a : b);
             }
         }
     }
 
-    /** The records an invocation committed: all after a success, the prefix after a partial response (spec 5.5). */
+    /** The records an invocation committed: all after a success, the prefix after a partial response (rule 5.5). */
     private static List<StreamRecord> commits(Invocation i) {
         if (i.outcome() instanceof Outcome.Success) {
             return i.records();
@@ -241,7 +269,7 @@ class ShardAndLaneOrderPropertyTest {
     }
 
     private static BigInteger seq(StreamRecord r) {
-        return new BigInteger(r.sequenceNumber()); // spec 12.1: compare numerically
+        return new BigInteger(r.sequenceNumber()); // rule 12.1: compare numerically
     }
 
     /**

@@ -76,7 +76,7 @@ class StreamMisuseTest {
     }
 
     @Test
-    void fifoDestinationDropsTheRecordsWithAWarningAndTheLedgerSaysDiscarded() { // spec 1.9, 6.5
+    void fifoDestinationDropsTheRecordsWithAWarningAndTheLedgerSaysDiscarded() { // rule 1.9, 6.5
         try (StreamHarness h = StreamHarness.builder().build()) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0)
                     .onFailureDestination("arn:aws:sqs:us-east-1:123456789012:dlq.fifo").build(), ALWAYS_FAILS);
@@ -87,13 +87,13 @@ class StreamMisuseTest {
             assertThat(h.ledger().stateOf(r)).isEqualTo(RecordState.DISCARDED);
             assertThat(h.invocations().warnings()).singleElement().asString().endsWith(" dropped: delivery to the "
                     + "on-failure destination failed (a FIFO queue or topic is not a supported destination type, "
-                    + "spec 1.9, 6.5)");
+                    + "rule 1.9, 6.5)");
             h.ledger().verify();
         }
     }
 
     @Test
-    void shardThatCanNeverDrainStopsAtRetentionAndTheTimelineSaysWhy() { // spec 4.5, 13.11
+    void shardThatCanNeverDrainStopsAtRetentionAndTheTimelineSaysWhy() { // rule 4.5, 13.11
         try (StreamHarness h = StreamHarness.builder().build()) {
             h.addMapping(EventSourceMappingConfig.defaults(), ALWAYS_FAILS); // -1 retries, no record age
             StreamRecord r = h.put("pk", "poison");
@@ -103,17 +103,17 @@ class StreamMisuseTest {
             assertThat(h.invocations().timeline()).filteredOn(e -> e.kind() == TimelineEntry.Kind.EXPIRED)
                     .singleElement().satisfies(e -> {
                         assertThat(e.text()).startsWith("1 record(s) ").endsWith(" left the stream by retention "
-                                + "(PT24H) before this mapping processed them: lost (spec 4.5)");
+                                + "(PT24H) before this mapping processed them: lost (rule 4.5)");
                         assertThat(e.at()).isAfter(Instant.parse("2026-01-02T00:00:00Z"));
                     });
-            // retries every 60 s once the back-off is capped (spec 0.2): about 1,440 attempts in a day, no spin
+            // retries every 60 s once the back-off is capped (rule 0.2): about 1,440 attempts in a day, no spin
             assertThat(h.invocations().count()).isBetween(1_400, 1_500);
             h.ledger().verify();
         }
     }
 
     @Test
-    void shardThrottledForeverStopsAtRetentionToo() { // spec 4.2, 13.10: throttles never exhaust retries
+    void shardThrottledForeverStopsAtRetentionToo() { // rule 4.2, 13.10: throttles never exhaust retries
         try (StreamHarness h = StreamHarness.builder().build()) {
             h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0).build(),
                     (e, c) -> null);

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No watchdog thread outlives {@code close()} (spec 0.4): a worker the watchdog abandoned stays on the join list after
+ * No watchdog thread outlives {@code close()} (rule 0.4): a worker the watchdog abandoned stays on the join list after
  * a second executor was made for the next invocation, and close waits for every worker even when the closing thread
  * is interrupted (it then keeps its interrupt flag).
  */

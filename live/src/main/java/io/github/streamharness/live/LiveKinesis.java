@@ -229,7 +229,7 @@ public final class LiveKinesis implements StreamBackend {
         }
         boolean more = !page.records().isEmpty()
                 || (page.millisBehindLatest() != null && page.millisBehindLatest() > 0);
-        // spec 2.2 / 0.3: a caught-up shard is read once per harness second, at most 5 GetRecords/s (Kinesis limit)
+        // rule 2.2 / 0.3: a caught-up shard is read once per harness second, at most 5 GetRecords/s (Kinesis limit)
         s.nextFetchMillis = more ? now : now + settings.pollPeriod().toMillis();
     }
 

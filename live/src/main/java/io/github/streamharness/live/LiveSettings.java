@@ -131,7 +131,7 @@ public final class LiveSettings {
     }
 
     /**
-     * How often a caught-up shard is read, in real time: one harness second (spec 2.2, 0.3), but never more often
+     * How often a caught-up shard is read, in real time: one harness second (rule 2.2, 0.3), but never more often
      * than Kinesis's 5 GetRecords calls per second per shard.
      */
     public Duration pollPeriod() {

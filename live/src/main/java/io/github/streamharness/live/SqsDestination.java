@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real SQS queue as a mapping's on-failure destination (spec 6.3): each on-failure message whose destination ARN
+ * A real SQS queue as a mapping's on-failure destination (rule 6.3): each on-failure message whose destination ARN
  * names an SQS queue is sent to that queue on the configured endpoint with SendMessage, its body the exact
  * on-failure JSON; {@link #readBack(String)} receives the queue's real messages as the {@link SQSEvent} a
  * DLQ-processing function gets. The queue is found by the ARN's name and account (GetQueueUrl); it must exist.

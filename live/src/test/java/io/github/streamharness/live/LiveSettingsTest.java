@@ -37,7 +37,7 @@ class LiveSettingsTest {
         assertThat(s.timeScale()).isEqualTo(10);
         assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(s.pollPeriod()).isEqualTo(Duration.ofMillis(200)); // 100 ms, but at most 5 GetRecords/s
-        assertThat(LiveSettings.of("aws").pollPeriod()).isEqualTo(Duration.ofSeconds(1)); // spec 2.2, 0.3
+        assertThat(LiveSettings.of("aws").pollPeriod()).isEqualTo(Duration.ofSeconds(1)); // rule 2.2, 0.3
     }
 
     @Test

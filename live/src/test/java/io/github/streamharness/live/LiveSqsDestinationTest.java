@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 /**
  * The whole chain against real servers: a real Kinesis stream, the mapping's on-failure message sent to a real SQS
  * queue (ElasticMQ on loopback) by the live harness itself, and the seed's DLQ processor run on the queue's messages,
- * reading the failed records back from Kinesis with GetShardIterator AT_SEQUENCE_NUMBER and GetRecords (spec 6.3).
+ * reading the failed records back from Kinesis with GetShardIterator AT_SEQUENCE_NUMBER and GetRecords (rule 6.3).
  */
 class LiveSqsDestinationTest {
 

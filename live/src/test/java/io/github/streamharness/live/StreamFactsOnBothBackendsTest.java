@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The stream side of the model against the real stream: shard layout and sequence numbers (spec 3.1, 12). */
+/** The stream side of the model against the real stream: shard layout and sequence numbers (rule 3.1, 12). */
 class StreamFactsOnBothBackendsTest {
 
     @ParameterizedTest

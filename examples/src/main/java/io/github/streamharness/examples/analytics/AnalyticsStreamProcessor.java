@@ -25,11 +25,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@link AnalyticsConfig#failureReporting()}:
  * <ul>
  *   <li>{@link FailureReporting#THROW}: the handler throws before writing anything; the whole batch fails, as in the
- *       incident, and its retries are governed by the event source mapping (spec 4).</li>
+ *       incident, and its retries are governed by the event source mapping (section 4).</li>
  *   <li>{@link FailureReporting#REPORT_FIRST_FAILURE}: the records before the first bad one are written and the
- *       response reports the bad one's sequence number (spec 5.2); Lambda redelivers from there (spec 5.5).</li>
+ *       response reports the bad one's sequence number (rule 5.2); Lambda redelivers from there (rule 5.5).</li>
  *   <li>{@link FailureReporting#REPORT_ALL_FAILURES}: every good record is written and every bad one reported; the
- *       good records after the first bad one are delivered again (spec 5.5, spec 13.3).</li>
+ *       good records after the first bad one are delivered again (rule 5.5, rule 13.3).</li>
  * </ul>
  * A DynamoDB error is not a record's fault: it propagates and fails the whole batch in every mode.
  * How a group is merged, and whether a redelivered record is counted twice, is chosen by
@@ -91,7 +91,7 @@ public class AnalyticsStreamProcessor implements RequestHandler<KinesisEvent, St
                     throw new MalformedMetricException("malformed record " + where, e);
                 }
                 log(context, "reporting malformed record " + where);
-                failures.add(new BatchItemFailure(sequenceNumber)); // spec 5.2: the sequence number
+                failures.add(new BatchItemFailure(sequenceNumber)); // rule 5.2: the sequence number
                 if (config.failureReporting() == FailureReporting.REPORT_FIRST_FAILURE) {
                     break;
                 }
@@ -112,7 +112,7 @@ public class AnalyticsStreamProcessor implements RequestHandler<KinesisEvent, St
         return groups;
     }
 
-    /** eventID is {@code shardId:sequenceNumber} (spec 7.2); the record itself does not carry its shard. */
+    /** eventID is {@code shardId:sequenceNumber} (rule 7.2); the record itself does not carry its shard. */
     private static String shardId(KinesisEventRecord record) {
         String eventId = record.getEventID();
         int colon = eventId == null ? -1 : eventId.indexOf(':');

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <p>Aggregates: partition key {@code metric} (S), sort key {@code minute} (S, ISO-8601 such as
  * {@code 2026-11-23T10:15:00Z}, so a Query over a time range is a key range), attributes {@code count}, {@code sum},
  * {@code min}, {@code max} (N). Applied records (used by {@link WriteMode#IDEMPOTENT} only): partition key
- * {@code recordId} (S) = {@code shardId:sequenceNumber}, the Kinesis eventID format (spec 7.2), because a sequence
- * number is unique only within its shard (spec 12.2). In production give that table a TTL longer than the stream's
+ * {@code recordId} (S) = {@code shardId:sequenceNumber}, the Kinesis eventID format (rule 7.2), because a sequence
+ * number is unique only within its shard (rule 12.2). In production give that table a TTL longer than the stream's
  * retention, so a marker outlives every possible redelivery of its record.
  */
 public record AnalyticsTables(String aggregatesTable, String appliedRecordsTable) {

@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * The Lambda behind the analytics stream's SQS on-failure destination: for each message it parses the on-failure
- * record (spec 6.1), reads the discarded records back from the shard through a {@link FailedRecordReader} (the
- * message carries no data, spec 6.3) and sorts out which of them are malformed metrics.
+ * record (rule 6.1), reads the discarded records back from the shard through a {@link FailedRecordReader} (the
+ * message carries no data, rule 6.3) and sorts out which of them are malformed metrics.
  *
  * <p>A message that is not an on-failure record is reported in {@link DlqSummary#rejected()}, not thrown: retrying
  * it would never succeed. A failure of the reader itself (Kinesis unavailable) propagates, so SQS delivers the

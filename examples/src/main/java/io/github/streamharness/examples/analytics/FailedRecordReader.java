@@ -3,7 +3,7 @@ package io.github.streamharness.examples.analytics;
 import java.util.List;
 
 /**
- * Reads a discarded batch back from its shard, since the on-failure record carries no data (spec 6.3). A real
+ * Reads a discarded batch back from its shard, since the on-failure record carries no data (rule 6.3). A real
  * implementation calls Kinesis {@code GetShardIterator} with {@code AT_SEQUENCE_NUMBER} at the start sequence
  * number, then {@code GetRecords} until it passes the end sequence number; a test can read the harness's shard.
  */

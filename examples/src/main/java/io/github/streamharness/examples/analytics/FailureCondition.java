@@ -1,10 +1,10 @@
 package io.github.streamharness.examples.analytics;
 
-/** Why Lambda discarded a batch and sent it to the on-failure destination: {@code requestContext.condition} (spec 6.1). */
+/** Why Lambda discarded a batch and sent it to the on-failure destination: {@code requestContext.condition} (rule 6.1). */
 public enum FailureCondition {
-    /** Every allowed attempt failed (spec 4.4); the message has a {@code responseContext}. */
+    /** Every allowed attempt failed (rule 4.4); the message has a {@code responseContext}. */
     RETRY_ATTEMPTS_EXHAUSTED("RetryAttemptsExhausted"),
-    /** The records passed MaximumRecordAgeInSeconds (spec 4.6); the message has no {@code responseContext} (spec 6.2). */
+    /** The records passed MaximumRecordAgeInSeconds (rule 4.6); the message has no {@code responseContext} (rule 6.2). */
     RECORD_AGE_EXCEEDED("RecordAgeExceeded");
 
     private final String awsName;

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * reasons; the writer drops exactly those records and tries again with the rest, until nothing new is left.
  *
  * <p>Why per record and not per batch: Lambda does not redeliver the same batches. A partial batch response
- * restarts at the failed record (spec 5.5) and bisection halves a batch (spec 4.7), so a key made of the batch's
+ * restarts at the failed record (rule 5.5) and bisection halves a batch (rule 4.7), so a key made of the batch's
  * first sequence number would miss the overlap. Why a separate item per record and not a set of sequence numbers on
  * the aggregate: at 10,000 records/s one minute's set would pass DynamoDB's 400 KB item limit.
  *

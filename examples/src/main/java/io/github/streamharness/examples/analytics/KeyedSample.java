@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A parsed metric together with the identity of the Kinesis record it came from: (shardId, sequenceNumber), never
- * the sequence number alone (spec 12.2).
+ * the sequence number alone (rule 12.2).
  */
 record KeyedSample(String shardId, String sequenceNumber, MetricRecord metric) {
 
@@ -14,7 +14,7 @@ record KeyedSample(String shardId, String sequenceNumber, MetricRecord metric) {
         Objects.requireNonNull(metric, "metric");
     }
 
-    /** {@code shardId:sequenceNumber}, the format of the Kinesis event's eventID (spec 7.2). */
+    /** {@code shardId:sequenceNumber}, the format of the Kinesis event's eventID (rule 7.2). */
     String recordId() {
         return shardId + ":" + sequenceNumber;
     }

@@ -1,5 +1,7 @@
 package io.github.streamharness.examples.analytics;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,62 @@ public record MetricRecord(String metric, BigDecimal value, Instant timestamp, O
      * @throws MalformedMetricException if the data is not a JSON object or a required field is missing or invalid
      */
     public static MetricRecord parse(byte[] data) {
+        MetricRecord flat = parseFlat(data);
+        return flat != null ? flat : parseTree(data);
+    }
+
+    /**
+     * The common case, a flat object of well-formed fields, read token by token instead of through a tree (the
+     * tree was a quarter of the handler's time at 10,000 records/s); {@code null} for anything else, which
+     * {@link #parseTree} reads, so both give the same record or the same error. Numbers as the tree gives them:
+     * integers exact, decimals with trailing zeros stripped.
+     */
+    private static MetricRecord parseFlat(byte[] data) {
+        try (JsonParser p = JSON.getFactory().createParser(data)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String metric = null;
+            BigDecimal value = null;
+            String timestamp = null;
+            String host = null;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v.isStructStart()) {
+                    return null;
+                }
+                switch (name) {
+                    case "metric" -> metric = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "value" -> value = number(p, v);
+                    case "timestamp" -> timestamp = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "host" -> host = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                    default -> { }
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null || metric == null || metric.isBlank()
+                    || value == null || timestamp == null) {
+                return null;
+            }
+            return new MetricRecord(metric, value, UtcInstants.parse(timestamp), Optional.ofNullable(host));
+        } catch (IOException | DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal number(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return BigDecimal.valueOf(p.getLongValue());
+        }
+        if (v == JsonToken.VALUE_NUMBER_FLOAT) {
+            BigDecimal d = p.getDecimalValue();
+            return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        }
+        return null;
+    }
+
+    private static MetricRecord parseTree(byte[] data) {
         JsonNode node;
         try {
             node = JSON.readTree(data);
@@ -61,7 +119,7 @@ public record MetricRecord(String metric, BigDecimal value, Instant timestamp, O
         }
         Instant at;
         try {
-            at = Instant.parse(timestamp.asText());
+            at = UtcInstants.parse(timestamp.asText());
         } catch (DateTimeParseException e) {
             throw new MalformedMetricException("\"timestamp\" is not an ISO-8601 instant: " + preview(data), e);
         }

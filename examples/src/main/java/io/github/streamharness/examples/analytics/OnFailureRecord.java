@@ -9,15 +9,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The on-failure destination record Lambda sends for a discarded Kinesis batch (spec 6.1): metadata only, no
- * record data (spec 6.3), so a consumer re-reads the shard range to get the records.
+ * The on-failure destination record Lambda sends for a discarded Kinesis batch (rule 6.1): metadata only, no
+ * record data (rule 6.3), so a consumer re-reads the shard range to get the records.
  *
  * @param condition              {@code requestContext.condition}
  * @param approximateInvokeCount {@code requestContext.approximateInvokeCount}
  * @param functionArn            {@code requestContext.functionArn}, if present
  * @param functionError          {@code responseContext.functionError}: {@code "Unhandled"} for an exception or
- *                               timeout; empty when null (a partial batch response, spec 5.4) or when there is no
- *                               responseContext (RecordAgeExceeded, spec 6.2)
+ *                               timeout; empty when null (a partial batch response, rule 5.4) or when there is no
+ *                               responseContext (RecordAgeExceeded, rule 6.2)
  * @param timestamp              when Lambda discarded the batch, if present
  * @param shardId                {@code KinesisBatchInfo.shardId}
  * @param startSequenceNumber    first discarded record
@@ -45,7 +45,7 @@ public record OnFailureRecord(FailureCondition condition, int approximateInvokeC
     }
 
     /**
-     * Parses an SQS message body (the JSON document itself, spec 6.3).
+     * Parses an SQS message body (the JSON document itself, rule 6.3).
      *
      * @throws IllegalArgumentException naming the first missing or invalid field
      */

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A record read back from a Kinesis shard, as GetRecords returns it: identity (shardId, sequenceNumber)
- * (spec 12.2), partition key and data.
+ * (rule 12.2), partition key and data.
  */
 public record ShardRecord(String shardId, String sequenceNumber, String partitionKey, byte[] data) {
 

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * written per batch, so a redelivered batch can never be counted twice in the table: the aggregate is written once,
  * by a PutItem that a retried final invocation simply repeats.
  *
- * <p>The window is the records' arrival time in the stream, not the samples' own {@code timestamp} (spec 8.3): the
+ * <p>The window is the records' arrival time in the stream, not the samples' own {@code timestamp} (rule 8.3): the
  * item's {@code minute} is the window start. State: one entry per metric, {@code "count|sum|min|max"}; malformed
  * records are counted under {@value #MALFORMED} and skipped.
  */

@@ -2,7 +2,7 @@ package io.github.streamharness.examples.analytics;
 
 /**
  * How the handler merges a batch's aggregates into DynamoDB. Kinesis delivery through Lambda is at least once
- * (spec 13.1): a retried or partially failed batch is delivered again, so the difference matters.
+ * (rule 13.1): a retried or partially failed batch is delivered again, so the difference matters.
  */
 public enum WriteMode {
     /**

@@ -1,6 +1,9 @@
 package io.github.streamharness.examples.demo;
 
-import io.github.streamharness.examples.incident.FunctionConfig;
+import io.github.streamharness.whatif.ConfigurationResult;
+import io.github.streamharness.whatif.Configuration;
+import io.github.streamharness.whatif.WhatIf;
+import io.github.streamharness.whatif.WhatIfReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,114 +12,118 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The incident of {@code analytics-stream-processor}, replayed in virtual time at the production rate: 10 shards,
- * 10,000 metric records per second, one poison pill, DynamoDB writes that are sometimes throttled for 25 s or more.
- * The same traffic runs against the configuration before the fix and after it (one thread each); the demo prints
- * both side by side over virtual time and writes an SVG chart of the iterator age.
+ * The incident of {@code analytics-stream-processor}, reproduced at its real scale in virtual time and diagnosed with
+ * the runbook's steps: 10 shards, 10,000 metric records per second for 45 minutes from 500 hosts, a record cut short
+ * that makes the parser hang until the function timeout (A), one DynamoDB write in 20,000 taking 25 s or more (B),
+ * and a 6 s Init on every new execution environment (C). The configurations before and after the fix are read from
+ * the module's SAM templates and run side by side, one per thread ({@link WhatIf}). Then the runbook's parameter
+ * table as a sweep (each change alone, and all together) and Power Tuning's memory what-if, on a shorter slice of the
+ * same traffic.
  *
- * <p>Arguments, all optional: the output directory of the chart (default {@code target}), the virtual minutes to
- * replay (default 45), the seconds the 10,000 records/s peak lasts (default 30; the rest runs at 50 records/s, so
- * the replay takes seconds: every record costs real time, idle virtual time costs almost none).
+ * <p>Arguments, all optional: the output directory of the charts (default {@code target}); the incident's virtual
+ * minutes (45) and records per second (10000); the sweeps' minutes (10) and records per second (1000).
  */
 public final class Demo {
-    private static final long PEAK_RATE = 10_000;
-    private static final long BASE_RATE = 50;
-    private static final Duration POISON_PILL_AT = Duration.ofSeconds(20);
-    private static final int THROTTLED_ONE_IN = 20_000;
-
     private Demo() {
     }
 
-    /** Runs both configurations, prints the table and writes the chart. */
-    public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
-        Path outputDirectory = Path.of(args.length > 0 ? args[0] : "target");
-        Duration duration = Duration.ofMinutes(args.length > 1 ? Long.parseLong(args[1]) : 45);
-        Duration peak = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30);
-        IncidentReplay.Scenario scenario = new IncidentReplay.Scenario(PEAK_RATE, peak, BASE_RATE, duration,
-                POISON_PILL_AT, THROTTLED_ONE_IN, reportEvery(duration));
-        PrintStream out = System.out;
-        out.printf(Locale.ROOT, "Replaying %s of analytics-stream in virtual time: %d shards, %d hosts, the peak of "
-                        + "%,d records/s for %s, then %,d records/s;%n"
-                        + "a poison pill at %s; 1 DynamoDB write in %,d throttled (25 s and more).%n",
-                Table.clock(duration), IncidentReplay.SHARDS, IncidentReplay.HOSTS, PEAK_RATE, Table.clock(peak),
-                BASE_RATE, Table.clock(POISON_PILL_AT), THROTTLED_ONE_IN);
-        IncidentReplay before = new IncidentReplay(FunctionConfig.BEFORE_THE_FIX, scenario);
-        IncidentReplay after = new IncidentReplay(FunctionConfig.AFTER_THE_FIX, scenario);
-
-        long wallStart = System.nanoTime(); // the demo's own real cost, reported at the end
-        List<IncidentReplay.Result> results = runSideBySide(out, before, after, duration, wallStart);
-        long wallMillis = (System.nanoTime() - wallStart) / 1_000_000;
-
-        out.println();
-        for (IncidentReplay.Result r : results) {
-            out.printf(Locale.ROOT, "  %-15s %s%n", r.config().name() + ":", ConfigText.of(r.config()));
+    /** The sizes of a run: the incident and the sweeps' slice of it. */
+    record Scale(IncidentScenario incident, IncidentScenario sweep, IncidentScenario memory) {
+        static Scale of(String[] args) {
+            long minutes = args.length > 1 ? Long.parseLong(args[1]) : 45;
+            long rate = args.length > 2 ? Long.parseLong(args[2]) : 10_000;
+            long sweepMinutes = args.length > 3 ? Long.parseLong(args[3]) : 10;
+            long sweepRate = args.length > 4 ? Long.parseLong(args[4]) : 1_000;
+            Duration pill = Duration.ofSeconds(20);
+            return new Scale(new IncidentScenario(rate, Duration.ofMinutes(minutes), pill),
+                    new IncidentScenario(sweepRate, Duration.ofMinutes(sweepMinutes), pill),
+                    new IncidentScenario(sweepRate, Duration.ofMinutes(Math.max(1, sweepMinutes / 2)), pill));
         }
-        out.println();
-        Table.print(out, results.get(0), results.get(1));
-        out.println();
-        Summary.print(out, results, duration);
+    }
 
+    /** Runs the incident, the sweeps, prints everything and writes the charts. */
+    public static void main(String[] args) throws IOException {
+        run(System.out, Path.of(args.length > 0 ? args[0] : "target"), Scale.of(args), System.console() != null);
+    }
+
+    static void run(PrintStream out, Path outputDirectory, Scale scale, boolean terminal) throws IOException {
+        long wallStart = System.nanoTime(); // the demo reports its own real cost; everything it runs is virtual
         Files.createDirectories(outputDirectory);
-        Path chart = outputDirectory.resolve("incident-iterator-age.svg").toAbsolutePath();
-        Files.writeString(chart, IteratorAgeChart.svg("analytics-stream: iterator age, before and after the fix",
-                duration, POISON_PILL_AT, results), StandardCharsets.UTF_8);
-        out.println("Chart of the iterator age: " + chart);
-        out.printf(Locale.ROOT, "Replayed %s of virtual time twice (%,d records each) in %.1f s of real time "
-                        + "(before the fix %.1f s, after the fix %.1f s, side by side on two threads).%n",
-                Table.clock(duration), results.get(0).last().recordsPut(), wallMillis / 1000.0,
-                results.get(0).wallMillis() / 1000.0, results.get(1).wallMillis() / 1000.0);
+        IncidentScenario s = scale.incident();
+        Configuration before = IncidentScenario.beforeTheFix();
+        Configuration after = IncidentScenario.afterTheFix();
+        out.printf(Locale.ROOT, "The incident of analytics-stream-processor, replayed in virtual time: %d shards, %d "
+                        + "hosts, %,d records/s for %s (%,d records per configuration);%n"
+                        + "  A: a record cut short at %s makes the parser hang until the function timeout;%n"
+                        + "  B: 1 DynamoDB write in %,d takes 25 s or more;  C: %d s of Init per new execution "
+                        + "environment, counted against the timeout.%n%n",
+                IncidentScenario.SHARDS, IncidentScenario.HOSTS, s.rate(), Format.clock(s.duration()), s.records(),
+                Format.clock(s.poisonAt()), IncidentScenario.SLOW_WRITE_ONE_IN, IncidentScenario.INIT.toSeconds());
+
+        Progress progress = new Progress(out, terminal);
+        WhatIfReport incident = whatIf(s, progress).configurations(before, after)
+                .period(IncidentReport.TABLE_PERIOD).run();
+        progress.finish();
+        out.println();
+        ConfigurationResult b = incident.result(before.name());
+        ConfigurationResult a = incident.result(after.name());
+        IncidentReport.section(out, b);
+        IncidentReport.section(out, a);
+        IncidentReport.sideBySide(out, b, a);
+        IncidentReport.reading(out, b, a, s);
+        Path chart = write(outputDirectory, "incident.svg", TimeSeriesChart.svg("analytics-stream, before and after "
+                + "the fix (" + Format.count(s.rate()) + " records/s, " + Format.clock(s.duration()) + ")",
+                s.duration(), incident.results(), TimeSeriesChart.INCIDENT_METRICS));
+        out.println("\nChart: " + chart);
+        long incidentMillis = incident.elapsed().toMillis();
+        out.printf(Locale.ROOT, "The incident ran twice (%,d records each) in %.1f s of real time, one configuration "
+                + "per thread.%n%n", s.records(), incidentMillis / 1000.0);
+
+        IncidentScenario w = scale.sweep();
+        out.printf(Locale.ROOT, "Steps 3 and 4, the parameter table as a what-if: each change alone, then all "
+                        + "together (%,d records/s for %s, the same pill and faults):%n",
+                w.rate(), Format.clock(w.duration()));
+        progress = new Progress(out, terminal);
+        WhatIfReport sweep = whatIf(w, progress).configurations(Sweeps.parameterTable(before, after)).run();
+        progress.finish();
+        out.println(sweep.table());
+        out.println("Chart: " + write(outputDirectory, "parameter-sweep.svg",
+                sweep.svg("The parameter table: each change alone, and all together")));
+
+        IncidentScenario m = scale.memory();
+        out.printf(Locale.ROOT, "%nThe memory what-if (Power Tuning, rule 19.3): the fixed configuration at 128 to "
+                        + "3008 MB, %,d records/s for %s;%n  duration scaled by the CPU share below 1,769 MB, us-east-1 "
+                        + "x86 prices:%n", m.rate(), Format.clock(m.duration()));
+        progress = new Progress(out, terminal);
+        WhatIfReport memory = whatIf(m, progress).configurations(Sweeps.memory(after)).run();
+        progress.finish();
+        out.println(memory.table());
+        out.println("Chart: " + write(outputDirectory, "memory-what-if.svg",
+                memory.svg("Memory what-if: the fixed configuration from 128 to 3008 MB")));
+        out.printf(Locale.ROOT, "%nEverything above took %.1f s of real time (the incident %.1f s, the parameter "
+                        + "sweep %.1f s, the memory what-if %.1f s).%n", (System.nanoTime() - wallStart) / 1e9,
+                incidentMillis / 1000.0, sweep.elapsed().toMillis() / 1000.0, memory.elapsed().toMillis() / 1000.0);
     }
 
-    private static List<IncidentReplay.Result> runSideBySide(PrintStream out, IncidentReplay before,
-                                                             IncidentReplay after, Duration duration, long wallStart)
-            throws InterruptedException, ExecutionException {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<IncidentReplay.Result> b = pool.submit(before);
-            Future<IncidentReplay.Result> a = pool.submit(after);
-            while (!(b.isDone() && a.isDone())) {
-                printProgress(out, before, after, duration, wallStart);
-                try {
-                    (b.isDone() ? a : b).get(500, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException stillRunning) {
-                    // print the progress line again
-                }
-            }
-            printProgress(out, before, after, duration, wallStart);
-            out.println();
-            return List.of(b.get(), a.get());
-        } finally {
-            pool.shutdownNow();
-        }
+    private static WhatIf.Builder whatIf(IncidentScenario s, Progress progress) {
+        return WhatIf.of(s.traffic(), IncidentScenario.handlers()).progress(progress)
+                .probe("dlq", Probes::deadLetters)
+                .probe("first DLQ message", Probes::firstDeadLetterAt)
+                .probe("insights", Probes::insights).probe("metrics", Probes::metrics);
     }
 
-    private static void printProgress(PrintStream out, IncidentReplay before, IncidentReplay after, Duration duration,
-                                      long wallStart) {
-        out.printf(Locale.ROOT, "\r  progress: before the fix %s, after the fix %s of %s virtual; %,d + %,d records; "
-                        + "%.1f s real",
-                Table.clock(Duration.ofSeconds(before.secondsDone())),
-                Table.clock(Duration.ofSeconds(after.secondsDone())), Table.clock(duration), before.recordsPut(),
-                after.recordsPut(), (System.nanoTime() - wallStart) / 1e9);
-        out.flush();
+    private static Path write(Path directory, String name, String svg) throws IOException {
+        Path file = directory.resolve(name).toAbsolutePath();
+        Files.writeString(file, svg, StandardCharsets.UTF_8);
+        return file;
     }
 
-    /** About a dozen rows: every 15 s for 3 minutes, every 5 minutes for an hour. */
-    private static Duration reportEvery(Duration duration) {
-        long seconds = Math.max(5, duration.toSeconds() / 12);
-        long[] nice = {5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600};
-        for (long n : nice) {
-            if (n >= seconds) {
-                return Duration.ofSeconds(n);
-            }
-        }
-        return Duration.ofSeconds(seconds);
+    /** The what-if results of the incident, for tests. */
+    static List<ConfigurationResult> incident(IncidentScenario s) {
+        return whatIf(s, new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()), false))
+                .configurations(IncidentScenario.beforeTheFix(), IncidentScenario.afterTheFix())
+                .period(IncidentReport.TABLE_PERIOD).run().results();
     }
 }

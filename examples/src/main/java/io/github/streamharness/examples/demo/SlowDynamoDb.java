@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * A stand-in for a throttled DynamoDB table that spends virtual time instead of real time: each write takes
  * {@code normal}, and a seeded one in {@code throttledOneIn} writes is throttled and retried by the SDK until it
  * gets through, taking 25, 32, 28 or 40 s in turn ("slow writes, 25 s+", cause B of the incident). Crossing the
- * function timeout inside a write ends the invocation as a Lambda timeout (spec 0.4), with the writes before it done.
+ * function timeout inside a write ends the invocation as a Lambda timeout (rule 0.4), with the writes before it done.
  *
  * <p>It stores nothing; it counts the samples the handler added ({@code ADD #count :c}), so a caller can compare
  * what DynamoDB counted with what the stream delivered. Only the operations the analytics handler uses are

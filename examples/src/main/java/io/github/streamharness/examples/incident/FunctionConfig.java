@@ -20,14 +20,14 @@ import java.util.Objects;
  */
 public record FunctionConfig(String name, EventSourceMappingConfig mapping, Duration timeout, int memorySizeMb) {
 
-    /** The SQS queue the fixed mapping sends discarded batches to (spec 1.9, 6.3). */
+    /** The SQS queue the fixed mapping sends discarded batches to (rule 1.9, 6.3). */
     public static final String DLQ_ARN = "arn:aws:sqs:us-east-1:123456789012:analytics-dlq";
 
     /**
      * Before the fix, as {@code template-before-the-fix.yaml} deploys it: BatchSize 200 and every other parameter at
      * its AWS default (MaximumRetryAttempts -1, MaximumRecordAgeInSeconds -1, no bisection, no on-failure
      * destination, ParallelizationFactor 1), timeout 30 s, 256 MB. A failing batch is retried until its records
-     * leave the stream (spec 4.5, 13.11).
+     * leave the stream (rule 4.5, 13.11).
      */
     public static final FunctionConfig BEFORE_THE_FIX = fromTemplate("before the fix", "template-before-the-fix.yaml");
 

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The handler against a real DynamoDB (DynamoDB Local, embedded): what ends up in the table when Lambda delivers a
- * batch once, and when it delivers records again, as it does at least once (spec 13.1).
+ * batch once, and when it delivers records again, as it does at least once (rule 13.1).
  */
 class AnalyticsStreamProcessorDynamoDbLocalTest extends WithAnalyticsTables {
     private AnalyticsStreamProcessor handler(WriteMode mode, FailureReporting reporting) {
@@ -76,11 +76,11 @@ class AnalyticsStreamProcessorDynamoDbLocalTest extends WithAnalyticsTables {
     }
 
     @Test
-    void additiveWritesCountARedeliveredBatchTwice() { // spec 13.1: at-least-once delivery
+    void additiveWritesCountARedeliveredBatchTwice() { // rule 13.1: at-least-once delivery
         AnalyticsStreamProcessor handler = handler(WriteMode.ADDITIVE, FailureReporting.THROW);
 
         handler.handleRequest(threeCpuSamples(), null);
-        handler.handleRequest(threeCpuSamples(), null); // a retry of the same batch (spec 4.3)
+        handler.handleRequest(threeCpuSamples(), null); // a retry of the same batch (rule 4.3)
 
         Map<String, AttributeValue> cpu = aggregate("cpu", "2026-11-23T10:15:00Z");
         assertThat(number(cpu, "count")).isEqualByComparingTo("6");
@@ -90,7 +90,7 @@ class AnalyticsStreamProcessorDynamoDbLocalTest extends WithAnalyticsTables {
     }
 
     @Test
-    void idempotentWritesCountARedeliveredBatchOnce() { // spec 13.1
+    void idempotentWritesCountARedeliveredBatchOnce() { // rule 13.1
         AnalyticsStreamProcessor handler = handler(WriteMode.IDEMPOTENT, FailureReporting.THROW);
 
         handler.handleRequest(threeCpuSamples(), null);
@@ -104,7 +104,7 @@ class AnalyticsStreamProcessorDynamoDbLocalTest extends WithAnalyticsTables {
     }
 
     @Test
-    void idempotentWritesApplyOnlyTheNewRecordsOfAnOverlappingRedelivery() { // spec 5.5: redelivery from a checkpoint
+    void idempotentWritesApplyOnlyTheNewRecordsOfAnOverlappingRedelivery() { // rule 5.5: redelivery from a checkpoint
         AnalyticsStreamProcessor handler = handler(WriteMode.IDEMPOTENT, FailureReporting.THROW);
 
         handler.handleRequest(threeCpuSamples(), null);
@@ -119,7 +119,7 @@ class AnalyticsStreamProcessorDynamoDbLocalTest extends WithAnalyticsTables {
     }
 
     @Test
-    void theSameSequenceNumberInTwoShardsIsTwoRecords() { // spec 12.2: identity is (shardId, sequenceNumber)
+    void theSameSequenceNumberInTwoShardsIsTwoRecords() { // rule 12.2: identity is (shardId, sequenceNumber)
         AnalyticsStreamProcessor handler = handler(WriteMode.IDEMPOTENT, FailureReporting.THROW);
 
         handler.handleRequest(event(record(SHARD_0, seq(1), metric("cpu", "1", "2026-11-23T10:15:30Z"))), null);
@@ -129,7 +129,7 @@ class AnalyticsStreamProcessorDynamoDbLocalTest extends WithAnalyticsTables {
     }
 
     @Test
-    void continuingAfterAFailureDoubleCountsTheGoodRecordsLambdaRedelivers() { // spec 5.5, spec 13.3
+    void continuingAfterAFailureDoubleCountsTheGoodRecordsLambdaRedelivers() { // rule 5.5, rule 13.3
         AnalyticsStreamProcessor handler = handler(WriteMode.ADDITIVE, FailureReporting.REPORT_ALL_FAILURES);
         KinesisEvent batch = event(
                 record(1, metric("cpu", "0.42", "2026-11-23T10:15:30Z")),
@@ -145,7 +145,7 @@ class AnalyticsStreamProcessorDynamoDbLocalTest extends WithAnalyticsTables {
     }
 
     @Test
-    void stoppingAtTheFirstFailureCountsEveryGoodRecordOnce() { // spec 5.5
+    void stoppingAtTheFirstFailureCountsEveryGoodRecordOnce() { // rule 5.5
         AnalyticsStreamProcessor handler = handler(WriteMode.ADDITIVE, FailureReporting.REPORT_FIRST_FAILURE);
         KinesisEvent batch = event(
                 record(1, metric("cpu", "0.42", "2026-11-23T10:15:30Z")),

@@ -88,7 +88,7 @@ class AnalyticsStreamProcessorTest {
                 assertThat(u.updateExpression()).isEqualTo("ADD #count :c, #sum :s");
                 assertThat(u.expressionAttributeNames()).containsEntry("#count", "count").containsEntry("#sum", "sum");
             });
-            assertThat(response.getBatchItemFailures()).isEmpty(); // spec 5.3: complete success
+            assertThat(response.getBatchItemFailures()).isEmpty(); // rule 5.3: complete success
         }
 
         @Test
@@ -128,7 +128,7 @@ class AnalyticsStreamProcessorTest {
     class PoisonPill {
 
         @Test
-        void failsTheWholeBatchBeforeWritingAnything() { // spec 4.1: an unhandled error fails the batch
+        void failsTheWholeBatchBeforeWritingAnything() { // rule 4.1: an unhandled error fails the batch
             KinesisEventRecord poison = record(2, POISON);
 
             assertThatThrownBy(() -> handle(AnalyticsConfig.defaults(),
@@ -141,7 +141,7 @@ class AnalyticsStreamProcessorTest {
         }
 
         @Test
-        void reportFirstFailureWritesTheRecordsBeforeItAndReportsOnlyItsSequenceNumber() { // spec 5.2, 5.5
+        void reportFirstFailureWritesTheRecordsBeforeItAndReportsOnlyItsSequenceNumber() { // rule 5.2, 5.5
             StreamsEventResponse response = handle(
                     AnalyticsConfig.defaults().withFailureReporting(FailureReporting.REPORT_FIRST_FAILURE),
                     record(1, metric("cpu", "0.42", "2026-11-23T10:15:30Z")),
@@ -156,7 +156,7 @@ class AnalyticsStreamProcessorTest {
         }
 
         @Test
-        void reportAllFailuresWritesEveryGoodRecordAndReportsEveryBadOne() { // spec 5.5: lowest one is the checkpoint
+        void reportAllFailuresWritesEveryGoodRecordAndReportsEveryBadOne() { // rule 5.5: lowest one is the checkpoint
             StreamsEventResponse response = handle(
                     AnalyticsConfig.defaults().withFailureReporting(FailureReporting.REPORT_ALL_FAILURES),
                     record(1, metric("cpu", "0.42", "2026-11-23T10:15:30Z")),
@@ -203,7 +203,7 @@ class AnalyticsStreamProcessorTest {
                     .containsEntry(":c", AttributeValue.fromN("2")).containsEntry(":s", AttributeValue.fromN("1.00"));
             assertThat(actions.subList(1, 3)).extracting(a -> a.put().item().get("recordId"))
                     .containsExactly(AttributeValue.fromS(SHARD_0 + ":" + seq(1)),
-                            AttributeValue.fromS(SHARD_0 + ":" + seq(2))); // spec 12.2: (shardId, sequenceNumber)
+                            AttributeValue.fromS(SHARD_0 + ":" + seq(2))); // rule 12.2: (shardId, sequenceNumber)
             assertThat(actions.subList(1, 3)).allSatisfy(a -> {
                 assertThat(a.put().tableName()).isEqualTo("metric-applied-records");
                 assertThat(a.put().conditionExpression()).isEqualTo("attribute_not_exists(#id)");

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DlqProcessorTest {
-    /** Spec 6.6, verbatim: RetryAttemptsExhausted after an unhandled error, MaximumRetryAttempts=1. */
+    /** Rule 6.6, verbatim: RetryAttemptsExhausted after an unhandled error, MaximumRetryAttempts=1. */
     private static final String SPEC_6_6 = """
             {"requestContext":{"requestId":"c9b8fa9f-5a7f-4d3b-af9c-0c604cde93a5",
               "functionArn":"arn:aws:lambda:us-east-2:123456789012:function:myfunction",
@@ -28,7 +28,7 @@ class DlqProcessorTest {
               "approximateArrivalOfLastRecord":"2019-11-14T00:38:05.580Z",
               "batchSize":500,"streamArn":"arn:aws:kinesis:us-east-2:123456789012:stream/mystream"}}
             """;
-    /** Spec 6.6's RecordAgeExceeded variant: the same document without responseContext (spec 6.2). */
+    /** Rule 6.6's RecordAgeExceeded variant: the same document without responseContext (rule 6.2). */
     private static final String RECORD_AGE_EXCEEDED = """
             {"requestContext":{"requestId":"0e5f6a3c-1f0e-4d5b-9f3c-3a1d2b4c5e6f",
               "functionArn":"arn:aws:lambda:us-east-1:123456789012:function:analytics-stream-processor",
@@ -91,7 +91,7 @@ class DlqProcessorTest {
     }
 
     @Test
-    void readsTheDiscardedRangeBackFromTheShardBecauseTheMessageCarriesNoData() { // spec 6.3
+    void readsTheDiscardedRangeBackFromTheShardBecauseTheMessageCarriesNoData() { // rule 6.3
         onShard("shardId-000000000001", "49601189658422359378836298521827638475320189012309704721", "{before}");
         onShard("shardId-000000000001", "49601189658422359378836298521827638475320189012309704722",
                 TestKinesisEvents.metric("cpu", "0.42", "2019-11-14T00:38:04Z"));
@@ -116,7 +116,7 @@ class DlqProcessorTest {
     }
 
     @Test
-    void recordAgeExceededHasNoResponseContextAndStillResolves() { // spec 6.2
+    void recordAgeExceededHasNoResponseContextAndStillResolves() { // rule 6.2
         onShard("shardId-000000000000", TestKinesisEvents.seq(1),
                 TestKinesisEvents.metric("cpu", "0.42", "2026-11-23T10:15:30Z"));
         onShard("shardId-000000000000", TestKinesisEvents.seq(2),

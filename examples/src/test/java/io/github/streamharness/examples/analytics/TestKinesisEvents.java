@@ -10,7 +10,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Hand-built Kinesis events in the shape Lambda delivers (spec 7.1), for calling the handler directly. Tests that
+ * Hand-built Kinesis events in the shape Lambda delivers (rule 7.1), for calling the handler directly. Tests that
  * go through the stream harness get their events from the harness instead.
  */
 final class TestKinesisEvents {
@@ -24,7 +24,7 @@ final class TestKinesisEvents {
     private TestKinesisEvents() {
     }
 
-    /** The n-th sequence number of a shard: 56 digits, increasing with n, as Kinesis writes them (spec 12.1). */
+    /** The n-th sequence number of a shard: 56 digits, increasing with n, as Kinesis writes them (rule 12.1). */
     static String seq(int n) {
         return FIRST_SEQUENCE_NUMBER.add(BigInteger.valueOf(n)).toString();
     }
@@ -40,7 +40,7 @@ final class TestKinesisEvents {
         return record(SHARD_0, seq(n), data);
     }
 
-    /** A record as it appears in the event Lambda delivers (spec 7.1, 7.2). */
+    /** A record as it appears in the event Lambda delivers (rule 7.1, 7.2). */
     static KinesisEventRecord record(String shardId, String sequenceNumber, String data) {
         KinesisEvent.Record kinesis = new KinesisEvent.Record();
         kinesis.setKinesisSchemaVersion("1.0");

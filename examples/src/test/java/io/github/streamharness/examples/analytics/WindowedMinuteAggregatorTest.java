@@ -16,7 +16,7 @@ import static io.github.streamharness.assertj.StreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-minute aggregator in one-minute tumbling windows (spec 8) against DynamoDB Local: the aggregate is written
+ * The per-minute aggregator in one-minute tumbling windows (section 8) against DynamoDB Local: the aggregate is written
  * once per metric and minute, by the window's final invocation, whatever the retries before it.
  */
 class WindowedMinuteAggregatorTest extends WithAnalyticsTables {

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The fixed configuration a third time, without the JUnit extension: {@link StreamHarness} is plain Java, so the
  * same lines work from TestNG, Spock or a {@code main}. Only {@code @Test} is JUnit here.
+ *
+ * <p>Runbook step 3 (the mapping's fix), without JUnit.
  */
 class AfterTheFixPlainHarnessTest {
 
@@ -29,8 +31,8 @@ class AfterTheFixPlainHarnessTest {
             StreamRecord poisonPill = IncidentTraffic.write(stream).get(IncidentTraffic.POISON_INDEX);
             stream.advance(IncidentTraffic.INCIDENT);
 
-            assertThat(stream).deadLetterQueue().containsOnly(poisonPill).hasMessageCount(1); // spec 4.7, 4.4
-            assertThat(stream).shard(0).isNotBlocked().hasIteratorAgeAtMost(Duration.ofSeconds(10)); // spec 3.3
+            assertThat(stream).deadLetterQueue().containsOnly(poisonPill).hasMessageCount(1); // rule 4.7, 4.4
+            assertThat(stream).shard(0).isNotBlocked().hasIteratorAgeAtMost(Duration.ofSeconds(10)); // rule 3.3
             assertThat(DynamoDbMock.countedSamples(dynamoDb))
                     .isEqualTo(stream.ledger().count(RecordState.COMMITTED));
             assertThat(stream).hasConsistentLedger(); // the extension checks this after every test; here we ask

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The fixed configuration again, registered with the builder: the mapping comes from {@link FunctionConfig}, the
  * same object the demo runs, so the test and the deployed template cannot drift apart. The extension is an instance
  * field, so each test gets its own mock and handler.
+ *
+ * <p>Runbook step 3 (the mapping's fix), with the builder.
  */
 class AfterTheFixRegisterExtensionTest {
     private final DynamoDbClient dynamoDb = mock(DynamoDbClient.class);
@@ -38,8 +40,8 @@ class AfterTheFixRegisterExtensionTest {
         StreamRecord poisonPill = IncidentTraffic.write(stream).get(IncidentTraffic.POISON_INDEX);
         stream.advance(IncidentTraffic.INCIDENT);
 
-        assertThat(stream).deadLetterQueue().containsOnly(poisonPill).hasMessageCount(1); // spec 4.7, 4.4
-        assertThat(stream).shard(0).isNotBlocked().hasIteratorAgeAtMost(Duration.ofSeconds(10)); // spec 3.3
+        assertThat(stream).deadLetterQueue().containsOnly(poisonPill).hasMessageCount(1); // rule 4.7, 4.4
+        assertThat(stream).shard(0).isNotBlocked().hasIteratorAgeAtMost(Duration.ofSeconds(10)); // rule 3.3
         assertThat(DynamoDbMock.countedSamples(dynamoDb)).isEqualTo(stream.ledger().count(RecordState.COMMITTED));
     }
 }

@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The fixed configuration, read from the deployed {@code template.yaml}: the poison pill is isolated
  * by bisection and sent alone to the SQS on-failure destination, everything else is aggregated, and the shard keeps
  * up. {@link AfterTheFixUnderInjectedFaultsTest} runs these tests again with faults injected.
+ *
+ * <p>Runbook step 3 (BatchSize, ParallelizationFactor, BisectBatchOnFunctionError, MaximumRetryAttempts, the on-
+ * failure destination), proved on the configuration that ships.
  */
 @ExtendWith(MockitoExtension.class)
 @KinesisStreamTest(template = "template.yaml", function = "AnalyticsStreamProcessor")
@@ -41,7 +44,7 @@ class AfterTheFixTest {
         StreamRecord poisonPill = IncidentTraffic.write(stream).get(IncidentTraffic.POISON_INDEX);
         stream.runUntilIdle(); // the 45 minutes of traffic, then until every record is done
 
-        // spec 4.7, 0.1: bisected down to the pill alone; spec 4.4, 1.7: 1 + 3 retries, then the destination
+        // rule 4.7, 0.1: bisected down to the pill alone; rule 4.4, 1.7: 1 + 3 retries, then the destination
         assertThat(dlq).containsOnly(poisonPill).hasMessageCount(1)
                 .hasOnlyCondition(OnFailureCondition.RetryAttemptsExhausted);
         assertThat(dlq.messages().get(0).approximateInvokeCount()).isEqualTo(4);
@@ -55,7 +58,7 @@ class AfterTheFixTest {
         IncidentTraffic.write(stream);
         stream.advance(IncidentTraffic.INCIDENT);
 
-        // spec 3.2, 3.3: a failing batch holds back one lane of ten, and only until the pill is discarded
+        // rule 3.2, 3.3: a failing batch holds back one lane of ten, and only until the pill is discarded
         assertThat(stream).shard(0).isNotBlocked().hasIteratorAgeAtMost(Duration.ofSeconds(10));
     }
 
@@ -64,13 +67,13 @@ class AfterTheFixTest {
         IncidentTraffic.write(stream);
         stream.advance(IncidentTraffic.INCIDENT);
 
-        assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).isEmpty(); // step 1 (spec 16.3)
-        // step 2: IteratorAge, maximum per 5 minutes, below 60 s in every period (spec 10.1, 17.2)
+        assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).isEmpty(); // step 1 (rule 16.3)
+        // step 2: IteratorAge, maximum per 5 minutes, below 60 s in every period (rule 10.1, 17.2)
         assertThat(stream.metrics()).metric("IteratorAge").maximumPer(Runbook.FIVE_MINUTES)
                 .allBelow(Runbook.MAX_ITERATOR_AGE_MS).datapoints().hasSize(10); // 00:00 to 00:45 inclusive
         assertThat(stream.metrics()).metric("IteratorAgeMilliseconds", "shardId-000000000000")
                 .maximumPer(Runbook.FIVE_MINUTES).allBelow(Runbook.MAX_ITERATOR_AGE_MS);
-        // Errors: only the bisection down to the pill and its four attempts, all in the first minute (spec 4.7)
+        // Errors: only the bisection down to the pill and its four attempts, all in the first minute (rule 4.7)
         assertThat(stream.metrics()).metric("Errors").sumPer(Duration.ofMinutes(1)).datapoints()
                 .filteredOn(d -> d.value() > 0).singleElement()
                 .satisfies(d -> assertThat(d.timestamp()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z")));

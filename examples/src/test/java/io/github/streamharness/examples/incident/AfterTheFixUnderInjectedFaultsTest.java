@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * two invocations whose batch holds a disk metric time out (at the full 120 s), and every new execution environment
  * spends 10 s in a cold start. The fixed configuration must still isolate the poison pill, aggregate everything else
  * once, and catch up.
+ *
+ * <p>Runbook steps 3 and 4: the mapping's fix holds under the timeouts and cold starts of causes B and C.
  */
 @InjectFault(type = InjectFault.Type.TIMEOUT, dataMatches = "\"metric\":\"disk\"", times = 2)
 @InjectFault(type = InjectFault.Type.COLD_START, millis = 10_000)
@@ -41,10 +43,10 @@ class AfterTheFixUnderInjectedFaultsTest extends AfterTheFixTest {
         IncidentTraffic.write(stream);
         stream.advance(IncidentTraffic.INCIDENT);
 
-        // step 1 finds the two injected timeouts, at the full 120 s (spec 16.3)
+        // step 1 finds the two injected timeouts, at the full 120 s (rule 16.3)
         assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).hasSize(2).allSatisfy(row ->
                 assertThat(row.get("@message")).endsWith(" Task timed out after 120.00 seconds"));
-        // the REPORT lines of the cold starts carry their 10 s Init Duration (spec 16.2, 0.15)
+        // the REPORT lines of the cold starts carry their 10 s Init Duration (rule 16.2, 0.15)
         assertThat(stream.logs().query("filter @initDuration > 0 | stats min(@initDuration) as init"))
                 .containsExactly(java.util.Map.of("init", "10000"));
         // step 2: the timeouts held two lanes back for minutes; after the first 5 minutes, below 60 s again

@@ -24,10 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * At-least-once delivery (spec 13.1) against a real DynamoDB (DynamoDB Local, embedded): Lambda delivers records
+ * At-least-once delivery (rule 13.1) against a real DynamoDB (DynamoDB Local, embedded): Lambda delivers records
  * again after a partial batch response and after a timeout, and the harness makes it do exactly that. Additive
  * writes count the redelivered records again; idempotent writes (a marker per record in the same transaction) do
  * not. Nothing here feeds an event twice by hand: every redelivery is the mapping's.
+ *
+ * <p>Runbook step 3's consequence: retries and bisection redeliver records, so the writes must be idempotent.
  */
 class AtLeastOnceDynamoDbLocalTest extends WithAnalyticsTables {
     private static final String MINUTE = "2026-01-01T00:00:00Z";
@@ -66,7 +68,7 @@ class AtLeastOnceDynamoDbLocalTest extends WithAnalyticsTables {
 
     @ParameterizedTest(name = "{0} writes store count {1}")
     @CsvSource({"ADDITIVE, 20", "IDEMPOTENT, 10"})
-    void aRetryAfterATimeoutThatCameAfterTheWrite(WriteMode mode, long expectedCount) { // spec 0.4, 4.3, 13.1
+    void aRetryAfterATimeoutThatCameAfterTheWrite(WriteMode mode, long expectedCount) { // rule 0.4, 4.3, 13.1
         // the first UpdateItem reaches DynamoDB, but its response takes 40 s: the invocation times out at 30 s
         DynamoDbClient slowFirstResponse = mock(DynamoDbClient.class, delegatesTo(dynamoDb));
         AnalyticsConfig config = new AnalyticsConfig(tables, mode, FailureReporting.THROW);

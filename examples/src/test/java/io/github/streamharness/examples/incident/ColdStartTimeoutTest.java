@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * The incident, cause C: a warm invocation takes 24 s (three DynamoDB writes of 8 s), inside the old 30 s timeout;
  * a cold start adds 10 s. With the old configuration (MaximumRetryAttempts -1) that is worse than an occasional
  * timeout: Lambda replaces a timed-out runtime, so the retry starts cold again, and times out again.
+ *
+ * <p>Runbook step 4 (the timeout against cold starts), cause C; step 5 (provisioned concurrency) takes the cold
+ * starts away.
  */
 @ExtendWith(MockitoExtension.class)
 class ColdStartTimeoutTest {
@@ -63,12 +66,12 @@ class ColdStartTimeoutTest {
             StreamRecord first = cpuSample(stream, 0);
             stream.advance(Duration.ofMinutes(10));
 
-            // spec 0.4: 10 s + 24 s crosses 30 s; the timed-out runtime is replaced, the next attempt is cold too
+            // rule 0.4: 10 s + 24 s crosses 30 s; the timed-out runtime is replaced, the next attempt is cold too
             assertThat(stream.invocations().all()).hasSizeGreaterThan(5)
                     .allSatisfy(i -> assertThat(i.coldStart()).isTrue())
                     .extracting(i -> i.outcome().label()).containsOnly("TIMEOUT");
-            assertThat(stream).shard(0).isBlockedAt(first).hasNoCheckpoint(); // spec 3.3, 4.5
-            // the logs say it: each REPORT carries Init Duration 10 s, each attempt times out (spec 16.2, 0.15)
+            assertThat(stream).shard(0).isBlockedAt(first).hasNoCheckpoint(); // rule 3.3, 4.5
+            // the logs say it: each REPORT carries Init Duration 10 s, each attempt times out (rule 16.2, 0.15)
             assertThat(stream.logs()).hasTimeouts(stream.invocations().count());
             assertThat(stream.logs().query("filter @type = \"REPORT\" | stats count(*) as cold, "
                     + "max(@initDuration) as init, max(@duration) as handler")).containsExactly(Map.of(

@@ -23,8 +23,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The second half of the fix: the Lambda behind the SQS on-failure destination, fed the exact messages the mapping
- * sent (spec 6.1, 6.6) and reading the failed records back from the harness's shard, as it would from Kinesis with
- * GetShardIterator AT_SEQUENCE_NUMBER and GetRecords (the message carries no data, spec 6.3).
+ * sent (rule 6.1, 6.6) and reading the failed records back from the harness's shard, as it would from Kinesis with
+ * GetShardIterator AT_SEQUENCE_NUMBER and GetRecords (the message carries no data, rule 6.3).
+ *
+ * <p>Runbook step 3, after the fix: what lands in the on-failure destination and how it is reprocessed.
  */
 class DlqProcessorOnHarnessMessagesTest {
 
@@ -64,9 +66,9 @@ class DlqProcessorOnHarnessMessagesTest {
             assertThat(summary.rejected()).isEmpty();
             assertThat(summary.batches()).singleElement().satisfies(batch -> {
                 assertThat(batch.failure().condition()).isEqualTo(FailureCondition.RETRY_ATTEMPTS_EXHAUSTED);
-                assertThat(batch.failure().approximateInvokeCount()).isEqualTo(4); // spec 1.7: 3 retries + 1
-                assertThat(batch.failure().functionError()).isEqualTo(Optional.of("Unhandled")); // spec 4.1
-                assertThat(batch.failure().batchSize()).isEqualTo(1); // spec 4.7: bisected down to the pill
+                assertThat(batch.failure().approximateInvokeCount()).isEqualTo(4); // rule 1.7: 3 retries + 1
+                assertThat(batch.failure().functionError()).isEqualTo(Optional.of("Unhandled")); // rule 4.1
+                assertThat(batch.failure().batchSize()).isEqualTo(1); // rule 4.7: bisected down to the pill
                 assertThat(batch.missingRecords()).isZero();
             });
             assertThat(summary.malformedRecords()).extracting(ShardRecord::shardId, ShardRecord::sequenceNumber,

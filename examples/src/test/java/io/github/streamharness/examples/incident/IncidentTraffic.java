@@ -2,7 +2,7 @@ package io.github.streamharness.examples.incident;
 
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
-import io.github.streamharness.events.RateProducer;
+import io.github.streamharness.traffic.RateProducer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * progress, the remainder is retried whole and never bisected (rule 5.7), and when its retries run out the pill
  * goes to the on-failure destination together with every record after it. Bisection isolates a pill only when the
  * handler fails the invocation (throws, or a whole-batch failure response); see AfterTheFixTest.
+ *
+ * <p>Runbook step 3, the alternative to bisection: ReportBatchItemFailures.
  */
 class PartialBatchResponseTest {
     private final DynamoDbClient dynamoDb = mock(DynamoDbClient.class);

@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The incident, cause A: with the template deployed at the time ({@code template-before-the-fix.yaml}: BatchSize
  * 200 and every other parameter at its AWS default, MaximumRetryAttempts -1, no bisection, no on-failure
  * destination), one poison pill blocks its shard until the record leaves the stream.
+ *
+ * <p>Runbook step 2 (the metrics: IteratorAge climbing to 45 minutes, Errors, Throttles 0) on the configuration of
+ * the incident.
  */
 @ExtendWith(MockitoExtension.class)
 @KinesisStreamTest(template = "template-before-the-fix.yaml", function = "AnalyticsStreamProcessor")
@@ -41,7 +44,7 @@ class PoisonPillBeforeTheFixTest {
         List<StreamRecord> burst = IncidentTraffic.write(stream); // record 250 is the poison pill
         stream.advance(Duration.ofMinutes(45));
 
-        // spec 3.3, 4.5: the batch 200..399 holds the pill; it fails and is retried, again and again
+        // rule 3.3, 4.5: the batch 200..399 holds the pill; it fails and is retried, again and again
         assertThat(stream).shard(0)
                 .hasCheckpointAt(burst.get(199))
                 .isBlockedAt(burst.get(200))
@@ -50,10 +53,10 @@ class PoisonPillBeforeTheFixTest {
         assertThat(stream.invocations()).neverDelivered(burst.get(400), burst.get(999));
         assertThat(stream.shard(0).records()).hasSizeGreaterThan(27_000);
         assertThat(DynamoDbMock.countedSamples(dynamoDb)).isEqualTo(200);
-        // spec 10.1: the iterator age is the age of the blocked batch's first record: the whole incident
+        // rule 10.1: the iterator age is the age of the blocked batch's first record: the whole incident
         assertThat(stream.position("shardId-000000000000").iteratorAge())
                 .isCloseTo(Duration.ofMinutes(45), Duration.ofSeconds(1));
-        // spec 4.3, 0.2: retried about once a minute, each time the same 200 records
+        // rule 4.3, 0.2: retried about once a minute, each time the same 200 records
         assertThat(stream.invocations().deliveryCount(burst.get(IncidentTraffic.POISON_INDEX))).isGreaterThan(40);
     }
 
@@ -62,10 +65,10 @@ class PoisonPillBeforeTheFixTest {
         IncidentTraffic.write(stream);
         stream.advance(Duration.ofMinutes(45));
 
-        // step 1: no "Task timed out": this cause is a poison pill, not a slow function (spec 16.3)
+        // step 1: no "Task timed out": this cause is a poison pill, not a slow function (rule 16.3)
         assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).isEmpty();
         assertThat(stream.logs()).hasNoTimeouts().containsLineMatching("^REPORT RequestId: ");
-        // step 2: IteratorAge, maximum per 5 minutes, climbs to the incident's 2,700,000 ms (spec 10.1, 17.2)
+        // step 2: IteratorAge, maximum per 5 minutes, climbs to the incident's 2,700,000 ms (rule 10.1, 17.2)
         assertThat(stream.metrics()).metric("IteratorAge").maximumPer(Runbook.FIVE_MINUTES)
                 .anyAtLeast(2_600_000).datapoints().hasSize(9)
                 .isSortedAccordingTo(java.util.Comparator.comparingDouble(io.github.streamharness.Datapoint::value));

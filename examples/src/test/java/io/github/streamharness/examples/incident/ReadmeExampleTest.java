@@ -16,7 +16,11 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The example of README.md, verbatim between the markers, so the first code a newcomer reads compiles and passes. */
+/**
+ * The example of README.md, verbatim between the markers, so the first code a newcomer reads compiles and passes.
+ *
+ * <p>Runbook step 3 (the mapping's fix), in the shortest form.
+ */
 // README:begin
 @ExtendWith(MockitoExtension.class)
 @KinesisStreamTest(template = "template.yaml", function = "AnalyticsStreamProcessor") // the SAM template you deploy

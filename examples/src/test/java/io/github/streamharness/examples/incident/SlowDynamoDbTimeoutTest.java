@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * The incident, cause B: DynamoDB is throttled and every write takes 25 s. A batch of one metric and minute makes
  * three writes (the ADD of count and sum, then min and max), 75 virtual seconds. The fixed deployment
  * ({@code template.yaml}) with the old 30 s timeout (the attribute wins over the template) and as deployed (120 s).
+ *
+ * <p>Runbook step 4 (the function timeout), cause B.
  */
 @ExtendWith(MockitoExtension.class)
 class SlowDynamoDbTimeoutTest {
@@ -66,19 +68,19 @@ class SlowDynamoDbTimeoutTest {
             StreamRecord[] samples = tenCpuSamples(stream);
             stream.runUntilIdle();
 
-            // spec 0.4: the second write crosses 30 s; the invocation ends there as "Task timed out"
+            // rule 0.4: the second write crosses 30 s; the invocation ends there as "Task timed out"
             List<Invocation> invocations = stream.invocations().all();
             assertThat(stream.invocations()).hasTimeouts(invocations.size());
             assertThat(invocations).extracting(Invocation::duration).containsOnly(Duration.ofSeconds(30));
-            // spec 4.7, 4.4: bisection cannot help a batch that is slow as a whole: all ten are discarded
+            // rule 4.7, 4.4: bisection cannot help a batch that is slow as a whole: all ten are discarded
             assertThat(dlq).containsOnly(samples).hasMessageCount(10);
 
-            // the runbook's step 1 finds one "Task timed out" line per invocation, oldest first (spec 16.3)
+            // the runbook's step 1 finds one "Task timed out" line per invocation, oldest first (rule 16.3)
             List<Map<String, String>> rows = stream.logs().query(Runbook.TIMEOUTS_QUERY);
             assertThat(rows).hasSize(invocations.size()).allSatisfy(row -> assertThat(row.get("@message"))
                     .endsWith(" Task timed out after 30.00 seconds"));
             assertThat(rows.get(0)).containsEntry("@timestamp", "2026-01-01 00:00:35.000"); // 5 s window + 30 s
-            // Errors count the timeouts (spec 17.1); Throttles: none
+            // Errors count the timeouts (rule 17.1); Throttles: none
             assertThat(stream.metrics()).metric("Errors").hasTotal(invocations.size());
             assertThat(stream.metrics()).metric("Duration").maximumPer(Duration.ofMinutes(5)).allAtLeast(30_000);
             assertThat(stream.metrics()).metric("Throttles").hasNoDatapoints();
@@ -101,7 +103,7 @@ class SlowDynamoDbTimeoutTest {
             assertThat(stream.invocations()).deliveredExactlyOnce(samples);
             assertThat(dlq).isEmpty();
 
-            // the runbook after the fix: the query finds nothing, no errors; the REPORT line says 75 s (spec 16)
+            // the runbook after the fix: the query finds nothing, no errors; the REPORT line says 75 s (section 16)
             assertThat(stream.logs().query(Runbook.TIMEOUTS_QUERY)).isEmpty();
             assertThat(stream.logs()).hasNoTimeouts()
                     .containsLineMatching("^REPORT RequestId: \\S+\tDuration: 75000\\.00 ms\t");

@@ -11,7 +11,7 @@ import io.github.streamharness.internal.filter.FilterCriteria;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.invoke.FaultSource;
 import io.github.streamharness.internal.invoke.FunctionSpec;
-import io.github.streamharness.internal.invoke.InjectedFaults;
+import io.github.streamharness.internal.invoke.EnvironmentPool;
 import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.mapping.BackoffSchedule;
 import io.github.streamharness.internal.mapping.MappingEngine;
@@ -131,7 +131,7 @@ public final class HarnessAssembly {
      * named by {@code given}, else the harness's function name ({@code -2}, {@code -3}, ... after the first).
      *
      * @param uuidsByName the existing mappings' UUIDs by function name
-     * @throws IllegalArgumentException when a mapping of that function exists already (spec 1.15)
+     * @throws IllegalArgumentException when a mapping of that function exists already (rule 1.15)
      */
     public FunctionSettings functionOf(FunctionSettings given, Map<String, String> uuidsByName) {
         String base = settings.functionName();
@@ -140,7 +140,7 @@ public final class HarnessAssembly {
         if (uuidsByName.containsKey(name)) {
             throw new IllegalArgumentException("The event source arn (\" " + stream.arn() + " \") and function "
                     + "(\" " + name + " \") provided mapping already exists. Please update or delete the existing "
-                    + "mapping with UUID " + uuidsByName.get(name) + " (spec 1.15; in the harness: give the second "
+                    + "mapping with UUID " + uuidsByName.get(name) + " (rule 1.15; in the harness: give the second "
                     + "mapping another function name)");
         }
         return (given != null ? given : settings.function()).toBuilder().functionName(name).build();
@@ -180,8 +180,10 @@ public final class HarnessAssembly {
      * @param uuid       the mapping's seeded UUID
      * @param engine     the running engine
      * @param eventSizer the size of the event JSON of a batch, for the invocation log
+     * @param updateDelay how long an update of the mapping takes to apply (rule 18.1)
      */
-    public record Wiring(String uuid, MappingEngine engine, ToLongFunction<List<StreamRecord>> eventSizer) {
+    public record Wiring(String uuid, MappingEngine engine, ToLongFunction<List<StreamRecord>> eventSizer,
+                         java.time.Duration updateDelay) {
     }
 
     /**
@@ -197,33 +199,20 @@ public final class HarnessAssembly {
                        Supplier<Object> handlers, String description, FaultSource faults, MappingEvents events) {
         String name = function.functionName().orElseThrow();
         FunctionSpec spec = new FunctionSpec(name, settings.functionArn(name), settings.roleArn(name),
-                function.timeout(), function.memorySize(), handlers, description);
+                function.timeout(), function.memorySize(), handlers, description,
+                function.reservedConcurrentExecutions().orElse(EnvironmentPool.UNRESERVED),
+                function.provisionedConcurrentExecutions(), function.initDuration(), function.keepWarm());
         EventCodec codec = new EventCodec(stream.arn(), settings.region(), settings.roleArn(name));
         // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
-        Invoker invoker = new Invoker(spec, scheduler, codec, mapper, withInit(faults, function), seeds.nextLong(),
+        Invoker invoker = new Invoker(spec, scheduler, codec, mapper, faults, seeds.nextLong(),
                 settings.watchdog());
-        invoker.observeWith(events.observations()); // the function's logs and metrics (spec 16, 17)
+        invoker.observeWith(events.observations()); // the function's logs and metrics (section 16, 17)
         RetryBackoff b = settings.retryBackoff();
         BackoffSchedule backoff = new BackoffSchedule(b.initial().toNanos(), b.multiplier(), b.cap().toNanos(),
                 b.jitter(), seeds.nextLong());
         String uuid = SeededUuids.next(seeds);
         MappingEngine engine = new MappingEngine(config, filter, stream, scheduler, invoker, codec,
-                events, backoff, uuid, mapper);
-        return new Wiring(uuid, engine, codec::eventSize);
-    }
-
-    /** The function's Init phase on every new environment (spec 0.15), or the plan's cold start if longer. */
-    private static FaultSource withInit(FaultSource faults, FunctionSettings function) {
-        long init = function.initDuration().toNanos();
-        if (init == 0) {
-            return faults;
-        }
-        return (shardId, batch, invocationNumber, newEnvironment) -> {
-            InjectedFaults f = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
-            if (!newEnvironment || f.coldStartNanos() >= init) {
-                return f;
-            }
-            return new InjectedFaults(init, f.latencyNanos(), f.throttle(), f.timeout(), f.exception());
-        };
+                events, backoff, uuid, mapper, settings.mappingCreationDelay().toNanos());
+        return new Wiring(uuid, engine, codec::eventSize, settings.mappingUpdateDelay());
     }
 }

@@ -24,12 +24,15 @@ import java.util.Objects;
  * @param retainedInvocations     invocations kept in detail per mapping
  * @param eventLimit              events one runUntilIdle may process
  * @param releaseCommittedRecords whether shards drop records every mapping has committed
- * @param maxRecordSizeInKiB      the stream's maximum record size (spec 19.1)
+ * @param maxRecordSizeInKiB      the stream's maximum record size (rule 19.1)
+ * @param mappingCreationDelay    how long a new mapping stays Creating (rule 18.2)
+ * @param mappingUpdateDelay      how long an update takes to apply (rule 18.1)
  */
 public record HarnessSettings(String streamName, int shards, String region, String accountId,
                               FunctionSettings function, Instant startTime, long seed, Duration retention,
                               RetryBackoff retryBackoff, Duration watchdog, int retainedInvocations, long eventLimit,
-                              boolean releaseCommittedRecords, int maxRecordSizeInKiB) {
+                              boolean releaseCommittedRecords, int maxRecordSizeInKiB,
+                              Duration mappingCreationDelay, Duration mappingUpdateDelay) {
     /** Checks that nothing required is missing. */
     public HarnessSettings {
         Objects.requireNonNull(streamName, "streamName");
@@ -51,7 +54,8 @@ public record HarnessSettings(String streamName, int shards, String region, Stri
     public HarnessSettings forStream(String name, String region, String accountId, int shardCount,
                                      Instant clockStart) {
         return new HarnessSettings(name, shardCount, region, accountId, function, clockStart, seed, retention,
-                retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords, maxRecordSizeInKiB);
+                retryBackoff, watchdog, retainedInvocations, eventLimit, releaseCommittedRecords, maxRecordSizeInKiB,
+                mappingCreationDelay, mappingUpdateDelay);
     }
 
     /** The harness's function name. */
@@ -69,7 +73,7 @@ public record HarnessSettings(String streamName, int shards, String region, Stri
         return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
     }
 
-    /** The execution role ARN of function {@code name} (the event's invokeIdentityArn, spec 7.2). */
+    /** The execution role ARN of function {@code name} (the event's invokeIdentityArn, rule 7.2). */
     public String roleArn(String name) {
         return "arn:aws:iam::" + accountId + ":role/" + name + "-role";
     }

@@ -9,12 +9,12 @@ import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
 
 /**
- * How a mapping forms a batch from a lane's pending records (spec 2, 9): which records enter the lane at all (the
+ * How a mapping forms a batch from a lane's pending records (section 2, 9): which records enter the lane at all (the
  * filters), how many the next batch takes (BatchSize, 6 MB), whether to wait for more (the batching window), and
  * which prefix is too old to invoke (MaximumRecordAgeInSeconds). Holds no state of its own.
  */
 public final class BatchAssembler {
-    /** Lambda's synchronous invocation payload limit, measured on the event JSON (spec 2.5, 0.7). */
+    /** Lambda's synchronous invocation payload limit, measured on the event JSON (rule 2.5, 0.7). */
     public static final long MAX_EVENT_BYTES = 6_291_456L;
     private static final long SECOND = 1_000_000_000L;
 
@@ -31,7 +31,7 @@ public final class BatchAssembler {
         this(filter, codec, batchSize, maximumBatchingWindowInSeconds, maximumRecordAgeInSeconds, 0);
     }
 
-    /** The assembler of one mapping; {@code tumblingWindowInSeconds} 0 turns tumbling windows off (spec 1.11). */
+    /** The assembler of one mapping; {@code tumblingWindowInSeconds} 0 turns tumbling windows off (rule 1.11). */
     public BatchAssembler(FilterCriteria filter, EventCodec codec, int batchSize, int maximumBatchingWindowInSeconds,
                           int maximumRecordAgeInSeconds, int tumblingWindowInSeconds) {
         this.filter = filter;
@@ -42,13 +42,13 @@ public final class BatchAssembler {
         this.tumblingMillis = tumblingWindowInSeconds * 1000L;
     }
 
-    /** Whether the mapping aggregates in tumbling windows (spec 8, TumblingWindowInSeconds > 0). */
+    /** Whether the mapping aggregates in tumbling windows (section 8, TumblingWindowInSeconds > 0). */
     public boolean tumbling() {
         return tumblingMillis > 0;
     }
 
     /**
-     * Spec 8.3, 0.11: the start of the tumbling window a record arriving at {@code arrivalMillis} belongs to: windows
+     * Rule 8.3, 0.11: the start of the tumbling window a record arriving at {@code arrivalMillis} belongs to: windows
      * follow arrival time, not processing time, and align to multiples of their length since the epoch.
      */
     public long tumblingWindowStart(long arrivalMillis) {
@@ -61,7 +61,7 @@ public final class BatchAssembler {
     }
 
     /**
-     * Spec 8.3: a batch never spans two windows. Of the first {@code available} pending records, how many arrived
+     * Rule 8.3: a batch never spans two windows. Of the first {@code available} pending records, how many arrived
      * before {@code endMillis} (arrivals are non-decreasing, so they are a prefix); counting stops past BatchSize.
      */
     public int tumblingPrefix(int available, IntToLongFunction arrivalMillis, long endMillis) {
@@ -77,19 +77,19 @@ public final class BatchAssembler {
     public record Cut(int size, boolean full) {
     }
 
-    /** Spec 9.1, 9.3, 9.4: whether the record passes the filters (every record does without any). */
+    /** Rule 9.1, 9.3, 9.4: whether the record passes the filters (every record does without any). */
     public boolean selects(StreamRecord record) {
         return filter.isEmpty() || filter.matches(record.dataBytes());
     }
 
-    /** Whether the lane has enough records for a full batch (spec 2.3 a). */
+    /** Whether the lane has enough records for a full batch (rule 2.3 a). */
     public boolean fills(int pending) {
         return pending >= batchSize;
     }
 
     /**
      * Cuts the next batch from the first {@code available} pending records ({@code nth} gives each): BatchSize
-     * records, or fewer to stay within 6 MB (spec 2.3, 2.5, 0.7).
+     * records, or fewer to stay within 6 MB (rule 2.3, 2.5, 0.7).
      */
     public Cut cut(int available, IntFunction<StreamRecord> nth, ShardLog shard) {
         return cut(available, nth, shard, 0);
@@ -97,7 +97,7 @@ public final class BatchAssembler {
 
     /**
      * As {@link #cut(int, IntFunction, ShardLog)} for an event that carries {@code extraBytes} besides its records:
-     * a tumbling window's fields after {@code Records} (spec 8.2), its state included, count toward the 6 MB too.
+     * a tumbling window's fields after {@code Records} (rule 8.2), its state included, count toward the 6 MB too.
      */
     public Cut cut(int available, IntFunction<StreamRecord> nth, ShardLog shard, long extraBytes) {
         int limit = Math.min(batchSize, available);
@@ -112,7 +112,7 @@ public final class BatchAssembler {
         while (n < limit) {
             long add = codec.recordSize(nth.apply(n)) + (n > 0 ? codec.separatorSize() : 0);
             if (size + add > MAX_EVENT_BYTES && n > 0) {
-                return new Cut(n, true); // spec 0.7: cut before the record that would exceed 6 MB
+                return new Cut(n, true); // rule 0.7: cut before the record that would exceed 6 MB
             }
             size += add;
             n++;
@@ -123,18 +123,18 @@ public final class BatchAssembler {
         return new Cut(n, n == batchSize);
     }
 
-    /** When the batching window opened at {@code openedAt} ends (spec 2.3 b). */
+    /** When the batching window opened at {@code openedAt} ends (rule 2.3 b). */
     public long windowEnd(long openedAt) {
         return openedAt + windowNanos;
     }
 
-    /** Spec 2.3: a batch that is not full waits while the window (opened by the last completion) runs. */
+    /** Rule 2.3: a batch that is not full waits while the window (opened by the last completion) runs. */
     public boolean waits(Cut cut, long now, long windowOpenedAt) {
         return !cut.full() && now < windowEnd(windowOpenedAt);
     }
 
     /**
-     * Spec 4.6, 0.12: how many of the batch's first {@code size} records are older than MaximumRecordAgeInSeconds
+     * Rule 4.6, 0.12: how many of the batch's first {@code size} records are older than MaximumRecordAgeInSeconds
      * at {@code nowMillis} (strictly older); arrivals are non-decreasing, so the expired ones are a prefix.
      */
     public int expiredPrefix(int size, IntToLongFunction arrivalMillis, long nowMillis) {

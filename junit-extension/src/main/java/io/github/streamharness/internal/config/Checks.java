@@ -50,7 +50,7 @@ public final class Checks {
         return duration;
     }
 
-    /** {@code kib} when Kinesis accepts it as MaxRecordSizeInKiB: 1024 to 10240 (spec 19.1). */
+    /** {@code kib} when Kinesis accepts it as MaxRecordSizeInKiB: 1024 to 10240 (rule 19.1). */
     public static int maxRecordSizeInKiB(int kib) {
         if (kib < StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB || kib > StreamLog.LARGEST_MAX_RECORD_SIZE_KIB) {
             boolean low = kib < StreamLog.DEFAULT_MAX_RECORD_SIZE_KIB;

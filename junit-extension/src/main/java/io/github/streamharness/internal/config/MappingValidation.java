@@ -12,7 +12,7 @@ import static io.github.streamharness.EventSourceMappingConfig.MAX_FILTERS;
 import static io.github.streamharness.EventSourceMappingConfig.MAX_PATTERN_LENGTH;
 
 /**
- * Validates an event source mapping as CreateEventSourceMapping does, with AWS's texts (spec 1, 1.15), for
+ * Validates an event source mapping as CreateEventSourceMapping does, with AWS's texts (section 1, 1.15), for
  * {@code EventSourceMappingConfig.Builder.build()}: one place for every mapping check.
  */
 public final class MappingValidation {
@@ -56,7 +56,7 @@ public final class MappingValidation {
             throw new InvalidEventSourceMappingException("StartingPositionTimestamp",
                     "StartingPositionTimestamp " + startingPositionTimestamp + " was given with StartingPosition "
                             + startingPosition + "; it is only valid with StartingPosition AT_TIMESTAMP "
-                            + "(spec 1.5). Set startingPosition(AT_TIMESTAMP) or remove the timestamp.");
+                            + "(rule 1.5). Set startingPosition(AT_TIMESTAMP) or remove the timestamp.");
         }
         if (onFailureDestination != null) {
             DestinationType.ofArn(onFailureDestination);
@@ -64,7 +64,7 @@ public final class MappingValidation {
         if (filterPatterns.size() > MAX_FILTERS) {
             throw new InvalidEventSourceMappingException("FilterCriteria",
                     "FilterCriteria has " + filterPatterns.size() + " filters; a mapping accepts at most "
-                            + MAX_FILTERS + " (spec 1.12; AWS raises the quota to 10 on request).");
+                            + MAX_FILTERS + " (rule 1.12; AWS raises the quota to 10 on request).");
         }
         for (String pattern : filterPatterns) {
             if (pattern == null || pattern.length() > MAX_PATTERN_LENGTH) {

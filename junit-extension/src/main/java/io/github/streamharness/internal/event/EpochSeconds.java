@@ -5,7 +5,7 @@ import java.util.Date;
 
 /**
  * The {@code approximateArrivalTimestamp} number of the event JSON: epoch seconds with exactly three decimals, such as
- * {@code 1545084650.987} or {@code 1545084650.000} (spec 7.2), and the {@link Date} the Lambda Java runtime reads from
+ * {@code 1545084650.987} or {@code 1545084650.000} (rule 7.2), and the {@link Date} the Lambda Java runtime reads from
  * it.
  */
 public final class EpochSeconds {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Writes the Kinesis event JSON that Lambda passes to the function for a batch, byte for byte in AWS's field order and
- * without whitespace (spec 7.1, 7.2), and computes its exact size without writing it, for the 6 MB cut (spec 2.5, 0.7).
+ * without whitespace (rule 7.1, 7.2), and computes its exact size without writing it, for the 6 MB cut (rule 2.5, 0.7).
  *
  * <p>The size of a batch is {@link #envelopeSize()} plus {@link #recordSize} of each record plus
  * {@link #SEPARATOR_SIZE} for the comma before every record after the first.
@@ -91,7 +91,7 @@ public final class EventJsonWriter {
     /**
      * An upper bound of {@link #recordSize} for any record of a shard whose partition keys have at most
      * {@code maxPartitionKeyChars} characters and whose data has at most {@code maxDataBytes} bytes: lets a batch cut
-     * skip the exact per-record sizes when even the bound fits in 6 MB (spec 2.5).
+     * skip the exact per-record sizes when even the bound fits in 6 MB (rule 2.5).
      */
     public static long recordSizeBound(int maxPartitionKeyChars, int maxDataBytes, String sequenceNumberSample,
                                        String shardId, EventMetadata metadata) {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Builds the {@link KinesisEvent} a {@code RequestHandler<KinesisEvent, ?>} receives for a batch, directly from the
  * records (no JSON round trip), with every field as the Lambda Java runtime sets it from the event JSON that
- * {@link EventJsonWriter} writes (spec 7.1 to 7.3).
+ * {@link EventJsonWriter} writes (rule 7.1 to 7.3).
  *
  * <p>Each call makes new objects and a fresh copy of every record's {@code data} in a writable, array-backed buffer,
  * as the runtime's own deserializer gives (so {@code getData().array()} works as on Lambda), and a handler that
@@ -48,7 +48,7 @@ public final class KinesisEventFactory {
         String sequenceNumber = record.sequenceNumber(); // built once: eventID repeats it
         kinesis.setSequenceNumber(sequenceNumber);
         kinesis.setData(ByteBuffer.wrap(record.dataBytes())); // a copy: writable, array-backed, per attempt
-        // the runtime reads the JSON seconds through a double (spec 7.3); mirror its conversion exactly
+        // the runtime reads the JSON seconds through a double (rule 7.3); mirror its conversion exactly
         kinesis.setApproximateArrivalTimestamp(EpochSeconds.runtimeDate(record.approximateArrivalEpochMillis()));
 
         KinesisEventRecord eventRecord = new KinesisEventRecord();

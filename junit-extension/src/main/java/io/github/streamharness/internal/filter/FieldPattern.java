@@ -12,7 +12,7 @@ sealed interface FieldPattern {
     /** Whether the record's value for this key (null when absent) satisfies the pattern. */
     boolean matches(JsonValue value);
 
-    /** A nested pattern object; all its keys must match (AND, spec 9.2). */
+    /** A nested pattern object; all its keys must match (AND, rule 9.2). */
     record ObjectPattern(List<Map.Entry<String, FieldPattern>> fields) implements FieldPattern {
 
         /** Whether every key of this pattern matches the object's value for that key. */
@@ -65,7 +65,7 @@ sealed interface FieldPattern {
     }
 
     /**
-     * A leaf array: its entries are ORed (spec 9.2). The leaves of a record value are the value itself when it is a
+     * A leaf array: its entries are ORed (rule 9.2). The leaves of a record value are the value itself when it is a
      * scalar, or the scalars inside it when it is an array (any one may match); an object has no leaves, so
      * exists:true does not match it and exists:false does (EventBridge: exists works on leaf nodes only).
      */

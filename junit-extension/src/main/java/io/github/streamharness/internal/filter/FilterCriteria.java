@@ -10,20 +10,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compiled FilterCriteria of a mapping (spec 1.12, 9): EventBridge-style patterns, ORed, matched against the record
+ * Compiled FilterCriteria of a mapping (rule 1.12, 9): EventBridge-style patterns, ORed, matched against the record
  * seen as {@code {"data": <the data parsed as JSON>}}.
  *
- * <p>Kinesis event source mappings only support filtering on the data key (spec 9.1): a pattern with any other
+ * <p>Kinesis event source mappings only support filtering on the data key (rule 9.1): a pattern with any other
  * top-level key ({@code partitionKey}, {@code eventSource}, ...) is accepted, as the API accepts it, but never
  * matches, so the records it would select are filtered out as in production; {@link #nonDataKeyWarning()} says so.
  *
  * <p>Modelled choices where AWS is silent:
  * <ul>
- *   <li>A {@code data} value that is not an object of patterns ({@code "data":["x"]}) is rejected (spec 9.3, "non-JSON
+ *   <li>A {@code data} value that is not an object of patterns ({@code "data":["x"]}) is rejected (rule 9.3, "non-JSON
  *       data pattern"). An empty object {@code {}} anywhere and an empty array {@code []} are rejected.
  *   <li>{@code anything-but} matches every present leaf value not excluded, whatever its type (so also numbers and
  *       null for a string list); its numbers are excluded by numeric value, while plain equality compares number
- *       text (spec 9.2).
+ *       text (rule 9.2).
  *   <li>Operators beyond Lambda's list plus suffix and equals-ignore-case ({@code wildcard}, {@code cidr},
  *       {@code $or}) are rejected as unknown.
  * </ul>
@@ -39,7 +39,7 @@ public final class FilterCriteria {
 
     /**
      * Compiles the patterns once; throws IllegalArgumentException whose message starts with AWS's
-     * "Invalid filter pattern definition." when one is invalid (spec 1.12), followed by the reason.
+     * "Invalid filter pattern definition." when one is invalid (rule 1.12), followed by the reason.
      */
     public static FilterCriteria compile(List<String> patterns) {
         Objects.requireNonNull(patterns, "patterns");
@@ -59,8 +59,8 @@ public final class FilterCriteria {
 
     /**
      * Whether a record with this (already base64-decoded) data matches any filter. The data is parsed at most once
-     * per call; data that is not valid UTF-8 JSON matches no filter (spec 9.3), and a filter with a top-level key
-     * other than {@code data} matches nothing (spec 9.1).
+     * per call; data that is not valid UTF-8 JSON matches no filter (rule 9.3), and a filter with a top-level key
+     * other than {@code data} matches nothing (rule 9.1).
      */
     public boolean matches(byte[] data) {
         if (patterns.isEmpty()) {
@@ -69,14 +69,14 @@ public final class FilterCriteria {
         Optional<JsonValue.JsonObject> record = null;
         for (RecordPattern pattern : patterns) {
             if (!pattern.nonDataKeys().isEmpty()) {
-                continue; // spec 9.1: Kinesis filters only on the data key
+                continue; // rule 9.1: Kinesis filters only on the data key
             }
             if (record == null) {
                 record = (data == null ? Optional.<JsonValue>empty() : reader.readData(data))
                         .map(value -> new JsonValue.JsonObject(Map.of(PatternCompiler.DATA_KEY, value)));
             }
             if (record.isEmpty()) {
-                return false; // spec 9.3: non-JSON data with a data pattern: the record is dropped
+                return false; // rule 9.3: non-JSON data with a data pattern: the record is dropped
             }
             if (pattern.root().matchesObject(record.get())) {
                 return true;
@@ -86,7 +86,7 @@ public final class FilterCriteria {
     }
 
     /**
-     * The warning for patterns that filter on a top-level key other than {@code data} (spec 9.1), naming the keys
+     * The warning for patterns that filter on a top-level key other than {@code data} (rule 9.1), naming the keys
      * and the patterns; empty when every pattern filters on data only.
      */
     public Optional<String> nonDataKeyWarning() {
@@ -105,7 +105,7 @@ public final class FilterCriteria {
         return Optional.of((which.size() == 1 ? "filter pattern " : "filter patterns ") + which.stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + (which.size() == 1 ? " filters" : " filter") + " on the top-level key " + quoted + ", but \"Kinesis event source mappings only support "
                 + "filtering on the data key\": such a pattern never matches on AWS, so the records it would select are "
-                + "filtered out (spec 9.1). Put the condition under \"data\" (the record's JSON payload).");
+                + "filtered out (rule 9.1). Put the condition under \"data\" (the record's JSON payload).");
     }
 
     @Override

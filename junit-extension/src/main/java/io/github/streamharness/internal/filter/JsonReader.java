@@ -21,7 +21,7 @@ import java.util.Optional;
 final class JsonReader {
     private final JsonFactory factory = new JsonFactory();
 
-    /** Parses record data: decoded as strict UTF-8, then as one JSON document; empty when it is not JSON (spec 9.3). */
+    /** Parses record data: decoded as strict UTF-8, then as one JSON document; empty when it is not JSON (rule 9.3). */
     Optional<JsonValue> readData(byte[] data) {
         String text;
         try {
@@ -66,7 +66,7 @@ final class JsonReader {
                 while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     JsonValue value = readValue(parser, parser.nextToken());
-                    fields.remove(name); // last duplicate wins, in its own position (spec 9.2)
+                    fields.remove(name); // last duplicate wins, in its own position (rule 9.2)
                     fields.put(name, value);
                 }
                 expect(next, JsonToken.END_OBJECT);

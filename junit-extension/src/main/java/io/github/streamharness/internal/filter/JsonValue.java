@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * A parsed JSON value, for filter patterns and record data alike. Numbers keep their exact text, because Lambda
- * compares numbers in equality matches by their string representation (spec 9.2: 300, 300.0 and 3.0e2 differ).
+ * compares numbers in equality matches by their string representation (rule 9.2: 300, 300.0 and 3.0e2 differ).
  */
 sealed interface JsonValue {
 
-    /** A JSON object; with duplicate keys the last value wins (spec 9.2). */
+    /** A JSON object; with duplicate keys the last value wins (rule 9.2). */
     record JsonObject(Map<String, JsonValue> fields) implements JsonValue {
         static final JsonObject EMPTY = new JsonObject(Map.of());
     }

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles one filter pattern (a JSON string in EventBridge syntax, spec 9.2) into a {@link RecordPattern}, once,
+ * Compiles one filter pattern (a JSON string in EventBridge syntax, rule 9.2) into a {@link RecordPattern}, once,
  * at mapping creation. Every rejection is an IllegalArgumentException whose message starts with AWS's text
- * "Invalid filter pattern definition." (spec 1.12) followed by the reason in parentheses.
+ * "Invalid filter pattern definition." (rule 1.12) followed by the reason in parentheses.
  */
 final class PatternCompiler {
-    /** AWS's message for any rejected pattern (spec 1.12). */
+    /** AWS's message for any rejected pattern (rule 1.12). */
     static final String MESSAGE = "Invalid filter pattern definition.";
-    /** The key under which Kinesis record data is matched (spec 9.1). */
+    /** The key under which Kinesis record data is matched (rule 9.1). */
     static final String DATA_KEY = "data";
 
     private final JsonReader reader;
@@ -43,9 +43,9 @@ final class PatternCompiler {
         }
         JsonValue data = object.fields().get(DATA_KEY);
         if (data != null && !(data instanceof JsonValue.JsonObject)) {
-            // spec 9.3: a data pattern that is not JSON (a plain value array) is rejected at Create/Update
+            // rule 9.3: a data pattern that is not JSON (a plain value array) is rejected at Create/Update
             throw invalid(label, "\"data\" must hold an object of field patterns, e.g. {\"data\":{\"metric\":[\"cpu\"]}};"
-                    + " Kinesis filters on the JSON content of the record data (spec 9.3)");
+                    + " Kinesis filters on the JSON content of the record data (rule 9.3)");
         }
         FieldPattern.ObjectPattern compiled = new Compilation(label).object("", object);
         List<String> nonDataKeys = object.fields().keySet().stream().filter(k -> !k.equals(DATA_KEY)).toList();

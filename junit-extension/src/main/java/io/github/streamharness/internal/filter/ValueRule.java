@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One comparison inside a leaf pattern's array, tested against one leaf value of the record (a string, number,
- * boolean or null; never an object or array). The rules of a leaf are ORed (spec 9.2).
+ * boolean or null; never an object or array). The rules of a leaf are ORed (rule 9.2).
  */
 sealed interface ValueRule {
 
@@ -14,7 +14,7 @@ sealed interface ValueRule {
 
     /**
      * Equality: `["v"]`, `[5]`, `[null]`, `[true]`, `[""]`. Strings match character by character; numbers match by
-     * their JSON text, so 300, 300.0 and 3.0e2 are different values (spec 9.2).
+     * their JSON text, so 300, 300.0 and 3.0e2 are different values (rule 9.2).
      */
     record Exact(JsonValue literal) implements ValueRule {
         @Override
@@ -23,7 +23,7 @@ sealed interface ValueRule {
         }
     }
 
-    /** `{"prefix":"us-"}`, or `{"prefix":{"equals-ignore-case":"us-"}}`; strings only (spec 9.2). */
+    /** `{"prefix":"us-"}`, or `{"prefix":{"equals-ignore-case":"us-"}}`; strings only (rule 9.2). */
     record Prefix(String prefix, boolean ignoreCase) implements ValueRule {
         @Override
         public boolean test(JsonValue leaf) {

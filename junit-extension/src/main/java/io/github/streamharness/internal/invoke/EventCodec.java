@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * What a mapping's function receives for a batch: the event JSON (spec 7.1) or the KinesisEvent the Lambda Java
- * runtime builds from it (spec 7.3), and the event's exact size for the 6 MB cut (spec 2.5).
+ * What a mapping's function receives for a batch: the event JSON (rule 7.1) or the KinesisEvent the Lambda Java
+ * runtime builds from it (rule 7.3), and the event's exact size for the 6 MB cut (rule 2.5).
  */
 public final class EventCodec {
     private final EventMetadata metadata;

@@ -17,4 +17,21 @@ import java.util.List;
  */
 public record InvokeResult(Outcome outcome, long spentNanos, String requestId, String environmentId,
                            boolean coldStart, List<String> logs, String warning) {
+
+    /**
+     * What escaped the invoker (user code it did not guard), as an ordinary failed attempt; its environment is lost
+     * with it (rule 0.4).
+     */
+    public static InvokeResult escaped(Throwable escaped, String requestId) {
+        String type = escaped.getClass().getName();
+        String message;
+        try {
+            message = escaped.getMessage();
+        } catch (RuntimeException | Error e) {
+            message = "(its getMessage() threw " + e.getClass().getName() + ")";
+        }
+        String text = type + (message == null ? "" : ": " + message);
+        return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
+                0, requestId, null, false, List.of(), null);
+    }
 }

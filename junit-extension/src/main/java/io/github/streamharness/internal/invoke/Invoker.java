@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TestLambdaContext;
-import io.github.streamharness.internal.outcome.OutcomeReader;
 import io.github.streamharness.internal.observe.LambdaLogLines;
 import io.github.streamharness.internal.observe.ObservationSink;
+import io.github.streamharness.internal.outcome.OutcomeReader;
 import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Calls the function for one batch the way Lambda does (spec 7, 0.4): builds the event, gives the handler a
+ * Calls the function for one batch the way Lambda does (section 7, 0.4): builds the event, gives the handler a
  * {@link TestLambdaContext} on the virtual clock, applies injected faults, enforces the timeout, and reads the
  * response by the partial-batch rules. Never lets a handler's throwable escape.
  */
@@ -40,8 +40,8 @@ public final class Invoker implements AutoCloseable {
     private final FaultSource faults;
     private final SplittableRandom random;
     private final RealTimeWatchdog watchdog;
+    private final EnvironmentPool pool;
     private ObservationSink observations = ObservationSink.NONE;
-    private int environments;
     private boolean crashed;
     private String watchdogWarning;
 
@@ -55,9 +55,11 @@ public final class Invoker implements AutoCloseable {
         this.faults = faults;
         this.random = new SplittableRandom(seed);
         this.watchdog = watchdogLimit == null ? null : new RealTimeWatchdog(function.name(), watchdogLimit);
+        this.pool = new EnvironmentPool(function.reserved(), function.provisioned(), function.keepWarm().toNanos(),
+                scheduler::schedule);
     }
 
-    /** Reports every invocation to {@code sink} (the function's logs and metrics, spec 16, 17). */
+    /** Reports every invocation to {@code sink} (the function's logs and metrics, section 16, 17). */
     public void observeWith(ObservationSink sink) {
         this.observations = sink;
     }
@@ -72,72 +74,72 @@ public final class Invoker implements AutoCloseable {
         return SeededUuids.next(random);
     }
 
-    /** Holds a lane's execution environment between invocations. */
-    public static final class EnvironmentSlot {
-        private ExecutionEnvironment environment;
-
-        /** Drops the environment so the next invocation starts a fresh one (spec 0.4). */
-        public void reset() {
-            environment = null;
-        }
+    /** The function's execution environments (rule 15.2 to 15.4, 0.14). */
+    public EnvironmentPool pool() {
+        return pool;
     }
 
     /**
-     * Invokes the function. The scheduler's clock stands at the invocation's start; the returned result says how much
-     * virtual time it spent.
+     * Invokes the function with an environment from the pool (rule 0.14), or throttles the invocation when the
+     * reserved concurrency is reached (rule 15.3). The scheduler's clock stands at the invocation's start (the start
+     * of Init for a cold start, rule 0.15); the returned result says how much virtual time it spent.
      */
-    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber, EnvironmentSlot slot,
+    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber,
                                boolean reportBatchItemFailures) {
-        return invoke(shardId, batch, invocationNumber, slot, reportBatchItemFailures, null);
+        return invoke(shardId, batch, invocationNumber, reportBatchItemFailures, null);
     }
 
     /**
      * Invokes the function; {@code window} (null without tumbling windows) adds the window fields to the event and
-     * receives the state the function returned (spec 8.1, 8.2).
+     * receives the state the function returned (rule 8.1, 8.2).
      */
-    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber, EnvironmentSlot slot,
+    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber,
                                boolean reportBatchItemFailures, WindowCall window) {
         String requestId = newUuid();
         crashed = false;
         watchdogWarning = null;
+        long start = scheduler.eventTimeNanos();
+        if (pool.wouldThrottle(start)) {
+            observations.throttled(shardId, start); // rule 15.3: Throttles, no log line
+            return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (ReservedFunctionConcurrentInvocationLimit"
+                    + "Exceeded: reserved concurrency " + function.reserved() + ", all " + function.reserved()
+                    + " busy, rule 15.3)"), 0, requestId, null, false, List.of(), null);
+        }
         long timeoutNanos = function.timeout().toNanos();
-        boolean newEnvironment = slot.environment == null;
+        boolean newEnvironment = pool.wouldBeCold(start);
         InjectedFaults injected;
         try {
             injected = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
         } catch (Throwable t) { // user code (fault predicates) runs in there: a failed attempt, not a stalled lane
-            injected = new InjectedFaults(0, 0, false, false, new IllegalStateException("the fault plan threw "
-                    + Throwables.describe(t) + " while it chose the faults of invocation #" + invocationNumber, t));
+            injected = new InjectedFaults(InjectedFaults.UNSET, 0, false, false, new IllegalStateException("the "
+                    + "fault plan threw " + Throwables.describe(t) + " while it chose the faults of invocation #"
+                    + invocationNumber, t));
         }
         if (injected.throttle()) {
-            observations.throttled(shardId, scheduler.eventTimeNanos());
+            observations.throttled(shardId, start);
             return new InvokeResult(new Outcome.Throttled("Rate Exceeded. (injected throttle)"), 0, requestId, null,
                     false, List.of(), null);
         }
-        InvocationTimer timer = scheduler.beginInvocation(scheduler.eventTimeNanos() + timeoutNanos);
+        ExecutionEnvironment env;
+        try {
+            env = pool.acquire(start, id -> new ExecutionEnvironment(id, function.handlers().get(),
+                    LambdaLogLines.logStreamName(Scheduler.toInstant(start), newUuid().replace("-", ""))));
+        } catch (Throwable t) {
+            Outcome failed = error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
+            report(shardId, batch, requestId, null, start, 0, -1, failed, List.of());
+            return new InvokeResult(failed, 0, requestId, null, true, List.of(), null);
+        }
+        InvocationTimer timer = scheduler.beginInvocation(start + timeoutNanos);
         TestLambdaContext context = null;
-        String environmentId = null;
-        boolean coldStart = false;
+        boolean coldStart;
+        long initNanos = -1;
         Outcome outcome;
         try {
-            if (slot.environment == null) {
-                Object handler;
-                try {
-                    handler = function.handlers().get();
-                } catch (Throwable t) {
-                    Outcome failed = error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
-                    report(shardId, batch, requestId, null, timer, -1, failed, List.of());
-                    return new InvokeResult(failed, 0, requestId, null, true, List.of(), null);
-                }
-                slot.environment = new ExecutionEnvironment("env-" + (++environments), handler,
-                        LambdaLogLines.logStreamName(Scheduler.toInstant(timer.startNanos()),
-                                newUuid().replace("-", "")));
-            }
-            ExecutionEnvironment env = slot.environment;
-            environmentId = env.id();
             coldStart = env.serve();
-            if (coldStart) {
-                timer.spend(injected.coldStartNanos());
+            if (coldStart) { // rule 0.15: Init counts against the timeout; the plan's cold start replaces initDuration
+                initNanos = injected.coldStartNanos() == InjectedFaults.UNSET ? function.initDuration().toNanos()
+                        : injected.coldStartNanos();
+                timer.spend(initNanos);
             }
             timer.spend(injected.latencyNanos());
             if (injected.timeout()) {
@@ -157,13 +159,14 @@ public final class Invoker implements AutoCloseable {
         } finally {
             scheduler.endInvocation();
         }
-        report(shardId, batch, requestId, slot.environment.logStreamName(), timer,
-                coldStart ? Math.min(injected.coldStartNanos(), timer.spentNanos()) : -1, outcome,
-                context.loggedLines());
-        if (crashed || outcome instanceof Outcome.FunctionError fe && fe.kind() == Outcome.ErrorKind.TIMEOUT) {
-            slot.reset(); // a timed-out or crashed runtime is replaced (spec 0.4)
-        }
-        return new InvokeResult(outcome, timer.spentNanos(), requestId, environmentId, coldStart,
+        // a timed-out or crashed runtime is replaced (rule 0.4): its environment never serves again
+        boolean discard = crashed || outcome instanceof Outcome.FunctionError fe
+                && fe.kind() == Outcome.ErrorKind.TIMEOUT;
+        pool.busyUntil(env, start, start + timer.spentNanos(), discard);
+        report(shardId, batch, requestId, env.logStreamName(), start, timer.spentNanos(),
+                initNanos < 0 ? -1 : Math.min(initNanos, timer.spentNanos()), outcome,
+                context == null ? List.of() : context.loggedLines());
+        return new InvokeResult(outcome, timer.spentNanos(), requestId, env.id(), coldStart,
                 context == null ? List.of() : context.logLines(), watchdogWarning);
     }
 
@@ -224,7 +227,7 @@ public final class Invoker implements AutoCloseable {
 
     /**
      * An interrupt is the test's request to stop, not the function's failure: the attempt does not count (as a
-     * service error, spec 4.2), the interrupt flag is set again and the scheduler stops the run after this event.
+     * service error, rule 4.2), the interrupt flag is set again and the scheduler stops the run after this event.
      */
     private static Outcome interrupted(String cause) {
         Thread.currentThread().interrupt();
@@ -258,13 +261,13 @@ public final class Invoker implements AutoCloseable {
             json = mapper.readTree(bytes);
         } catch (Exception e) {
             if (window != null) {
-                return read(null, text, batch, rbif, window); // spec 8.1: no state object, a failed invocation
+                return read(null, text, batch, rbif, window); // rule 8.1: no state object, a failed invocation
             }
             if (!rbif) {
-                return new Outcome.Success(text, List.of()); // spec 13.16: a non-JSON body is a success
+                return new Outcome.Success(text, List.of()); // rule 13.16: a non-JSON body is a success
             }
             return new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,
-                    "invalid partial batch response, the whole batch failed (spec 0.6): the response is not JSON",
+                    "invalid partial batch response, the whole batch failed (rule 0.6): the response is not JSON",
                     null, text);
         }
         return read(json, text, batch, rbif, window);
@@ -291,15 +294,16 @@ public final class Invoker implements AutoCloseable {
     }
 
     private void report(String shardId, List<StreamRecord> batch, String requestId, String logStream,
-                        InvocationTimer timer, long initNanos, Outcome outcome,
+                        long startNanos, long spentNanos, long initNanos, Outcome outcome,
                         List<TestLambdaContext.LoggedLine> lines) {
         List<ObservationSink.HandlerLine> handlerLines = new java.util.ArrayList<>(lines.size());
         for (TestLambdaContext.LoggedLine line : lines) {
             handlerLines.add(new ObservationSink.HandlerLine(line.epochNanos(), line.message()));
         }
-        var report = new ObservationSink.InvocationReport(shardId, requestId, logStream, timer.startNanos(),
-                timer.startNanos() + timer.spentNanos(), initNanos, function.timeout().toMillis(), outcome,
-                batch.size(), batch.get(batch.size() - 1).approximateArrivalEpochMillis(), handlerLines);
+        var report = new ObservationSink.InvocationReport(shardId, requestId, logStream, startNanos,
+                startNanos + spentNanos, initNanos, function.timeout().toMillis(), outcome,
+                batch.size(), batch.isEmpty() ? Math.floorDiv(startNanos, 1_000_000L) // a window's final, rule 0.11b
+                        : batch.get(batch.size() - 1).approximateArrivalEpochMillis(), handlerLines);
         ObservationSink sink = observations;
         sink.invocationStarted(report);
         scheduler.schedule(report.endNanos(), () -> sink.invocationEnded(report));

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opt-in guard against handlers that block for real (a socket without a timeout, a deadlock): the handler runs on a
- * worker thread; past a wall-clock limit it is interrupted and the invocation is recorded as a timeout (spec 0.4).
+ * worker thread; past a wall-clock limit it is interrupted and the invocation is recorded as a timeout (rule 0.4).
  * The worker is abandoned and replaced; when the harness closes, every worker, abandoned ones included, is stopped
  * and waited for (up to 5 s each, also when the closing thread is interrupted), so none outlives the harness unless
  * its handler ignores interrupts.

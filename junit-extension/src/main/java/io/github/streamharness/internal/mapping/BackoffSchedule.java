@@ -3,7 +3,7 @@ package io.github.streamharness.internal.mapping;
 import java.util.SplittableRandom;
 
 /**
- * Delay before the k-th consecutive retry of a batch (spec 4.3, 0.2): initial * multiplier^(k-1), capped, with
+ * Delay before the k-th consecutive retry of a batch (rule 4.3, 0.2): initial * multiplier^(k-1), capped, with
  * optional seeded jitter (a fraction of the delay added or removed at random).
  */
 public final class BackoffSchedule {

@@ -7,12 +7,8 @@ import io.github.streamharness.internal.batch.BatchAssembler;
 import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.policy.FailurePolicy;
 import io.github.streamharness.internal.policy.OnFailureSender;
-import io.github.streamharness.internal.invoke.InvokeResult;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.window.WindowTracker;
-
-import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * What every lane of one mapping shares: the pipeline stages (the assembler, the invoker, the failure policy's
@@ -21,48 +17,67 @@ import java.util.function.BiFunction;
  */
 final class LaneContext {
     final Scheduler scheduler;
-    final BatchAssembler assembler;
     final Invoker invoker;
-    final FailurePolicy.Settings policy;
     final OnFailureSender sender;
     final BackoffSchedule backoff;
     final MappingEvents events;
     final long retentionMillis;
-    final boolean reportBatchItemFailures;
+    /** What the lanes tell the mapping about its shards (lineage, repartitioning); set once by the engine. */
+    Hooks hooks;
+    private Settings settings;
     private final System.Logger logger;
-    private final BiFunction<String, WindowTracker.Notes, WindowTracker> windows;
+    private final WindowFactory windows;
     private boolean enabled;
     private int invocations;
     private boolean warnedIgnoredPartialResponse;
 
-    LaneContext(Scheduler scheduler, BatchAssembler assembler, Invoker invoker, FailurePolicy.Settings policy,
-                OnFailureSender sender, BackoffSchedule backoff, MappingEvents events, long retentionMillis,
-                boolean reportBatchItemFailures, boolean enabled) {
-        this(scheduler, assembler, invoker, policy, sender, backoff, events, retentionMillis, reportBatchItemFailures,
-                enabled, null);
-    }
-
-    LaneContext(Scheduler scheduler, BatchAssembler assembler, Invoker invoker, FailurePolicy.Settings policy,
-                OnFailureSender sender, BackoffSchedule backoff, MappingEvents events, long retentionMillis,
-                boolean reportBatchItemFailures, boolean enabled,
-                BiFunction<String, WindowTracker.Notes, WindowTracker> windows) {
+    LaneContext(Scheduler scheduler, Settings settings, Invoker invoker, OnFailureSender sender,
+                BackoffSchedule backoff, MappingEvents events, long retentionMillis, boolean enabled,
+                WindowFactory windows) {
         this.windows = windows;
         this.scheduler = scheduler;
-        this.assembler = assembler;
+        this.settings = settings;
         this.invoker = invoker;
-        this.policy = policy;
         this.sender = sender;
         this.backoff = backoff;
         this.events = events;
         this.retentionMillis = retentionMillis;
-        this.reportBatchItemFailures = reportBatchItemFailures;
         this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
         this.enabled = enabled;
     }
 
-    /** The tumbling-window tracker of a new lane of {@code shardId} (spec 8). */
+    /** The tumbling-window tracker of a new lane of {@code shardId} (section 8), under the settings in force. */
     WindowTracker windows(String shardId, WindowTracker.Notes notes) {
-        return windows == null ? WindowTracker.none() : windows.apply(shardId, notes);
+        BatchAssembler assembler = settings.assembler();
+        return assembler.tumbling() ? windows.create(assembler, shardId, notes) : WindowTracker.none();
+    }
+
+    /** Makes the window tracker of a lane when the mapping has tumbling windows (section 8). */
+    @FunctionalInterface
+    interface WindowFactory {
+        WindowTracker create(BatchAssembler assembler, String shardId, WindowTracker.Notes notes);
+    }
+
+    /**
+     * The mapping's configuration as the stages use it: how batches are cut, how failures are decided, whether
+     * partial responses are read. Replaced whole by an update (rule 18.1); a lane reads it at each step.
+     */
+    record Settings(BatchAssembler assembler, FailurePolicy.Settings policy, boolean reportBatchItemFailures) {
+    }
+
+    /** What the lanes report to the mapping about shards: progress (rule 0.10) and free lanes (rule 18.1). */
+    interface Hooks {
+        void progressed(ShardReader reader, long now);
+
+        void laneFree(ShardReader reader, Lane lane, long now);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    void settings(Settings value) {
+        settings = value;
     }
 
     boolean enabled() {
@@ -78,7 +93,13 @@ final class LaneContext {
     }
 
     void timeline(long now, String shardId, int lane, TimelineEntry.Kind kind, String text) {
-        events.timeline(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text));
+        timeline(now, shardId, lane, kind, text, null);
+    }
+
+    /** A timeline entry that is also a warning of {@code warning} (null: none, or OTHER for a WARNING entry). */
+    void timeline(long now, String shardId, int lane, TimelineEntry.Kind kind, String text,
+                  io.github.streamharness.WarningKind warning) {
+        events.timeline(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text, warning));
     }
 
     /** Logs a warning once per mapping; every occurrence is in the timeline. */
@@ -86,32 +107,18 @@ final class LaneContext {
         logger.log(System.Logger.Level.WARNING, invoker.function().name() + ": " + text);
     }
 
-    /** Spec 5.1, 13.6: failures reported without ReportBatchItemFailures are ignored, and the records lost. */
+    /** Rule 5.1, 13.6: failures reported without ReportBatchItemFailures are ignored, and the records lost. */
     void warnIgnoredPartialResponse(long now, String shardId, int lane, Invocation invocation,
                                     Outcome.Success success) {
         String text = "the function returned batchItemFailures " + success.ignoredBatchItemFailures()
                 + " but the mapping does not enable FunctionResponseTypes ReportBatchItemFailures: AWS ignores "
                 + "the response and treats the whole batch as successful, so those records are LOST "
-                + "(spec 5.1, 13.6). Enable REPORT_BATCH_ITEM_FAILURES on the mapping.";
-        timeline(now, shardId, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text);
+                + "(rule 5.1, 13.6). Enable REPORT_BATCH_ITEM_FAILURES on the mapping.";
+        timeline(now, shardId, lane, TimelineEntry.Kind.WARNING, "invocation #" + invocation.number() + ": " + text,
+                io.github.streamharness.WarningKind.IGNORED_BATCH_ITEM_FAILURES);
         if (!warnedIgnoredPartialResponse) {
             warnedIgnoredPartialResponse = true;
             warnOnce(text + " (further occurrences are in the invocation log's timeline)");
         }
-    }
-
-    /** Whatever escaped the invoker (user code it did not guard), as an ordinary failed attempt. */
-    InvokeResult escapedInvoker(Throwable escaped, Invoker.EnvironmentSlot environment) {
-        String type = escaped.getClass().getName();
-        String message;
-        try {
-            message = escaped.getMessage();
-        } catch (RuntimeException | Error e) {
-            message = "(its getMessage() threw " + e.getClass().getName() + ")";
-        }
-        String text = type + (message == null ? "" : ": " + message);
-        environment.reset(); // the runtime is replaced, as after a crash (spec 0.4)
-        return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
-                0, invoker.newUuid(), null, false, List.of(), null);
     }
 }

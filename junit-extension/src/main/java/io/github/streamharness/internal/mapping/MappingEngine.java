@@ -6,6 +6,7 @@ import io.github.streamharness.StartingPosition;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.internal.batch.BatchAssembler;
+import io.github.streamharness.WarningKind;
 import io.github.streamharness.internal.filter.FilterCriteria;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.invoke.Invoker;
@@ -23,71 +24,189 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One event source mapping: wires the pipeline (spec 2 {@link BatchAssembler}, spec 5 outcome reading in the
- * invoker, spec 4-6 {@link FailurePolicy} and {@link OnFailureSender}) into one {@link LaneContext}, routes every
- * record of the stream to its shard's lane (spec 0.8) and answers the ledger and position queries.
+ * One event source mapping: wires the pipeline (section 2 {@link BatchAssembler}, section 5 outcome reading in the
+ * invoker, section 4-6 {@link FailurePolicy} and {@link OnFailureSender}) into one {@link LaneContext}, routes every
+ * record of the stream to its shard's lane (rule 0.8) and answers the ledger and position queries.
  */
 public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
-    /** Lambda's synchronous invocation payload limit, measured on the event JSON (spec 2.5, 0.7). */
+    /** Lambda's synchronous invocation payload limit, measured on the event JSON (rule 2.5, 0.7). */
     public static final long MAX_EVENT_BYTES = BatchAssembler.MAX_EVENT_BYTES;
 
-    private final EventSourceMappingConfig config;
+    private EventSourceMappingConfig config;
     private final StreamLog stream;
     private final Scheduler scheduler;
     private final Invoker invoker;
+    private final EventCodec codec;
     private final LaneContext context;
     private final List<ShardReader> readers = new ArrayList<>();
+    private final ShardLineage lineage;
+    private final MappingControl control;
+    private boolean begun;
+    private final MappingLedger ledger;
 
-    /** Creates the mapping at the scheduler's current time and starts reading if it is enabled. */
+    /**
+     * Creates the mapping at the scheduler's current time; it is Creating for {@code creationDelayNanos}, then starts
+     * reading if it is enabled (rule 18.2: LATEST is fixed when it leaves Creating).
+     */
     public MappingEngine(EventSourceMappingConfig config, FilterCriteria filter, StreamLog stream,
                          Scheduler scheduler, Invoker invoker, EventCodec codec, MappingEvents events,
-                         BackoffSchedule backoff, String mappingUuid, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+                         BackoffSchedule backoff, String mappingUuid, com.fasterxml.jackson.databind.ObjectMapper mapper,
+                         long creationDelayNanos) {
         this.config = config;
         this.stream = stream;
         this.scheduler = scheduler;
         this.invoker = invoker;
+        this.codec = codec;
         OnFailureSender sender = new OnFailureSender(config.onFailureDestination(), mapper, invoker.function().arn(),
                 stream.arn(), mappingUuid, codec, invoker::newUuid, events::deadLetter, events::timeline,
                 events.observations());
-        BatchAssembler assembler = new BatchAssembler(filter, codec, config.batchSize(),
-                config.maximumBatchingWindowInSeconds(), config.maximumRecordAgeInSeconds(),
-                config.tumblingWindowInSeconds());
-        this.context = new LaneContext(scheduler, assembler,
-                invoker, new FailurePolicy.Settings(config.bisectBatchOnFunctionError(), config.maximumRetryAttempts()),
-                sender, backoff, events, stream.retentionMillis(), config.reportBatchItemFailures(), config.enabled(),
-                assembler.tumbling() ? (shardId, notes) -> new WindowTracker(assembler, mapper, shardId, stream.arn(),
-                        notes) : null);
-        boolean enabled = config.enabled();
+        this.context = new LaneContext(scheduler, settings(config, filter), invoker, sender, backoff, events,
+                stream.retentionMillis(), config.enabled(),
+                (assembler, shardId, notes) -> new WindowTracker(assembler, mapper, shardId, stream.arn(), notes));
+        this.lineage = new ShardLineage(this::openChild, (at, reader, kind, text) -> context.timeline(at,
+                reader.shard.shardId(), 0, kind, text));
+        this.control = new MappingControl(this);
+        this.ledger = new MappingLedger(stream, scheduler, readers, () -> begun);
+        context.hooks = new LaneContext.Hooks() {
+            @Override
+            public void progressed(ShardReader reader, long now) {
+                lineage.progressed(reader, now);
+            }
+
+            @Override
+            public void laneFree(ShardReader reader, Lane lane, long now) {
+                control.laneFree(reader, lane, now);
+            }
+        };
         long now = scheduler.eventTimeNanos();
-        filter.nonDataKeyWarning().ifPresent(text -> { // spec 9.1: once per mapping, when it is created
-            context.timeline(now, null, 0, TimelineEntry.Kind.WARNING, text);
+        filter.nonDataKeyWarning().ifPresent(text -> { // rule 9.1: once per mapping, when it is created
+            context.timeline(now, null, 0, TimelineEntry.Kind.WARNING, text, WarningKind.FILTER_ON_NON_DATA_KEY);
             context.warnOnce(text);
         });
+        if (creationDelayNanos > 0) {
+            control.creating(now, now + creationDelayNanos);
+        } else {
+            begin(now);
+        }
+    }
+
+    /** The stages' view of a configuration (section 2, 4, 5). */
+    private LaneContext.Settings settings(EventSourceMappingConfig c, FilterCriteria filter) {
+        return new LaneContext.Settings(new BatchAssembler(filter, codec, c.batchSize(),
+                c.maximumBatchingWindowInSeconds(), c.maximumRecordAgeInSeconds(), c.tumblingWindowInSeconds()),
+                new FailurePolicy.Settings(c.bisectBatchOnFunctionError(), c.maximumRetryAttempts()),
+                c.reportBatchItemFailures());
+    }
+
+    /** The mapping leaves Creating: positions are fixed now, and reading starts if it is enabled. */
+    void begin(long now) {
+        begun = true;
         for (ShardLog shard : stream.shards()) {
-            int start = startIndex(shard, now);
-            Lane[] lanes = new Lane[config.parallelizationFactor()];
-            ShardReader reader = new ShardReader(shard, start, lanes);
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = new Lane(context, reader, i, now);
-                if (!enabled) {
-                    lanes[i].disable(); // spec 1.13: created disabled, it polls from when it is enabled
-                }
-            }
-            readers.add(reader);
-            shard.addReader(reader::firstNeeded);
-            for (int i = start; i < shard.size(); i++) {
-                StreamRecord r = shard.get(i);
-                accept(reader, i, r, now);
-            }
+            addReader(shard, startIndex(shard, now), now);
         }
         stream.addListener(this);
-        if (enabled) {
-            readers.forEach(r -> {
-                for (Lane lane : r.lanes) {
-                    lane.start(now);
-                }
-            });
+        for (ShardReader r : readers) {
+            if (!r.awaitingParents) {
+                openChild(r, now);
+            }
         }
+    }
+
+    private ShardReader addReader(ShardLog shard, int start, long now) {
+        ShardReader reader = new ShardReader(shard, start);
+        Lane[] lanes = newLanes(reader, now);
+        readers.add(reader);
+        shard.addReader(reader::firstNeeded);
+        if (!lineage.add(reader)) {
+            for (Lane lane : lanes) {
+                lane.awaitParents();
+            }
+        } else if (!context.enabled()) {
+            for (Lane lane : lanes) {
+                lane.disable(); // rule 1.13: created disabled, it polls from when it is enabled
+            }
+        }
+        for (int i = start; i < shard.size(); i++) {
+            accept(reader, i, shard.get(i), now);
+        }
+        return reader;
+    }
+
+    @Override
+    public void resharded(List<ShardLog> closed, List<ShardLog> opened, String what) {
+        long now = scheduler.eventTimeNanos();
+        context.timeline(now, null, 0, TimelineEntry.Kind.RESHARD, what);
+        for (ShardLog child : opened) {
+            // a child's records are all new to every mapping: it is read from its first record (rule 11.1)
+            ShardReader reader = addReader(child, 0, now);
+            if (!reader.awaitingParents) {
+                openChild(reader, now);
+            }
+        }
+        for (ShardLog parent : closed) {
+            for (Lane lane : readers.get(parent.index()).lanes) {
+                lane.shardClosed(now); // rule 11.2: its open window closes with its final invocation
+            }
+            lineage.progressed(readers.get(parent.index()), now); // a caught-up parent lets its children go at once
+        }
+    }
+
+    /** Starts a reader's lanes, or leaves them disabled while the mapping is. */
+    private void openChild(ShardReader reader, long now) {
+        for (Lane lane : reader.lanes) {
+            if (context.enabled()) {
+                lane.start(now);
+            } else {
+                lane.disable();
+            }
+        }
+    }
+
+    /** The control plane of the mapping: state, update, delete (section 18). */
+    public MappingControl control() {
+        return control;
+    }
+
+    /** The configuration in force (the last update applied). */
+    public EventSourceMappingConfig config() {
+        return config;
+    }
+
+    /** Replaces the configuration; lanes read it at their next step, batches in flight keep theirs (rule 18.1). */
+    void applyConfig(EventSourceMappingConfig next, FilterCriteria nextFilter) {
+        this.config = next;
+        context.settings(settings(next, nextFilter));
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    List<ShardReader> readers() {
+        return readers;
+    }
+
+    void timeline(long now, ShardReader reader, TimelineEntry.Kind kind, String text) {
+        context.timeline(now, reader == null ? null : reader.shard.shardId(), 0, kind, text);
+    }
+
+    /** New lanes for a reader, one per lane of the current ParallelizationFactor. */
+    Lane[] newLanes(ShardReader reader, long now) {
+        Lane[] lanes = new Lane[config.parallelizationFactor()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane(context, reader, i, now);
+        }
+        reader.lanes = lanes;
+        return lanes;
+    }
+
+    /**
+     * Rule 0.8: each shard has its own N lanes, lane = MD5(partitionKey) mod N (an explicit hash key routes the
+     * record to its shard, but the key's records still share one lane, so per-key order holds).
+     */
+    Lane laneOf(ShardReader reader, StreamRecord record) {
+        return reader.lanes.length == 1 ? reader.lanes[0]
+                : reader.lanes[HashKeys.lane(stream.hashKeyOf(record.partitionKey()), reader.lanes.length)];
     }
 
     private int startIndex(ShardLog shard, long now) {
@@ -114,7 +233,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         if (config.startingPosition() == StartingPosition.AT_TIMESTAMP && recordIndex == reader.startIndex()
                 && reader.watermark() == recordIndex && shard.arrivalMillis(recordIndex)
                 < config.startingPositionTimestamp().orElseThrow().toEpochMilli()) {
-            reader.beforeStart(recordIndex); // spec 2.6: a future timestamp starts at the first record at or after it
+            reader.beforeStart(recordIndex); // rule 2.6: a future timestamp starts at the first record at or after it
             return;
         }
         long arrival = Math.max(scheduler.eventTimeNanos(), record.approximateArrivalEpochMillis() * 1_000_000L);
@@ -123,35 +242,43 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
 
     private void accept(ShardReader reader, int recordIndex, StreamRecord record, long at) {
         reader.pending(recordIndex);
-        if (!context.assembler.selects(record)) {
-            // spec 9.4: not delivered, not sent to the destination, counted as processed
+        if (!context.settings().assembler().selects(record)) {
+            // rule 9.4: not delivered, not sent to the destination, counted as processed
             reader.finish(recordIndex, RecordState.FILTERED);
-            reader.advanceWatermark();
             context.events.observations().filteredOut(reader.shard.shardId(), at, 1);
+            if (reader.advanceWatermark()) {
+                lineage.progressed(reader, at);
+            }
             return;
         }
-        // spec 0.8: each shard has its own N lanes, lane = MD5(partitionKey) mod N (an explicit hash key routes the
-        // record to its shard, but the key's records still share one lane, so per-key order holds)
-        int lane = reader.lanes.length == 1 ? 0
-                : HashKeys.lane(stream.hashKeyOf(record.partitionKey()), reader.lanes.length);
-        reader.lanes[lane].enqueue(recordIndex, at);
+        laneOf(reader, record).enqueue(recordIndex, at);
     }
 
-    /** Whether the mapping polls (spec 1.13). */
+    /** Whether the mapping polls (rule 1.13). */
     public boolean isEnabled() {
         return context.enabled();
     }
 
-    /** Disables or enables the mapping; re-enabling resumes from the checkpoint (spec 1.13). */
+    /** Disables or enables the mapping; re-enabling resumes from the checkpoint (rule 1.13). */
     public void setEnabled(boolean enable) {
+        setEnabled(enable, true);
+    }
+
+    void setEnabled(boolean enable, boolean announce) {
         if (enable == context.enabled()) {
             return;
         }
         context.enabled(enable);
         long now = scheduler.nowNanos();
-        context.timeline(now, null, 0, TimelineEntry.Kind.STATE, enable ? "mapping enabled: resuming from the checkpoint"
-                : "mapping disabled: polling stops, the checkpoint is kept");
+        if (announce) {
+            context.timeline(now, null, 0, TimelineEntry.Kind.STATE, enable
+                    ? "mapping enabled: resuming from the checkpoint"
+                    : "mapping disabled: polling stops, the checkpoint is kept");
+        }
         for (ShardReader r : readers) {
+            if (r.awaitingParents) {
+                continue; // its lanes start when its parents are done (rule 0.10)
+            }
             for (Lane lane : r.lanes) {
                 if (enable && lane.status() == Lane.Status.DISABLED) {
                     lane.start(now);
@@ -162,135 +289,9 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
         }
     }
 
-    /** The reader of shard {@code i}. */
-    private ShardReader reader(String shardId) {
-        for (ShardReader r : readers) {
-            if (r.shard.shardId().equals(shardId)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("no shard " + shardId + " in stream " + stream.name() + " (shards: "
-                + readers.stream().map(r -> r.shard.shardId()).toList() + ")");
-    }
-
-    /** The checkpoint of a shard: the last record at or below which every record is done. */
-    public Optional<StreamRecord> checkpoint(String shardId) {
-        return Optional.ofNullable(reader(shardId).checkpoint());
-    }
-
-    /** Where the mapping stands in a shard. */
-    public PositionView position(String shardId) {
-        ShardReader reader = reader(shardId);
-        long now = scheduler.nowNanos();
-        sweepRetention(now);
-        StreamRecord next = null;
-        StreamRecord blocked = null;
-        long age = 0;
-        int pending = 0;
-        for (Lane lane : reader.lanes) {
-            StreamRecord head = lane.head();
-            pending += lane.pendingCount();
-            if (head != null && (next == null || new BigInteger(head.sequenceNumber())
-                    .compareTo(new BigInteger(next.sequenceNumber())) < 0)) {
-                next = head;
-            }
-            if (blocked == null && lane.isRetrying()) {
-                blocked = head;
-            }
-            age = Math.max(age, lane.iteratorAgeNanos(now));
-        }
-        return new PositionView(reader.checkpoint(), next, blocked, pending, age);
-    }
-
-    /** What {@link #position(String)} reports. */
-    public record PositionView(StreamRecord checkpoint, StreamRecord next, StreamRecord blockedAt, int pending,
-                               long iteratorAgeNanos) {
-    }
-
-    /** The ledger state of a record for this mapping. */
-    public RecordState stateOf(StreamRecord record) {
-        ShardLog shard = stream.shardOf(record);
-        if (shard == null) {
-            throw new IllegalArgumentException(record + " is not a record of stream " + stream.name());
-        }
-        sweepRetention(scheduler.nowNanos());
-        return readers.get(shard.index()).state(shard.indexOf(record.sequenceNumber()));
-    }
-
-    /** Records per ledger state, over every shard, indexed by {@link RecordState#ordinal()}. */
-    public long[] ledgerCounts() {
-        sweepRetention(scheduler.nowNanos());
-        long[] total = new long[RecordState.values().length];
-        for (ShardReader r : readers) {
-            long[] c = r.count();
-            for (int i = 0; i < c.length; i++) {
-                total[i] += c[i];
-            }
-        }
-        return total;
-    }
-
-    /** As {@link #ledgerCounts()}, recounted from every record's state (slow; for ledger verification). */
-    public long[] ledgerRecount() {
-        sweepRetention(scheduler.nowNanos());
-        long[] total = new long[RecordState.values().length];
-        for (ShardReader r : readers) {
-            long[] c = r.recount();
-            for (int i = 0; i < c.length; i++) {
-                total[i] += c[i];
-            }
-        }
-        return total;
-    }
-
-    /** Every record in a given ledger state, shard by shard, in order. */
-    public List<StreamRecord> recordsIn(RecordState state) {
-        sweepRetention(scheduler.nowNanos());
-        List<StreamRecord> out = new ArrayList<>();
-        for (ShardReader r : readers) {
-            for (int i = r.shard.firstAvailable(); i < r.shard.size(); i++) {
-                if (r.state(i) == state) {
-                    out.add(r.shard.get(i));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Records that lanes still hold as pending; must equal the PENDING count of the ledger. */
-    public long queuedRecords() {
-        long n = 0;
-        for (ShardReader r : readers) {
-            for (Lane lane : r.lanes) {
-                n += lane.pendingCount();
-            }
-        }
-        return n;
-    }
-
-    /** Lanes that are stuck: not idle or disabled, yet with no event scheduled to move them (see Lane#stuck). */
-    public List<String> stuckLanes() {
-        List<String> out = new ArrayList<>();
-        for (ShardReader r : readers) {
-            for (Lane lane : r.lanes) {
-                String why = lane.stuck();
-                if (why != null) {
-                    out.add(why);
-                }
-            }
-        }
-        return out;
-    }
-
-    private void sweepRetention(long now) {
-        if (scheduler.activeTimer() != null) {
-            return;
-        }
-        for (ShardReader r : readers) {
-            for (Lane lane : r.lanes) {
-                lane.sweepRetention(now);
-            }
-        }
+    /** The mapping's positions and ledger, as the public API reads them. */
+    public MappingLedger ledger() {
+        return ledger;
     }
 
     @Override

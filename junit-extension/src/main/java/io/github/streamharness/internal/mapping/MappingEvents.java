@@ -16,7 +16,7 @@ public interface MappingEvents {
     /** Something worth a line in the timeline happened. */
     void timeline(TimelineEntry entry);
 
-    /** Where the mapping reports polls, drops and destination deliveries for the function's metrics (spec 17). */
+    /** Where the mapping reports polls, drops and destination deliveries for the function's metrics (section 17). */
     default ObservationSink observations() {
         return ObservationSink.NONE;
     }

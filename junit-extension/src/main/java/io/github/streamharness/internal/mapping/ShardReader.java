@@ -15,16 +15,19 @@ final class ShardReader {
 
     final ShardLog shard;
     private int startIndex;
-    final Lane[] lanes;
+    Lane[] lanes;
+    /** Whether the shard waits for its parents to be read to their end (rule 0.10); its lanes do not poll. */
+    boolean awaitingParents;
+    /** Whether a new ParallelizationFactor waits for the old lanes' batches to finish (rule 18.1). */
+    boolean repartitioning;
     private byte[] states;
     private int watermark;
     private int seen; // records below this index entered the reader's view (the watermark never passes it)
     private final long[] counts = new long[STATES.length];
 
-    ShardReader(ShardLog shard, int startIndex, Lane[] lanes) {
+    ShardReader(ShardLog shard, int startIndex) {
         this.shard = shard;
         this.startIndex = startIndex;
-        this.lanes = lanes;
         this.states = new byte[Math.max(16, shard.size())];
         Arrays.fill(states, 0, startIndex, (byte) RecordState.BEFORE_STARTING_POSITION.ordinal());
         this.watermark = startIndex;
@@ -38,7 +41,7 @@ final class ShardReader {
     }
 
     /**
-     * Record {@code i}, just written, lies before a starting position still in the future (AT_TIMESTAMP, spec 2.6):
+     * Record {@code i}, just written, lies before a starting position still in the future (AT_TIMESTAMP, rule 2.6):
      * the starting position moves past it. Only the record at the start can be skipped, and only before anything
      * after the start was seen.
      */

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The lines the Lambda service writes around each invocation, exactly as it prints them (spec 16.2): START, the
+ * The lines the Lambda service writes around each invocation, exactly as it prints them (rule 16.2): START, the
  * timeout line, END, and REPORT with its fields separated by tabs.
  */
 public final class LambdaLogLines {
@@ -36,7 +36,7 @@ public final class LambdaLogLines {
 
     /**
      * The REPORT line. Billed Duration is the duration plus, on a cold start, the Init Duration, rounded up to a whole
-     * millisecond and at least 1 ms (spec 16.2: AWS bills the Init phase of on-demand functions).
+     * millisecond and at least 1 ms (rule 16.2: AWS bills the Init phase of on-demand functions).
      *
      * @param durationNanos the handler's own time (without Init)
      * @param initNanos     the Init phase, or -1 for a warm invocation (no Init Duration field)

@@ -4,14 +4,14 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The metrics the harness records (spec 17.1, 10.2): namespace AWS/Lambda with dimension FunctionName, and the Kinesis
+ * The metrics the harness records (rule 17.1, 10.2): namespace AWS/Lambda with dimension FunctionName, and the Kinesis
  * shard-level IteratorAgeMilliseconds with dimension ShardId. The constants carry the AWS metric names.
  */
 public enum MetricName {
     Invocations, Errors, Throttles, Duration, ConcurrentExecutions, IteratorAge, DestinationDeliveryFailures,
     PolledEventCount, FilteredOutEventCount, InvokedEventCount, FailedInvokeEventCount, DroppedEventCount,
     OnFailureDestinationDeliveredEventCount,
-    /** Kinesis enhanced monitoring, per shard (spec 17.2). */
+    /** Kinesis enhanced monitoring, per shard (rule 17.2). */
     IteratorAgeMilliseconds;
 
     /** Whether the metric has the ShardId dimension rather than FunctionName. */
@@ -39,7 +39,7 @@ public enum MetricName {
             }
         }
         throw new IllegalArgumentException("unknown metric '" + name + "'" + hint + ": the harness records the "
-                + "AWS/Lambda metrics " + known + " (spec 17.1), and the shard-level IteratorAgeMilliseconds "
+                + "AWS/Lambda metrics " + known + " (rule 17.1), and the shard-level IteratorAgeMilliseconds "
                 + "through statistics(name, statistic, period, shardId)");
     }
 }

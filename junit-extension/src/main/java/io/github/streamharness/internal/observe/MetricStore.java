@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-/** The function's metrics, each a {@link SecondSeries}; answers {@code get-metric-statistics} (spec 17.2). */
+/** The function's metrics, each a {@link SecondSeries}; answers {@code get-metric-statistics} (rule 17.2). */
 public final class MetricStore {
     private final Map<MetricName, SecondSeries> function = new EnumMap<>(MetricName.class);
     private final Map<String, SecondSeries> iteratorAgeByShard = new TreeMap<>();
@@ -35,7 +35,7 @@ public final class MetricStore {
         MetricName metric = MetricName.of(name);
         long seconds = periodSeconds(period, statistic);
         if (metric.shardLevel()) {
-            throw new IllegalArgumentException(name + " is a Kinesis shard-level metric (dimension ShardId, spec "
+            throw new IllegalArgumentException(name + " is a Kinesis shard-level metric (dimension ShardId, rule "
                     + "17.2): ask for it with statistics(\"" + name + "\", statistic, period, \"shardId-000000000000\")"
                     + "; the function-level iterator age is \"IteratorAge\"");
         }
@@ -51,7 +51,7 @@ public final class MetricStore {
         if (!metric.shardLevel()) {
             throw new IllegalArgumentException(name + " is an AWS/Lambda metric of the function (dimension "
                     + "FunctionName), not of a shard: ask for it with statistics(\"" + name + "\", statistic, period);"
-                    + " the shard-level metric is \"IteratorAgeMilliseconds\" (spec 17.2)");
+                    + " the shard-level metric is \"IteratorAgeMilliseconds\" (rule 17.2)");
         }
         if (!knownShard.test(shardId)) {
             throw new IllegalArgumentException("no shard " + shardId + " in the stream this function reads (shard "
@@ -78,7 +78,7 @@ public final class MetricStore {
         Objects.requireNonNull(statistic, "statistic");
         if (period.getNano() != 0 || period.getSeconds() < 1) {
             throw new IllegalArgumentException("a metric period is a whole number of seconds, at least 1 s, as "
-                    + "get-metric-statistics takes it (spec 17.2); got " + period + ": use e.g. Duration.ofSeconds(60) "
+                    + "get-metric-statistics takes it (rule 17.2); got " + period + ": use e.g. Duration.ofSeconds(60) "
                     + "or Duration.ofMinutes(5)");
         }
         return period.getSeconds();

@@ -8,7 +8,7 @@ import java.util.PriorityQueue;
 
 /**
  * Feeds one function's CloudWatch Logs ({@link LogStore}) and metrics ({@link MetricStore}) from the engine's
- * observations, at the virtual times of spec 17.2: IteratorAge and ConcurrentExecutions at invoke start;
+ * observations, at the virtual times of rule 17.2: IteratorAge and ConcurrentExecutions at invoke start;
  * Invocations, Errors, Duration and the invoked and failed event counts at invoke end; Throttles at the throttled
  * attempt; the polled and filtered counts at the poll; the destination and dropped counts when they happen.
  */
@@ -22,8 +22,8 @@ public final class ObservationRecorder implements ObservationSink {
 
     /**
      * A recorder for a function of {@code memoryMb} whose REPORT lines show {@code maxMemoryUsedMb} (a modelled value,
-     * spec 16.2); {@code filtering} says whether the mapping has filter criteria (FilteredOutEventCount then emits 0
-     * on polls whose records all match, spec 10.2).
+     * rule 16.2); {@code filtering} says whether the mapping has filter criteria (FilteredOutEventCount then emits 0
+     * on polls whose records all match, rule 10.2).
      */
     public ObservationRecorder(LogStore logs, MetricStore metrics, int memoryMb, int maxMemoryUsedMb,
                                boolean filtering) {
@@ -50,14 +50,14 @@ public final class ObservationRecorder implements ObservationSink {
 
     @Override
     public void throttled(String shardId, long atNanos) {
-        metrics.add(MetricName.Throttles, atNanos, 1); // spec 15.3, 17.1: not an invocation, no log line
+        metrics.add(MetricName.Throttles, atNanos, 1); // rule 15.3, 17.1: not an invocation, no log line
     }
 
     @Override
     public void invocationStarted(InvocationReport r) {
         long start = r.startNanos();
         double iteratorAge = Math.max(0, Math.floorDiv(start, 1_000_000L) - r.lastArrivalMillis());
-        metrics.add(MetricName.IteratorAge, start, iteratorAge); // spec 10.1, 0.5: the last record, at invoke start
+        metrics.add(MetricName.IteratorAge, start, iteratorAge); // rule 10.1, 0.5: the last record, at invoke start
         metrics.addShardIteratorAge(r.shardId(), start, iteratorAge);
         while (!runningUntil.isEmpty() && runningUntil.peek() <= start) {
             runningUntil.poll();
@@ -73,7 +73,7 @@ public final class ObservationRecorder implements ObservationSink {
     @Override
     public void invocationEnded(InvocationReport r) {
         long end = r.endNanos();
-        long durationNanos = Math.max(0, end - r.startNanos() - Math.max(0, r.initNanos())); // spec 0.15
+        long durationNanos = Math.max(0, end - r.startNanos() - Math.max(0, r.initNanos())); // rule 0.15
         boolean functionError = r.outcome() instanceof Outcome.FunctionError e
                 && e.kind() != Outcome.ErrorKind.BATCH_FAILURE_RESPONSE; // a returned response is no function error
         boolean failedEvents = r.outcome() instanceof Outcome.FunctionError

@@ -5,7 +5,7 @@ import io.github.streamharness.Outcome;
 import java.util.List;
 
 /**
- * What the engine tells the function's CloudWatch Logs and metrics (spec 16, 17): a few calls at the moments AWS
+ * What the engine tells the function's CloudWatch Logs and metrics (section 16, 17): a few calls at the moments AWS
  * records something. Each call carries its virtual time, so a recorder never reads a clock. The default methods do
  * nothing; {@link #NONE} is a sink that records nothing.
  */
@@ -14,15 +14,15 @@ public interface ObservationSink {
     ObservationSink NONE = new ObservationSink() {
     };
 
-    /** A lane read {@code records} records for a new batch (PolledEventCount, spec 10.2). */
+    /** A lane read {@code records} records for a new batch (PolledEventCount, rule 10.2). */
     default void polled(String shardId, long atNanos, int records) {
     }
 
-    /** {@code records} records were filtered out (FilteredOutEventCount and PolledEventCount, spec 9.4, 10.2). */
+    /** {@code records} records were filtered out (FilteredOutEventCount and PolledEventCount, rule 9.4, 10.2). */
     default void filteredOut(String shardId, long atNanos, int records) {
     }
 
-    /** An invocation was throttled: it never reached the function and writes no log line (spec 15.3, 16.2). */
+    /** An invocation was throttled: it never reached the function and writes no log line (rule 15.3, 16.2). */
     default void throttled(String shardId, long atNanos) {
     }
 
@@ -48,7 +48,7 @@ public interface ObservationSink {
     default void destinationDelivered(String shardId, long atNanos, int records) {
     }
 
-    /** A delivery to the on-failure destination failed (DestinationDeliveryFailures, spec 6.5). */
+    /** A delivery to the on-failure destination failed (DestinationDeliveryFailures, rule 6.5). */
     default void destinationDeliveryFailed(String shardId, long atNanos, int records) {
     }
 
@@ -59,13 +59,13 @@ public interface ObservationSink {
      * @param requestId         the request id the handler saw
      * @param logStreamName     the execution environment's log stream, or null when no environment ran (the handler
      *                          could not be created)
-     * @param startNanos        the start of the invocation (of Init, for a cold start: spec 0.15)
+     * @param startNanos        the start of the invocation (of Init, for a cold start: rule 0.15)
      * @param endNanos          its end
      * @param initNanos         the Init phase's duration on a cold start, or -1 for a warm invocation
      * @param timeoutMillis     the function timeout
      * @param outcome           how the invocation ended
      * @param batchSize         records in the batch
-     * @param lastArrivalMillis arrival time of the batch's last record (IteratorAge, spec 10.1, 0.5)
+     * @param lastArrivalMillis arrival time of the batch's last record (IteratorAge, rule 10.1, 0.5)
      * @param handlerLines      what the handler wrote through its context's logger, with the virtual time of each
      */
     record InvocationReport(String shardId, String requestId, String logStreamName, long startNanos, long endNanos,

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place that reads a function's response, the way the event source mapping does (spec 5, 0.6): without
- * ReportBatchItemFailures every response is a success (spec 5.1); with it, the five empty forms succeed (5.3), a
+ * The one place that reads a function's response, the way the event source mapping does (section 5, 0.6): without
+ * ReportBatchItemFailures every response is a success (rule 5.1); with it, the five empty forms succeed (5.3), a
  * malformed or foreign itemIdentifier fails the whole batch (5.4, 0.6), and valid identifiers checkpoint at the
  * lowest failed record (5.5), the batch's first record included (5.7: committing nothing).
  */
@@ -34,27 +34,27 @@ public final class OutcomeReader {
             return new Outcome.Success(responseText, reportedButIgnored(json));
         }
         if (json == null || json.isNull() || json.isMissingNode()) {
-            return success(responseText); // spec 5.3: no return value / null
+            return success(responseText); // rule 5.3: no return value / null
         }
         if (json.isArray()) {
-            return json.isEmpty() ? success(responseText)  // spec 5.3: []
+            return json.isEmpty() ? success(responseText)  // rule 5.3: []
                     : batchFailure("the response is a non-empty JSON array, not an object with batchItemFailures",
                     responseText);
         }
         if (!json.isObject()) {
             return batchFailure("the response is a JSON " + json.getNodeType().toString().toLowerCase()
-                    + ", not an object with batchItemFailures (spec 0.6)", responseText);
+                    + ", not an object with batchItemFailures (rule 0.6)", responseText);
         }
         JsonNode failures = json.get("batchItemFailures");
         if (failures == null || failures.isNull()) {
-            return success(responseText); // spec 5.3: {} and {"batchItemFailures":null}
+            return success(responseText); // rule 5.3: {} and {"batchItemFailures":null}
         }
         if (!failures.isArray()) {
             return batchFailure("batchItemFailures is a " + failures.getNodeType().toString().toLowerCase()
                     + ", not an array", responseText);
         }
         if (failures.isEmpty()) {
-            return success(responseText); // spec 5.3: {"batchItemFailures":[]}
+            return success(responseText); // rule 5.3: {"batchItemFailures":[]}
         }
         Map<String, Integer> positions = new HashMap<>(batch.size() * 2);
         for (int i = 0; i < batch.size(); i++) {
@@ -77,7 +77,7 @@ public final class OutcomeReader {
                 problem = "itemIdentifier is \"\"";
             } else if (!positions.containsKey(id.asText())) {
                 problem = "itemIdentifier \"" + id.asText() + "\" is not the sequence number of a record in this "
-                        + "batch (spec 0.6)";
+                        + "batch (rule 0.6)";
             }
             if (problem != null) {
                 return batchFailure(problem, responseText);
@@ -85,7 +85,7 @@ public final class OutcomeReader {
             ids.add(id.asText());
             lowest = Math.min(lowest, positions.get(id.asText()));
         }
-        // spec 5.5, 5.7: the checkpoint is the lowest reported record; when that is the batch's first record nothing
+        // rule 5.5, 5.7: the checkpoint is the lowest reported record; when that is the batch's first record nothing
         // is committed and the whole batch is retried as it was (the failure policy counts it as an attempt)
         return new Outcome.PartialFailure(ids, batch.get(lowest).sequenceNumber(), lowest, responseText);
     }
@@ -100,7 +100,7 @@ public final class OutcomeReader {
     }
 
     /**
-     * Reads the response of an invocation in a tumbling window (spec 8.1): it must be an object with a {@code state}
+     * Reads the response of an invocation in a tumbling window (rule 8.1): it must be an object with a {@code state}
      * object, or the invocation failed; then {@code batchItemFailures} beside it reads as in {@link #read}.
      */
     public static WindowReading readWindow(JsonNode json, String responseText, List<StreamRecord> batch,
@@ -119,7 +119,7 @@ public final class OutcomeReader {
         if (problem != null) {
             return new WindowReading(new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,
                     "an invocation in a tumbling window must return {\"state\":{...}}, the invocation failed "
-                            + "(spec 8.1): " + problem, null, responseText), null);
+                            + "(rule 8.1): " + problem, null, responseText), null);
         }
         return new WindowReading(read(json, responseText, batch, reportBatchItemFailures), (ObjectNode) state);
     }
@@ -130,7 +130,7 @@ public final class OutcomeReader {
 
     private static Outcome batchFailure(String why, String responseText) {
         return new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,
-                "invalid partial batch response, the whole batch failed (spec 5.4): " + why, null, responseText);
+                "invalid partial batch response, the whole batch failed (rule 5.4): " + why, null, responseText);
     }
 
     private static List<String> reportedButIgnored(JsonNode json) {

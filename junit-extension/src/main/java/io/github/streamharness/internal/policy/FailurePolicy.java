@@ -2,9 +2,13 @@ package io.github.streamharness.internal.policy;
 
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.Outcome;
+import io.github.streamharness.internal.batch.BatchAssembler;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * The failure policy of an event source mapping (spec 1.7, 4, 5, 0.1, 0.6): what to do with the batch at the head
+ * The failure policy of an event source mapping (rule 1.7, 4, 5, 0.1, 0.6): what to do with the batch at the head
  * of a lane after an invocation, or before one when records have grown too old. A pure function of the outcome, the
  * batch's state and the mapping's settings; the lane carries the decision out. Each rule lives here and only here.
  */
@@ -15,8 +19,8 @@ public final class FailurePolicy {
     /**
      * The mapping settings the policy reads.
      *
-     * @param bisectBatchOnFunctionError BisectBatchOnFunctionError (spec 1.6)
-     * @param maximumRetryAttempts       MaximumRetryAttempts, -1 for infinite (spec 1.7)
+     * @param bisectBatchOnFunctionError BisectBatchOnFunctionError (rule 1.6)
+     * @param maximumRetryAttempts       MaximumRetryAttempts, -1 for infinite (rule 1.7)
      */
     public record Settings(boolean bisectBatchOnFunctionError, int maximumRetryAttempts) {
     }
@@ -26,7 +30,7 @@ public final class FailurePolicy {
      *
      * @param size     its records
      * @param attempts the invocations of exactly this batch that reached the function, the last one included
-     * @param retries  consecutive retries so far, throttles included (they drive the back-off, spec 0.2)
+     * @param retries  consecutive retries so far, throttles included (they drive the back-off, rule 0.2)
      */
     public record BatchState(int size, int attempts, int retries) {
     }
@@ -41,17 +45,17 @@ public final class FailurePolicy {
 
     /**
      * Commit the first {@code records} records and retry the rest as a new batch with a fresh count, after the
-     * first back-off step (spec 5.5, 5.6).
+     * first back-off step (rule 5.5, 5.6).
      */
     public record CommitAndRetryRest(int records) implements Decision {
     }
 
-    /** Split: the first {@code left} records go first, the rest waits; no retry counted, no delay (spec 4.7, 0.1). */
+    /** Split: the first {@code left} records go first, the rest waits; no retry counted, no delay (rule 4.7, 0.1). */
     public record Bisect(int left) implements Decision {
     }
 
     /**
-     * Retry the same batch after back-off step {@code retryNumber} (spec 4.3, 0.2).
+     * Retry the same batch after back-off step {@code retryNumber} (rule 4.3, 0.2).
      *
      * @param retryNumber   the consecutive retry this is (1 for the first)
      * @param countsAttempt whether the failure counted toward MaximumRetryAttempts (false for a throttle)
@@ -62,19 +66,19 @@ public final class FailurePolicy {
 
     /**
      * Send the first {@code records} records to the on-failure destination (or drop them without one) and move on
-     * (spec 4.4, 4.6).
+     * (rule 4.4, 4.6).
      */
     public record Discard(int records, OnFailureCondition condition, int invokeCount, String functionError)
             implements Decision {
     }
 
     /**
-     * Spec 8.4, 0.11b: the most state a window may carry, in UTF-8 bytes of the state map's JSON; a returned state
+     * Rule 8.4, 0.11b: the most state a window may carry, in UTF-8 bytes of the state map's JSON; a returned state
      * over it ends the window early.
      */
     public static final long MAX_WINDOW_STATE_BYTES = 1_048_576L;
 
-    /** Spec 8.4, 0.11b: whether a window whose invocation returned {@code stateBytes} of state ends early. */
+    /** Rule 8.4, 0.11b: whether a window whose invocation returned {@code stateBytes} of state ends early. */
     public static boolean endsWindowEarly(long stateBytes) {
         return stateBytes > MAX_WINDOW_STATE_BYTES;
     }
@@ -85,41 +89,62 @@ public final class FailurePolicy {
     }
 
     /**
+     * Rule 8.4, 8.5: give up a tumbling window whose final invocation carries no records and cannot succeed: the
+     * window closes with its state dropped; there is no record to send to the on-failure destination.
+     *
+     * @param reason why, for the timeline (names the rule)
+     */
+    public record GiveUpWindow(String reason) implements Decision {
+    }
+
+    /**
      * The decision after an invocation ended with {@code outcome}; {@code finalInvokeForWindow} marks a tumbling
-     * window's final invocation (spec 8.4, 0.11b). A window's aggregation invocations follow every rule in full (spec
+     * window's final invocation (rule 8.4, 0.11b). A window's aggregation invocations follow every rule in full (rule
      * 8.5). The final invocation is never split (0.11b); while it carries records, retries and record age apply to
-     * them as to any batch (8.5), and once it carries none ({@code Records: []}) a failure is retried until it
-     * succeeds, whatever MaximumRetryAttempts says: the lane holds (8.4).
+     * them as to any batch (8.5). Once it carries none ({@code Records: []}) a failure holds the lane (8.4) until it
+     * succeeds or the retry policy ends it (8.5): MaximumRetryAttempts N allows N + 1 attempts of its own; with -1
+     * it is retried until {@link #windowOverdue} gives it up.
      */
     public static Decision afterInvocation(Outcome outcome, BatchState batch, Settings settings,
                                            boolean finalInvokeForWindow) {
         if (finalInvokeForWindow && batch.size() == 0 && !(outcome instanceof Outcome.Success)) {
-            return new Retry(batch.retries() + 1, !(outcome instanceof Outcome.Throttled), "final invocation of the "
-                    + "window failed (attempt " + batch.attempts() + "): the lane holds until it succeeds (spec 8.4)");
+            if (outcome instanceof Outcome.Throttled) {
+                return new Retry(batch.retries() + 1, false,
+                        "throttled before reaching the function (not a retry attempt, rule 4.2)");
+            }
+            int max = settings.maximumRetryAttempts();
+            if (max >= 0 && batch.attempts() >= max + 1) {
+                return new GiveUpWindow("its " + batch.attempts() + " attempt(s) failed and MaximumRetryAttempts "
+                        + max + " allows no more (rule 8.4, 8.5, 1.7)");
+            }
+            return new Retry(batch.retries() + 1, true, "final invocation of the window failed (attempt "
+                    + batch.attempts() + (max < 0 ? ", retried until it succeeds or grows older than "
+                    + "MaximumRecordAgeInSeconds or the retention period" : " of " + (max + 1))
+                    + "): the lane holds (rule 8.4, 8.5)");
         }
         if (finalInvokeForWindow) {
-            settings = new Settings(false, settings.maximumRetryAttempts()); // spec 0.11b: never split
+            settings = new Settings(false, settings.maximumRetryAttempts()); // rule 0.11b: never split
         }
         if (outcome instanceof Outcome.Success) {
-            return new Commit(batch.size()); // spec 5.3, and 5.1 for any response without ReportBatchItemFailures
+            return new Commit(batch.size()); // rule 5.3, and 5.1 for any response without ReportBatchItemFailures
         }
         if (outcome instanceof Outcome.Throttled) {
-            // spec 4.2: the function was not reached: not an attempt, never bisected, retried with the back-off
+            // rule 4.2: the function was not reached: not an attempt, never bisected, retried with the back-off
             return new Retry(batch.retries() + 1, false,
-                    "throttled before reaching the function (not a retry attempt, spec 4.2)");
+                    "throttled before reaching the function (not a retry attempt, rule 4.2)");
         }
         if (outcome instanceof Outcome.PartialFailure partial && partial.committedRecords() > 0) {
-            return new CommitAndRetryRest(partial.committedRecords()); // spec 5.5, 5.6
+            return new CommitAndRetryRest(partial.committedRecords()); // rule 5.5, 5.6
         }
-        // spec 5.7: a partial response naming the batch's first record retries the whole batch and is never split
-        // at the midpoint; a function error (spec 4.1) or a whole-batch failure response (spec 5.4) may be
+        // rule 5.7: a partial response naming the batch's first record retries the whole batch and is never split
+        // at the midpoint; a function error (rule 4.1) or a whole-batch failure response (rule 5.4) may be
         boolean functionError = outcome instanceof Outcome.FunctionError;
         String error = outcome instanceof Outcome.FunctionError e ? e.functionError() : null;
         if (functionError && settings.bisectBatchOnFunctionError() && batch.size() > 1) {
-            return new Bisect((batch.size() + 1) / 2); // spec 0.1: the first ceil(n/2) records first
+            return new Bisect((batch.size() + 1) / 2); // rule 0.1: the first ceil(n/2) records first
         }
         int max = settings.maximumRetryAttempts();
-        if (max < 0 || batch.attempts() < max + 1) { // spec 1.7: N retries = N + 1 invocations; -1 until expiry
+        if (max < 0 || batch.attempts() < max + 1) { // rule 1.7: N retries = N + 1 invocations; -1 until expiry
             return new Retry(batch.retries() + 1, true, "attempt " + batch.attempts()
                     + (max < 0 ? " (retries until the records expire)" : " of " + (max + 1)) + " failed");
         }
@@ -127,9 +152,27 @@ public final class FailurePolicy {
     }
 
     /**
+     * Rule 8.5, 0.12, 4.5: the decision before an attempt of a window's final invocation that carries no records,
+     * due since {@code dueMillis}: given up once it is older than MaximumRecordAgeInSeconds (the assembler's age rule,
+     * counted from when it was due) or than the stream's retention period; null while it may still be invoked.
+     */
+    public static GiveUpWindow windowOverdue(long dueMillis, long nowMillis, BatchAssembler assembler,
+                                             long retentionMillis) {
+        if (assembler.expiredPrefix(1, i -> dueMillis, nowMillis) > 0) {
+            return new GiveUpWindow("it has been due since " + Instant.ofEpochMilli(dueMillis) + ", longer than "
+                    + "MaximumRecordAgeInSeconds allows (rule 8.5, 0.12)");
+        }
+        if (nowMillis - dueMillis > retentionMillis) {
+            return new GiveUpWindow("it has been due since " + Instant.ofEpochMilli(dueMillis) + ", longer than the "
+                    + "stream's retention period " + Duration.ofMillis(retentionMillis) + " (rule 8.5, 4.5)");
+        }
+        return null;
+    }
+
+    /**
      * The decision when the first {@code expired} records of the batch are older than MaximumRecordAgeInSeconds
-     * before an attempt (spec 4.6): only that prefix goes, as RecordAgeExceeded, with an invoke count of at least 1
-     * (spec 13.7) and no function error (spec 6.2).
+     * before an attempt (rule 4.6): only that prefix goes, as RecordAgeExceeded, with an invoke count of at least 1
+     * (rule 13.7) and no function error (rule 6.2).
      */
     public static Decision recordsExpired(int expired, BatchState batch) {
         return new Discard(expired, OnFailureCondition.RecordAgeExceeded, Math.max(1, batch.attempts()), null);

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds on-failure destination messages in the exact shape and key order of spec 6.1 (6.4 for S3). */
+/** Builds on-failure destination messages in the exact shape and key order of rule 6.1 (6.4 for S3). */
 final class OnFailureMessages {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -45,7 +45,7 @@ final class OnFailureMessages {
     /**
      * The message for discarded {@code records}.
      *
-     * @param functionError "Unhandled" or null; ignored for RecordAgeExceeded (no responseContext, spec 6.2)
+     * @param functionError "Unhandled" or null; ignored for RecordAgeExceeded (no responseContext, rule 6.2)
      * @param s3Uuid        the random part of the S3 object key
      */
     DeadLetter message(OnFailureCondition condition, int approximateInvokeCount, String functionError,
@@ -80,7 +80,7 @@ final class OnFailureMessages {
         info.put("streamArn", streamArn);
         Optional<String> objectKey = Optional.empty();
         if (destinationType == DestinationType.S3) {
-            root.put("payload", codec.toJsonString(records)); // spec 6.4, 0.9: an escaped JSON string
+            root.put("payload", codec.toJsonString(records)); // rule 6.4, 0.9: an escaped JSON string
             objectKey = Optional.of("aws/lambda/" + mappingUuid + "/" + first.shardId() + "/" + S3_DAY.format(now)
                     + "/" + S3_TIME.format(now) + "-" + s3Uuid);
         }
@@ -96,7 +96,7 @@ final class OnFailureMessages {
                 destinationArn, destinationType, json, objectKey);
     }
 
-    /** Whether delivery to the destination fails (a FIFO queue or topic is an unsupported type, spec 1.9, 6.5). */
+    /** Whether delivery to the destination fails (a FIFO queue or topic is an unsupported type, rule 1.9, 6.5). */
     boolean deliveryFails() {
         return destinationArn.endsWith(".fifo");
     }

@@ -6,6 +6,7 @@ import io.github.streamharness.RecordState;
 import io.github.streamharness.internal.observe.SequenceRanges;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
+import io.github.streamharness.WarningKind;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.observe.ObservationSink;
 import io.github.streamharness.internal.time.Scheduler;
@@ -16,8 +17,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Carries out a {@link FailurePolicy.Discard}: sends the on-failure message (spec 6) to the mapping's destination,
- * or, without one, lets the records go (spec 4.4), and says which ledger state the records end in.
+ * Carries out a {@link FailurePolicy.Discard}: sends the on-failure message (section 6) to the mapping's destination,
+ * or, without one, lets the records go (rule 4.4), and says which ledger state the records end in.
  */
 public final class OnFailureSender {
     private final OnFailureMessages messages;
@@ -33,7 +34,7 @@ public final class OnFailureSender {
      * @param uuids          request ids and S3 key parts (seeded, so runs repeat)
      * @param deadLetters    where a message sent goes
      * @param timeline       where the timeline lines go
-     * @param observations   where drops and deliveries are counted for the metrics (spec 10.2, 17.2)
+     * @param observations   where drops and deliveries are counted for the metrics (rule 10.2, 17.2)
      */
     public OnFailureSender(Optional<String> destinationArn, ObjectMapper mapper, String functionArn, String streamArn,
                            String mappingUuid, EventCodec codec, Supplier<String> uuids,
@@ -56,17 +57,17 @@ public final class OnFailureSender {
                             String requestId, long now) {
         String range = SequenceRanges.describe(records);
         if (messages == null) {
-            observations.recordsDropped(shardId, now, records.size()); // spec 10.2
+            observations.recordsDropped(shardId, now, records.size()); // rule 10.2
             line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
                     + " discarded (" + discard.condition() + ", approximateInvokeCount " + discard.invokeCount()
-                    + "): no on-failure destination is configured, so AWS skips them (spec 4.4)");
+                    + "): no on-failure destination is configured, so AWS skips them (rule 4.4)", WarningKind.RECORDS_DISCARDED_WITHOUT_DESTINATION);
             return RecordState.DISCARDED;
         }
         if (messages.deliveryFails()) {
-            observations.destinationDeliveryFailed(shardId, now, records.size()); // spec 6.5
+            observations.destinationDeliveryFailed(shardId, now, records.size()); // rule 6.5
             line(now, shardId, lane, TimelineEntry.Kind.WARNING, records.size() + " record(s) " + range
                     + " dropped: delivery to the on-failure destination failed (a FIFO queue or topic is not a "
-                    + "supported destination type, spec 1.9, 6.5)");
+                    + "supported destination type, rule 1.9, 6.5)", WarningKind.DESTINATION_DELIVERY_FAILED);
             return RecordState.DISCARDED;
         }
         DeadLetter message = messages.message(discard.condition(), discard.invokeCount(), discard.functionError(),
@@ -75,11 +76,11 @@ public final class OnFailureSender {
         observations.destinationDelivered(shardId, now, records.size());
         line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range + " sent to "
                 + message.destinationArn() + " as " + discard.condition() + " (approximateInvokeCount "
-                + discard.invokeCount() + ")");
+                + discard.invokeCount() + ")", null);
         return RecordState.SENT_TO_DESTINATION;
     }
 
-    private void line(long now, String shardId, int lane, TimelineEntry.Kind kind, String text) {
-        timeline.accept(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text));
+    private void line(long now, String shardId, int lane, TimelineEntry.Kind kind, String text, WarningKind warning) {
+        timeline.accept(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text, warning));
     }
 }

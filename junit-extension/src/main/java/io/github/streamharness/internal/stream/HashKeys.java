@@ -57,7 +57,7 @@ public final class HashKeys {
     }
 
     /**
-     * The lane of a key among a shard's {@code n} lanes (spec 0.8): the key's MD5 hash key, read as an unsigned
+     * The lane of a key among a shard's {@code n} lanes (rule 0.8): the key's MD5 hash key, read as an unsigned
      * 128-bit big-endian number, modulo {@code n}. Every shard has its own {@code n} lanes, so the result does not
      * depend on which shard the key routes to.
      */
@@ -65,6 +65,17 @@ public final class HashKeys {
         if (n < 1) {
             throw new IllegalArgumentException("n must be positive, got " + n);
         }
-        return n == 1 ? 0 : hashKey.mod(BigInteger.valueOf(n)).intValue();
+        if (n == 1) {
+            return 0;
+        }
+        if (hashKey.signum() < 0 || hashKey.bitLength() > 128) {
+            return hashKey.mod(BigInteger.valueOf(n)).intValue();
+        }
+        // once per record: the key as hi * 2^64 + lo (unsigned), reduced in long arithmetic instead of a BigInteger
+        // division (every product stays below 2^62 since n < 2^31)
+        long lo = hashKey.longValue();
+        long hi = hashKey.bitLength() > 64 ? hashKey.shiftRight(64).longValue() : 0;
+        long twoTo64 = (Long.remainderUnsigned(-1L, n) + 1) % n;
+        return (int) ((Long.remainderUnsigned(hi, n) * twoTo64 + Long.remainderUnsigned(lo, n)) % n);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.IntSupplier;
 
 /**
  * The records of one shard, in sequence order. Record {@code i} of the shard (counting from its creation) has a
- * 56-digit sequence number whose tail is {@code i}, so numbers increase strictly (spec 12) and a number maps back to
+ * 56-digit sequence number whose tail is {@code i}, so numbers increase strictly (section 12) and a number maps back to
  * its index without a lookup. A prefix of records can be released (retention trim, or memory release in long
  * simulations); released indices are no longer available.
  */
@@ -37,12 +37,17 @@ public final class ShardLog {
     private int maxDataBytes;
     /** Index of each sequence number, for a shard of a real stream (numbers given, not built); else null. */
     private java.util.Map<String, Integer> externalIndex;
+    private final List<String> parentShardIds;
+    private List<String> childShardIds = List.of();
+    private long closedAtMillis = -1;
 
-    ShardLog(int index, String shardId, BigInteger startingHashKey, BigInteger endingHashKey, long streamEpochSecond) {
+    ShardLog(int index, String shardId, BigInteger startingHashKey, BigInteger endingHashKey, long streamEpochSecond,
+             List<String> parentShardIds) {
         this.index = index;
         this.shardId = shardId;
         this.startingHashKey = startingHashKey;
         this.endingHashKey = endingHashKey;
+        this.parentShardIds = List.copyOf(parentShardIds);
         // "49" + 15 digits of stream creation time + 21 digits of shard number = 38; + 18 counter digits = 56
         this.sequencePrefix = "49" + pad(streamEpochSecond, 15) + pad(index, 21);
         this.sequenceTemplate = (sequencePrefix + pad(0, COUNTER_DIGITS)).getBytes(StandardCharsets.ISO_8859_1);
@@ -82,6 +87,37 @@ public final class ShardLog {
             throw new IllegalArgumentException(shardId + " already holds sequence number " + sequenceNumber);
         }
         return store(new StreamRecord(shardId, sequenceNumber, partitionKey, data, arrivalMillis), data.length);
+    }
+
+    /** The shards this one was split or merged from (rule 11.1): empty for an original shard. */
+    public List<String> parentShardIds() {
+        return parentShardIds;
+    }
+
+    /** The shards that took over this one's range when it closed; empty while it is open. */
+    public List<String> childShardIds() {
+        return childShardIds;
+    }
+
+    /** Whether records are still routed to the shard: false once it was split or merged (rule 11.1). */
+    public boolean isOpen() {
+        return closedAtMillis < 0;
+    }
+
+    /** When the shard closed, in epoch millis, or -1 while it is open. */
+    public long closedAtMillis() {
+        return closedAtMillis;
+    }
+
+    /** Whether {@code hashKey} is in the shard's range. */
+    public boolean covers(BigInteger hashKey) {
+        return startingHashKey.compareTo(hashKey) <= 0 && hashKey.compareTo(endingHashKey) <= 0;
+    }
+
+    /** Closes the shard: its range now belongs to {@code children}; its records stay until retention. */
+    void close(List<String> children, long atMillis) {
+        this.childShardIds = List.copyOf(children);
+        this.closedAtMillis = atMillis;
     }
 
     /** Appends a record arriving now; returns it. */

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The in-process Kinesis stream: shards with hash-key ranges split evenly over 2^128, MD5 routing of partition keys
  * (or an explicit hash key), and listeners (the mappings) told of every record written.
  *
- * <p>{@link #put} is thread-safe, as a Kinesis client is (spec 19.2): each put is atomic under one lock, from the
+ * <p>{@link #put} is thread-safe, as a Kinesis client is (rule 19.2): each put is atomic under one lock, from the
  * routing to the last listener, so it gets a sequence number of its own and every listener sees it exactly once, in
  * shard order. The lock is uncontended on the usual single-threaded path.
  */
@@ -26,18 +26,31 @@ public final class StreamLog {
          * stream did not need it (one shard, no explicit hash key).
          */
         void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey);
+
+        /**
+         * The stream was resharded (rule 11.1): {@code closed} no longer take records, {@code opened} (new shards,
+         * in index order, each naming its parents) took over their ranges. {@code what} says what happened, for a
+         * timeline.
+         */
+        default void resharded(List<ShardLog> closed, List<ShardLog> opened, String what) {
+        }
     }
 
     private static final int HASH_KEY_CACHE_SIZE = 1 << 16;
-    /** Kinesis's default maximum record size: 1 MiB (spec 19.1). */
+    /** Kinesis's default maximum record size: 1 MiB (rule 19.1). */
     public static final int DEFAULT_MAX_RECORD_SIZE_KIB = 1_024;
-    /** The largest maximum record size a stream can be given: 10 MiB (spec 19.1). */
+    /** The largest maximum record size a stream can be given: 10 MiB (rule 19.1). */
     public static final int LARGEST_MAX_RECORD_SIZE_KIB = 10_240;
     private static final int MAX_PARTITION_KEY_CHARACTERS = 256;
 
     private final String name;
     private final String arn;
-    private final List<ShardLog> shards;
+    private final long createdEpochSecond;
+    private boolean releaseCommitted;
+    /** Every shard ever, by index (copy on write: readers iterate without the lock). */
+    private volatile List<ShardLog> shards;
+    /** The open shards in hash key order: where put routes. */
+    private volatile List<ShardLog> open;
     private final List<Listener> listeners = new ArrayList<>();
     private final long retentionMillis;
     /** Producers reuse a bounded set of keys (devices, users): their MD5 is computed once, not once per put. */
@@ -55,13 +68,15 @@ public final class StreamLog {
         this.name = name;
         this.arn = arn;
         this.retentionMillis = retentionMillis;
+        this.createdEpochSecond = createdEpochSecond;
         List<ShardLog> list = new ArrayList<>(shardCount);
         for (int i = 0; i < shardCount; i++) {
             BigInteger start = HashKeys.rangeStart(i, shardCount);
             BigInteger end = HashKeys.rangeStart(i + 1, shardCount).subtract(BigInteger.ONE);
-            list.add(new ShardLog(i, shardId(i), start, end, createdEpochSecond));
+            list.add(new ShardLog(i, shardId(i), start, end, createdEpochSecond, List.of()));
         }
         this.shards = List.copyOf(list);
+        this.open = this.shards;
     }
 
     /**
@@ -75,11 +90,13 @@ public final class StreamLog {
         List<ShardLog> list = new ArrayList<>(external.size());
         for (int i = 0; i < external.size(); i++) {
             ExternalShard e = external.get(i);
-            ShardLog shard = new ShardLog(i, e.shardId(), e.startingHashKey(), e.endingHashKey(), 0);
+            ShardLog shard = new ShardLog(i, e.shardId(), e.startingHashKey(), e.endingHashKey(), 0, List.of());
             shard.externalSequenceNumbers();
             list.add(shard);
         }
         this.shards = List.copyOf(list);
+        this.open = this.shards;
+        this.createdEpochSecond = 0;
     }
 
     /** A shard of a real stream: id and hash-key range. */
@@ -130,9 +147,14 @@ public final class StreamLog {
         return retentionMillis;
     }
 
-    /** The shards, in order. */
+    /** Every shard, open or closed, in index order. */
     public List<ShardLog> shards() {
         return shards;
+    }
+
+    /** The open shards, in hash key order. */
+    public List<ShardLog> openShards() {
+        return open;
     }
 
     /** The shard with this id, or null. */
@@ -151,12 +173,13 @@ public final class StreamLog {
      * can no longer be listed or looked up.
      */
     public void releaseCommittedRecords(boolean release) {
+        this.releaseCommitted = release; // set once, before any reshard
         for (ShardLog s : shards) {
             s.releaseCommittedRecords(release);
         }
     }
 
-    /** The stream's maximum record size (data plus partition key) in KiB, 1024..10240 (spec 19.1). */
+    /** The stream's maximum record size (data plus partition key) in KiB, 1024..10240 (rule 19.1). */
     public void maxRecordSizeInKiB(int kib) {
         if (kib < DEFAULT_MAX_RECORD_SIZE_KIB || kib > LARGEST_MAX_RECORD_SIZE_KIB) {
             throw new IllegalArgumentException("MaxRecordSizeInKiB must be 1024..10240, got " + kib);
@@ -174,9 +197,10 @@ public final class StreamLog {
         listeners.add(listener);
     }
 
-    /** The shard whose hash key range holds {@code hashKey}. */
+    /** The open shard whose hash key range holds {@code hashKey}. */
     public ShardLog route(BigInteger hashKey) {
-        // binary search over the shards' starting hash keys: the last shard starting at or below the key
+        List<ShardLog> shards = open;
+        // binary search over the open shards' starting hash keys: the last shard starting at or below the key
         int lo = 1;
         int hi = shards.size();
         while (lo < hi) {
@@ -193,7 +217,7 @@ public final class StreamLog {
     /** Writes a record arriving at {@code arrivalMillis}; returns it after every listener has seen it. */
     public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey, long arrivalMillis) {
         int keyCharacters = partitionKey == null ? 0 : partitionKey.length() <= MAX_PARTITION_KEY_CHARACTERS
-                ? partitionKey.length() : partitionKey.codePointCount(0, partitionKey.length()); // spec 19.1
+                ? partitionKey.length() : partitionKey.codePointCount(0, partitionKey.length()); // rule 19.1
         if (partitionKey == null || keyCharacters == 0 || keyCharacters > MAX_PARTITION_KEY_CHARACTERS) {
             throw new IllegalArgumentException("PartitionKey must be 1 to 256 characters (Kinesis PutRecord), got "
                     + (partitionKey == null ? "null" : keyCharacters + " characters"));
@@ -205,9 +229,11 @@ public final class StreamLog {
         BigInteger explicit = explicitHashKey != null ? HashKeys.ofExplicitHashKey(explicitHashKey) : null;
         lock.lock();
         try {
-            // with one shard nothing routes by hash key: readers that need one (lanes) ask hashKeyOf themselves
-            BigInteger hashKey = explicit != null ? explicit : shards.size() == 1 ? null : hashKeyOf(partitionKey);
-            ShardLog shard = shards.size() == 1 ? shards.get(0) : route(hashKey);
+            // with one shard nothing routes by hash key: readers that need one (lanes) ask hashKeyOf themselves;
+            // resharding takes the same lock, so a put routes among the open shards of one moment (rule 11.1)
+            List<ShardLog> routes = open;
+            BigInteger hashKey = explicit != null ? explicit : routes.size() == 1 ? null : hashKeyOf(partitionKey);
+            ShardLog shard = routes.size() == 1 ? routes.get(0) : route(hashKey);
             int index = shard.size();
             StreamRecord record = shard.append(partitionKey, data, arrivalMillis);
             for (Listener l : listeners) {
@@ -219,7 +245,7 @@ public final class StreamLog {
         }
     }
 
-    /** Spec 19.1: data plus the partition key's UTF-8 bytes fit the stream's maximum record size. */
+    /** Rule 19.1: data plus the partition key's UTF-8 bytes fit the stream's maximum record size. */
     private void checkRecordSize(String partitionKey, int dataBytes) {
         int max = maxRecordSizeBytes();
         if (dataBytes + 3L * partitionKey.length() <= max) {
@@ -230,7 +256,7 @@ public final class StreamLog {
         if (size > max) {
             throw new IllegalArgumentException("InvalidArgumentException: the record is " + size + " bytes (data "
                     + dataBytes + " + partition key " + keyBytes + "), over the stream's maximum record size of "
-                    + max + " bytes (MaxRecordSizeInKiB " + maxRecordSizeKiB + "); nothing was written (spec 19.1: "
+                    + max + " bytes (MaxRecordSizeInKiB " + maxRecordSizeKiB + "); nothing was written (rule 19.1: "
                     + "data plus partition key count; raise the limit, up to " + LARGEST_MAX_RECORD_SIZE_KIB
                     + " KiB, with StreamHarness.builder().maxRecordSizeInKiB(..))");
         }
@@ -268,6 +294,105 @@ public final class StreamLog {
             return hashKey;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * SplitShard (rule 11.1): closes the open shard {@code shardId} and opens two children that share its range
+     * ([start, mid] and [mid + 1, end]); returns them.
+     */
+    public List<ShardLog> splitShard(String shardId, long nowMillis) {
+        lock.lock();
+        try {
+            return split(shardId, nowMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<ShardLog> split(String shardId, long nowMillis) {
+        List<ShardLog> children = newShards(Resharding.split(name, shards, shardId));
+        ShardLog parent = shard(shardId);
+        apply(List.of(parent), children, nowMillis, "shard split: " + shardId + " closed; its range went to "
+                + children.get(0).shardId() + " and " + children.get(1).shardId() + " (rule 11.1)");
+        return children;
+    }
+
+    /** MergeShards (rule 11.1): closes two adjacent open shards and opens one that covers both; returns it. */
+    public ShardLog mergeShards(String shardId, String adjacentShardId, long nowMillis) {
+        lock.lock();
+        try {
+            return merge(shardId, adjacentShardId, nowMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ShardLog merge(String shardId, String adjacentShardId, long nowMillis) {
+        ShardLog merged = newShards(List.of(Resharding.merge(name, shards, shardId, adjacentShardId))).get(0);
+        apply(List.of(shard(shardId), shard(adjacentShardId)), List.of(merged), nowMillis, "shards merged: "
+                + shardId + " and " + adjacentShardId + " closed; their ranges went to " + merged.shardId()
+                + " (rule 11.1)");
+        return merged;
+    }
+
+    /**
+     * UpdateShardCount with uniform scaling (rule 11.1, modelled): closes every open shard and opens {@code n} with
+     * even ranges, each child's parents being the closed shards whose ranges overlap it; returns the new shards.
+     */
+    public List<ShardLog> updateShardCount(int n, long nowMillis) {
+        lock.lock();
+        try {
+            return scale(n, nowMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<ShardLog> scale(int n, long nowMillis) {
+        List<ShardLog> closing = open;
+        List<ShardLog> children = newShards(Resharding.scale(name, shards, n));
+        apply(closing, children, nowMillis, "shard count updated: " + closing.size() + " open shard(s) closed, "
+                + n + " opened (" + children.get(0).shardId() + ".." + children.get(n - 1).shardId() + ", rule 11.1)");
+        return children;
+    }
+
+    private List<ShardLog> newShards(List<Resharding.Child> layout) {
+        List<ShardLog> made = new ArrayList<>(layout.size());
+        int next = shards.size();
+        for (Resharding.Child c : layout) {
+            made.add(new ShardLog(next, shardId(next), c.start(), c.end(), createdEpochSecond, c.parents()));
+            next++;
+        }
+        return made;
+    }
+
+    private void apply(List<ShardLog> closing, List<ShardLog> opened, long nowMillis, String what) {
+        List<ShardLog> all = new ArrayList<>(shards);
+        all.addAll(opened);
+        for (ShardLog parent : closing) {
+            List<String> children = new ArrayList<>();
+            for (ShardLog child : opened) {
+                if (child.parentShardIds().contains(parent.shardId())) {
+                    children.add(child.shardId());
+                }
+            }
+            parent.close(children, nowMillis);
+        }
+        for (ShardLog child : opened) {
+            child.releaseCommittedRecords(releaseCommitted);
+        }
+        List<ShardLog> routes = new ArrayList<>();
+        for (ShardLog s : all) {
+            if (s.isOpen()) {
+                routes.add(s);
+            }
+        }
+        routes.sort((x, y) -> x.startingHashKey().compareTo(y.startingHashKey()));
+        this.shards = List.copyOf(all);
+        this.open = List.copyOf(routes);
+        for (Listener l : listeners) {
+            l.resharded(List.copyOf(closing), List.copyOf(opened), what);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.streamharness.internal.time;
 
 /**
- * Virtual time spent by one invocation. A handler call takes no virtual time unless something spends it (spec 0.4):
+ * Virtual time spent by one invocation. A handler call takes no virtual time unless something spends it (rule 0.4):
  * injected latency, a cold start, or a sleep on the virtual clock. Crossing the deadline marks the invocation as
  * timed out; the time spent never goes past the deadline.
  */

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one invocation in a tumbling window carries beside its records (spec 8.2): the window, the state handed in,
+ * What one invocation in a tumbling window carries beside its records (rule 8.2): the window, the state handed in,
  * the shard, the stream and the two flags; and, once the function answered, the state it returned. Builds the event
  * both as the JSON of the AWS docs' example (field for field, after {@code Records}) and as the
  * {@link KinesisTimeWindowEvent} of aws-lambda-java-events.
@@ -45,7 +45,7 @@ public final class WindowCall {
         this.terminatedEarly = terminatedEarly;
     }
 
-    /** Spec 8.2: ISO-8601 in UTC without milliseconds, e.g. {@code 2020-12-09T07:04:00Z}. */
+    /** Rule 8.2: ISO-8601 in UTC without milliseconds, e.g. {@code 2020-12-09T07:04:00Z}. */
     static String iso(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS).toString();
     }
@@ -97,7 +97,7 @@ public final class WindowCall {
                 terminatedEarly, state.toString(), returned == null ? null : returned.toString());
     }
 
-    /** Spec 8.4, 0.11b: the size the 1 MB limit is measured on: the UTF-8 bytes of the state map's JSON. */
+    /** Rule 8.4, 0.11b: the size the 1 MB limit is measured on: the UTF-8 bytes of the state map's JSON. */
     static long sizeOf(ObjectNode state) {
         return state.toString().getBytes(StandardCharsets.UTF_8).length;
     }

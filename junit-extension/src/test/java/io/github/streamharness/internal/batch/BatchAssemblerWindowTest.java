@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The window rules of the batch assembler (spec 8.3, 0.11): alignment, and the cut at a window's end. */
+/** The window rules of the batch assembler (rule 8.3, 0.11): alignment, and the cut at a window's end. */
 class BatchAssemblerWindowTest {
     private static BatchAssembler assembler(int batchSize, int tumblingWindowInSeconds) {
         return new BatchAssembler(FilterCriteria.compile(java.util.List.of()), new EventCodec("arn:aws:kinesis:us-east-1:1:stream/s",

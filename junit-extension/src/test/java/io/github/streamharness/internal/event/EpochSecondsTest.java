@@ -25,14 +25,14 @@ class EpochSecondsTest {
             "9223372036854775807, 9223372036854775.807",
             "-9223372036854775808, -9223372036854775.808"})
     void formatsEpochSecondsWithExactlyThreeDecimals(long millis, String expected) {
-        // spec 7.2: epoch seconds with a millisecond fraction
+        // rule 7.2: epoch seconds with a millisecond fraction
         assertThat(EpochSeconds.format(millis)).isEqualTo(expected);
         assertThat(EpochSeconds.length(millis)).isEqualTo(expected.length());
     }
 
     @Test
     void runtimeDateFromMillisMatchesParsingTheFormattedText() {
-        // the shortcut the factory takes must equal what the runtime computes from the JSON text (spec 7.3)
+        // the shortcut the factory takes must equal what the runtime computes from the JSON text (rule 7.3)
         Random random = new Random(42);
         for (int i = 0; i < 200_000; i++) {
             long millis = switch (i % 4) {

@@ -15,7 +15,7 @@ import java.util.Random;
 
 /** Records, metadata and JSON documents shared by the event tests; all literal or from a seeded generator. */
 public final class EventFixtures {
-    /** The spec 7.1 example's values. */
+    /** The rule 7.1 example's values. */
     public static final String SPEC_SHARD = "shardId-000000000006";
     public static final String SPEC_SEQUENCE = "49590338271490256608559692538361571095921575989136588898";
     public static final long SPEC_ARRIVAL_MILLIS = 1_545_084_650_987L;
@@ -43,7 +43,7 @@ public final class EventFixtures {
     private EventFixtures() {
     }
 
-    /** The record of the spec 7.1 example. */
+    /** The record of the rule 7.1 example. */
     public static StreamRecord specRecord() {
         return new StreamRecord(SPEC_SHARD, SPEC_SEQUENCE, "1",
                 "Hello, this is a test.".getBytes(StandardCharsets.UTF_8), SPEC_ARRIVAL_MILLIS);

@@ -20,7 +20,7 @@ class EventJsonWriterTest {
 
     @Test
     void writesTheSpecExampleByteForByte() {
-        // spec 7.1: the AWS example, with its line breaks and indentation removed (no value contains whitespace)
+        // rule 7.1: the AWS example, with its line breaks and indentation removed (no value contains whitespace)
         String expected = EventFixtures.resource("spec-7.1-example.json").replaceAll("\\s", "");
 
         byte[] json = EventJsonWriter.write(List.of(EventFixtures.specRecord()), SPEC_METADATA);
@@ -35,7 +35,7 @@ class EventJsonWriterTest {
 
         String json = new String(EventJsonWriter.write(List.of(record), SPEC_METADATA), StandardCharsets.UTF_8);
 
-        // spec 7.1, 7.2: whole seconds keep three decimals; eventID is shardId:sequenceNumber
+        // rule 7.1, 7.2: whole seconds keep three decimals; eventID is shardId:sequenceNumber
         assertThat(json).isEqualTo("{\"Records\":[{\"kinesis\":{\"kinesisSchemaVersion\":\"1.0\","
                 + "\"partitionKey\":\"k\",\"sequenceNumber\":\"42\",\"data\":\"AQID\","
                 + "\"approximateArrivalTimestamp\":1545084650.000},\"eventSource\":\"aws:kinesis\","
@@ -54,7 +54,7 @@ class EventJsonWriterTest {
 
     @Test
     void computedSizeEqualsWrittenBytesForTrickyKeysAndEveryDataLength() {
-        // spec 2.5, 0.7: the 6 MB cut relies on this size being exact
+        // rule 2.5, 0.7: the 6 MB cut relies on this size being exact
         List<StreamRecord> records = EventFixtures.trickyRecords(500, 7L);
         EventMetadata metadata = new EventMetadata("arn:aws:kinesis:eu-west-1:123456789012:stream/\u00e9v\u00e9\"nts",
                 "eu-west-1", "arn:aws:iam::123456789012:role/r\\\u0001\ud83d\ude00");

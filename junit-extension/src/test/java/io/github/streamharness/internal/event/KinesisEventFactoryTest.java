@@ -18,7 +18,7 @@ class KinesisEventFactoryTest {
 
     @Test
     void equalsWhatTheLambdaRuntimeReadsFromTheWriterJsonFieldByField() {
-        // spec 7.3: a RequestHandler<KinesisEvent, ?> sees the same objects whether built directly or deserialized
+        // rule 7.3: a RequestHandler<KinesisEvent, ?> sees the same objects whether built directly or deserialized
         List<StreamRecord> records = new ArrayList<>(EventFixtures.trickyRecords(300, 13L));
         records.add(new StreamRecord("shardId-000000000004", "7", "epoch", new byte[] {9}, 0L));
         records.add(new StreamRecord("shardId-000000000004", "8", "early", new byte[0], 1L));
@@ -36,7 +36,7 @@ class KinesisEventFactoryTest {
 
     @Test
     void specExampleReadByTheRuntimeEqualsTheFactoryEvent() {
-        // spec 7.1: the AWS example, verbatim
+        // rule 7.1: the AWS example, verbatim
         KinesisEvent runtime = EventFixtures.runtimeRead(EventFixtures.resource("spec-7.1-example.json"));
         KinesisEvent built = KinesisEventFactory.create(List.of(EventFixtures.specRecord()), SPEC_METADATA);
 
@@ -54,7 +54,7 @@ class KinesisEventFactoryTest {
 
         KinesisEventRecord eventRecord = KinesisEventFactory.create(List.of(record), SPEC_METADATA).getRecords().get(0);
 
-        // spec 7.2
+        // rule 7.2
         assertThat(eventRecord.getEventSource()).isEqualTo("aws:kinesis");
         assertThat(eventRecord.getEventVersion()).isEqualTo("1.0");
         assertThat(eventRecord.getEventName()).isEqualTo("aws:kinesis:record");
@@ -74,7 +74,7 @@ class KinesisEventFactoryTest {
     @Test
     void eachEventGetsAFreshCopyOfTheDataSoConsumingOrWritingItDoesNotAffectARetry() {
         // architecture: each attempt gets a fresh ByteBuffer; writable and array-backed as the runtime gives it
-        // (spec 7.3), so getData().array() works (issue 8: read-only event data buffer)
+        // (rule 7.3), so getData().array() works (issue 8: read-only event data buffer)
         List<StreamRecord> batch = List.of(EventFixtures.specRecord());
         KinesisEvent first = KinesisEventFactory.create(batch, SPEC_METADATA);
         ByteBuffer consumed = first.getRecords().get(0).getKinesis().getData();

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Equality, OR/AND, nesting and arrays (spec 9.1, 9.2). */
+/** Equality, OR/AND, nesting and arrays (rule 9.1, 9.2). */
 class FilterCriteriaMatchingTest {
 
     @Test
@@ -24,11 +24,11 @@ class FilterCriteriaMatchingTest {
 
     @Test
     void exactStringMatchesOnlyThatString() {
-        // spec 9.1: data is matched under the "data" key after decoding and JSON parsing
+        // rule 9.1: data is matched under the "data" key after decoding and JSON parsing
         String pattern = "{\"data\":{\"metric\":[\"cpu\"]}}";
         assertThat(matches(pattern, "{\"metric\":\"cpu\",\"value\":1}")).isTrue();
         assertThat(matches(pattern, "{\"metric\":\"mem\"}")).isFalse();
-        assertThat(matches(pattern, "{\"metric\":\"CPU\"}")).as("no case folding, spec 9.2").isFalse();
+        assertThat(matches(pattern, "{\"metric\":\"CPU\"}")).as("no case folding, rule 9.2").isFalse();
         assertThat(matches(pattern, "{\"value\":1}")).as("missing key").isFalse();
     }
 
@@ -41,7 +41,7 @@ class FilterCriteriaMatchingTest {
 
     @Test
     void numbersInEqualityMatchByTheirTextSo300And300Point0Differ() {
-        // spec 9.2 / D-FILTG: "300, 300.0, and 3.0e2 are not considered equal"
+        // rule 9.2 / D-FILTG: "300, 300.0, and 3.0e2 are not considered equal"
         String pattern = "{\"data\":{\"price\":[300]}}";
         assertThat(matches(pattern, "{\"price\":300}")).isTrue();
         assertThat(matches(pattern, "{\"price\":300.0}")).isFalse();
@@ -52,7 +52,7 @@ class FilterCriteriaMatchingTest {
 
     @Test
     void nullMatchesOnlyAnExplicitNullNotAMissingKey() {
-        // spec 9.2: [null] matches a JSON null; a missing key is not null
+        // rule 9.2: [null] matches a JSON null; a missing key is not null
         String pattern = "{\"data\":{\"userId\":[null]}}";
         assertThat(matches(pattern, "{\"userId\":null}")).isTrue();
         assertThat(matches(pattern, "{\"other\":1}")).isFalse();
@@ -62,7 +62,7 @@ class FilterCriteriaMatchingTest {
 
     @Test
     void emptyStringMatchesOnlyTheEmptyString() {
-        // spec 9.2: [""]
+        // rule 9.2: [""]
         String pattern = "{\"data\":{\"lastName\":[\"\"]}}";
         assertThat(matches(pattern, "{\"lastName\":\"\"}")).isTrue();
         assertThat(matches(pattern, "{\"lastName\":null}")).isFalse();
@@ -80,7 +80,7 @@ class FilterCriteriaMatchingTest {
 
     @Test
     void valuesInOneArrayAreOred() {
-        // spec 9.2: OR inside an array
+        // rule 9.2: OR inside an array
         String pattern = "{\"data\":{\"paymentType\":[\"Credit\",\"Debit\"]}}";
         assertThat(matches(pattern, "{\"paymentType\":\"Credit\"}")).isTrue();
         assertThat(matches(pattern, "{\"paymentType\":\"Debit\"}")).isTrue();
@@ -89,7 +89,7 @@ class FilterCriteriaMatchingTest {
 
     @Test
     void severalKeysAreAnded() {
-        // spec 9.2: AND across keys
+        // rule 9.2: AND across keys
         String pattern = "{\"data\":{\"location\":[\"New York\"],\"day\":[\"Monday\"]}}";
         assertThat(matches(pattern, "{\"location\":\"New York\",\"day\":\"Monday\"}")).isTrue();
         assertThat(matches(pattern, "{\"location\":\"New York\",\"day\":\"Tuesday\"}")).isFalse();
@@ -98,7 +98,7 @@ class FilterCriteriaMatchingTest {
 
     @Test
     void nestedObjectsMatchByPath() {
-        // spec 9.1: {"data":{"order":{"type":["buy"]}}}
+        // rule 9.1: {"data":{"order":{"type":["buy"]}}}
         String pattern = "{\"data\":{\"order\":{\"type\":[\"buy\"]}}}";
         assertThat(matches(pattern, "{\"order\":{\"type\":\"buy\",\"qty\":3}}")).isTrue();
         assertThat(matches(pattern, "{\"order\":{\"type\":\"sell\"}}")).isFalse();
@@ -127,7 +127,7 @@ class FilterCriteriaMatchingTest {
 
     @Test
     void anyOfSeveralFiltersIsEnough() {
-        // spec 1.12 / 9.2: filters are ORed
+        // rule 1.12 / 9.2: filters are ORed
         FilterCriteria criteria = FilterCriteria.compile(List.of(
                 "{\"data\":{\"metric\":[\"cpu\"]}}",
                 "{\"data\":{\"metric\":[\"mem\"]}}"));
@@ -138,7 +138,7 @@ class FilterCriteriaMatchingTest {
 
     @Test
     void duplicateKeysInAPatternKeepTheLastValue() {
-        // spec 9.2: "If a pattern has duplicate keys, only the last value counts"
+        // rule 9.2: "If a pattern has duplicate keys, only the last value counts"
         String pattern = "{\"data\":{\"metric\":[\"cpu\"],\"metric\":[\"mem\"]}}";
         assertThat(matches(pattern, "{\"metric\":\"mem\"}")).isTrue();
         assertThat(matches(pattern, "{\"metric\":\"cpu\"}")).isFalse();

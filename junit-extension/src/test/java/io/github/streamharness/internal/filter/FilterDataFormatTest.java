@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The format matrix of spec 9.3 and the metadata filter of spec 9.1. */
+/** The format matrix of rule 9.3 and the metadata filter of rule 9.1. */
 class FilterDataFormatTest {
     private static final String DATA_PATTERN = "{\"data\":{\"metric\":[\"cpu\"]}}";
 
     @Test
     void nonJsonDataIsDroppedByADataPattern() {
-        // spec 9.3: non-JSON data + JSON data pattern -> record dropped
+        // rule 9.3: non-JSON data + JSON data pattern -> record dropped
         assertThat(matches(DATA_PATTERN, "{not json")).isFalse();
         assertThat(matches(DATA_PATTERN, "metric=cpu")).isFalse();
         assertThat(matches(DATA_PATTERN, "")).isFalse();
@@ -21,7 +21,7 @@ class FilterDataFormatTest {
 
     @Test
     void nonJsonDataIsDroppedEvenByADataPatternThatOnlyAsksForAbsence() {
-        // spec 9.3: the record is dropped before any rule is looked at
+        // rule 9.3: the record is dropped before any rule is looked at
         assertThat(matches("{\"data\":{\"metric\":[{\"exists\":false}]}}", "plain text")).isFalse();
         assertThat(matches("{\"data\":{\"metric\":[{\"exists\":false}]}}", "{\"other\":1}")).isTrue();
     }
@@ -63,7 +63,7 @@ class FilterDataFormatTest {
         assertThat(FilterCriteria.compile(List.of(pattern)).nonDataKeyWarning()).contains("filter pattern 1 filters "
                 + "on the top-level key \"partitionKey\", but \"Kinesis event source mappings only support filtering "
                 + "on the data key\": such a pattern never matches on AWS, so the records it would select are "
-                + "filtered out (spec 9.1). Put the condition under \"data\" (the record's JSON payload).");
+                + "filtered out (rule 9.1). Put the condition under \"data\" (the record's JSON payload).");
     }
 
     @Test
@@ -74,7 +74,7 @@ class FilterDataFormatTest {
     }
 
     @Test
-    void aDataFilterStillMatchesBesideAPatternOnAnotherKey() { // rule 9.1, filters are ORed (spec 1.12)
+    void aDataFilterStillMatchesBesideAPatternOnAnotherKey() { // rule 9.1, filters are ORed (rule 1.12)
         FilterCriteria criteria = FilterCriteria.compile(List.of("{\"partitionKey\":[\"raw\"]}", DATA_PATTERN,
                 "{\"eventSource\":[{\"exists\":false}]}"));
         assertThat(criteria.matches("{\"metric\":\"cpu\"}".getBytes(StandardCharsets.UTF_8))).isTrue();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The comparison operators of EventBridge syntax that Lambda filtering accepts (spec 9.2). */
+/** The comparison operators of EventBridge syntax that Lambda filtering accepts (rule 9.2). */
 class FilterOperatorsTest {
 
     private static String on(String field, String rule) {
@@ -72,7 +72,7 @@ class FilterOperatorsTest {
     class AnythingBut {
         @Test
         void listOfStringsExcludesEachOfThem() {
-            // spec 9.2 / D-FILTG "Not": {"anything-but":["Raining"]}
+            // rule 9.2 / D-FILTG "Not": {"anything-but":["Raining"]}
             String pattern = on("weather", "{\"anything-but\":[\"Raining\",\"Snowing\"]}");
             assertThat(matches(pattern, "{\"weather\":\"Sunny\"}")).isTrue();
             assertThat(matches(pattern, "{\"weather\":\"Raining\"}")).isFalse();
@@ -144,7 +144,7 @@ class FilterOperatorsTest {
     class Numeric {
         @Test
         void rangeHasOpenAndClosedEnds() {
-            // spec 9.2: {"numeric":[">",0,"<=",5]}
+            // rule 9.2: {"numeric":[">",0,"<=",5]}
             String pattern = on("count", "{\"numeric\":[\">\",0,\"<=\",5]}");
             assertThat(matches(pattern, "{\"count\":0}")).isFalse();
             assertThat(matches(pattern, "{\"count\":0.000001}")).isTrue();

@@ -10,19 +10,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Patterns that AWS rejects at CreateEventSourceMapping with "Invalid filter pattern definition." (spec 1.12). */
+/** Patterns that AWS rejects at CreateEventSourceMapping with "Invalid filter pattern definition." (rule 1.12). */
 class FilterPatternValidationTest {
     private static final String AWS_MESSAGE = "Invalid filter pattern definition.";
 
     @ParameterizedTest
     @ValueSource(strings = {
-            // not JSON (spec 1.12, AWS-OBS)
+            // not JSON (rule 1.12, AWS-OBS)
             "", "   ", "not json", "{\"data\":", "{'data':{'a':['x']}}", "{\"data\":{\"a\":[\"x\"]}} extra",
             // not an object
             "[]", "[{\"data\":{}}]", "\"data\"", "42", "null",
             // empty object or array
             "{}", "{\"data\":{}}", "{\"data\":{\"a\":{}}}", "{\"data\":{\"a\":[]}}", "{\"partitionKey\":[]}",
-            // a data pattern that is not an object of patterns (spec 9.3: non-JSON data pattern)
+            // a data pattern that is not an object of patterns (rule 9.3: non-JSON data pattern)
             "{\"data\":[\"x\"]}", "{\"data\":[{\"exists\":true}]}", "{\"data\":\"x\"}",
             // a leaf that is not an array
             "{\"data\":{\"a\":\"x\"}}", "{\"data\":{\"a\":5}}", "{\"data\":{\"a\":null}}", "{\"partitionKey\":\"p\"}",
@@ -97,7 +97,7 @@ class FilterPatternValidationTest {
 
     @Test
     void emptyFilterListIsValidAndEmpty() {
-        // spec 1.12: Filters: [] is accepted
+        // rule 1.12: Filters: [] is accepted
         assertThat(FilterCriteria.compile(List.of()).isEmpty()).isTrue();
     }
 }

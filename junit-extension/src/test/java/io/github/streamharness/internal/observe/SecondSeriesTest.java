@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Per-second aggregation: memory grows with seconds that had data, never with datapoints (spec 17.2). */
+/** Per-second aggregation: memory grows with seconds that had data, never with datapoints (rule 17.2). */
 class SecondSeriesTest {
     private static final long SECOND = 1_000_000_000L;
 

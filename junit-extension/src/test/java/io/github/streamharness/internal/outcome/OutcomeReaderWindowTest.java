@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading a response in a tumbling window (spec 8.1): a state object or a failed invocation. */
+/** Reading a response in a tumbling window (rule 8.1): a state object or a failed invocation. */
 class OutcomeReaderWindowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +38,7 @@ class OutcomeReaderWindowTest {
             assertThat(error.kind()).isEqualTo(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE);
             assertThat(error.functionError()).isNull();
             assertThat(error.errorMessage()).isEqualTo("an invocation in a tumbling window must return "
-                    + "{\"state\":{...}}, the invocation failed (spec 8.1): " + expected);
+                    + "{\"state\":{...}}, the invocation failed (rule 8.1): " + expected);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.github.streamharness.internal.policy.FailurePolicy.Commit;
 import io.github.streamharness.internal.policy.FailurePolicy.CommitAndRetryRest;
 import io.github.streamharness.internal.policy.FailurePolicy.Decision;
 import io.github.streamharness.internal.policy.FailurePolicy.Discard;
+import io.github.streamharness.internal.policy.FailurePolicy.GiveUpWindow;
 import io.github.streamharness.internal.policy.FailurePolicy.Retry;
 import io.github.streamharness.internal.policy.FailurePolicy.Settings;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,9 +46,9 @@ class FailurePolicyTest {
                         state(3, 2, 1), BISECT_3, new Commit(3)),
                 row("4.2: a throttle is not an attempt; its retry continues the back-off", THROTTLED, state(4, 0, 2),
                         BISECT_3, new Retry(3, false,
-                                "throttled before reaching the function (not a retry attempt, spec 4.2)")),
+                                "throttled before reaching the function (not a retry attempt, rule 4.2)")),
                 row("4.2, 13.10: a throttle is never bisected", THROTTLED, state(8, 0, 0), BISECT_0,
-                        new Retry(1, false, "throttled before reaching the function (not a retry attempt, spec 4.2)")),
+                        new Retry(1, false, "throttled before reaching the function (not a retry attempt, rule 4.2)")),
                 row("5.5, 5.6: a partial response commits before the lowest failure, the rest is a new batch",
                         partial(4), state(10, 1, 0), BISECT_3, new CommitAndRetryRest(4)),
                 row("5.7: a partial response naming the first record retries the whole batch, never a half",
@@ -86,14 +87,23 @@ class FailurePolicyTest {
     }
 
     static Stream<Arguments> windowRules() {
-        String held = "final invocation of the window failed (attempt %d): the lane holds until it succeeds (spec 8.4)";
+        String held = "final invocation of the window failed (attempt %d of %d): the lane holds (rule 8.4, 8.5)";
+        String unbounded = "final invocation of the window failed (attempt %d, retried until it succeeds or grows "
+                + "older than MaximumRecordAgeInSeconds or the retention period): the lane holds (rule 8.4, 8.5)";
         return Stream.of(
-                row("8.4: a failing final invocation with Records: [] is retried past MaximumRetryAttempts",
-                        EXCEPTION, state(0, 2, 1), PLAIN_1, new Retry(2, true, held.formatted(2))),
-                row("8.1, 8.4: a final invocation with Records: [] that returned no state holds the lane",
-                        BATCH_FAILURE, state(0, 5, 4), BISECT_0, new Retry(5, true, held.formatted(5))),
+                row("8.4: a failing final invocation with Records: [] is retried while MaximumRetryAttempts allows",
+                        EXCEPTION, state(0, 1, 0), PLAIN_1, new Retry(1, true, held.formatted(1, 2))),
+                row("8.5, 1.7: MaximumRetryAttempts ends a final invocation with Records: [] too: the window is "
+                        + "given up", EXCEPTION, state(0, 2, 1), PLAIN_1, new GiveUpWindow("its 2 attempt(s) failed "
+                        + "and MaximumRetryAttempts 1 allows no more (rule 8.4, 8.5, 1.7)")),
+                row("8.1, 8.5: a final invocation with Records: [] that returned no state counts as a failed attempt",
+                        BATCH_FAILURE, state(0, 1, 0), BISECT_0, new GiveUpWindow("its 1 attempt(s) failed and "
+                        + "MaximumRetryAttempts 0 allows no more (rule 8.4, 8.5, 1.7)")),
+                row("8.4, 4.5: with -1 a final invocation with Records: [] is retried until it is too old",
+                        EXCEPTION, state(0, 500, 499), INFINITE, new Retry(500, true, unbounded.formatted(500))),
                 row("8.4, 4.2: a throttled final invocation is retried without counting an attempt", THROTTLED,
-                        state(0, 0, 0), PLAIN_1, new Retry(1, false, held.formatted(0))),
+                        state(0, 0, 0), PLAIN_1, new Retry(1, false,
+                                "throttled before reaching the function (not a retry attempt, rule 4.2)")),
                 row("0.11b: a final invocation carrying records is never split, even with bisect on", EXCEPTION,
                         state(4, 1, 0), BISECT_3, new Retry(1, true, "attempt 1 of 4 failed")),
                 row("8.5: a final invocation's records are given up after MaximumRetryAttempts", EXCEPTION,
@@ -117,6 +127,21 @@ class FailurePolicyTest {
     void decidesAnAggregationInvocationInAWindowByEveryOtherRule(String rule, Outcome outcome, BatchState batch,
                                                                  Settings settings, Decision expected) {
         assertThat(FailurePolicy.afterInvocation(outcome, batch, settings, false)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFinalInvocationWithNoRecordsIsOverdueOnceDueLongerThanTheRecordAgeOrTheRetention() { // rule 8.5, 0.12
+        io.github.streamharness.internal.batch.BatchAssembler age60 = new io.github.streamharness.internal.batch
+                .BatchAssembler(null, null, 100, 0, 60, 60);
+        io.github.streamharness.internal.batch.BatchAssembler noAge = new io.github.streamharness.internal.batch
+                .BatchAssembler(null, null, 100, 0, -1, 60);
+        long day = 86_400_000L;
+        assertThat(FailurePolicy.windowOverdue(0, 60_000, age60, day)).isNull(); // rule 0.12: not yet over 60 s
+        assertThat(FailurePolicy.windowOverdue(0, 60_001, age60, day)).isEqualTo(new GiveUpWindow("it has been "
+                + "due since 1970-01-01T00:00:00Z, longer than MaximumRecordAgeInSeconds allows (rule 8.5, 0.12)"));
+        assertThat(FailurePolicy.windowOverdue(0, day, noAge, day)).isNull();
+        assertThat(FailurePolicy.windowOverdue(0, day + 1, noAge, day)).isEqualTo(new GiveUpWindow("it has been "
+                + "due since 1970-01-01T00:00:00Z, longer than the stream's retention period PT24H (rule 8.5, 4.5)"));
     }
 
     @org.junit.jupiter.api.Test

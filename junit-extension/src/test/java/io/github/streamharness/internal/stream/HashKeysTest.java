@@ -25,6 +25,23 @@ class HashKeysTest {
     }
 
     @Test
+    void theLaneIsTheExactModuloForEveryKeyOfTheSpaceAndEveryFactor() { // rule 0.8
+        java.util.Random random = new java.util.Random(19);
+        for (int i = 0; i < 20_000; i++) {
+            BigInteger key = new BigInteger(1 + random.nextInt(128), random);
+            int n = i % 3 == 0 ? 1 + random.nextInt(Integer.MAX_VALUE) : 1 + random.nextInt(1_000);
+            assertThat(HashKeys.lane(key, n)).as("%s mod %d", key, n).isEqualTo(key.mod(BigInteger.valueOf(n)).intValue());
+        }
+        for (BigInteger edge : new BigInteger[] {BigInteger.ZERO, BigInteger.ONE.shiftLeft(64),
+                BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE), HashKeys.SPACE.subtract(BigInteger.ONE)}) {
+            for (int n : new int[] {2, 3, 7, 10, 1_000, Integer.MAX_VALUE}) {
+                assertThat(HashKeys.lane(edge, n)).as("%s mod %d", edge, n)
+                        .isEqualTo(edge.mod(BigInteger.valueOf(n)).intValue());
+            }
+        }
+    }
+
+    @Test
     void aLaneFactorBelowOneIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HashKeys.lane(BigInteger.ONE, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("n must be positive, got 0");

@@ -5,7 +5,7 @@ import io.github.streamharness.InvalidTemplateException;
 import java.util.Set;
 
 /**
- * The function's settings a template deploys (spec 15.1, 18.3): Timeout, MemorySize, ReservedConcurrentExecutions,
+ * The function's settings a template deploys (rule 15.1, 18.3): Timeout, MemorySize, ReservedConcurrentExecutions,
  * ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions and FunctionName, the function's own value over SAM's
  * Globals.Function default. Property names are checked against the resource's schema, values against Lambda's ranges.
  */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates CloudFormation's intrinsic functions as CloudFormation does (spec 18.3): Ref, Fn::GetAtt, Fn::Sub,
+ * Evaluates CloudFormation's intrinsic functions as CloudFormation does (rule 18.3): Ref, Fn::GetAtt, Fn::Sub,
  * Fn::Join, Fn::If with the Conditions section (Fn::Equals, Fn::Not, Fn::And, Fn::Or), Fn::Select, Fn::Split,
  * Fn::FindInMap, Fn::Base64, Fn::Length, Fn::ToJsonString; parameters from the test's values or their Defaults;
  * pseudo parameters from the harness's region and account; resources through {@link ResourceNames}. What cannot be

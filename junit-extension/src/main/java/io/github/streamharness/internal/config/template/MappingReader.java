@@ -20,7 +20,7 @@ import java.util.TreeSet;
 /**
  * Turns the properties of a mapping (a CloudFormation resource, a SAM Kinesis event, or the Lambda API's JSON) into
  * an {@link EventSourceMappingConfig} through its builder, so every value gets the builder's AWS validation and
- * texts (spec 1). Each error names the property path and line: a name outside the {@link Schema} (with the nearest
+ * texts (section 1). Each error names the property path and line: a name outside the {@link Schema} (with the nearest
  * valid one), an intrinsic that cannot be resolved, a value of the wrong type, or the builder's refusal.
  */
 public final class MappingReader {
@@ -51,7 +51,7 @@ public final class MappingReader {
 
     EventSourceMappingConfig read(TemplateNode.Mapping properties, String path) {
         EventSourceMappingConfig.Builder b = EventSourceMappingConfig.builder()
-                .startingPosition((StartingPosition) null); // AWS requires it for Kinesis (spec 1.4)
+                .startingPosition((StartingPosition) null); // AWS requires it for Kinesis (rule 1.4)
         for (Map.Entry<String, TemplateNode> e : properties.entries().entrySet()) {
             String name = e.getKey();
             String at = path.isEmpty() ? name : path + "." + name;
@@ -63,7 +63,7 @@ public final class MappingReader {
                         + schema.valid() + ".");
             }
             if (!Schema.MODELLED.contains(name)) {
-                continue; // valid, not modelled by the harness (spec 18.3)
+                continue; // valid, not modelled by the harness (rule 18.3)
             }
             if (name.equals("DestinationConfig")) {
                 rawDestination = e.getValue();
@@ -240,7 +240,7 @@ public final class MappingReader {
         TemplateNode onSuccess = config.get("OnSuccess");
         if (onSuccess instanceof TemplateNode.Mapping m && m.get("Destination") != null) {
             throw error(onSuccess.line(), at + ".OnSuccess", "Unsupported DestinationConfig parameter for given "
-                    + "event source mapping type. (a Kinesis mapping has an on-failure destination only, spec 1.9)");
+                    + "event source mapping type. (a Kinesis mapping has an on-failure destination only, rule 1.9)");
         }
         TemplateNode onFailure = config.get("OnFailure");
         if (onFailure == null) {

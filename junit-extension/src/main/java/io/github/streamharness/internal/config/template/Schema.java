@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 /**
  * The property names of the documents the harness reads, from the CloudFormation and SAM resource references and
- * the Lambda API (spec 18.3). {@link #MODELLED} carries the mapping parameters of spec section 1; the others are
+ * the Lambda API (rule 18.3). {@link #MODELLED} carries the mapping parameters of section 1; the others are
  * valid names the harness accepts and does not model (a name in neither set is a misspelling).
  *
  * @param description what the document is, for messages
@@ -18,7 +18,7 @@ import java.util.TreeSet;
 record Schema(String description, Set<String> accepted, Set<String> readOnly, Set<String> onFailure,
               Set<String> destination) {
 
-    /** The mapping parameters of spec section 1, under their AWS names (the same in CFN, SAM and the API). */
+    /** The mapping parameters of section 1, under their AWS names (the same in CFN, SAM and the API). */
     static final Set<String> MODELLED = Set.of("BatchSize", "BisectBatchOnFunctionError", "DestinationConfig",
             "Enabled", "FilterCriteria", "FunctionResponseTypes", "MaximumBatchingWindowInSeconds",
             "MaximumRecordAgeInSeconds", "MaximumRetryAttempts", "ParallelizationFactor", "StartingPosition",
@@ -35,7 +35,7 @@ record Schema(String description, Set<String> accepted, Set<String> readOnly, Se
     static final Schema SAM_KINESIS = new Schema("a SAM Kinesis event", Set.of("Stream", "KmsKeyArn",
             "MetricsConfig"), Set.of(), Set.of("Destination", "Type"), Set.of("OnFailure"));
 
-    /** CreateEventSourceMapping's request and get-event-source-mapping's output (spec 18.3). */
+    /** CreateEventSourceMapping's request and get-event-source-mapping's output (rule 18.3). */
     static final Schema API = new Schema("a CreateEventSourceMapping request or get-event-source-mapping output",
             Set.of("AmazonManagedKafkaEventSourceConfig", "DocumentDBEventSourceConfig", "EventSourceArn",
                     "FunctionName", "KMSKeyArn", "LoggingConfig", "MetricsConfig", "ProvisionedPollerConfig",

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds a mapping in a template by logical id and reads it with its function and stream (spec 18.3). The id names
+ * Finds a mapping in a template by logical id and reads it with its function and stream (rule 18.3). The id names
  * an AWS::Lambda::EventSourceMapping, a SAM function's Kinesis event as {@code FunctionLogicalId/EventName}, a
  * function with exactly one Kinesis mapping, or (for {@code cdk synth} output) a construct path from the
  * resources' {@code aws:cdk:path} metadata; an empty id takes the template's only mapping.

@@ -3,7 +3,7 @@ package io.github.streamharness.internal.observe.insights;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** One command of a Logs Insights query (spec 16.3). */
+/** One command of a Logs Insights query (rule 16.3). */
 sealed interface Command {
 
     /** An expression with the name of its column (its {@code as} alias, else its text). */

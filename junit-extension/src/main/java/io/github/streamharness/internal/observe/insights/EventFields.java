@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The fields Logs Insights discovers in a Lambda log event (spec 16.3): the system fields, {@code @type} and
+ * The fields Logs Insights discovers in a Lambda log event (rule 16.3): the system fields, {@code @type} and
  * {@code @requestId} of the platform lines, the REPORT numbers ({@code @memorySize} and {@code @maxMemoryUsed} in
  * bytes, MB x 1,000,000), and the fields of a JSON message, flattened with dots.
  */

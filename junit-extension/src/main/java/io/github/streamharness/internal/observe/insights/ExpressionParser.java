@@ -211,7 +211,7 @@ class ExpressionParser extends QueryScanner {
             return new Expr.Aggregate(fn, operand, percentile, text(start));
         }
         throw error(start, "the function '" + name + "' is outside the subset the harness answers (bin() and the "
-                + "stats aggregates count, sum, avg, min, max, pct; spec 16.3)");
+                + "stats aggregates count, sum, avg, min, max, pct; rule 16.3)");
     }
 
     long period() {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A parsed CloudWatch Logs Insights query of the subset of spec 16.3, ready to run over a log group's events. Fields
+ * A parsed CloudWatch Logs Insights query of the subset of rule 16.3, ready to run over a log group's events. Fields
  * starting with {@code @} must be ones a Lambda log group has (a typo would otherwise match nothing, silently).
  */
 public final class InsightsQuery {

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a Logs Insights query of the subset of spec 16.3, character by character (a regex literal is only a regex where
+ * Reads a Logs Insights query of the subset of rule 16.3, character by character (a regex literal is only a regex where
  * the grammar expects one, so {@code /} also divides). Anything else fails with the column of the part not understood.
  */
 final class QueryParser extends ExpressionParser {
@@ -60,7 +60,7 @@ final class QueryParser extends ExpressionParser {
             case "parse" -> parseCommand();
             default -> throw error(at, (OTHER_COMMANDS.contains(name) ? "the command '" + word + "' is valid in "
                     + "CloudWatch Logs Insights but not in the subset the harness answers" : "unknown command '"
-                    + word + "'") + " (supported: " + String.join(", ", sorted(COMMANDS)) + "; spec 16.3)");
+                    + word + "'") + " (supported: " + String.join(", ", sorted(COMMANDS)) + "; rule 16.3)");
         };
     }
 
@@ -86,7 +86,7 @@ final class QueryParser extends ExpressionParser {
             if (!(n.expr() instanceof Expr.Aggregate)) {
                 throw error(q.indexOf(n.expr().text()), "'" + n.expr().text() + "' is not an aggregate: stats takes "
                         + "count(*), count(f), sum(f), avg(f), min(f), max(f), pct(f, n) (expressions over aggregates "
-                        + "are outside the subset of spec 16.3)");
+                        + "are outside the subset of rule 16.3)");
             }
         }
         List<Command.Named> groups = List.of();

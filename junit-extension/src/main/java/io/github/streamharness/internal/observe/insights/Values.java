@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** How Insights compares and prints values: numbers, strings, timestamps (spec 16.3). */
+/** How Insights compares and prints values: numbers, strings, timestamps (rule 16.3). */
 final class Values {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);

@@ -1,0 +1,19 @@
+package io.github.streamharness.whatif;
+
+import java.time.Duration;
+
+/**
+ * The figures of one period of a configuration's run, as CloudWatch would graph them at that period: invocations and
+ * errors by the time they ended, throttles by the time of the attempt, the IteratorAge maximum by invoke start (spec
+ * 17.2).
+ *
+ * @param start          the period's start, as virtual time since the traffic started
+ * @param maxIteratorAge the IteratorAge maximum (zero when nothing was invoked in the period)
+ * @param invocations    invocations that reached the function
+ * @param errors         function errors, timeouts included
+ * @param timeouts       of which timeouts
+ * @param throttles      throttled attempts
+ */
+public record Period(Duration start, Duration maxIteratorAge, long invocations, long errors, long timeouts,
+                     long throttles) {
+}
