@@ -388,4 +388,68 @@ class TumblingWindowTest {
                         "final invocation for window [2026-01-01T00:00:00Z, 2026-01-01T00:02:00Z) succeeded: "
                                 + "checkpoint, state dropped (rule 8.4)");
     }
+
+    /** The event of the AWS docs' tumbling-window example, as the docs print it (sequence number aside). */
+    private static final String AWS_EXAMPLE_EVENT = """
+            {
+                "Records": [
+                    {
+                        "kinesis": {
+                            "kinesisSchemaVersion": "1.0",
+                            "partitionKey": "1",
+                            "sequenceNumber": "%s",
+                            "data": "SGVsbG8sIHRoaXMgaXMgYSB0ZXN0Lg==",
+                            "approximateArrivalTimestamp": 1607497475.000
+                        },
+                        "eventSource": "aws:kinesis",
+                        "eventVersion": "1.0",
+                        "eventID": "shardId-000000000006:%s",
+                        "eventName": "aws:kinesis:record",
+                        "invokeIdentityArn": "arn:aws:iam::123456789012:role/lambda-kinesis-role",
+                        "awsRegion": "us-east-1",
+                        "eventSourceARN": "arn:aws:kinesis:us-east-1:123456789012:stream/lambda-stream"
+                    }
+                ],
+                "window": {
+                    "start": "2020-12-09T07:04:00Z",
+                    "end": "2020-12-09T07:06:00Z"
+                },
+                "state": {
+                    "1": 282,
+                    "2": 715
+                },
+                "shardId": "shardId-000000000006",
+                "eventSourceARN": "arn:aws:kinesis:us-east-1:123456789012:stream/lambda-stream",
+                "isFinalInvokeForWindow": false,
+                "isWindowTerminatedEarly": false
+            }""";
+
+    @Test
+    void aStreamHandlerAddedAsAMappingGetsTheAwsDocsExampleEventFieldForField() throws Exception { // rule 8.2
+        Counter counter = new Counter();
+        counter.respond = (event, state) -> event.get("Records").size() == 1 && event.get("state").isEmpty()
+                ? "{\"state\":{\"1\":282,\"2\":715}}" : null;
+        StreamHarness h = StreamHarness.builder().startTime(Instant.parse("2020-12-09T07:04:00Z"))
+                .streamName("lambda-stream").shards(7).build();
+        String shard6 = h.shard("shardId-000000000006").startingHashKey().toString();
+        h.addMapping(EventSourceMappingConfig.builder().tumblingWindowInSeconds(120).build(), counter,
+                FunctionSettings.named("lambda-kinesis"));
+        h.put("0", "first".getBytes(StandardCharsets.UTF_8), shard6); // the window's first invocation returns the state
+        h.advance(Duration.ofSeconds(35)); // 07:04:35, the example's approximateArrivalTimestamp
+        StreamRecord r = h.put("1", "Hello, this is a test.".getBytes(StandardCharsets.UTF_8), shard6);
+        h.advance(Duration.ofSeconds(1));
+        JsonNode expected = JSON.readTree(AWS_EXAMPLE_EVENT.formatted(r.sequenceNumber(), r.sequenceNumber()));
+        JsonNode actual = JSON.readTree(counter.raw.get(1));
+        assertThat(actual).isEqualTo(expected);
+        assertThat(fieldNames(actual)).isEqualTo(fieldNames(expected)); // in the example's order
+        assertThat(fieldNames(actual.get("Records").get(0))).isEqualTo(fieldNames(expected.get("Records").get(0)));
+        assertThat(fieldNames(actual.get("Records").get(0).get("kinesis")))
+                .isEqualTo(fieldNames(expected.get("Records").get(0).get("kinesis")));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }

@@ -1,7 +1,12 @@
 package io.github.streamharness.internal.invoke;
 
+import io.github.streamharness.Invocation;
 import io.github.streamharness.Outcome;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.WindowInvocation;
+import io.github.streamharness.internal.time.Scheduler;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -33,5 +38,22 @@ public record InvokeResult(Outcome outcome, long spentNanos, String requestId, S
         String text = type + (message == null ? "" : ": " + message);
         return new InvokeResult(new Outcome.FunctionError(Outcome.ErrorKind.EXCEPTION, type, text, "Unhandled", null),
                 0, requestId, null, false, List.of(), null);
+    }
+
+    /**
+     * The invocation log's entry for this result: invocation {@code number} of {@code batch} in a lane, started at
+     * {@code startNanos}; iterator ages from the batch's last record (0 for a window's final invocation without
+     * records, rule 0.11b); {@code window} null without tumbling windows.
+     */
+    public Invocation toInvocation(int number, String functionName, String shardId, int lane, List<StreamRecord> batch,
+                                   int attempt, long startNanos, WindowInvocation window) {
+        long end = startNanos + spentNanos;
+        long lastArrival = batch.isEmpty() ? startNanos
+                : batch.get(batch.size() - 1).approximateArrivalEpochMillis() * 1_000_000L;
+        return new Invocation(number, functionName, shardId, lane, batch, attempt, outcome,
+                Scheduler.toInstant(startNanos), Scheduler.toInstant(end),
+                Duration.ofNanos(Math.max(0, startNanos - lastArrival)),
+                Duration.ofNanos(Math.max(0, end - lastArrival)),
+                requestId, environmentId, coldStart, logs, window);
     }
 }

@@ -166,7 +166,7 @@ public final class MappingControl {
 
     private void repartitionIfSettled(ShardReader reader, long now) {
         for (Lane lane : reader.lanes) {
-            if (lane.status() != Lane.Status.SETTLED) {
+            if (lane.status() != LaneStatus.SETTLED) {
                 return;
             }
         }

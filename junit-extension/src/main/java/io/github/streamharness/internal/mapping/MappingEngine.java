@@ -280,7 +280,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                 continue; // its lanes start when its parents are done (rule 0.10)
             }
             for (Lane lane : r.lanes) {
-                if (enable && lane.status() == Lane.Status.DISABLED) {
+                if (enable && lane.status() == LaneStatus.DISABLED) {
                     lane.start(now);
                 } else if (!enable) {
                     lane.disable();

@@ -65,17 +65,31 @@ public final class WindowTracker {
         return open && (terminatedEarly || shardEnded || Math.floorDiv(nowNanos, MILLI) >= endMillis());
     }
 
+    /** Rule 0.11b: a step planned for {@code atNanos} comes no later than the open window's final invocation. */
+    public long cap(long nowNanos, long atNanos) {
+        return Math.max(nowNanos, Math.min(atNanos, finalAtNanos()));
+    }
+
+    /**
+     * Rule 8.5: whether the retry policy gives up the window's final invocation, which carries no records, before
+     * its next attempt: the rule is {@link FailurePolicy#windowOverdue}'s; null while it may be invoked.
+     */
+    public FailurePolicy.GiveUpWindow overdue(long nowNanos, BatchAssembler current, long retentionMillis) {
+        return !inFinal ? null
+                : FailurePolicy.windowOverdue(dueMillis, Math.floorDiv(nowNanos, MILLI), current, retentionMillis);
+    }
+
     /** Whether a window is open (its final invocation has not succeeded nor been given up). */
     public boolean isOpen() {
         return open;
     }
 
     /**
-     * Rule 11.2, 8.5: the lane's shard has ended (split or merged): the open window, and any window its last records
-     * open, closes with its final invocation as soon as the lane gets to it; the child shards start fresh windows.
+     * Rule 11.2, 8.5: once {@code ended} (the shard was split or merged), the open window, and any window its last
+     * records open, closes with its final invocation as soon as the lane gets to it; the children start fresh windows.
      */
-    public void shardEnded() {
-        shardEnded = assembler != null;
+    public void shardEnded(boolean ended) {
+        shardEnded |= ended && assembler != null;
     }
 
     /** When the lane must step for the open window's final invocation, or {@code Long.MAX_VALUE} with none open. */
@@ -174,8 +188,8 @@ public final class WindowTracker {
 
     /** What the next invocation carries besides its records, or null without tumbling windows. */
     public WindowCall call() {
-        return assembler == null ? null : new WindowCall(mapper, startMillis, endMillis(), state, shardId, eventSourceArn, inFinal,
-                inFinal && terminatedEarly);
+        return assembler == null ? null : new WindowCall(mapper, startMillis, endMillis(), state, shardId,
+                eventSourceArn, inFinal, inFinal && terminatedEarly);
     }
 
     /**

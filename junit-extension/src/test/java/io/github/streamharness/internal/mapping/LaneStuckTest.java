@@ -1,6 +1,5 @@
 package io.github.streamharness.internal.mapping;
 
-import io.github.streamharness.internal.mapping.Lane.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,8 +28,8 @@ class LaneStuckTest {
         // disabled: waits for enable(), by design
         "DISABLED,  false, false, 5, false",
     })
-    void aLaneWithoutItsNextEventScheduledIsStuck(Status status, boolean step, boolean completion, int pending,
+    void aLaneWithoutItsNextEventScheduledIsStuck(LaneStatus status, boolean step, boolean completion, int pending,
                                                   boolean stuck) {
-        assertThat(Lane.stuck(status, step, completion, pending)).isEqualTo(stuck);
+        assertThat(LaneStatus.stuck(status, step, completion, pending)).isEqualTo(stuck);
     }
 }

@@ -1,0 +1,70 @@
+package io.github.streamharness.internal.mapping;
+
+import io.github.streamharness.RecordState;
+import io.github.streamharness.StreamRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pending records of one lane, in shard order (rule 3.1): a queue of record indices whose head is the lane's
+ * checkpoint, seen through the shard's reader. The lane's current batch is always a prefix of it.
+ */
+final class PendingRecords {
+    private final IntQueue queue = new IntQueue();
+    private final ShardReader reader;
+
+    PendingRecords(ShardReader reader) {
+        this.reader = reader;
+    }
+
+    int size() {
+        return queue.size();
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /** Adds a record (already marked pending in the reader). */
+    void add(int recordIndex) {
+        queue.add(recordIndex);
+    }
+
+    /** The {@code n}-th pending record. */
+    StreamRecord get(int n) {
+        return reader.shard.get(queue.get(n));
+    }
+
+    /** The arrival time of the {@code n}-th pending record, in epoch millis. */
+    long arrivalMillis(int n) {
+        return reader.shard.arrivalMillis(queue.get(n));
+    }
+
+    /** The first {@code n} pending records. */
+    List<StreamRecord> first(int n) {
+        List<StreamRecord> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(get(i));
+        }
+        return list;
+    }
+
+    /** Moves the first {@code n} records to {@code state} in the reader's ledger and takes them off the queue. */
+    void finish(int n, RecordState state) {
+        for (int i = 0; i < n; i++) {
+            reader.finish(queue.get(i), state);
+        }
+        queue.drop(n);
+    }
+
+    /** Gives the queue up (its records go to the lanes of a new ParallelizationFactor, rule 18.1). */
+    IntQueue queue() {
+        return queue;
+    }
+
+    /** Iterator age: how long the first pending record has waited at {@code now}, or 0 when caught up. */
+    long iteratorAgeNanos(long now) {
+        return queue.isEmpty() ? 0 : Math.max(0, now - arrivalMillis(0) * 1_000_000L);
+    }
+}
