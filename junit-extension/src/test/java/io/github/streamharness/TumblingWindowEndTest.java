@@ -161,4 +161,24 @@ class TumblingWindowEndTest {
                         "shardId-000000000001", merged.id());
         assertThat(first.window().state()).isEmpty(); // a fresh window in the merged shard
     }
+
+    @Test
+    void afterAnUpdateRaisesBatchSizeTheFinalInvocationTakesEveryRecordLeftInTheWindow() { // rule 18.1, 0.11b
+        TumblingWindowTest.Counter counter = new TumblingWindowTest.Counter();
+        StreamHarness h = StreamHarness.builder().functionTimeout(Duration.ofSeconds(120)).mapping(
+                EventSourceMappingConfig.builder().tumblingWindowInSeconds(60).batchSize(1).build())
+                .handler(counter).build();
+        h.faults().onInvocation(1).latency(Duration.ofSeconds(70)); // busy past the window's end
+        for (int i = 0; i < 4; i++) {
+            h.put("pk", "r" + i);
+        }
+        h.advance(Duration.ofSeconds(1));
+        MappedFunction f = h.mapping();
+        f.update(f.config().toBuilder().batchSize(8).build());
+        h.runUntilIdle();
+        // before the fix the window counted its records up to the old BatchSize + 1, so a "final" invocation took
+        // two of the three left and the third opened the same window again
+        assertThat(counter.events).extracting(e -> e.get("Records").size()
+                + (e.get("isFinalInvokeForWindow").asBoolean() ? " final" : "")).containsExactly("1", "3 final");
+    }
 }

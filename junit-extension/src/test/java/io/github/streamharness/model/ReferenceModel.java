@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 
 /**
  * A deliberately small implementation of the event source mapping's failure rules for one lane, written straight
- * from the spec (sections 0.1, 0.2, 0.6, 0.12, 4, 5, 6) and independent of the engine, to test the engine against.
+ * from the spec (sections 0.1, 0.2, 0.6, 0.12, 4, 5, 6, and 8 with 0.11, 0.11b and 11.2 for tumbling windows) and
+ * independent of the engine, to test the engine against.
  *
  * <p>The function around the lane (rule 15.3, 15.4, 0.14, 0.15) follows {@link ModelFunction}.
  *

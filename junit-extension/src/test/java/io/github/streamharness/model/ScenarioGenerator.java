@@ -63,9 +63,6 @@ public final class ScenarioGenerator {
         int n = s.recordCount();
         long at = s.startMs() + pick(random, 0, random.nextInt(5_000), random.nextInt(120_000));
         Change.Kind kind = Change.Kind.values()[random.nextInt(3)];
-        if (kind == Change.Kind.UPDATE && s.config().tumbling()) {
-            return s; // not yet: an update of a windowed mapping (the model and the engine cut batches differently)
-        }
         if (kind == Change.Kind.UPDATE) {
             ModelConfig c = s.config();
             ModelConfig updated = config(random).withDurations(c.functionTimeoutMs(), c.invocationDurationMs())

@@ -195,7 +195,7 @@ final class Lane {
             } else {
                 BatchAssembler assembler = context.settings().assembler();
                 // rule 8.3: with tumbling windows a batch takes only records of the open window
-                int available = windows.available(queue.size(), queue::arrivalMillis, now);
+                int available = windows.available(assembler, queue.size(), queue::arrivalMillis, now);
                 BatchAssembler.Cut cut = assembler.cut(available, queue::get,
                         reader.shard, windows.extraEventBytes());
                 boolean closed = available < queue.size() || windows.finalDue(now);

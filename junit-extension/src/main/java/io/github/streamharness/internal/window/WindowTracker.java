@@ -98,10 +98,11 @@ public final class WindowTracker {
     }
 
     /**
-     * How many of the lane's {@code queued} first records the next batch may take: those of the open window (spec
-     * 8.3: a batch never spans two windows). Opens the head record's window when none is open.
+     * How many of the lane's {@code queued} first records the next batch may take: those of the open window (rule
+     * 8.3: a batch never spans two windows), counted up to the BatchSize in force ({@code current}'s, rule 18.1).
+     * Opens the head record's window when none is open.
      */
-    public int available(int queued, IntToLongFunction arrivalMillis, long nowNanos) {
+    public int available(BatchAssembler current, int queued, IntToLongFunction arrivalMillis, long nowNanos) {
         if (assembler == null) {
             return queued;
         }
@@ -118,7 +119,7 @@ public final class WindowTracker {
             notes.note(nowNanos, "window [" + WindowCall.iso(startMillis) + ", " + WindowCall.iso(endMillis())
                     + ") opened with state {} (rule 8.3, 0.11)");
         }
-        return assembler.tumblingPrefix(queued, arrivalMillis, endMillis());
+        return current.tumblingPrefix(queued, arrivalMillis, endMillis()); // BatchSize in force (rule 18.1)
     }
 
     /**
