@@ -147,6 +147,7 @@ class EngineBoundariesTest {
         h.advance(Duration.ofMinutes(2));
         StreamRecord d = h.put("d", "x");
         MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(4)
+                .maximumBatchingWindowInSeconds(300) // a new batch of one would wait; a bisected half does not
                 .bisectBatchOnFunctionError(true).build(), (RequestHandler<KinesisEvent, Void>) (e, ctx) -> {
                     batches.add(e.getRecords().stream().map(r -> r.getKinesis().getPartitionKey()).toList());
                     if (e.getRecords().stream().anyMatch(r -> r.getKinesis().getPartitionKey().equals("poison"))) {
@@ -165,7 +166,9 @@ class EngineBoundariesTest {
         assertThat(f.ledger().stateOf(d)).isEqualTo(RecordState.COMMITTED);
         assertThat(batches.subList(0, 3)).containsExactly(List.of("poison", "b", "c", "d"), List.of("poison", "b"),
                 List.of("poison"));
-        assertThat(batches.get(batches.size() - 1)).containsExactly("d"); // what is left of its half, alone
+        assertThat(batches.get(batches.size() - 1)).containsExactly("d"); // what is left of its half, alone,
+        List<Invocation> all = f.invocations().all(); // at the next step, as a half: not after a batching window
+        assertThat(all.get(all.size() - 1).startedAt()).isBefore(T0.plus(Duration.ofHours(24)).plusSeconds(61));
         assertThat(batches).filteredOn(batch -> batch.contains("d")).hasSize(2);
         assertThat(f.checkpoint("shardId-000000000000")).contains(d.sequenceNumber());
         f.ledger().verify();
