@@ -46,12 +46,12 @@ class ShardLogReleaseTest {
     void releasingMoreThanHalfTheStoreCompactsItAndTheRestStaysReadableAsItGrowsAgain() {
         StreamLog stream = oneShard();
         ShardLog shard = stream.shards().get(0);
-        List<StreamRecord> all = fill(stream, 100); // a store of 128 slots
-        shard.releaseBefore(90);
-        assertHeldExactly(shard, all, 90);
+        List<StreamRecord> all = fill(stream, 300); // a store of 512 slots
+        shard.releaseBefore(260); // 40 held: a store of 64
+        assertHeldExactly(shard, all, 260);
         all.addAll(fill(stream, 200)); // grows from the compacted store
-        assertHeldExactly(shard, all, 90);
-        assertThat(shard.size()).isEqualTo(300);
+        assertHeldExactly(shard, all, 260);
+        assertThat(shard.size()).isEqualTo(500);
     }
 
     @Test
