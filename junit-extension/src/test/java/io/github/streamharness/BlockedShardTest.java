@@ -83,4 +83,28 @@ class BlockedShardTest {
                 .isBefore(poison.approximateArrivalTimestamp().plus(Duration.ofHours(24)).plusSeconds(62));
         f.ledger().verify();
     }
+    @Test
+    void reEnablingAMappingWhoseBatchWaitsForARetryReadsFromTheCheckpointAtOnceAndOnlyOnce() { // rule 1.13
+        StreamHarness h = StreamHarness.builder().build();
+        h.faults().onInvocation(1).fail("first attempt fails");
+        VirtualClock clock = h.clock();
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.defaults(),
+                (RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                    clock.sleep(Duration.ofSeconds(1)); // in flight across the retry the disable cancelled
+                    return null;
+                });
+        h.advance(Duration.ofMillis(500));
+        StreamRecord r = h.put("pk", "one"); // polled at 1 s, fails: the retry is due at 2 s
+        h.advance(Duration.ofSeconds(1));
+        f.disable(); // at 1.5 s: the pending retry is cancelled
+        h.advance(Duration.ofMillis(100));
+        f.enable(); // at 1.6 s: read again from the checkpoint, now
+        h.runUntilIdle();
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(f.invocations().all()).extracting(Invocation::startedAt)
+                .containsExactly(t0.plusSeconds(1), t0.plusMillis(1_600));
+        assertThat(f.invocations().all().get(1).attempt()).isEqualTo(1); // a new read of the batch
+        assertThat(f.ledger().stateOf(r)).isEqualTo(RecordState.COMMITTED);
+        f.ledger().verify();
+    }
 }
