@@ -107,4 +107,17 @@ class BlockedShardTest {
         assertThat(f.ledger().stateOf(r)).isEqualTo(RecordState.COMMITTED);
         f.ledger().verify();
     }
+    @Test
+    void verifyFromInsideTheHandlerDoesNotTakeTheRunningInvocationForAStuckLane() { // issue 11: no stall, no loss
+        MappedFunction[] self = new MappedFunction[1];
+        StreamHarness h = StreamHarness.builder().build();
+        self[0] = h.addMapping(EventSourceMappingConfig.defaults(), (RequestHandler<KinesisEvent, Void>) (e, c) -> {
+            self[0].ledger().verify(); // the lane is in flight and its completion is not scheduled yet: it runs
+            return null;
+        });
+        StreamRecord r = h.put("pk", "x");
+        h.runUntilIdle();
+        assertThat(self[0].invocations().all()).extracting(i -> i.outcome().label()).containsExactly("OK");
+        assertThat(self[0].ledger().stateOf(r)).isEqualTo(RecordState.COMMITTED);
+    }
 }
