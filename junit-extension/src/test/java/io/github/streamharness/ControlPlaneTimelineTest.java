@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The control plane as the timeline tells it (rule 18.1, 18.2): Creating and what the mapping is after it, an update
  * with a delay naming every parameter it changes, a new ParallelizationFactor applied at once when no lane has a
- * batch, an update that enables, a delete with what stays PENDING; and the calls refused on the way.
+ * batch, an update that enables, a delete with what stays PENDING; and the calls refused on the way (a second
+ * delete, an update of TumblingWindowInSeconds).
  */
 class ControlPlaneTimelineTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -44,9 +45,8 @@ class ControlPlaneTimelineTest {
                 + "mapping was deleted at 2026-01-01T00:01:00Z (rule 18.1); a deleted mapping cannot be enabled, "
                 + "disabled, updated or deleted again. Add a new mapping with addMapping(..) to read the stream again.");
         assertThatThrownBy(() -> g.update(g.config().toBuilder().tumblingWindowInSeconds(60).build()))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageStartingWith("TumblingWindowInSeconds 60 is valid on AWS, but tumbling windows (section 8) "
-                        + "are not modelled");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("update(..) cannot change TumblingWindowInSeconds (0 -> 60)"); // rule 8.4
         g.update(g.config().toBuilder().enabled(true).build());
 
         assertThat(f.invocations().timeline()).extracting(ControlPlaneTimelineTest::line).containsExactly(
