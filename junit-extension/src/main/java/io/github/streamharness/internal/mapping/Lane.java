@@ -47,6 +47,8 @@ final class Lane {
     private long windowOpenedAt;
     private long pollAnchor;
     private long token;
+    private long stepToken;
+    private final Scheduler.Timer stepTimer;
     private boolean stepScheduled;
     private boolean completionScheduled;
     /** The settings the invocation in flight was invoked under: its outcome is decided by them (rule 18.1). */
@@ -58,6 +60,7 @@ final class Lane {
         this.index = index;
         this.windowOpenedAt = createdAt;
         this.pollAnchor = createdAt;
+        this.stepTimer = context.scheduler.timer(this::stepDue);
     }
 
     Status status() {
@@ -140,14 +143,16 @@ final class Lane {
     }
 
     private void scheduleStep(long at) {
-        long t = ++token;
+        stepToken = ++token;
         stepScheduled = true;
-        context.scheduler.schedule(at, () -> {
-            if (t == token) {
-                stepScheduled = false;
-                step();
-            }
-        });
+        stepTimer.at(at); // one event per lane, moved when re-planned: no stale events pile up in the queue
+    }
+
+    private void stepDue() {
+        if (stepToken == token) {
+            stepScheduled = false;
+            step();
+        }
     }
 
     /**
