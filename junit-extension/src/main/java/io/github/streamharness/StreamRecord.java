@@ -23,7 +23,9 @@ public final class StreamRecord {
     private final long sequenceCounter;
     private final int counterDigits;
     private final String partitionKey;
-    private final byte[] data;
+    private final byte[] data;             // the record's bytes are data[dataOffset, dataOffset + dataLength)
+    private final int dataOffset;
+    private final int dataLength;
     private final long arrivalMillis;
 
     /**
@@ -44,6 +46,8 @@ public final class StreamRecord {
         this.counterDigits = 0;
         this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
         this.data = Objects.requireNonNull(data, "data").clone();
+        this.dataOffset = 0;
+        this.dataLength = this.data.length;
         this.arrivalMillis = arrivalMillis;
     }
 
@@ -66,6 +70,34 @@ public final class StreamRecord {
         this.counterDigits = counterDigits;
         this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
         this.data = Objects.requireNonNull(data, "data").clone();
+        this.dataOffset = 0;
+        this.dataLength = this.data.length;
+        this.arrivalMillis = arrivalMillis;
+    }
+
+    /**
+     * The engine's form of {@link #StreamRecord(String, String, long, int, String, byte[], long)}: the data is the
+     * {@code length} bytes of {@code block} from {@code offset}, which are <b>not copied</b>. The engine stores the
+     * records of a shard in append-only blocks this way, so that a long run keeps one object per record instead of
+     * two; whoever calls this must never change those bytes afterwards.
+     */
+    public StreamRecord(String shardId, String sequencePrefix, long sequenceCounter, int counterDigits,
+                        String partitionKey, byte[] block, int offset, int length, long arrivalMillis) {
+        if (sequenceCounter < 0 || counterDigits < 1 || counterDigits > 18
+                || sequenceCounter >= POWERS_OF_TEN[counterDigits]) {
+            throw new IllegalArgumentException("counter " + sequenceCounter + " does not fit in " + counterDigits
+                    + " digits");
+        }
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(block, "block").length);
+        this.shardId = Objects.requireNonNull(shardId, "shardId");
+        this.sequenceNumber = null;
+        this.sequencePrefix = Objects.requireNonNull(sequencePrefix, "sequencePrefix");
+        this.sequenceCounter = sequenceCounter;
+        this.counterDigits = counterDigits;
+        this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
+        this.data = block;
+        this.dataOffset = offset;
+        this.dataLength = length;
         this.arrivalMillis = arrivalMillis;
     }
 
@@ -79,15 +111,22 @@ public final class StreamRecord {
         if (sequenceNumber != null) {
             return sequenceNumber;
         }
+        return formatSequenceNumber();
+    }
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the prefix's Latin-1 bytes, one copy
+    private String formatSequenceNumber() {
         int prefixLength = sequencePrefix.length();
         byte[] digits = new byte[prefixLength + counterDigits];
-        for (int i = 0; i < prefixLength; i++) {
-            digits[i] = (byte) sequencePrefix.charAt(i);
-        }
+        sequencePrefix.getBytes(0, prefixLength, digits, 0); // the prefix is ASCII digits
         long v = sequenceCounter;
-        for (int p = digits.length - 1; p >= prefixLength; p--) {
+        int p = digits.length - 1;
+        for (; v != 0; p--) { // the counter's digits from the right, then zeros: no division for the padding
             digits[p] = (byte) ('0' + v % 10);
             v /= 10;
+        }
+        for (; p >= prefixLength; p--) {
+            digits[p] = '0';
         }
         return new String(digits, StandardCharsets.ISO_8859_1);
     }
@@ -99,22 +138,22 @@ public final class StreamRecord {
 
     /** A fresh read-only view of the record's bytes; reading it does not consume the record. */
     public ByteBuffer data() {
-        return ByteBuffer.wrap(data).asReadOnlyBuffer();
+        return ByteBuffer.wrap(data, dataOffset, dataLength).slice().asReadOnlyBuffer();
     }
 
     /** A copy of the record's bytes. */
     public byte[] dataBytes() {
-        return data.clone();
+        return Arrays.copyOfRange(data, dataOffset, dataOffset + dataLength);
     }
 
     /** The record's bytes decoded as UTF-8 (malformed input is replaced, never thrown). */
     public String dataAsString() {
-        return new String(data, StandardCharsets.UTF_8);
+        return new String(data, dataOffset, dataLength, StandardCharsets.UTF_8);
     }
 
     /** Size of the data in bytes. */
     public int dataSize() {
-        return data.length;
+        return dataLength;
     }
 
     /** When Kinesis accepted the record, on the virtual clock, in milliseconds. */
@@ -180,16 +219,16 @@ public final class StreamRecord {
         String text = dataAsString();
         boolean printable = text.chars().allMatch(c -> c >= 0x20 && c != 0xFFFD || c == '\t');
         if (!printable) {
-            return "<" + data.length + " bytes " + hexPreview() + ">";
+            return "<" + dataLength + " bytes " + hexPreview() + ">";
         }
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
     private String hexPreview() {
         StringBuilder sb = new StringBuilder();
-        for (byte b : Arrays.copyOf(data, Math.min(8, data.length))) {
+        for (byte b : Arrays.copyOfRange(data, dataOffset, dataOffset + Math.min(8, dataLength))) {
             sb.append(String.format("%02x", b & 0xff));
         }
-        return data.length > 8 ? sb + "..." : sb.toString();
+        return dataLength > 8 ? sb + "..." : sb.toString();
     }
 }

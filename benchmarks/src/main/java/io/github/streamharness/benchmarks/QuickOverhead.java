@@ -13,16 +13,22 @@ public final class QuickOverhead {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         OverheadBenchmark b = new OverheadBenchmark();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
+            long p0 = os.getProcessCpuTime();
             b.direct();
-            long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
+            long p1 = os.getProcessCpuTime();
             b.harness();
-            long t2 = System.nanoTime();
-            double direct = OverheadBenchmark.RECORDS / ((t1 - t0) / 1e9);
-            double harness = OverheadBenchmark.RECORDS / ((t2 - t1) / 1e9);
-            System.out.printf("round %d: direct %,.0f/s harness %,.0f/s ratio %.2f%n", r, direct, harness,
-                    direct / harness);
+            long c2 = threads.getCurrentThreadCpuTime();
+            long p2 = os.getProcessCpuTime();
+            System.out.printf("round %d: thread CPU direct %.0f ms harness %.0f ms ratio %.2f;"
+                    + " process CPU direct %.0f ms harness %.0f ms ratio %.2f%n", r, (c1 - c0) / 1e6,
+                    (c2 - c1) / 1e6, (double) (c2 - c1) / (c1 - c0), (p1 - p0) / 1e6, (p2 - p1) / 1e6,
+                    (double) (p2 - p1) / (p1 - p0));
         }
     }
 }

@@ -15,7 +15,6 @@ import io.github.streamharness.internal.time.Scheduler;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -89,7 +88,8 @@ final class Lane {
             status = Status.READY;
         } else if (status == Status.WINDOW && context.settings().assembler().fills(queue.size())) {
             long tick = nextPollTick(arrivalNanos); // rule 2.3 a: a full batch does not wait for the window
-            if (tick < context.settings().assembler().windowEnd(windowOpenedAt)) {
+            boolean due = stepToken == token && stepTimer.atNanos() <= tick; // the full batch's step is planned
+            if (!due && tick < context.settings().assembler().windowEnd(windowOpenedAt)) {
                 scheduleStep(tick);
             }
         }
@@ -419,11 +419,11 @@ final class Lane {
     }
 
     private List<StreamRecord> records(int n) {
-        List<StreamRecord> list = new ArrayList<>(n);
+        StreamRecord[] batch = new StreamRecord[n];
         for (int i = 0; i < n; i++) {
-            list.add(reader.shard.get(queue.get(i)));
+            batch[i] = reader.shard.get(queue.get(i));
         }
-        return list;
+        return List.of(batch); // immutable: the Invocation keeps this very list instead of copying it again
     }
 
     /** Iterator age: how long the lane's first pending record has waited, or 0 when caught up. */

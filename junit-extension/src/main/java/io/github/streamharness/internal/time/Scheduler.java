@@ -91,6 +91,11 @@ public final class Scheduler {
         public boolean isScheduled() {
             return event.index >= 0;
         }
+
+        /** When the action is scheduled, or {@link Long#MAX_VALUE} while it is not. */
+        public long atNanos() {
+            return event.index >= 0 ? event.atNanos : Long.MAX_VALUE;
+        }
     }
 
     /** The timer of the invocation running now, or null. */
