@@ -16,6 +16,18 @@ import java.util.Objects;
  */
 public final class StreamRecord {
     private static final long[] POWERS_OF_TEN = powersOfTen();
+    /** 31^k in int arithmetic (as String.hashCode computes), k = 0..18. */
+    private static final int[] POWERS_OF_31 = new int[19];
+    /** ZEROS_HASH[k]: the hash contribution of '0' at each of the last k positions, sum of '0' * 31^j for j < k. */
+    private static final int[] ZEROS_HASH = new int[19];
+
+    static {
+        POWERS_OF_31[0] = 1;
+        for (int k = 1; k < POWERS_OF_31.length; k++) {
+            POWERS_OF_31[k] = POWERS_OF_31[k - 1] * 31;
+            ZEROS_HASH[k] = ZEROS_HASH[k - 1] + '0' * POWERS_OF_31[k - 1];
+        }
+    }
 
     private final String shardId;
     private final String sequenceNumber;     // null in the compact form: prefix + zero-padded counter
@@ -203,11 +215,15 @@ public final class StreamRecord {
         if (sequenceNumber != null) {
             return sequenceNumber.hashCode();
         }
-        int h = sequencePrefix.hashCode();
-        for (long d = POWERS_OF_TEN[counterDigits - 1]; d > 0; d /= 10) {
-            h = 31 * h + (char) ('0' + (sequenceCounter / d) % 10);
+        // String.hashCode of prefix + digits is prefix.hashCode() * 31^digits + the digits' own hash, each digit
+        // weighted by 31^(its distance from the end): summed from the right, one division per non-zero-padded digit
+        int h = 0;
+        int position = 0;
+        for (long v = sequenceCounter; v != 0; v /= 10) {
+            h += (int) ('0' + v % 10) * POWERS_OF_31[position++];
         }
-        return h;
+        h += ZEROS_HASH[counterDigits] - ZEROS_HASH[position]; // the padding zeros
+        return sequencePrefix.hashCode() * POWERS_OF_31[counterDigits] + h;
     }
 
     @Override

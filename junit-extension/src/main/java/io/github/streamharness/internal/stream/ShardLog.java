@@ -23,10 +23,14 @@ public final class ShardLog {
     private static final int RELEASE_CHUNK = 4_096;
     /** The first data block of a shard: small, so that 10,000 idle shards cost little. */
     private static final int FIRST_BLOCK = 1_024;
-    /** Blocks double up to this size (1 MiB: G1 keeps arrays this large out of the young collections' copying). */
-    private static final int LARGEST_BLOCK = 1 << 20;
+    /**
+     * Blocks double up to this size: well below G1's humongous threshold (half a region, 512 KiB in a small heap),
+     * so a block is an ordinary young object that dies young when its records are released, instead of a region
+     * (or two) of the old generation per block.
+     */
+    private static final int LARGEST_BLOCK = 32_768;
     /** Data larger than this gets an array of its own instead of a place in a block. */
-    private static final int OWN_ARRAY_ABOVE = 16_384;
+    private static final int OWN_ARRAY_ABOVE = 8_192;
 
     private final int index;
     private final String shardId;

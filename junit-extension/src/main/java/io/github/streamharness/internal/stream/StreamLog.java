@@ -58,7 +58,8 @@ public final class StreamLog {
     private final Map<String, KeyHash> hashKeyCache = new HashMap<>();
     /** Counts reshards: a key's remembered route is good for the epoch it was found in. */
     private int routingEpoch;
-    private final MessageDigest md5 = HashKeys.md5();
+    /** Made on the first key that needs hashing: a one-shard stream without lanes never does. */
+    private MessageDigest md5;
     /** Guards the shards' appends, the hash key cache and the listeners' view of each put. */
     private final ReentrantLock lock = new ReentrantLock();
     private final RecordLimits limits = new RecordLimits();
@@ -215,7 +216,7 @@ public final class StreamLog {
             } else if (explicit != null) {
                 shard = route(explicit);
             } else {
-                key = keyHash(partitionKey);
+                key = keyHashLocked(partitionKey);
                 shard = key.routeIn(routingEpoch);
                 if (shard == null) {
                     shard = route(key.hashKey());
@@ -240,18 +241,26 @@ public final class StreamLog {
     public KeyHash keyHash(String partitionKey) {
         lock.lock(); // the cache and the digest are shared by every putting thread
         try {
-            KeyHash key = hashKeyCache.get(partitionKey);
-            if (key == null) {
-                if (hashKeyCache.size() >= HASH_KEY_CACHE_SIZE) {
-                    hashKeyCache.clear(); // bounded: a producer of unique keys pays one MD5 per put, as before
-                }
-                key = new KeyHash(HashKeys.ofPartitionKey(partitionKey, md5));
-                hashKeyCache.put(partitionKey, key);
-            }
-            return key;
+            return keyHashLocked(partitionKey);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** {@link #keyHash} for a caller that holds the lock already (put). */
+    private KeyHash keyHashLocked(String partitionKey) {
+        KeyHash key = hashKeyCache.get(partitionKey);
+        if (key == null) {
+            if (hashKeyCache.size() >= HASH_KEY_CACHE_SIZE) {
+                hashKeyCache.clear(); // bounded: a producer of unique keys pays one MD5 per put, as before
+            }
+            if (md5 == null) {
+                md5 = HashKeys.md5();
+            }
+            key = new KeyHash(HashKeys.ofPartitionKey(partitionKey, md5));
+            hashKeyCache.put(partitionKey, key);
+        }
+        return key;
     }
 
     /**
