@@ -91,8 +91,11 @@ public final class ReportWriter {
                 + f0(Math.max(incident.number("peakLiveMB"), pf1.number("peakLiveMB"))) + " MB peak after GC",
                 peak <= 512, "");
         target("The 45-minute incident through both configurations", "< 60 s, one configuration per thread",
-                demo == null ? "not measured" : f1(demo[1]) + " s wall", demo != null && demo[1] < 60,
-                "the demo's own code path, section 5");
+                demo == null ? "not measured" : f1(demo[1]) + " s wall for " + f0(demo[0]) + " records per "
+                        + "configuration", demo != null && demo[0] >= 27_000_000 && demo[1] < 60,
+                (demo != null && demo[0] < 27_000_000 ? "a shorter run (DEMO_MINUTES): the full 27,000,000 "
+                        + "would take about " + f0(demo[1] * 27_000_000 / demo[0]) + " s at this rate; " : "")
+                        + "the demo's own code path, section 5");
         double perTestMs = perTest.number("warmMsPerTest");
         double emptyMs = perTest.number("emptyWarmMsPerTest");
         double overEmpty = perTestMs - emptyMs;
