@@ -126,6 +126,7 @@ class IntrinsicsTest {
               suffix: !Sub "sqs.${AWS::Region}.${AWS::URLSuffix}"
               stack: !Ref AWS::StackName
               json: !ToJsonString {size: !Ref BatchSize, label: !Ref Label}
+              jsonText: !ToJsonString {note: "a b \\u0001", word: cpu, count: 3, quoted: "3", yes: true}
               noValueInSub: !Sub "x-${AWS::NoValue}"
               listInSub: !Sub "x-${Names}"
               noValueJoined: !Join ["-", [a, !Ref AWS::NoValue]]
@@ -214,6 +215,8 @@ class IntrinsicsTest {
     void aNumberParameterIsANumberInJsonAndAStringParameterAString() {
         // rule 18.3: Fn::ToJsonString
         assertThat(edge("json")).isEqualTo("{\"size\":100,\"label\":\"100\"}");
+        assertThat(edge("jsonText")).isEqualTo("{\"note\":\"a b \\u0001\",\"word\":\"cpu\",\"count\":3,"
+                + "\"quoted\":\"3\",\"yes\":true}");
     }
 
     @Test
