@@ -108,7 +108,11 @@ class IntrinsicsTest {
               Maybe: !Not [maybe]
             Resources:
               Queue: {Type: AWS::SQS::Queue}
+              Role: {Type: AWS::IAM::Role}
+              Untyped: {Properties: {}}
             Values:
+              role: !Ref Role
+              untyped: !Ref Untyped
               isProd: !If [IsProd, yes, no]
               notProd: !If [NotProd, yes, no]
               andFalse: !If [AndFalse, yes, no]
@@ -234,10 +238,19 @@ class IntrinsicsTest {
     }
 
     @Test
+    void aRefOfAResourceTheHarnessDoesNotModelSaysToWriteTheValue() {
+        // rule 18.3
+        assertThat(failure("role")).isEqualTo("!Ref Role: the harness does not model what Ref returns for a resource "
+                + "of type AWS::IAM::Role; write the value literally or make it a parameter and pass its value");
+        assertThat(failure("untyped")).isEqualTo("!Ref Untyped: the harness does not model what Ref returns for a "
+                + "resource of type (none); write the value literally or make it a parameter and pass its value");
+    }
+
+    @Test
     void aMisspeltRefSuggestsTheNearestParameterOrResource() {
         // rule 18.3
         assertThat(failure("typo")).isEqualTo("!Ref Stge: the template has no parameter or resource Stge "
-                + "(parameters: Stage, Names, BatchSize, Label; resources: Queue); did you mean Stage?");
+                + "(parameters: Stage, Names, BatchSize, Label; resources: Queue, Role, Untyped); did you mean Stage?");
     }
 
     @Test

@@ -38,6 +38,15 @@ class MappingReaderTest {
     }
 
     @Test
+    void aStartingPositionTimestampMayBeALeapSecond() {
+        // rule 18.3: ISO-8601 allows 23:59:60; it is read as the second before
+        String text = "Resources:\n  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n"
+                + "      StartingPosition: AT_TIMESTAMP\n      StartingPositionTimestamp: \"2016-12-31T23:59:60Z\"\n";
+        assertThat(TemplateReader.read(text, "m.yaml", "M", Map.of(), "us-east-1", "123456789012").mapping()
+                .startingPositionTimestamp()).contains(java.time.Instant.parse("2016-12-31T23:59:59Z"));
+    }
+
+    @Test
     void filterCriteriaWithoutFiltersFiltersNothing() {
         // rule 18.3, rule 9.1
         assertThat(mapping("      FilterCriteria: {}\n").filterPatterns()).isEmpty();

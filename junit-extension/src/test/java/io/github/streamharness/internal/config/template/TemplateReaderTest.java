@@ -76,6 +76,10 @@ class TemplateReaderTest {
                 Type: AWS::Lambda::EventSourceMapping
                 Properties: {FunctionName: other-team-fn, EventSourceArn: !Ref SharedStreamArn,
                              StartingPosition: LATEST, BatchSize: 50}
+              Imported:
+                Type: AWS::Lambda::EventSourceMapping
+                Properties: {FunctionName: other-team-fn, EventSourceArn: !ImportValue shared-stream-arn,
+                             StartingPosition: LATEST}
             Parameters:
               SharedStreamArn: {Type: String, Default: "not-an-arn"}
             """.replace("KINESIS", KINESIS);
@@ -119,6 +123,7 @@ class TemplateReaderTest {
         assertThat(f.timeout()).isEmpty();
         assertThat(f.streamName()).isEmpty();
         assertThat(f.mapping().batchSize()).isEqualTo(50);
+        assertThat(read("Imported").streamName()).isEmpty(); // an export of another stack
     }
 
     @Test
@@ -154,7 +159,8 @@ class TemplateReaderTest {
         // rule 18.3
         assertThat(failure("Idle")).isEqualTo("stack.yaml:20: Resources.Idle: function Idle has no Kinesis event, "
                 + "and no AWS::Lambda::EventSourceMapping of the template refers to it; the mappings the template "
-                + "defines: Audit/Stream, Reports/Efo, ByRef, ByArn, ByName, ByFunctionArn, Elsewhere");
+                + "defines: Audit/Stream, Reports/Efo, ByRef, ByArn, ByName, ByFunctionArn, Elsewhere, "
+                + "Imported");
         assertThat(failure("Orders")).isEqualTo("stack.yaml:14: Resources.Orders: function Orders has 3 Kinesis "
                 + "mappings; name one: ByRef, ByName, ByFunctionArn");
     }

@@ -107,6 +107,27 @@ class InsightsQueryTest {
     }
 
     @Test
+    void sortPutsRowsWithoutTheFieldLastAlsoInALongLogGroup() {
+        // rule 16.3: hundreds of lines, a JSON field on every third
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        List<LogEvent> lines = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            lines.add(new LogEvent(t0.plusMillis(i), STREAM, i % 3 == 0 ? "{\"n\":" + (i * 7 % 300) + "}"
+                    : "line " + i, A));
+        }
+
+        for (String order : List.of("asc", "desc")) {
+            List<Map<String, String>> rows = InsightsQuery.parse("fields n | sort n " + order).run(lines, LOG);
+
+            assertThat(rows.subList(0, 100)).allSatisfy(r -> assertThat(r).containsKey("n"));
+            assertThat(rows.subList(100, 300)).allSatisfy(r -> assertThat(r).isEmpty());
+            List<Double> n = rows.subList(0, 100).stream().map(r -> Double.valueOf(r.get("n"))).toList();
+            assertThat(n).isSortedAccordingTo(order.equals("asc") ? java.util.Comparator.<Double>naturalOrder()
+                    : java.util.Comparator.<Double>reverseOrder());
+        }
+    }
+
+    @Test
     void countOfAFieldCountsTheRowsThatHaveIt() {
         // rule 16.3
         assertThat(query("stats count(*) as lines, count(@duration) as reports, count(level) as json"))
