@@ -21,6 +21,11 @@ final class InvocationTail {
         this.log = log;
     }
 
+    /** How many invocations were logged since the previous {@link #ended()}. */
+    long unread() {
+        return log.count() - seen;
+    }
+
     /** The invocations logged since the previous call, by number. */
     List<Invocation> ended() {
         long total = log.count();
@@ -39,9 +44,10 @@ final class InvocationTail {
         }
         seen += fresh.size();
         if (seen != total) {
-            throw new IllegalStateException(log.count() - seen + fresh.size() + " invocations ended in one step of "
-                    + "the what-if, more than the " + ConfigurationRun.RETAINED_INVOCATIONS + " it can read back; "
-                    + "choose a shorter step(..)");
+            throw new IllegalStateException(log.count() - seen + fresh.size() + " invocations ended between two "
+                    + "readings of the what-if's invocation log, more than the " + ConfigurationRun.RETAINED_INVOCATIONS
+                    + " it retains (it reads once " + ConfigurationRun.READ_AT + " are unread, after a step): choose a "
+                    + "shorter step(..)");
         }
         int advance = seenAbove.nextClearBit(0);
         if (advance > 0) {
