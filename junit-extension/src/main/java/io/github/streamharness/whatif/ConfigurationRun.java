@@ -26,10 +26,8 @@ import java.util.function.Function;
  * the invocation log, read only when its unread entries near what it retains.
  */
 final class ConfigurationRun implements Callable<ConfigurationResult> {
-    /** Invocations retained in detail (and their log lines, for the probes' Logs Insights queries). */
-    static final int RETAINED_INVOCATIONS = 5_000;
-    /** The log is read once this many invocations are unread, leaving room for the invocations of one more step. */
-    static final int READ_AT = 2_000;
+    /** Invocations retained in detail by default (and their log lines, for the probes' Logs Insights queries). */
+    static final int DEFAULT_RETAINED = 5_000;
     private static final Duration SECOND = Duration.ofSeconds(1);
 
     private final WhatIf.Settings settings;
@@ -48,20 +46,21 @@ final class ConfigurationRun implements Callable<ConfigurationResult> {
     public ConfigurationResult call() {
         Traffic traffic = settings.traffic();
         try (StreamHarness harness = StreamHarness.builder().streamName(traffic.streamName()).shards(traffic.shards())
-                .seed(traffic.seed()).startTime(traffic.startTime()).retainInvocations(RETAINED_INVOCATIONS)
+                .seed(traffic.seed()).startTime(traffic.startTime()).retainInvocations(settings.retained())
                 .releaseCommittedRecords(true).build()) {
             MappedFunction f = harness.addMapping(configuration.mapping(),
                     settings.handlers().create(harness, configuration), configuration.function());
             traffic.producer().accept(harness);
             Instant start = harness.clock().now();
-            InvocationTail tail = new InvocationTail(f.invocations());
+            // read once two fifths are unread: the rest leaves room for the invocations of one more step
+            InvocationTail tail = new InvocationTail(f.invocations(), settings.retained(), settings.retained() * 2 / 5);
             Duration done = Duration.ZERO;
             while (done.compareTo(traffic.duration()) < 0) {
                 Duration step = settings.step().compareTo(traffic.duration().minus(done)) <= 0 ? settings.step()
                         : traffic.duration().minus(done);
                 harness.advance(step);
                 done = done.plus(step);
-                if (tail.unread() >= READ_AT) {
+                if (tail.due()) {
                     read(tail, start);
                 }
                 settings.progress().progress(configuration.name(), done, traffic.duration(), f.ledger().total());

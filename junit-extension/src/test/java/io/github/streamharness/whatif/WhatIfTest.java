@@ -237,6 +237,7 @@ class WhatIfTest {
         assertThatThrownBy(() -> w.period(Duration.ofMillis(1500))).hasMessage(
                 "a what-if's period must be whole seconds, at least 1 s, got PT1.5S");
         assertThatThrownBy(() -> w.threads(0)).hasMessage("a what-if needs at least 1 thread, got 0");
+        assertThatThrownBy(() -> w.retainInvocations(9)).hasMessage("a what-if retains at least 10 invocations, got 9");
         w.probe("p", h -> "");
         assertThatThrownBy(() -> w.probe("p", h -> "")).hasMessage(
                 "a what-if probe named \"p\" was added twice; give each probe its own name");
@@ -244,6 +245,28 @@ class WhatIfTest {
                 "the traffic's duration must be positive (the virtual time each configuration runs for), got PT0S");
         assertThatThrownBy(() -> Configuration.of(" ", EventSourceMappingConfig.defaults(), FunctionSettings.DEFAULTS))
                 .hasMessage("a what-if configuration needs a name for its row in the report");
+    }
+
+    @Test
+    void moreInvocationsInOneStepThanTheLogRetainsAreRefusedWithTheFix() {
+        // 6,000 records put at once, one per batch, a handler that takes no virtual time: all end in the first step
+        Traffic burst = Traffic.of(1, Duration.ofSeconds(5), h -> {
+            for (int i = 0; i < 6_000; i++) {
+                h.put("pk", "r" + i);
+            }
+        });
+        HandlerFactory instant = (harness, configuration) -> (event, context) -> null;
+        assertThatThrownBy(() -> WhatIf.of(burst, instant).configurations(Configuration.of("one per batch",
+                EventSourceMappingConfig.builder().batchSize(1).build(), FunctionSettings.DEFAULTS)).run())
+                .isInstanceOf(WhatIfException.class).hasRootCauseInstanceOf(IllegalStateException.class)
+                .rootCause().hasMessageEndingWith(" invocations ended between two readings of the what-if's "
+                        + "invocation log, more than the 5000 it retains (it reads once 2000 are unread, after a "
+                        + "step): choose a shorter step(..) or retain more with retainInvocations(..)");
+        ConfigurationResult retained = WhatIf.of(burst, instant).retainInvocations(10_000).configurations(
+                Configuration.of("one per batch", EventSourceMappingConfig.builder().batchSize(1).build(),
+                        FunctionSettings.DEFAULTS)).run().results().get(0);
+        assertThat(retained.invocations()).isEqualTo(6_000);
+        assertThat(retained.processed()).isEqualTo(6_000);
     }
 
     @Test

@@ -115,6 +115,8 @@ public final class Demo {
         }
         out.println("  (the estimate prices every invocation on demand: the provisioned-concurrency charge itself is "
                 + "not in it)");
+        out.println("Chart: " + write(outputDirectory, "provisioned-concurrency.svg",
+                provisioned.svg("Step 5: the fixed configuration, on demand and with 100 provisioned environments")));
         double total = (System.nanoTime() - wallStart) / 1e9;
         out.printf(Locale.ROOT, "%nEverything above took %.1f s of real time (the incident %.1f s, the parameter "
                         + "sweep %.1f s, the memory what-if %.1f s, step 5 %.1f s).%n", total,

@@ -91,7 +91,8 @@ class DemoTest {
                 "Step 2, h.metrics().statistics(\"IteratorAge\", MAXIMUM, 5 min)", "Errors SUM", "Throttles SUM",
                 "h.logs().query(..):", "On-failure destination (step 3)", "still waiting", "all together", "3008 MB",
                 "cost USD", "Step 5, provisioned concurrency").doesNotContain("\r");
-        for (String chart : List.of("incident.svg", "parameter-sweep.svg", "memory-what-if.svg")) {
+        for (String chart : List.of("incident.svg", "parameter-sweep.svg", "memory-what-if.svg",
+                "provisioned-concurrency.svg")) {
             assertThat(dir.resolve(chart)).isRegularFile();
         }
         Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
