@@ -34,7 +34,8 @@ final class Handlers {
 
     /**
      * A handler of {@link KinesisTimeWindowEvent} (a subclass of KinesisEvent) gets the event as that type, as the
-     * Lambda runtime deserializes it; without a tumbling window its window fields are absent (null).
+     * Lambda runtime deserializes it: with tumbling windows the mapping's own window event (rule 8.2), without them
+     * one whose window fields are absent (null).
      */
     @SuppressWarnings("unchecked")
     private static Object windowAdapter(Object handler) {
@@ -43,6 +44,9 @@ final class Handlers {
                 && c == KinesisTimeWindowEvent.class) {
             var typed = (RequestHandler<KinesisTimeWindowEvent, Object>) handler;
             return (RequestHandler<KinesisEvent, Object>) (event, context) -> {
+                if (event instanceof KinesisTimeWindowEvent windowed) {
+                    return typed.handleRequest(windowed, context);
+                }
                 KinesisTimeWindowEvent windowEvent = new KinesisTimeWindowEvent();
                 windowEvent.setRecords(event.getRecords());
                 return typed.handleRequest(windowEvent, context);

@@ -24,15 +24,30 @@ import java.util.List;
  * @param environmentId      the execution environment that ran it
  * @param coldStart          whether the environment was new for this invocation
  * @param logs               lines the handler wrote through {@code context.getLogger()}
+ * @param window             the tumbling window the invocation belonged to (section 8), or null without tumbling windows
  */
 public record Invocation(int number, String functionName, String shardId, int lane, List<StreamRecord> records,
                          int attempt, Outcome outcome, Instant startedAt, Instant endedAt,
                          Duration iteratorAgeAtStart, Duration iteratorAgeAtEnd, String awsRequestId,
-                         String environmentId, boolean coldStart, List<String> logs) {
+                         String environmentId, boolean coldStart, List<String> logs, WindowInvocation window) {
     /** Creates an invocation with immutable copies of its lists. */
     public Invocation {
         records = List.copyOf(records);
         logs = List.copyOf(logs);
+    }
+
+    /** An invocation outside tumbling windows. */
+    public Invocation(int number, String functionName, String shardId, int lane, List<StreamRecord> records,
+                      int attempt, Outcome outcome, Instant startedAt, Instant endedAt, Duration iteratorAgeAtStart,
+                      Duration iteratorAgeAtEnd, String awsRequestId, String environmentId, boolean coldStart,
+                      List<String> logs) {
+        this(number, functionName, shardId, lane, records, attempt, outcome, startedAt, endedAt, iteratorAgeAtStart,
+                iteratorAgeAtEnd, awsRequestId, environmentId, coldStart, logs, null);
+    }
+
+    /** Whether this was a tumbling window's final invocation (rule 8.4). */
+    public boolean isFinalInvokeForWindow() {
+        return window != null && window.isFinalInvokeForWindow();
     }
 
     /** Number of records in the batch. */
@@ -45,14 +60,14 @@ public record Invocation(int number, String functionName, String shardId, int la
         return Duration.between(startedAt, endedAt);
     }
 
-    /** Sequence number of the batch's first record. */
+    /** Sequence number of the batch's first record, or null for a window's final invocation with no records. */
     public String firstSequenceNumber() {
-        return records.get(0).sequenceNumber();
+        return records.isEmpty() ? null : records.get(0).sequenceNumber();
     }
 
-    /** Sequence number of the batch's last record. */
+    /** Sequence number of the batch's last record, or null for a window's final invocation with no records. */
     public String lastSequenceNumber() {
-        return records.get(records.size() - 1).sequenceNumber();
+        return records.isEmpty() ? null : records.get(records.size() - 1).sequenceNumber();
     }
 
     /** Whether the batch holds {@code record} (by shard and sequence number). */

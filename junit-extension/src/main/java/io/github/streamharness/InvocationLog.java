@@ -2,7 +2,9 @@ package io.github.streamharness;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -58,6 +60,32 @@ public final class InvocationLog {
     /** Invocations whose batch held {@code record}. */
     public List<Invocation> deliveriesOf(StreamRecord record) {
         return where(i -> !(i.outcome() instanceof Outcome.Throttled) && i.contains(record));
+    }
+
+    /**
+     * The tumbling windows of the retained invocations (section 8), per shard and lane, in the order they opened; empty
+     * for a mapping without TumblingWindowInSeconds.
+     */
+    public List<TumblingWindow> windows() {
+        Map<String, List<Invocation>> byWindow = new LinkedHashMap<>();
+        for (Invocation i : all()) {
+            if (i.window() != null) {
+                byWindow.computeIfAbsent(i.shardId() + "/" + i.lane() + "/" + i.window().windowStart(),
+                        k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<TumblingWindow> out = new ArrayList<>();
+        for (List<Invocation> list : byWindow.values()) {
+            Invocation first = list.get(0);
+            out.add(new TumblingWindow(first.shardId(), first.lane(), first.window().windowStart(),
+                    first.window().windowEnd(), list));
+        }
+        return out;
+    }
+
+    /** The tumbling windows starting at {@code start}, one per shard and lane that had records in it. */
+    public List<TumblingWindow> windows(java.time.Instant start) {
+        return windows().stream().filter(w -> w.start().equals(start)).toList();
     }
 
     /** How many times {@code record} reached the function (throttled attempts do not count). */

@@ -90,7 +90,10 @@ public sealed interface Outcome {
         TIMEOUT,
         /** The runtime could not return the response (not serializable, or over the 6 MB response limit). */
         RUNTIME_ERROR,
-        /** With ReportBatchItemFailures, a response that fails the whole batch (rule 5.4, 0.6). */
+        /**
+         * With ReportBatchItemFailures, a response that fails the whole batch (rule 5.4, 0.6); in a tumbling window,
+         * also a response without a state object (rule 8.1).
+         */
         BATCH_FAILURE_RESPONSE
     }
 

@@ -50,6 +50,8 @@ public record TimelineEntry(Instant at, String shardId, int lane, Kind kind, Str
         /** The mapping was created, disabled, enabled, updated or deleted (rule 1.13, 18.1, 18.2). */
         STATE,
         /** A shard was split or merged, or a child shard began to be read after its parents (rule 11.1, 0.10). */
-        RESHARD
+        RESHARD,
+        /** A tumbling window opened, ended with its final invocation, or grew its state (rule 8). */
+        WINDOW
     }
 }

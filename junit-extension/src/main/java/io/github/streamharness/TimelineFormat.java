@@ -53,9 +53,11 @@ final class TimelineFormat {
                 : i.outcome() instanceof Outcome.Throttled t ? ": " + oneLine(t.reason()) : "";
         String environment = i.environmentId() == null ? "" : " [" + i.environmentId()
                 + (i.coldStart() ? ", cold start" : "") + "]";
-        return String.format("%s  %s  #%-4d %s attempt %d -> %s%s%s", TIME.format(i.startedAt()),
-                where(i.shardId(), i.lane()), i.number(), range(i.records()), i.attempt(), i.outcome().label(),
-                detail, environment);
+        String window = i.window() == null ? ""
+                : (i.isFinalInvokeForWindow() ? " final for window " : " in window ") + i.window().windowStart();
+        return String.format("%s  %s  #%-4d %s%s attempt %d -> %s%s%s", TIME.format(i.startedAt()),
+                where(i.shardId(), i.lane()), i.number(), range(i.records()), window, i.attempt(),
+                i.outcome().label(), detail, environment);
     }
 
     private static String range(List<StreamRecord> records) {

@@ -224,14 +224,6 @@ class InvocationShapeTest {
     }
 
     @Test
-    void tumblingWindowsAreRefusedClearlyRatherThanIgnored() {
-        assertThatThrownBy(() -> StreamHarness.builder()
-                .mapping(EventSourceMappingConfig.builder().tumblingWindowInSeconds(60).build())
-                .handler(BatchingTest.collect(new ArrayList<>())).build())
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("section 8");
-    }
-
-    @Test
     void handlerLogsAreKeptWithTheInvocation() {
         StreamHarness h = StreamHarness.builder().mapping(EventSourceMappingConfig.defaults())
                 .handler((e, c) -> {

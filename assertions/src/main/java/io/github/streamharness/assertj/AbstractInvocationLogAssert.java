@@ -310,4 +310,31 @@ public abstract class AbstractInvocationLogAssert<SELF extends AbstractInvocatio
     private static BigInteger sequence(StreamRecord record) {
         return new BigInteger(record.sequenceNumber());
     }
+    /**
+     * Assertions on the tumbling window starting at {@code start} (section 8), e.g.
+     * {@code assertThat(function).window(Instant.parse("2026-01-01T00:01:00Z")).hasFinalState(Map.of("count", "3"))}.
+     * Fails when no lane had that window, and asks for {@link #window(String, java.time.Instant)} when several did.
+     */
+    public TumblingWindowAssert window(java.time.Instant start) {
+        return window(null, start);
+    }
+
+    /** Assertions on the tumbling window of {@code shardId} starting at {@code start} (section 8). */
+    public TumblingWindowAssert window(String shardId, java.time.Instant start) {
+        isNotNull();
+        Objects.requireNonNull(start, "start");
+        java.util.List<io.github.streamharness.TumblingWindow> found = actual.windows(start).stream()
+                .filter(w -> shardId == null || w.shardId().equals(shardId)).toList();
+        if (found.size() != 1) {
+            failWithMessage(found.isEmpty()
+                    ? "%nExpecting a tumbling window starting at %s%s, but the windows were:%n  %s%n%s"
+                    : "%nExpecting one tumbling window starting at %s%s, but several lanes or shards had one: %s; "
+                    + "name the shard, or read windows(start)%n%s", start,
+                    shardId == null ? "" : " in " + shardId, found.isEmpty() ? actual.windows().stream()
+                            .map(w -> w.shardId() + "/" + w.lane() + " " + w.start()).toList()
+                            : found.stream().map(w -> w.shardId() + "/" + w.lane()).toList(), story());
+        }
+        return open(TumblingWindowAssert.class, io.github.streamharness.TumblingWindow.class, found.get(0),
+                TumblingWindowAssert::new, actual);
+    }
 }

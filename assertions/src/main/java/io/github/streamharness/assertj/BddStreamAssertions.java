@@ -11,6 +11,7 @@ import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.TumblingWindow;
 
 /** The BDD twin of {@link StreamAssertions}: {@code then(dlq).containsOnly(poison)}. */
 public class BddStreamAssertions {
@@ -56,6 +57,11 @@ public class BddStreamAssertions {
 
     /** As {@link StreamAssertions#assertThat(StreamRecord)}. */
     public static StreamRecordAssert then(StreamRecord actual) {
+        return StreamAssertions.assertThat(actual);
+    }
+
+    /** As {@link StreamAssertions#assertThat(TumblingWindow)}. */
+    public static TumblingWindowAssert then(TumblingWindow actual) {
         return StreamAssertions.assertThat(actual);
     }
 

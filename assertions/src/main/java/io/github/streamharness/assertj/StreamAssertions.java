@@ -11,6 +11,7 @@ import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.TumblingWindow;
 
 /**
  * Entry point of the streamharness assertions: {@code import static
@@ -70,6 +71,11 @@ public class StreamAssertions {
     /** Assertions on one record. */
     public static StreamRecordAssert assertThat(StreamRecord actual) {
         return new StreamRecordAssert(actual);
+    }
+
+    /** Assertions on one tumbling window (section 8), as {@code invocations().windows()} lists them. */
+    public static TumblingWindowAssert assertThat(TumblingWindow actual) {
+        return new TumblingWindowAssert(actual);
     }
 
     /** Assertions on a handler's partial batch response (section 5). */

@@ -11,6 +11,7 @@ import io.github.streamharness.Shard;
 import io.github.streamharness.ShardPosition;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.TumblingWindow;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.Assert;
 import org.assertj.core.api.SoftAssertionsProvider;
@@ -89,6 +90,11 @@ public class StreamSoftAssertions extends AbstractSoftAssertions implements Stan
     /** Soft {@link StreamAssertions#assertThat(StreamRecord)}. */
     public StreamRecordAssert assertThat(StreamRecord actual) {
         return soft(StreamRecordAssert.class, StreamRecord.class, actual);
+    }
+
+    /** Soft {@link StreamAssertions#assertThat(TumblingWindow)}. */
+    public TumblingWindowAssert assertThat(TumblingWindow actual) {
+        return soft(TumblingWindowAssert.class, TumblingWindow.class, actual);
     }
 
     /** Soft {@link StreamAssertions#assertThat(StreamsEventResponse)}. */

@@ -12,10 +12,12 @@ package io.github.streamharness.model;
  * @param functionTimeoutMs          how long a {@link Outcome#TIMEOUT} invocation lasts (rule 0.4)
  * @param invocationDurationMs       how long every other invocation that reaches the function lasts (rule 0.4:
  *                                   0 unless something spends time); at most the timeout
+ * @param tumblingWindowInSeconds    TumblingWindowInSeconds, 0 (off) .. 900 (rule 1.11, 8); windows align to
+ *                                   multiples of their length from model time 0
  */
 public record ModelConfig(int batchSize, boolean bisectBatchOnFunctionError, int maximumRetryAttempts,
                           int maximumRecordAgeInSeconds, boolean reportBatchItemFailures,
-                          long functionTimeoutMs, long invocationDurationMs) {
+                          long functionTimeoutMs, long invocationDurationMs, int tumblingWindowInSeconds) {
 
     /** Lambda's default function timeout, 3 s. */
     public static final long DEFAULT_FUNCTION_TIMEOUT_MS = 3_000;
@@ -36,6 +38,28 @@ public record ModelConfig(int batchSize, boolean bisectBatchOnFunctionError, int
         if (functionTimeoutMs < 1 || invocationDurationMs < 0 || invocationDurationMs > functionTimeoutMs) {
             throw new IllegalArgumentException("need 0 <= invocationDurationMs <= functionTimeoutMs, 1 <= timeout");
         }
+        if (tumblingWindowInSeconds < 0 || tumblingWindowInSeconds > 900) {
+            throw new IllegalArgumentException("TumblingWindowInSeconds must be 0..900: " + tumblingWindowInSeconds);
+        }
+    }
+
+    /** A configuration without tumbling windows. */
+    public ModelConfig(int batchSize, boolean bisectBatchOnFunctionError, int maximumRetryAttempts,
+                       int maximumRecordAgeInSeconds, boolean reportBatchItemFailures, long functionTimeoutMs,
+                       long invocationDurationMs) {
+        this(batchSize, bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAgeInSeconds,
+                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs, 0);
+    }
+
+    /** A copy with another TumblingWindowInSeconds. */
+    public ModelConfig withTumblingWindowInSeconds(int value) {
+        return new ModelConfig(batchSize, bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAgeInSeconds,
+                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs, value);
+    }
+
+    /** Whether the mapping aggregates in tumbling windows. */
+    public boolean tumbling() {
+        return tumblingWindowInSeconds > 0;
     }
 
     /** AWS's defaults (BatchSize 100, no bisect, -1/-1, no ReportBatchItemFailures), 3 s timeout, 0 ms calls. */
@@ -46,37 +70,38 @@ public record ModelConfig(int batchSize, boolean bisectBatchOnFunctionError, int
     /** A copy with another BatchSize. */
     public ModelConfig withBatchSize(int value) {
         return new ModelConfig(value, bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAgeInSeconds,
-                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs);
+                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs, tumblingWindowInSeconds);
     }
 
     /** A copy with another BisectBatchOnFunctionError. */
     public ModelConfig withBisect(boolean value) {
         return new ModelConfig(batchSize, value, maximumRetryAttempts, maximumRecordAgeInSeconds,
-                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs);
+                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs, tumblingWindowInSeconds);
     }
 
     /** A copy with another MaximumRetryAttempts. */
     public ModelConfig withMaximumRetryAttempts(int value) {
         return new ModelConfig(batchSize, bisectBatchOnFunctionError, value, maximumRecordAgeInSeconds,
-                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs);
+                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs, tumblingWindowInSeconds);
     }
 
     /** A copy with another MaximumRecordAgeInSeconds. */
     public ModelConfig withMaximumRecordAgeInSeconds(int value) {
         return new ModelConfig(batchSize, bisectBatchOnFunctionError, maximumRetryAttempts, value,
-                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs);
+                reportBatchItemFailures, functionTimeoutMs, invocationDurationMs, tumblingWindowInSeconds);
     }
 
     /** A copy with ReportBatchItemFailures on or off. */
     public ModelConfig withReportBatchItemFailures(boolean value) {
         return new ModelConfig(batchSize, bisectBatchOnFunctionError, maximumRetryAttempts,
-                maximumRecordAgeInSeconds, value, functionTimeoutMs, invocationDurationMs);
+                maximumRecordAgeInSeconds, value, functionTimeoutMs, invocationDurationMs,
+                tumblingWindowInSeconds);
     }
 
     /** A copy with another function timeout and invocation duration. */
     public ModelConfig withDurations(long timeoutMs, long durationMs) {
         return new ModelConfig(batchSize, bisectBatchOnFunctionError, maximumRetryAttempts,
-                maximumRecordAgeInSeconds, reportBatchItemFailures, timeoutMs, durationMs);
+                maximumRecordAgeInSeconds, reportBatchItemFailures, timeoutMs, durationMs, tumblingWindowInSeconds);
     }
 
     /** Whether MaximumRecordAgeInSeconds is set (not -1). */

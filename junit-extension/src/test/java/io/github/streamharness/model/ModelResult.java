@@ -39,8 +39,10 @@ public record ModelResult(List<ModelInvocation> invocations, List<ModelDeadLette
     public String timeline() {
         List<Line> lines = new ArrayList<>();
         for (ModelInvocation i : invocations) {
-            lines.add(new Line(i.startMs(), i.first(), 0, String.format("t=%dms #%d [%s] attempt %d -> %s",
-                    i.startMs(), i.number(), range(i.first(), i.last()), i.attempt(), i.outcome())));
+            boolean none = i.records().isEmpty(); // a window's final invocation with no records
+            lines.add(new Line(i.startMs(), none ? Integer.MAX_VALUE : i.first(), 0, String.format(
+                    "t=%dms #%d [%s] attempt %d -> %s", i.startMs(), i.number(),
+                    none ? "no records" : range(i.first(), i.last()), i.attempt(), i.outcome())));
         }
         for (ModelDeadLetter d : deadLetters) {
             lines.add(new Line(d.atMs(), d.firstRecord(), 1, String.format(

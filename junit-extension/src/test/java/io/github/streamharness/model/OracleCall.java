@@ -20,8 +20,8 @@ public record OracleCall(int invocationNumber, List<Integer> records, int attemp
     public OracleCall {
         records = List.copyOf(records);
         deliveryCounts = List.copyOf(deliveryCounts);
-        if (records.size() != deliveryCounts.size() || records.isEmpty()) {
-            throw new IllegalArgumentException("records and deliveryCounts must be non-empty and of equal size");
+        if (records.size() != deliveryCounts.size()) { // empty for a window's final invocation (rule 0.11b)
+            throw new IllegalArgumentException("records and deliveryCounts must be of equal size");
         }
     }
 

@@ -102,12 +102,14 @@ public final class ReferenceModel {
         ModelResult toEnd() {
             int n = scenario.recordCount();
             int parent = scenario.parentRecordCount();
-            read(0, parent);
+            Change change = scenario.change();
+            // rule 11.2: a resharded parent ends at the change; its last window closes then
+            read(0, parent, change != null && change.reshards() ? change.atMs() : Long.MAX_VALUE);
             if (parent < n) {
                 // Rule 0.10, 11.1: the child is read only once the parent is read to its end and its last batch
                 // completed, and not before it exists; its lane starts fresh (a new batch, no attempts).
                 now = Math.max(now, scenario.change().atMs());
-                read(parent, n);
+                read(parent, n, Long.MAX_VALUE);
             }
             return new ModelResult(invocations, deadLetters, committed, Arrays.asList(fates), checkpoint, now);
         }
@@ -117,7 +119,22 @@ public final class ReferenceModel {
          * BatchSize as configured when the batch is cut (rule 18.1), and the next batch is read as soon as the
          * previous one is done (rule 0.3).
          */
-        private void read(int first, int end) {
+        private void read(int first, int end, long shardEndMs) {
+            if (config().tumbling()) {
+                // Rule 8.3, 0.11: windows by arrival time, aligned to multiples of their length; a batch never
+                // spans two windows, and each window ends with its final invocation before the next one starts
+                long length = config().tumblingWindowInSeconds() * 1000L;
+                for (int from = first; from < end; ) {
+                    long windowEnd = Math.floorDiv(scenario.arrivalsMs().get(from), length) * length + length;
+                    int to = from;
+                    while (to < end && scenario.arrivalsMs().get(to) < windowEnd) {
+                        to++;
+                    }
+                    window(from, to, windowEnd, shardEndMs);
+                    from = to;
+                }
+                return;
+            }
             int from = first;
             while (from < end) {
                 int to = Math.min(end, from + config().batchSize());
@@ -197,6 +214,92 @@ public final class ReferenceModel {
                 // Rule 4.4, 0.1: exhausted; the exact final batch goes to the destination.
                 discard(Condition.RetryAttemptsExhausted, attempts, from, to, functionError);
                 return;
+            }
+        }
+
+        /**
+         * Rule 8, 0.11b: the window of records {@code [from, to)} ending at {@code end}. Aggregation batches of up to
+         * BatchSize; once the window's end has passed, the batch that takes every record left is its final
+         * invocation; with every record done before that, the final invocation comes at the end with no records.
+         * Rule 11.2: when the shard ends at {@code shardEndMs} (a split or merge), the window ends then too: a batch
+         * cut after that instant (what was due at it ran first) is final if it takes every record left.
+         */
+        private void window(int from, int to, long end, long shardEndMs) {
+            int next = from;
+            while (next < to) {
+                int size = Math.min(config().batchSize(), to - next);
+                if ((now >= end || now > shardEndMs) && size == to - next) {
+                    resolveFinal(next, to);
+                    return;
+                }
+                resolve(next, next + size, 0);
+                next += size;
+            }
+            now = Math.max(now, Math.min(end, shardEndMs));
+            resolveFinal(to, to);
+        }
+
+        /**
+         * Rule 8.4, 0.11b, 8.5: the final invocation of a window, carrying {@code [from, to)} (maybe none), due now.
+         * Never split; while it carries records they follow the retry and record-age rules; with none left
+         * ({@code Records: []}) it is retried until it succeeds, MaximumRetryAttempts runs out (N + 1 attempts of
+         * its own) or it is older than MaximumRecordAgeInSeconds, counted from when it was due: then the window is
+         * given up (its state dropped, nothing sent).
+         */
+        private void resolveFinal(int from, int to) {
+            long due = now;
+            int attempts = 0;
+            int retries = 0;
+            int throttles = 0;
+            while (true) {
+                int fresh = from;
+                while (fresh < to && expired(fresh)) {
+                    fresh++;
+                }
+                if (fresh > from) {
+                    discard(Condition.RecordAgeExceeded, Math.max(1, attempts), from, fresh, null);
+                    from = fresh;
+                    if (from == to) { // its records are gone: the final invocation starts over with none
+                        attempts = 0;
+                        retries = 0;
+                    }
+                }
+                ModelConfig config = config();
+                if (from == to && config.hasRecordAge() && now - due > config.maximumRecordAgeInSeconds() * 1000L) {
+                    return; // rule 8.5, 0.12: the window's final invocation is too old: given up
+                }
+                Outcome outcome = invoke(from, to, attempts + 1, config);
+                Reading reading = read(outcome, from, to, config);
+                if (reading instanceof Throttled) {
+                    now += backoffMs(++throttles);
+                    continue;
+                }
+                throttles = 0;
+                attempts++;
+                if (reading instanceof Succeeded) {
+                    commit(from, to);
+                    return;
+                }
+                if (reading instanceof PartlySucceeded partly) {
+                    commit(from, partly.firstFailed());
+                    from = partly.firstFailed();
+                    attempts = 0;
+                    retries = 0;
+                    now += INITIAL_BACKOFF_MS;
+                    continue;
+                }
+                if (config.maximumRetryAttempts() != -1 && attempts >= config.maximumRetryAttempts() + 1) {
+                    if (from == to) {
+                        return; // rule 8.4, 8.5: MaximumRetryAttempts ends the failing final invocation too
+                    }
+                    String functionError = reading instanceof Failed failed ? failed.functionError() : null;
+                    discard(Condition.RetryAttemptsExhausted, attempts, from, to, functionError);
+                    from = to; // rule 8.4: the window still needs its final invocation, now with no records
+                    attempts = 0;
+                    retries = 0;
+                    continue;
+                }
+                now += backoffMs(++retries);
             }
         }
 

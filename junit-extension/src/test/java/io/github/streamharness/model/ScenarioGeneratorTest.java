@@ -59,12 +59,14 @@ class ScenarioGeneratorTest {
         assertThat(seen).contains("bisect", "partial commit", "throttle", "timeout", "invalid partial",
                 "functionError null", "functionError Unhandled", "expired before first read", "batch over 100",
                 "infinite retries", "SPLIT while the parent is busy", "MERGE while the parent is busy",
-                "update mid-stream", "update while a batch waits for its retry");
+                "update mid-stream", "update while a batch waits for its retry",
+                "window final invocation without records", "window closed at shard end");
         assertThat(conditions).containsExactlyInAnyOrder(Condition.values());
     }
 
     private static void coverage(Scenario scenario, ModelResult result, Set<String> seen) {
-        List<ModelInvocation> invocations = result.invocations();
+        List<ModelInvocation> all = result.invocations();
+        List<ModelInvocation> invocations = all.stream().filter(i -> !i.records().isEmpty()).toList();
         Change change = scenario.change();
         if (change != null && change.reshards()) {
             int child = change.firstChildRecord();
@@ -73,6 +75,12 @@ class ScenarioGeneratorTest {
                     && invocations.stream().anyMatch(i -> i.first() >= child);
             if (busy) {
                 seen.add(change.kind() + " while the parent is busy");
+            }
+            int parent = scenario.parentRecordCount();
+            long length = scenario.config().tumblingWindowInSeconds() * 1000L;
+            if (length > 0 && parent > 0
+                    && Math.floorDiv(scenario.arrivalsMs().get(parent - 1), length) * length + length > change.atMs()) {
+                seen.add("window closed at shard end"); // rule 11.2
             }
         }
         if (change != null && change.kind() == Change.Kind.UPDATE) {
@@ -86,9 +94,13 @@ class ScenarioGeneratorTest {
                 seen.add("update while a batch waits for its retry");
             }
         }
-        for (int k = 1; k < invocations.size(); k++) {
-            ModelInvocation before = invocations.get(k - 1);
-            ModelInvocation after = invocations.get(k);
+        for (int k = 1; k < all.size(); k++) {
+            ModelInvocation before = all.get(k - 1);
+            ModelInvocation after = all.get(k);
+            if (before.records().isEmpty() || after.records().isEmpty()) {
+                seen.add("window final invocation without records");
+                continue;
+            }
             if (after.first() == before.first() && after.records().size() < before.records().size()
                     && after.attempt() == 1 && after.startMs() == before.endMs()) {
                 seen.add("bisect");

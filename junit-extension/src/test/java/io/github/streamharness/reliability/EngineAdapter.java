@@ -99,6 +99,7 @@ final class EngineAdapter {
                     .bisectBatchOnFunctionError(c.bisectBatchOnFunctionError())
                     .maximumRetryAttempts(c.maximumRetryAttempts())
                     .maximumRecordAgeInSeconds(c.maximumRecordAgeInSeconds())
+                    .tumblingWindowInSeconds(c.tumblingWindowInSeconds())
                     .onFailureDestination(DESTINATION);
             if (c.reportBatchItemFailures()) {
                 config.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
@@ -310,7 +311,10 @@ final class EngineAdapter {
         }
         int checkpoint = h.shards().stream().map(s -> f.checkpoint(s.id())).flatMap(java.util.Optional::stream)
                 .map(index::get).filter(java.util.Objects::nonNull).max(Integer::compare).orElse(-1);
-        long end = f.invocations().timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.CHECKPOINT)
+        // rule 8.4: a window's final invocation ends the lane's work too (it succeeds and checkpoints, or is given
+        // up), even with no records to move past
+        long end = f.invocations().timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.CHECKPOINT
+                        || e.kind() == TimelineEntry.Kind.WINDOW && e.text().startsWith("final invocation"))
                 .mapToLong(e -> ms(e.at())).max().orElse(Long.MIN_VALUE);
         return new ModelResult(invocations, deadLetters, committed, java.util.Arrays.asList(fates), checkpoint, end);
     }
@@ -446,7 +450,11 @@ final class EngineAdapter {
             boolean noProgress = o instanceof io.github.streamharness.Outcome.PartialFailure p
                     && p.committedRecords() == 0; // rule 5.7: the whole batch again, its count going on
             boolean retried = throttled || noProgress || o instanceof io.github.streamharness.Outcome.FunctionError
-                    && !(scenario.configAt(ms(previous.startedAt())).bisectBatchOnFunctionError() && before.size() > 1);
+                    && !(scenario.configAt(ms(previous.startedAt())).bisectBatchOnFunctionError()
+                    && before.size() > 1 && !previous.isFinalInvokeForWindow()); // rule 0.11b: a final is never split
+            if (batch.isEmpty() && !before.isEmpty()) {
+                return 1; // rule 0.11b: a final invocation with no records after its records were given up
+            }
             if (!retried || !suffix) {
                 return 1;
             }
@@ -473,10 +481,12 @@ final class EngineAdapter {
             if (outcome instanceof Outcome.FunctionException) {
                 throw new IllegalStateException("oracle: the handler fails");
             }
-            if (outcome instanceof Outcome.Partial partial) {
-                return response(partial);
+            ObjectNode response = outcome instanceof Outcome.Partial partial ? response(partial) : null;
+            if (c.tumbling()) { // rule 8.1: an invocation in a window returns its state
+                response = response == null ? JsonNodeFactory.instance.objectNode() : response;
+                response.putObject("state").put("records", event.getRecords().size());
             }
-            return null;
+            return response;
         }
 
         /** The {@code batchItemFailures} response for the oracle's ids (rule 5.2, 5.4). */

@@ -132,18 +132,6 @@ class InvalidMappingParameterTest {
     }
 
     @Test
-    void tumblingWindowIsRefusedWhenTheMappingIsAddedBecauseItIsNotModelled() { // section 8
-        try (StreamHarness h = StreamHarness.builder().build()) {
-            EventSourceMappingConfig config = EventSourceMappingConfig.builder().tumblingWindowInSeconds(60).build();
-            assertThatThrownBy(() -> h.addMapping(config, (e, c) -> null))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessage("TumblingWindowInSeconds 60 is valid on AWS, but tumbling windows (section 8) are not "
-                            + "modelled by this version of the harness; test the aggregation with "
-                            + "TumblingWindowInSeconds 0, or call the handler directly with a KinesisTimeWindowEvent.");
-        }
-    }
-
-    @Test
     void aSecondMappingForTheSameFunctionIsAConflict() { // rule 1.15
         try (StreamHarness h = StreamHarness.builder().build()) {
             RequestHandler<KinesisEvent, Void> handler = (e, c) -> null;

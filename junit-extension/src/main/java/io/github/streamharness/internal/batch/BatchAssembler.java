@@ -23,15 +23,54 @@ public final class BatchAssembler {
     private final int batchSize;
     private final long windowNanos;
     private final int maximumRecordAgeInSeconds;
+    private final long tumblingMillis;
 
-    /** The assembler of one mapping. */
+    /** The assembler of one mapping without tumbling windows. */
     public BatchAssembler(FilterCriteria filter, EventCodec codec, int batchSize, int maximumBatchingWindowInSeconds,
                           int maximumRecordAgeInSeconds) {
+        this(filter, codec, batchSize, maximumBatchingWindowInSeconds, maximumRecordAgeInSeconds, 0);
+    }
+
+    /** The assembler of one mapping; {@code tumblingWindowInSeconds} 0 turns tumbling windows off (rule 1.11). */
+    public BatchAssembler(FilterCriteria filter, EventCodec codec, int batchSize, int maximumBatchingWindowInSeconds,
+                          int maximumRecordAgeInSeconds, int tumblingWindowInSeconds) {
         this.filter = filter;
         this.codec = codec;
         this.batchSize = batchSize;
         this.windowNanos = maximumBatchingWindowInSeconds * SECOND;
         this.maximumRecordAgeInSeconds = maximumRecordAgeInSeconds;
+        this.tumblingMillis = tumblingWindowInSeconds * 1000L;
+    }
+
+    /** Whether the mapping aggregates in tumbling windows (section 8, TumblingWindowInSeconds > 0). */
+    public boolean tumbling() {
+        return tumblingMillis > 0;
+    }
+
+    /**
+     * Rule 8.3, 0.11: the start of the tumbling window a record arriving at {@code arrivalMillis} belongs to: windows
+     * follow arrival time, not processing time, and align to multiples of their length since the epoch.
+     */
+    public long tumblingWindowStart(long arrivalMillis) {
+        return Math.floorDiv(arrivalMillis, tumblingMillis) * tumblingMillis;
+    }
+
+    /** The end (exclusive) of the tumbling window starting at {@code startMillis}. */
+    public long tumblingWindowEnd(long startMillis) {
+        return startMillis + tumblingMillis;
+    }
+
+    /**
+     * Rule 8.3: a batch never spans two windows. Of the first {@code available} pending records, how many arrived
+     * before {@code endMillis} (arrivals are non-decreasing, so they are a prefix); counting stops past BatchSize.
+     */
+    public int tumblingPrefix(int available, IntToLongFunction arrivalMillis, long endMillis) {
+        int limit = Math.min(available, batchSize + 1);
+        int n = 0;
+        while (n < limit && arrivalMillis.applyAsLong(n) < endMillis) {
+            n++;
+        }
+        return n;
     }
 
     /** The result of cutting a batch: its size, and whether it is full (BatchSize or 6 MB reached). */
@@ -53,13 +92,22 @@ public final class BatchAssembler {
      * records, or fewer to stay within 6 MB (rule 2.3, 2.5, 0.7).
      */
     public Cut cut(int available, IntFunction<StreamRecord> nth, ShardLog shard) {
+        return cut(available, nth, shard, 0);
+    }
+
+    /**
+     * As {@link #cut(int, IntFunction, ShardLog)} for an event that carries {@code extraBytes} besides its records:
+     * a tumbling window's fields after {@code Records} (rule 8.2), its state included, count toward the 6 MB too.
+     */
+    public Cut cut(int available, IntFunction<StreamRecord> nth, ShardLog shard, long extraBytes) {
         int limit = Math.min(batchSize, available);
         long bound = codec.recordSizeBound(shard.maxPartitionKeyChars(), shard.maxDataBytes(),
                 shard.sequenceNumber(0), shard.shardId());
-        if (codec.envelopeSize() + limit * (bound + codec.separatorSize()) <= MAX_EVENT_BYTES) {
+        long envelope = codec.envelopeSize() + extraBytes;
+        if (envelope + limit * (bound + codec.separatorSize()) <= MAX_EVENT_BYTES) {
             return new Cut(limit, limit == batchSize); // fits even at its largest: no sizing
         }
-        long size = codec.envelopeSize();
+        long size = envelope;
         int n = 0;
         while (n < limit) {
             long add = codec.recordSize(nth.apply(n)) + (n > 0 ? codec.separatorSize() : 0);

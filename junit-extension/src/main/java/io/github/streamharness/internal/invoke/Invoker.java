@@ -14,6 +14,7 @@ import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
 import io.github.streamharness.internal.time.VirtualTimeout;
+import io.github.streamharness.internal.window.WindowCall;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -85,6 +86,15 @@ public final class Invoker implements AutoCloseable {
      */
     public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber,
                                boolean reportBatchItemFailures) {
+        return invoke(shardId, batch, invocationNumber, reportBatchItemFailures, null);
+    }
+
+    /**
+     * Invokes the function; {@code window} (null without tumbling windows) adds the window fields to the event and
+     * receives the state the function returned (rule 8.1, 8.2).
+     */
+    public InvokeResult invoke(String shardId, List<StreamRecord> batch, int invocationNumber,
+                               boolean reportBatchItemFailures, WindowCall window) {
         String requestId = newUuid();
         crashed = false;
         watchdogWarning = null;
@@ -144,7 +154,7 @@ public final class Invoker implements AutoCloseable {
             } else if (injected.exception() != null) {
                 outcome = error(Outcome.ErrorKind.EXCEPTION, injected.exception(), "Unhandled");
             } else {
-                outcome = call(env, batch, context, timer, reportBatchItemFailures);
+                outcome = call(env, batch, context, timer, reportBatchItemFailures, window);
             }
         } finally {
             scheduler.endInvocation();
@@ -161,11 +171,11 @@ public final class Invoker implements AutoCloseable {
     }
 
     private Outcome call(ExecutionEnvironment env, List<StreamRecord> batch, TestLambdaContext context,
-                         InvocationTimer timer, boolean rbif) {
+                         InvocationTimer timer, boolean rbif, WindowCall window) {
         Object handler = env.handler();
         HandlerCall call;
         if (handler instanceof RequestStreamHandler streamHandler) {
-            byte[] json = codec.toJson(batch);
+            byte[] json = window == null ? codec.toJson(batch) : window.json(codec.toJson(batch));
             call = () -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 streamHandler.handleRequest(new ByteArrayInputStream(json), out, context);
@@ -174,7 +184,7 @@ public final class Invoker implements AutoCloseable {
         } else {
             @SuppressWarnings("unchecked")
             RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
-            Object event = codec.toKinesisEvent(batch);
+            Object event = window == null ? codec.toKinesisEvent(batch) : window.event(codec.toKinesisEvent(batch));
             call = () -> typed.handleRequest(event, context);
         }
         Completion completion;
@@ -212,7 +222,7 @@ public final class Invoker implements AutoCloseable {
         if (timer.timedOut()) {
             return timeout(); // the handler swallowed the timeout signal: Lambda had already stopped it
         }
-        return readResponse(completion.response(), batch, rbif);
+        return readResponse(completion.response(), batch, rbif, window);
     }
 
     /**
@@ -225,9 +235,9 @@ public final class Invoker implements AutoCloseable {
                 + "); not a function error and not a retry attempt");
     }
 
-    private Outcome readResponse(Object response, List<StreamRecord> batch, boolean rbif) {
+    private Outcome readResponse(Object response, List<StreamRecord> batch, boolean rbif, WindowCall window) {
         if (response == null) {
-            return OutcomeReader.read(null, null, batch, rbif);
+            return read(null, null, batch, rbif, window);
         }
         byte[] bytes;
         try {
@@ -243,13 +253,16 @@ public final class Invoker implements AutoCloseable {
                             + " bytes); the response had " + bytes.length + " bytes", "Unhandled", null);
         }
         if (bytes.length == 0) {
-            return OutcomeReader.read(null, null, batch, rbif);
+            return read(null, null, batch, rbif, window);
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         JsonNode json;
         try {
             json = mapper.readTree(bytes);
         } catch (Exception e) {
+            if (window != null) {
+                return read(null, text, batch, rbif, window); // rule 8.1: no state object, a failed invocation
+            }
             if (!rbif) {
                 return new Outcome.Success(text, List.of()); // rule 13.16: a non-JSON body is a success
             }
@@ -257,7 +270,17 @@ public final class Invoker implements AutoCloseable {
                     "invalid partial batch response, the whole batch failed (rule 0.6): the response is not JSON",
                     null, text);
         }
-        return OutcomeReader.read(json, text, batch, rbif);
+        return read(json, text, batch, rbif, window);
+    }
+
+    private static Outcome read(JsonNode json, String text, List<StreamRecord> batch, boolean rbif,
+                                WindowCall window) {
+        if (window == null) {
+            return OutcomeReader.read(json, text, batch, rbif);
+        }
+        OutcomeReader.WindowReading reading = OutcomeReader.readWindow(json, text, batch, rbif);
+        window.returned(reading.state());
+        return reading.outcome();
     }
 
     private Outcome timeout() {
@@ -279,7 +302,8 @@ public final class Invoker implements AutoCloseable {
         }
         var report = new ObservationSink.InvocationReport(shardId, requestId, logStream, startNanos,
                 startNanos + spentNanos, initNanos, function.timeout().toMillis(), outcome,
-                batch.size(), batch.get(batch.size() - 1).approximateArrivalEpochMillis(), handlerLines);
+                batch.size(), batch.isEmpty() ? Math.floorDiv(startNanos, 1_000_000L) // a window's final, rule 0.11b
+                        : batch.get(batch.size() - 1).approximateArrivalEpochMillis(), handlerLines);
         ObservationSink sink = observations;
         sink.invocationStarted(report);
         scheduler.schedule(report.endNanos(), () -> sink.invocationEnded(report));

@@ -12,6 +12,8 @@ import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.invoke.InvokeResult;
 import io.github.streamharness.internal.policy.FailurePolicy;
 import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.window.WindowCall;
+import io.github.streamharness.internal.window.WindowTracker;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -38,6 +40,7 @@ final class Lane {
     private final int index;
     private final IntQueue queue = new IntQueue();
     private final Deque<Integer> halves = new ArrayDeque<>();
+    private final WindowTracker windows; // section 8: tumbling windows (WindowTracker.none() without)
     private Status status = Status.IDLE;
     private int current;
     private int attempts;
@@ -58,6 +61,8 @@ final class Lane {
         this.index = index;
         this.windowOpenedAt = createdAt;
         this.pollAnchor = createdAt;
+        this.windows = context.windows(reader.shard.shardId(), (now, text) -> timeline(now, TimelineEntry.Kind.WINDOW,
+                text));
     }
 
     Status status() {
@@ -82,7 +87,7 @@ final class Lane {
     void enqueue(int recordIndex, long arrivalNanos) {
         queue.add(recordIndex);
         if (status == Status.IDLE) {
-            scheduleStep(nextPollTick(arrivalNanos));
+            scheduleStep(windowed(nextPollTick(arrivalNanos)));
             status = Status.READY;
         } else if (status == Status.WINDOW && context.settings().assembler().fills(queue.size())) {
             long tick = nextPollTick(arrivalNanos); // rule 2.3 a: a full batch does not wait for the window
@@ -99,6 +104,7 @@ final class Lane {
         attempts = 0;
         retries = 0;
         throttles = 0;
+        windows.abandonBatch();
         status = Status.READY;
         scheduleStep(now);
     }
@@ -123,6 +129,18 @@ final class Lane {
         return queue;
     }
 
+    /** Whether the lane has a tumbling window whose final invocation is still to succeed (rule 8.4, 11.2). */
+    boolean windowOpen() {
+        return windows.isOpen();
+    }
+
+    /** Rule 11.2: the shard was split or merged; a lane waiting with an open window steps now to close it. */
+    void shardClosed(long now) {
+        if (windows.isOpen() && (status == Status.IDLE || status == Status.WINDOW)) {
+            scheduleStep(now);
+        }
+    }
+
     /** Stops scheduling work; an invocation in flight finishes first. */
     void disable() {
         if (status != Status.IN_FLIGHT && status != Status.SETTLED) {
@@ -137,6 +155,11 @@ final class Lane {
         long since = Math.max(0, arrivalNanos - pollAnchor);
         long ticks = (since + SECOND - 1) / SECOND;
         return Math.max(context.scheduler.eventTimeNanos(), pollAnchor + ticks * SECOND);
+    }
+
+    /** Rule 0.11b: a step planned for {@code at} comes no later than the open window's final invocation. */
+    private long windowed(long at) {
+        return Math.max(context.scheduler.eventTimeNanos(), Math.min(at, windows.finalAtNanos()));
     }
 
     private void scheduleStep(long at) {
@@ -179,26 +202,37 @@ final class Lane {
         }
         long now = context.scheduler.eventTimeNanos();
         expireByRetention(now);
+        if (!reader.shard.isOpen()) {
+            windows.shardEnded(); // rule 11.2: no more records come; the open window closes now
+        }
         if (current == 0 && halves.isEmpty() && reader.repartitioning) {
             context.hooks.laneFree(reader, this, now); // a new ParallelizationFactor waits for it (rule 18.1)
             return;
         }
-        if (current == 0) {
+        if (current == 0 && !windows.inFinal()) {
             if (!halves.isEmpty()) {
                 current = halves.pop();
                 attempts = 0;
                 retries = 0;
                 throttles = 0;
-            } else if (queue.isEmpty()) {
+                windows.startBatch(current, queue.size(), now, true); // rule 0.11b: a half is never final
+            } else if (queue.isEmpty() && !windows.finalDue(now)) {
                 status = Status.IDLE;
                 pollAnchor = now;
+                if (windows.finalAtNanos() != Long.MAX_VALUE) {
+                    scheduleStep(windowed(windows.finalAtNanos())); // rule 0.11b: the final invocation at the end
+                }
                 return;
             } else {
-                BatchAssembler.Cut cut = context.settings().assembler().cut(queue.size(), n -> reader.shard.get(queue.get(n)),
-                        reader.shard);
-                if (context.settings().assembler().waits(cut, now, windowOpenedAt)) {
+                BatchAssembler assembler = context.settings().assembler();
+                // rule 8.3: with tumbling windows a batch takes only records of the open window
+                int available = windows.available(queue.size(), this::arrivalMillis, now);
+                BatchAssembler.Cut cut = assembler.cut(available, n -> reader.shard.get(queue.get(n)),
+                        reader.shard, windows.extraEventBytes());
+                boolean closed = available < queue.size() || windows.finalDue(now);
+                if (!closed && assembler.waits(cut, now, windowOpenedAt)) {
                     status = Status.WINDOW;
-                    scheduleStep(context.settings().assembler().windowEnd(windowOpenedAt));
+                    scheduleStep(windowed(assembler.windowEnd(windowOpenedAt)));
                     return;
                 }
                 current = cut.size();
@@ -207,6 +241,7 @@ final class Lane {
                 retries = 0;
                 throttles = 0;
                 lastRequestId = null;
+                windows.startBatch(current, available, now, false);
             }
         }
         int expired = context.settings().assembler().expiredPrefix(current, this::arrivalMillis, Math.floorDiv(now, 1_000_000L));
@@ -215,6 +250,15 @@ final class Lane {
             carryOut(FailurePolicy.recordsExpired(expired, new FailurePolicy.BatchState(current, attempts, retries)),
                     now);
             if (current == 0) {
+                return;
+            }
+        }
+        if (current == 0 && windows.inFinal()) {
+            FailurePolicy.GiveUpWindow overdue = FailurePolicy.windowOverdue(windows.finalDueMillis(),
+                    Math.floorDiv(now, 1_000_000L), context.settings().assembler(), context.retentionMillis);
+            if (overdue != null) { // rule 8.5: the retry policy ends a final invocation with no records too
+                windows.giveUp(overdue, now);
+                carryOut(overdue, now);
                 return;
             }
         }
@@ -266,7 +310,7 @@ final class Lane {
             stepScheduled = true;
             context.invoker.pool().request(now, reader.shard.index(), index, () -> t == token, () -> {
                 stepScheduled = false;
-                if (current > 0) {
+                if (current > 0 || windows.inFinal()) { // a window's final may carry no records (rule 0.11b)
                     invokeNow(context.scheduler.eventTimeNanos());
                 } else {
                     scheduleStep(context.scheduler.eventTimeNanos()); // retention took the batch meanwhile
@@ -281,11 +325,12 @@ final class Lane {
         List<StreamRecord> batch = records(current);
         int number = context.nextInvocationNumber();
         status = Status.IN_FLIGHT;
+        WindowCall window = windows.call();
         InvokeResult result;
         try {
             invokedWith = context.settings();
             result = context.invoker.invoke(reader.shard.shardId(), batch, number,
-                    invokedWith.reportBatchItemFailures());
+                    invokedWith.reportBatchItemFailures(), window);
         } catch (RuntimeException | Error escaped) {
             // whatever escapes the invoker (user code it did not guard) is an ordinary failed attempt: the lane
             // never stays in flight without its completion scheduled
@@ -303,16 +348,18 @@ final class Lane {
         if (!throttled) {
             lastRequestId = result.requestId();
         }
-        long lastArrival = batch.get(batch.size() - 1).approximateArrivalEpochMillis() * 1_000_000L;
+        long lastArrival = batch.isEmpty() ? now
+                : batch.get(batch.size() - 1).approximateArrivalEpochMillis() * 1_000_000L;
         Invocation invocation = new Invocation(number, context.invoker.function().name(), reader.shard.shardId(),
                 index, batch, attempt, result.outcome(), Scheduler.toInstant(now), Scheduler.toInstant(end),
                 Duration.ofNanos(Math.max(0, now - lastArrival)), Duration.ofNanos(Math.max(0, end - lastArrival)),
-                result.requestId(), result.environmentId(), result.coldStart(), result.logs());
+                result.requestId(), result.environmentId(), result.coldStart(), result.logs(),
+                window == null ? null : window.describe());
         completionScheduled = true;
-        context.scheduler.schedule(end, () -> complete(invocation));
+        context.scheduler.schedule(end, () -> complete(invocation, window));
     }
 
-    private void complete(Invocation invocation) {
+    private void complete(Invocation invocation, WindowCall window) {
         completionScheduled = false; // the in-flight state is released before anything else can fail
         status = Status.READY;
         long now = context.scheduler.eventTimeNanos();
@@ -333,8 +380,10 @@ final class Lane {
         if (outcome instanceof Outcome.Success success && !success.ignoredBatchItemFailures().isEmpty()) {
             context.warnIgnoredPartialResponse(now, reader.shard.shardId(), index, invocation, success);
         }
-        carryOut(FailurePolicy.afterInvocation(outcome, new FailurePolicy.BatchState(current, attempts, retries),
-                invokedWith.policy()), now);
+        FailurePolicy.Decision decision = FailurePolicy.afterInvocation(outcome,
+                new FailurePolicy.BatchState(current, attempts, retries), invokedWith.policy(), windows.inFinal());
+        windows.completed(window, decision, now); // rule 8.1, 8.4: the state goes on, or the window closes
+        carryOut(decision, now);
     }
 
     /** Carries out the failure policy's decision and schedules the lane's next step. */
@@ -342,6 +391,7 @@ final class Lane {
         if (decision instanceof FailurePolicy.Commit commit) {
             commit(commit.records(), now);
             current -= commit.records();
+            windowMayHaveClosed(now);
             scheduleStep(now);
         } else if (decision instanceof FailurePolicy.CommitAndRetryRest partial) {
             commit(partial.records(), now);
@@ -371,6 +421,12 @@ final class Lane {
                     + " (rule 4.3, 0.2)");
             status = Status.BACKOFF;
             scheduleStep(now + delay);
+        } else if (decision instanceof FailurePolicy.GiveUpWindow) {
+            attempts = 0; // rule 8.4, 8.5: the window is closed (by the tracker); the lane reads the next one
+            retries = 0;
+            status = Status.READY;
+            windowMayHaveClosed(now);
+            scheduleStep(now);
         } else if (decision instanceof FailurePolicy.Discard discard) {
             List<StreamRecord> discarded = records(discard.records());
             RecordState state = context.sender.send(reader.shard.shardId(), index, discarded, discard,
@@ -382,9 +438,18 @@ final class Lane {
             checkpointMoved(now);
             current -= discard.records();
             if (current == 0) {
+                attempts = 0; // a window's final invocation may follow with no records (rule 0.11b), counting anew
+                retries = 0;
                 status = Status.READY;
                 scheduleStep(now);
             }
+        }
+    }
+
+    /** Rule 0.10, 11.2: an ended shard whose last window closed lets its children go. */
+    private void windowMayHaveClosed(long now) {
+        if (!reader.shard.isOpen() && !windows.isOpen()) {
+            context.hooks.progressed(reader, now);
         }
     }
 

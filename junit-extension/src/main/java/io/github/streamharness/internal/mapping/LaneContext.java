@@ -8,6 +8,7 @@ import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.policy.FailurePolicy;
 import io.github.streamharness.internal.policy.OnFailureSender;
 import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.window.WindowTracker;
 
 /**
  * What every lane of one mapping shares: the pipeline stages (the assembler, the invoker, the failure policy's
@@ -25,12 +26,15 @@ final class LaneContext {
     Hooks hooks;
     private Settings settings;
     private final System.Logger logger;
+    private final WindowFactory windows;
     private boolean enabled;
     private int invocations;
     private boolean warnedIgnoredPartialResponse;
 
     LaneContext(Scheduler scheduler, Settings settings, Invoker invoker, OnFailureSender sender,
-                BackoffSchedule backoff, MappingEvents events, long retentionMillis, boolean enabled) {
+                BackoffSchedule backoff, MappingEvents events, long retentionMillis, boolean enabled,
+                WindowFactory windows) {
+        this.windows = windows;
         this.scheduler = scheduler;
         this.settings = settings;
         this.invoker = invoker;
@@ -40,6 +44,18 @@ final class LaneContext {
         this.retentionMillis = retentionMillis;
         this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
         this.enabled = enabled;
+    }
+
+    /** The tumbling-window tracker of a new lane of {@code shardId} (section 8), under the settings in force. */
+    WindowTracker windows(String shardId, WindowTracker.Notes notes) {
+        BatchAssembler assembler = settings.assembler();
+        return assembler.tumbling() ? windows.create(assembler, shardId, notes) : WindowTracker.none();
+    }
+
+    /** Makes the window tracker of a lane when the mapping has tumbling windows (section 8). */
+    @FunctionalInterface
+    interface WindowFactory {
+        WindowTracker create(BatchAssembler assembler, String shardId, WindowTracker.Notes notes);
     }
 
     /**

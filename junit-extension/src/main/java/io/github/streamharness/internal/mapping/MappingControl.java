@@ -45,16 +45,6 @@ public final class MappingControl {
         return engine.isEnabled() ? MappingState.ENABLED : MappingState.DISABLED;
     }
 
-    /** Refuses what the engine does not model, with the reason (at creation and at update). */
-    static void checkSupported(EventSourceMappingConfig config) {
-        if (config.tumblingWindowInSeconds() > 0) {
-            throw new UnsupportedOperationException("TumblingWindowInSeconds " + config.tumblingWindowInSeconds()
-                    + " is valid on AWS, but tumbling windows (section 8) are not modelled by this version of the "
-                    + "harness; test the aggregation with TumblingWindowInSeconds 0, or call the handler directly "
-                    + "with a KinesisTimeWindowEvent.");
-        }
-    }
-
     /** Rule 18.2: the mapping is Creating until {@code at}; then its positions are fixed and it reads. */
     void creating(long now, long at) {
         creating = true;
@@ -120,7 +110,15 @@ public final class MappingControl {
                     .orElse("none") + ") in this version of the harness (AWS allows it); keep the destination, or "
                     + "add a second mapping for the new one.");
         }
-        checkSupported(next);
+        if (next.tumblingWindowInSeconds() != current.tumblingWindowInSeconds()
+                || next.tumblingWindowInSeconds() > 0
+                && next.parallelizationFactor() != current.parallelizationFactor()) {
+            throw new IllegalArgumentException("update(..) cannot change TumblingWindowInSeconds ("
+                    + current.tumblingWindowInSeconds() + " -> " + next.tumblingWindowInSeconds() + "), nor the "
+                    + "ParallelizationFactor of a mapping with tumbling windows, in this version of the harness (AWS "
+                    + "allows it; how open windows carry over is not documented, rule 8.4); keep both, or delete the "
+                    + "mapping and add a new one.");
+        }
         long now = engine.scheduler().nowNanos();
         long token = ++updateToken;
         if (delayNanos <= 0) {

@@ -16,6 +16,7 @@ import io.github.streamharness.internal.stream.HashKeys;
 import io.github.streamharness.internal.stream.ShardLog;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
+import io.github.streamharness.internal.window.WindowTracker;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -51,7 +52,6 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                          Scheduler scheduler, Invoker invoker, EventCodec codec, MappingEvents events,
                          BackoffSchedule backoff, String mappingUuid, com.fasterxml.jackson.databind.ObjectMapper mapper,
                          long creationDelayNanos) {
-        MappingControl.checkSupported(config);
         this.config = config;
         this.stream = stream;
         this.scheduler = scheduler;
@@ -61,7 +61,8 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
                 stream.arn(), mappingUuid, codec, invoker::newUuid, events::deadLetter, events::timeline,
                 events.observations());
         this.context = new LaneContext(scheduler, settings(config, filter), invoker, sender, backoff, events,
-                stream.retentionMillis(), config.enabled());
+                stream.retentionMillis(), config.enabled(),
+                (assembler, shardId, notes) -> new WindowTracker(assembler, mapper, shardId, stream.arn(), notes));
         this.lineage = new ShardLineage(this::openChild, (at, reader, kind, text) -> context.timeline(at,
                 reader.shard.shardId(), 0, kind, text));
         this.control = new MappingControl(this);
@@ -92,7 +93,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     /** The stages' view of a configuration (section 2, 4, 5). */
     private LaneContext.Settings settings(EventSourceMappingConfig c, FilterCriteria filter) {
         return new LaneContext.Settings(new BatchAssembler(filter, codec, c.batchSize(),
-                c.maximumBatchingWindowInSeconds(), c.maximumRecordAgeInSeconds()),
+                c.maximumBatchingWindowInSeconds(), c.maximumRecordAgeInSeconds(), c.tumblingWindowInSeconds()),
                 new FailurePolicy.Settings(c.bisectBatchOnFunctionError(), c.maximumRetryAttempts()),
                 c.reportBatchItemFailures());
     }
@@ -143,6 +144,9 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             }
         }
         for (ShardLog parent : closed) {
+            for (Lane lane : readers.get(parent.index()).lanes) {
+                lane.shardClosed(now); // rule 11.2: its open window closes with its final invocation
+            }
             lineage.progressed(readers.get(parent.index()), now); // a caught-up parent lets its children go at once
         }
     }

@@ -36,9 +36,20 @@ final class ShardLineage {
         return !reader.awaitingParents;
     }
 
-    /** Whether the shard is closed and every record of it is done for this mapping (rule 0.10's "end"). */
+    /**
+     * Whether the shard is closed and every record of it is done for this mapping (rule 0.10's "end"), the final
+     * invocation of its last tumbling window included (rule 11.2, modelled: it is the parent's last batch).
+     */
     static boolean finished(ShardReader reader) {
-        return !reader.shard.isOpen() && reader.watermark() >= reader.shard.size();
+        if (reader.shard.isOpen() || reader.watermark() < reader.shard.size()) {
+            return false;
+        }
+        for (Lane lane : reader.lanes) {
+            if (lane.windowOpen()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean parentsDone(ShardReader child) {

@@ -1,6 +1,7 @@
 package io.github.streamharness.internal.outcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamRecord;
 
@@ -87,6 +88,40 @@ public final class OutcomeReader {
         // rule 5.5, 5.7: the checkpoint is the lowest reported record; when that is the batch's first record nothing
         // is committed and the whole batch is retried as it was (the failure policy counts it as an attempt)
         return new Outcome.PartialFailure(ids, batch.get(lowest).sequenceNumber(), lowest, responseText);
+    }
+
+    /**
+     * What a tumbling window's invocation returned: its outcome and the state it handed on.
+     *
+     * @param outcome how the mapping reads the response
+     * @param state   the returned state object, or null when the invocation failed for want of one
+     */
+    public record WindowReading(Outcome outcome, ObjectNode state) {
+    }
+
+    /**
+     * Reads the response of an invocation in a tumbling window (rule 8.1): it must be an object with a {@code state}
+     * object, or the invocation failed; then {@code batchItemFailures} beside it reads as in {@link #read}.
+     */
+    public static WindowReading readWindow(JsonNode json, String responseText, List<StreamRecord> batch,
+                                           boolean reportBatchItemFailures) {
+        String problem = null;
+        JsonNode state = json != null && json.isObject() ? json.get("state") : null;
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            problem = "the function returned nothing";
+        } else if (!json.isObject()) {
+            problem = "the response is a JSON " + json.getNodeType().toString().toLowerCase() + ", not an object";
+        } else if (state == null || state.isNull()) {
+            problem = "the response has no state";
+        } else if (!state.isObject()) {
+            problem = "its state is a JSON " + state.getNodeType().toString().toLowerCase() + ", not an object";
+        }
+        if (problem != null) {
+            return new WindowReading(new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,
+                    "an invocation in a tumbling window must return {\"state\":{...}}, the invocation failed "
+                            + "(rule 8.1): " + problem, null, responseText), null);
+        }
+        return new WindowReading(read(json, responseText, batch, reportBatchItemFailures), (ObjectNode) state);
     }
 
     private static Outcome success(String responseText) {

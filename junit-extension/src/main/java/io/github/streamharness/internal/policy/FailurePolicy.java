@@ -2,6 +2,10 @@ package io.github.streamharness.internal.policy;
 
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.Outcome;
+import io.github.streamharness.internal.batch.BatchAssembler;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The failure policy of an event source mapping (rule 1.7, 4, 5, 0.1, 0.6): what to do with the batch at the head
@@ -68,8 +72,59 @@ public final class FailurePolicy {
             implements Decision {
     }
 
+    /**
+     * Rule 8.4, 0.11b: the most state a window may carry, in UTF-8 bytes of the state map's JSON; a returned state
+     * over it ends the window early.
+     */
+    public static final long MAX_WINDOW_STATE_BYTES = 1_048_576L;
+
+    /** Rule 8.4, 0.11b: whether a window whose invocation returned {@code stateBytes} of state ends early. */
+    public static boolean endsWindowEarly(long stateBytes) {
+        return stateBytes > MAX_WINDOW_STATE_BYTES;
+    }
+
     /** The decision after an invocation of the batch ended with {@code outcome}. */
     public static Decision afterInvocation(Outcome outcome, BatchState batch, Settings settings) {
+        return afterInvocation(outcome, batch, settings, false);
+    }
+
+    /**
+     * Rule 8.4, 8.5: give up a tumbling window whose final invocation carries no records and cannot succeed: the
+     * window closes with its state dropped; there is no record to send to the on-failure destination.
+     *
+     * @param reason why, for the timeline (names the rule)
+     */
+    public record GiveUpWindow(String reason) implements Decision {
+    }
+
+    /**
+     * The decision after an invocation ended with {@code outcome}; {@code finalInvokeForWindow} marks a tumbling
+     * window's final invocation (rule 8.4, 0.11b). A window's aggregation invocations follow every rule in full (rule
+     * 8.5). The final invocation is never split (0.11b); while it carries records, retries and record age apply to
+     * them as to any batch (8.5). Once it carries none ({@code Records: []}) a failure holds the lane (8.4) until it
+     * succeeds or the retry policy ends it (8.5): MaximumRetryAttempts N allows N + 1 attempts of its own; with -1
+     * it is retried until {@link #windowOverdue} gives it up.
+     */
+    public static Decision afterInvocation(Outcome outcome, BatchState batch, Settings settings,
+                                           boolean finalInvokeForWindow) {
+        if (finalInvokeForWindow && batch.size() == 0 && !(outcome instanceof Outcome.Success)) {
+            if (outcome instanceof Outcome.Throttled) {
+                return new Retry(batch.retries() + 1, false,
+                        "throttled before reaching the function (not a retry attempt, rule 4.2)");
+            }
+            int max = settings.maximumRetryAttempts();
+            if (max >= 0 && batch.attempts() >= max + 1) {
+                return new GiveUpWindow("its " + batch.attempts() + " attempt(s) failed and MaximumRetryAttempts "
+                        + max + " allows no more (rule 8.4, 8.5, 1.7)");
+            }
+            return new Retry(batch.retries() + 1, true, "final invocation of the window failed (attempt "
+                    + batch.attempts() + (max < 0 ? ", retried until it succeeds or grows older than "
+                    + "MaximumRecordAgeInSeconds or the retention period" : " of " + (max + 1))
+                    + "): the lane holds (rule 8.4, 8.5)");
+        }
+        if (finalInvokeForWindow) {
+            settings = new Settings(false, settings.maximumRetryAttempts()); // rule 0.11b: never split
+        }
         if (outcome instanceof Outcome.Success) {
             return new Commit(batch.size()); // rule 5.3, and 5.1 for any response without ReportBatchItemFailures
         }
@@ -94,6 +149,24 @@ public final class FailurePolicy {
                     + (max < 0 ? " (retries until the records expire)" : " of " + (max + 1)) + " failed");
         }
         return new Discard(batch.size(), OnFailureCondition.RetryAttemptsExhausted, batch.attempts(), error);
+    }
+
+    /**
+     * Rule 8.5, 0.12, 4.5: the decision before an attempt of a window's final invocation that carries no records,
+     * due since {@code dueMillis}: given up once it is older than MaximumRecordAgeInSeconds (the assembler's age rule,
+     * counted from when it was due) or than the stream's retention period; null while it may still be invoked.
+     */
+    public static GiveUpWindow windowOverdue(long dueMillis, long nowMillis, BatchAssembler assembler,
+                                             long retentionMillis) {
+        if (assembler.expiredPrefix(1, i -> dueMillis, nowMillis) > 0) {
+            return new GiveUpWindow("it has been due since " + Instant.ofEpochMilli(dueMillis) + ", longer than "
+                    + "MaximumRecordAgeInSeconds allows (rule 8.5, 0.12)");
+        }
+        if (nowMillis - dueMillis > retentionMillis) {
+            return new GiveUpWindow("it has been due since " + Instant.ofEpochMilli(dueMillis) + ", longer than the "
+                    + "stream's retention period " + Duration.ofMillis(retentionMillis) + " (rule 8.5, 4.5)");
+        }
+        return null;
     }
 
     /**

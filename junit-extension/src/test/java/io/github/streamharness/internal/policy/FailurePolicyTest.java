@@ -8,6 +8,7 @@ import io.github.streamharness.internal.policy.FailurePolicy.Commit;
 import io.github.streamharness.internal.policy.FailurePolicy.CommitAndRetryRest;
 import io.github.streamharness.internal.policy.FailurePolicy.Decision;
 import io.github.streamharness.internal.policy.FailurePolicy.Discard;
+import io.github.streamharness.internal.policy.FailurePolicy.GiveUpWindow;
 import io.github.streamharness.internal.policy.FailurePolicy.Retry;
 import io.github.streamharness.internal.policy.FailurePolicy.Settings;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +84,70 @@ class FailurePolicyTest {
     @MethodSource("rules")
     void decidesByTheRule(String rule, Outcome outcome, BatchState batch, Settings settings, Decision expected) {
         assertThat(FailurePolicy.afterInvocation(outcome, batch, settings)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> windowRules() {
+        String held = "final invocation of the window failed (attempt %d of %d): the lane holds (rule 8.4, 8.5)";
+        String unbounded = "final invocation of the window failed (attempt %d, retried until it succeeds or grows "
+                + "older than MaximumRecordAgeInSeconds or the retention period): the lane holds (rule 8.4, 8.5)";
+        return Stream.of(
+                row("8.4: a failing final invocation with Records: [] is retried while MaximumRetryAttempts allows",
+                        EXCEPTION, state(0, 1, 0), PLAIN_1, new Retry(1, true, held.formatted(1, 2))),
+                row("8.5, 1.7: MaximumRetryAttempts ends a final invocation with Records: [] too: the window is "
+                        + "given up", EXCEPTION, state(0, 2, 1), PLAIN_1, new GiveUpWindow("its 2 attempt(s) failed "
+                        + "and MaximumRetryAttempts 1 allows no more (rule 8.4, 8.5, 1.7)")),
+                row("8.1, 8.5: a final invocation with Records: [] that returned no state counts as a failed attempt",
+                        BATCH_FAILURE, state(0, 1, 0), BISECT_0, new GiveUpWindow("its 1 attempt(s) failed and "
+                        + "MaximumRetryAttempts 0 allows no more (rule 8.4, 8.5, 1.7)")),
+                row("8.4, 4.5: with -1 a final invocation with Records: [] is retried until it is too old",
+                        EXCEPTION, state(0, 500, 499), INFINITE, new Retry(500, true, unbounded.formatted(500))),
+                row("8.4, 4.2: a throttled final invocation is retried without counting an attempt", THROTTLED,
+                        state(0, 0, 0), PLAIN_1, new Retry(1, false,
+                                "throttled before reaching the function (not a retry attempt, rule 4.2)")),
+                row("0.11b: a final invocation carrying records is never split, even with bisect on", EXCEPTION,
+                        state(4, 1, 0), BISECT_3, new Retry(1, true, "attempt 1 of 4 failed")),
+                row("8.5: a final invocation's records are given up after MaximumRetryAttempts", EXCEPTION,
+                        state(3, 2, 1), PLAIN_1, new Discard(3, OnFailureCondition.RetryAttemptsExhausted, 2,
+                                "Unhandled")),
+                row("8.1, 5.5: a partial response in the final invocation commits its prefix", partial(1),
+                        state(2, 1, 0), PLAIN_1, new CommitAndRetryRest(1)),
+                row("8.4: a successful final invocation commits (the window closes)", OK, state(0, 1, 0), PLAIN_1,
+                        new Commit(0)));
+    }
+
+    @ParameterizedTest(name = "rule {0}")
+    @MethodSource("windowRules")
+    void decidesAFinalInvocationByTheWindowRules(String rule, Outcome outcome, BatchState batch, Settings settings,
+                                                  Decision expected) {
+        assertThat(FailurePolicy.afterInvocation(outcome, batch, settings, true)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "rule 8.5: an aggregation invocation follows rule {0}")
+    @MethodSource("rules")
+    void decidesAnAggregationInvocationInAWindowByEveryOtherRule(String rule, Outcome outcome, BatchState batch,
+                                                                 Settings settings, Decision expected) {
+        assertThat(FailurePolicy.afterInvocation(outcome, batch, settings, false)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFinalInvocationWithNoRecordsIsOverdueOnceDueLongerThanTheRecordAgeOrTheRetention() { // rule 8.5, 0.12
+        io.github.streamharness.internal.batch.BatchAssembler age60 = new io.github.streamharness.internal.batch
+                .BatchAssembler(null, null, 100, 0, 60, 60);
+        io.github.streamharness.internal.batch.BatchAssembler noAge = new io.github.streamharness.internal.batch
+                .BatchAssembler(null, null, 100, 0, -1, 60);
+        long day = 86_400_000L;
+        assertThat(FailurePolicy.windowOverdue(0, 60_000, age60, day)).isNull(); // rule 0.12: not yet over 60 s
+        assertThat(FailurePolicy.windowOverdue(0, 60_001, age60, day)).isEqualTo(new GiveUpWindow("it has been "
+                + "due since 1970-01-01T00:00:00Z, longer than MaximumRecordAgeInSeconds allows (rule 8.5, 0.12)"));
+        assertThat(FailurePolicy.windowOverdue(0, day, noAge, day)).isNull();
+        assertThat(FailurePolicy.windowOverdue(0, day + 1, noAge, day)).isEqualTo(new GiveUpWindow("it has been "
+                + "due since 1970-01-01T00:00:00Z, longer than the stream's retention period PT24H (rule 8.5, 4.5)"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWindowEndsEarlyOnlyWhenItsStateIsOverOneMegabyte() { // rule 8.4, 0.11b
+        assertThat(FailurePolicy.endsWindowEarly(1_048_576)).isFalse();
+        assertThat(FailurePolicy.endsWindowEarly(1_048_577)).isTrue();
     }
 
     static Stream<Arguments> expiryRules() {
