@@ -247,6 +247,11 @@ abstract class AbstractHarnessBuilder {
         return mapping;
     }
 
+    /** The mapping given, or AWS's defaults (with the harness's TRIM_HORIZON) when only a handler was. */
+    EventSourceMappingConfig mappingOrDefaults() {
+        return mapping != null ? mapping : EventSourceMappingConfig.defaults();
+    }
+
     Object handler() {
         return handler;
     }

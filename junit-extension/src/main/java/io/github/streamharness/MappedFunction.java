@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * A function attached to the stream by an event source mapping: its own positions in every shard, invocation log,
@@ -50,19 +49,20 @@ public final class MappedFunction {
 
     /**
      * Creates the function's log and destination, lets {@code wiring} build the engine that reports into them, and
-     * returns the mapping whole.
+     * returns the mapping whole; {@code harness} gives the retention of invocations, the count of records written,
+     * and what the function's logs and metrics need (the account, the stream's shards: section 16, 17).
      */
-    static MappedFunction create(EventSourceMappingConfig config, FunctionSettings function, int retainedInvocations,
-                                 long[] writtenTotal, ObservedFunction observed,
+    static MappedFunction create(EventSourceMappingConfig config, FunctionSettings function, HarnessAssembly harness,
                                  Function<MappingEvents, HarnessAssembly.Wiring> wiring) {
         String name = function.functionName().orElseThrow();
+        int retainedInvocations = harness.settings().retainedInvocations();
         InvocationLog log = new InvocationLog(name, retainedInvocations);
         DeadLetterQueue dlq = config.onFailureDestination().map(DeadLetterQueue::new).orElse(null);
         if (dlq != null) {
             dlq.invocations(log);
         }
         LogStore logStore = new LogStore(retainedInvocations);
-        MetricStore metricStore = new MetricStore(observed.knownShard());
+        MetricStore metricStore = new MetricStore(id -> harness.stream().shard(id) != null);
         ObservationSink observations = new ObservationRecorder(logStore, metricStore, function.memorySize(),
                 function.maxMemoryUsed(), !config.filterCriteria().isEmpty());
         HarnessAssembly.Wiring wired = wiring.apply(new MappingEvents() {
@@ -87,31 +87,8 @@ public final class MappedFunction {
             }
         });
         log.eventSizer(wired.eventSizer());
-        return new MappedFunction(config, function, log, dlq, wired, writtenTotal,
-                new FunctionLogs(name, observed.accountId(), logStore), new Metrics(name, metricStore));
-    }
-
-    /** What the function's logs and metrics need from the harness (section 16, 17). */
-    record ObservedFunction(String accountId, Predicate<String> knownShard) {
-    }
-
-    MappingEngine engine() {
-        return engine;
-    }
-
-    /** The only mapping of a stream, or an error saying why there is none or which to choose. */
-    static MappedFunction only(List<MappedFunction> mappings, String streamName, String what) {
-        if (mappings.size() == 1) {
-            return mappings.get(0);
-        }
-        if (mappings.isEmpty()) {
-            throw new IllegalStateException(what + " needs a mapping, but stream " + streamName + " is a bare "
-                    + "stream: add one with addMapping(config, handler), or build with mapping(..) and handler(..).");
-        }
-        throw new IllegalStateException(what + " is ambiguous: stream " + streamName + " has " + mappings.size()
-                + " mappings (" + mappings.stream().map(MappedFunction::functionName)
-                .collect(java.util.stream.Collectors.joining(", "))
-                + "); call it on the MappedFunction that addMapping returned.");
+        return new MappedFunction(config, function, log, dlq, wired, harness.writtenCounter(),
+                new FunctionLogs(name, harness.settings().accountId(), logStore), new Metrics(name, metricStore));
     }
 
     /** The function's name. */

@@ -6,16 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.streamharness.internal.assembly.HarnessAssembly;
 import io.github.streamharness.internal.assembly.HarnessSettings;
 import io.github.streamharness.internal.stream.StreamLog;
-import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.spi.StreamBackend;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * An in-process Kinesis stream with shards, and the Lambda event source mappings that read it, on one virtual clock.
@@ -28,22 +25,15 @@ import java.util.stream.Collectors;
  * out with a parallel stream. Many harnesses run side by side in one JVM.
  */
 public final class StreamHarness implements AutoCloseable {
-    private final HarnessSettings settings;
     private final HarnessAssembly assembly;
-    private final Scheduler scheduler;
     private final VirtualClock clock;
     private final StreamLog stream;
     private final FaultPlan faults = new FaultPlan();
-    private final List<MappedFunction> mappings = new ArrayList<>();
-    private boolean closed;
 
     private StreamHarness(HarnessSettings settings, StreamBackend backend) {
-        this.settings = settings;
         this.assembly = new HarnessAssembly(settings, backend);
-        this.scheduler = assembly.scheduler();
-        this.clock = new VirtualClock(scheduler);
+        this.clock = new VirtualClock(assembly.scheduler());
         this.stream = assembly.stream();
-        assembly.bindBackend(this::mappings);
     }
 
     /** A builder: a bare stream, or a stream with one mapping and its handler. */
@@ -90,17 +80,11 @@ public final class StreamHarness implements AutoCloseable {
     }
 
     private MappedFunction attach(EventSourceMappingConfig config, Object handler, FunctionSettings given) {
-        ensureOpen();
         Objects.requireNonNull(config, "config");
         Handlers.Source source = Handlers.source(handler);
-        FunctionSettings function = assembly.functionOf(given,
-                mappings.stream().collect(Collectors.toMap(MappedFunction::functionName, MappedFunction::uuid)));
-        var observed = new MappedFunction.ObservedFunction(settings.accountId(), id -> stream.shard(id) != null);
-        MappedFunction mapped = MappedFunction.create(config, function, settings.retainedInvocations(),
-                assembly.writtenCounter(), observed, events -> assembly.wire(config, config.filterCriteria(),
-                        function, source.supplier(), source.description(), faults.source(), events));
-        mappings.add(mapped);
-        return mapped;
+        FunctionSettings function = assembly.functionOf(given);
+        return assembly.register(MappedFunction.create(config, function, assembly, events -> assembly.wire(config,
+                config.filterCriteria(), function, source.supplier(), source.description(), faults.source(), events)));
     }
 
     /** Puts a record with UTF-8 data; returns it with its shard, sequence number and arrival time. */
@@ -116,8 +100,7 @@ public final class StreamHarness implements AutoCloseable {
 
     /** Puts a record routed by an explicit hash key (a decimal in 0..2^128-1) instead of the key's MD5. */
     public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey) {
-        ensureOpen();
-        return assembly.put(partitionKey, data, explicitHashKey, clock.millis());
+        return assembly.put(partitionKey, data, explicitHashKey);
     }
 
     /** Puts a generated or recorded record (partition key, data, optional explicit hash key). */
@@ -127,40 +110,30 @@ public final class StreamHarness implements AutoCloseable {
 
     /** Puts every record, in order, at the current virtual time; returns them. */
     public List<StreamRecord> putAll(Iterable<io.github.streamharness.traffic.RecordSpec> records) {
-        List<StreamRecord> put = new ArrayList<>();
-        for (io.github.streamharness.traffic.RecordSpec r : records) {
-            put.add(put(r));
-        }
-        return put;
+        return assembly.putAll(records);
     }
 
     /** Runs everything until no mapping has work left, moving the virtual clock as far as needed. */
     public StreamHarness runUntilIdle() {
-        ensureOpen();
         assembly.runUntilIdle();
         return this;
     }
 
     /** Runs everything due within {@code duration} and moves the clock by it. */
     public StreamHarness advance(Duration duration) {
-        ensureOpen();
         assembly.advance(duration);
         return this;
     }
 
     /** Runs everything due until {@code instant} and moves the clock there. */
     public StreamHarness advanceTo(Instant instant) {
-        long target = Scheduler.toNanos(instant);
-        long now = scheduler.nowNanos();
-        if (target < now) {
-            throw new IllegalArgumentException("cannot move the clock back from " + clock.now() + " to " + instant);
-        }
-        return advance(Duration.ofNanos(target - now));
+        assembly.advanceTo(instant);
+        return this;
     }
 
     /** Runs {@code action} on the harness's scheduler at virtual time {@code at} (producers, scripted events). */
     public void schedule(Instant at, Runnable action) {
-        scheduler.schedule(Scheduler.toNanos(at), action);
+        assembly.schedule(at, action);
     }
 
     /** The virtual clock. */
@@ -175,52 +148,52 @@ public final class StreamHarness implements AutoCloseable {
 
     /** The mappings, in creation order. */
     public List<MappedFunction> mappings() {
-        return List.copyOf(mappings);
+        return assembly.mappings();
     }
 
     /** The only mapping's invocation log. */
     public InvocationLog invocations() {
-        return only("invocations()").invocations();
+        return assembly.only("invocations()").invocations();
     }
 
     /** The only mapping's on-failure destination messages. */
     public DeadLetterQueue deadLetterQueue() {
-        return only("deadLetterQueue()").deadLetterQueue();
+        return assembly.only("deadLetterQueue()").deadLetterQueue();
     }
 
     /** Records the only mapping discarded without a destination. */
     public List<StreamRecord> discarded() {
-        return only("discarded()").discarded();
+        return assembly.only("discarded()").discarded();
     }
 
     /** The only mapping's checkpoint in a shard. */
     public java.util.Optional<String> checkpoint(String shardId) {
-        return only("checkpoint(..)").checkpoint(shardId);
+        return assembly.only("checkpoint(..)").checkpoint(shardId);
     }
 
     /** The only mapping's position in a shard. */
     public ShardPosition position(String shardId) {
-        return only("position(..)").position(shardId);
+        return assembly.only("position(..)").position(shardId);
     }
 
     /** The only mapping's function's CloudWatch Logs (section 16). */
     public FunctionLogs logs() {
-        return only("logs()").logs();
+        return assembly.only("logs()").logs();
     }
 
     /** The only mapping's function's CloudWatch metrics (section 10, 17). */
     public Metrics metrics() {
-        return only("metrics()").metrics();
+        return assembly.only("metrics()").metrics();
     }
 
     /** The only mapping's ledger. */
     public Ledger ledger() {
-        return only("ledger()").ledger();
+        return assembly.only("ledger()").ledger();
     }
 
     /** The only mapping. */
     public MappedFunction mapping() {
-        return only("mapping()");
+        return assembly.only("mapping()");
     }
 
     /** A shard by id. */
@@ -248,20 +221,17 @@ public final class StreamHarness implements AutoCloseable {
      * continuing the numbering, take the halves of its range; a mapping reads them after it (rule 0.10).
      */
     public List<Shard> splitShard(String shardId) {
-        ensureOpen();
-        return stream.splitShard(shardId, clock.millis()).stream().map(Shard::new).toList();
+        return assembly.splitShard(shardId).stream().map(Shard::new).toList();
     }
 
     /** MergeShards (rule 11.1): two adjacent open shards close; the new one's parents are (shardId, adjacentShardId). */
     public Shard mergeShards(String shardId, String adjacentShardId) {
-        ensureOpen();
-        return new Shard(stream.mergeShards(shardId, adjacentShardId, clock.millis()));
+        return new Shard(assembly.mergeShards(shardId, adjacentShardId));
     }
 
     /** UpdateShardCount (rule 11.1, uniform scaling): every open shard closes; n open with even ranges. */
     public List<Shard> updateShardCount(int targetShardCount) {
-        ensureOpen();
-        return stream.updateShardCount(targetShardCount, clock.millis()).stream().map(Shard::new).toList();
+        return assembly.updateShardCount(targetShardCount).stream().map(Shard::new).toList();
     }
 
     /** The shard that holds {@code record}. */
@@ -281,36 +251,18 @@ public final class StreamHarness implements AutoCloseable {
 
     /** The seed every random choice of this harness derives from (request ids, jitter). */
     public long seed() {
-        return settings.seed();
+        return assembly.settings().seed();
     }
 
     /** The timelines of every mapping, for failure reports. */
     public String describe(int maxLinesPerMapping) {
-        if (mappings.isEmpty()) {
-            return "stream " + stream.name() + " (no mapping)";
-        }
-        return mappings.stream().map(m -> m.invocations().describe(maxLinesPerMapping))
-                .collect(Collectors.joining("\n"));
+        return assembly.describe(maxLinesPerMapping);
     }
 
     /** Stops every watchdog thread. Idempotent. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            mappings.forEach(m -> m.engine().close());
-            assembly.close();
-        }
-    }
-
-    private MappedFunction only(String what) {
-        return MappedFunction.only(mappings, stream.name(), what);
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("this harness is closed");
-        }
+        assembly.close();
     }
 
     /**
@@ -330,8 +282,7 @@ public final class StreamHarness implements AutoCloseable {
             StreamHarness harness = new StreamHarness(freeze(), backend());
             try {
                 if (handler() != null) {
-                    harness.attach(mapping() != null ? mapping() : EventSourceMappingConfig.defaults(), handler(),
-                            null);
+                    harness.attach(mappingOrDefaults(), handler(), null);
                 }
                 return harness;
             } catch (RuntimeException e) {

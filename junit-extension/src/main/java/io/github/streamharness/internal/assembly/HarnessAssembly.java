@@ -21,8 +21,12 @@ import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.time.SeededUuids;
 import io.github.streamharness.spi.StreamBackend;
+import io.github.streamharness.traffic.RecordSpec;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -32,7 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * Wires a harness from its frozen settings: the scheduler, the stream log, and for each mapping its invoker,
- * back-off, codec and engine. {@code StreamHarness} is the facade over what this builds; all the wiring is here.
+ * back-off, codec and engine. {@code StreamHarness} is the facade over what this builds; all the wiring is here, and
+ * so is the harness's state: its mappings, whether it is closed, and the one clock every operation reads.
  */
 public final class HarnessAssembly {
     private final HarnessSettings settings;
@@ -43,6 +48,10 @@ public final class HarnessAssembly {
     private final long[] written = new long[1];
     /** The stream that lives elsewhere (spi.StreamBackend), or null for the in-process stream. */
     private final StreamBackend backend;
+    /** The mappings, in creation order, and the engines wired for them (closed with the harness). */
+    private final List<MappedFunction> mappings = new ArrayList<>();
+    private final List<MappingEngine> engines = new ArrayList<>();
+    private boolean closed;
 
     /** The scheduler and the stream of a new harness. */
     public HarnessAssembly(HarnessSettings settings) {
@@ -51,7 +60,7 @@ public final class HarnessAssembly {
 
     /**
      * As {@link #HarnessAssembly(HarnessSettings)}; with a {@code backend}, over its stream: the shard layout, name,
-     * ARN and clock start come from the stream it opens, its records from {@link #bindBackend}'s mirror.
+     * ARN and clock start come from the stream it opens, its records from the mirror bound to it here.
      */
     public HarnessAssembly(HarnessSettings given, StreamBackend backend) {
         this.backend = backend;
@@ -66,23 +75,30 @@ public final class HarnessAssembly {
         this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
         this.stream.releaseCommittedRecords(settings.releaseCommittedRecords());
         this.stream.maxRecordSizeInKiB(settings.maxRecordSizeInKiB());
-    }
-
-    /** Gives the backend, if any, its view of the harness (records in, clock, the mappings' ledgers). */
-    public void bindBackend(Supplier<List<MappedFunction>> mappings) {
-        if (backend != null) {
-            backend.bind(new BackendMirror(stream, scheduler, mappings));
+        if (backend != null) { // its view of the harness: records in, clock, the mappings' ledgers
+            backend.bind(new BackendMirror(stream, scheduler, this::mappings));
         }
     }
 
-    /** Puts a record: into the in-process stream at {@code nowMillis}, or to the backend's stream. */
-    public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey, long nowMillis) {
+    /** Puts a record: into the in-process stream at the current virtual time, or to the backend's stream. */
+    public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey) {
+        ensureOpen();
         return backend != null ? backend.put(partitionKey, data, explicitHashKey)
-                : stream.put(partitionKey, data, explicitHashKey, nowMillis);
+                : stream.put(partitionKey, data, explicitHashKey, nowMillis());
+    }
+
+    /** Puts every record, in order, at the current virtual time; returns them. */
+    public List<StreamRecord> putAll(Iterable<RecordSpec> records) {
+        List<StreamRecord> put = new ArrayList<>();
+        for (RecordSpec r : records) {
+            put.add(put(r.partitionKey(), r.data(), r.explicitHashKey()));
+        }
+        return put;
     }
 
     /** Runs until idle: the virtual clock's events, or the backend in real time. */
     public void runUntilIdle() {
+        ensureOpen();
         if (backend != null) {
             backend.runUntilIdle();
         } else {
@@ -92,6 +108,7 @@ public final class HarnessAssembly {
 
     /** Moves the clock by {@code duration}: virtually, or with the backend in real time. */
     public void advance(Duration duration) {
+        ensureOpen();
         if (backend != null) {
             backend.advance(duration);
         } else {
@@ -99,11 +116,105 @@ public final class HarnessAssembly {
         }
     }
 
-    /** Releases the backend (a stream it created, its clients). */
-    public void close() {
-        if (backend != null) {
-            backend.close();
+    /**
+     * Runs everything due until {@code instant} and moves the clock there.
+     *
+     * @throws IllegalArgumentException when {@code instant} is before the current virtual time
+     */
+    public void advanceTo(Instant instant) {
+        long target = Scheduler.toNanos(instant);
+        long now = scheduler.nowNanos();
+        if (target < now) {
+            throw new IllegalArgumentException("cannot move the clock back from " + Scheduler.toInstant(now)
+                    + " to " + instant);
         }
+        advance(Duration.ofNanos(target - now));
+    }
+
+    /** Runs {@code action} on the scheduler at virtual time {@code at}. */
+    public void schedule(Instant at, Runnable action) {
+        scheduler.schedule(Scheduler.toNanos(at), action);
+    }
+
+    /** SplitShard now (rule 11.1): the two children. */
+    public List<ShardLog> splitShard(String shardId) {
+        ensureOpen();
+        return stream.splitShard(shardId, nowMillis());
+    }
+
+    /** MergeShards now (rule 11.1): the new shard. */
+    public ShardLog mergeShards(String shardId, String adjacentShardId) {
+        ensureOpen();
+        return stream.mergeShards(shardId, adjacentShardId, nowMillis());
+    }
+
+    /** UpdateShardCount now (rule 11.1): the new open shards. */
+    public List<ShardLog> updateShardCount(int targetShardCount) {
+        ensureOpen();
+        return stream.updateShardCount(targetShardCount, nowMillis());
+    }
+
+    private long nowMillis() {
+        return Math.floorDiv(scheduler.nowNanos(), 1_000_000L);
+    }
+
+    /** Stops every mapping's engine (its watchdog threads) and releases the backend. Idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        engines.forEach(MappingEngine::close);
+        if (backend != null) {
+            backend.close(); // a backend's real stream is deleted, not left behind
+        }
+    }
+
+    /** @throws IllegalStateException once the harness is closed */
+    public void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this harness is closed");
+        }
+    }
+
+    /** Adds a mapping built whole (after {@link #wire}); returns it. */
+    public MappedFunction register(MappedFunction mapping) {
+        mappings.add(mapping);
+        return mapping;
+    }
+
+    /** The mappings, in creation order. */
+    public List<MappedFunction> mappings() {
+        return List.copyOf(mappings);
+    }
+
+    /**
+     * The only mapping of the stream, for the harness's shortcuts.
+     *
+     * @param what the shortcut asked for, as the error names it
+     * @throws IllegalStateException on a bare stream, or when there are several mappings (which to choose)
+     */
+    public MappedFunction only(String what) {
+        if (mappings.size() == 1) {
+            return mappings.get(0);
+        }
+        if (mappings.isEmpty()) {
+            throw new IllegalStateException(what + " needs a mapping, but stream " + stream.name() + " is a bare "
+                    + "stream: add one with addMapping(config, handler), or build with mapping(..) and handler(..).");
+        }
+        throw new IllegalStateException(what + " is ambiguous: stream " + stream.name() + " has " + mappings.size()
+                + " mappings (" + mappings.stream().map(MappedFunction::functionName)
+                .collect(Collectors.joining(", "))
+                + "); call it on the MappedFunction that addMapping returned.");
+    }
+
+    /** The timelines of every mapping (at most {@code maxLinesPerMapping} lines each), for failure reports. */
+    public String describe(int maxLinesPerMapping) {
+        if (mappings.isEmpty()) {
+            return "stream " + stream.name() + " (no mapping)";
+        }
+        return mappings.stream().map(m -> m.invocations().describe(maxLinesPerMapping))
+                .collect(Collectors.joining("\n"));
     }
 
     /** The frozen settings. */
@@ -130,10 +241,12 @@ public final class HarnessAssembly {
      * The settings of the function a new mapping invokes: {@code given}'s, or the harness's function's when null,
      * named by {@code given}, else the harness's function name ({@code -2}, {@code -3}, ... after the first).
      *
-     * @param uuidsByName the existing mappings' UUIDs by function name
      * @throws IllegalArgumentException when a mapping of that function exists already (rule 1.15)
      */
-    public FunctionSettings functionOf(FunctionSettings given, Map<String, String> uuidsByName) {
+    public FunctionSettings functionOf(FunctionSettings given) {
+        ensureOpen();
+        Map<String, String> uuidsByName = new LinkedHashMap<>();
+        mappings.forEach(m -> uuidsByName.put(m.functionName(), m.uuid()));
         String base = settings.functionName();
         String name = given != null && given.functionName().isPresent() ? given.functionName().get()
                 : uuidsByName.isEmpty() ? base : base + "-" + (uuidsByName.size() + 1);
@@ -213,6 +326,7 @@ public final class HarnessAssembly {
         String uuid = SeededUuids.next(seeds);
         MappingEngine engine = new MappingEngine(config, filter, stream, scheduler, invoker, codec,
                 events, backoff, uuid, mapper, settings.mappingCreationDelay().toNanos());
+        engines.add(engine);
         return new Wiring(uuid, engine, codec::eventSize, settings.mappingUpdateDelay());
     }
 }

@@ -99,7 +99,7 @@ final class LaneContext {
     /** A timeline entry that is also a warning of {@code warning} (null: none, or OTHER for a WARNING entry). */
     void timeline(long now, String shardId, int lane, TimelineEntry.Kind kind, String text,
                   io.github.streamharness.WarningKind warning) {
-        events.timeline(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text, warning));
+        events.line(now, shardId, lane, kind, text, warning);
     }
 
     /** Logs a warning once per mapping; every occurrence is in the timeline. */

@@ -9,6 +9,7 @@ import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.WarningKind;
 import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.observe.ObservationSink;
+import io.github.streamharness.internal.observe.Timeline;
 import io.github.streamharness.internal.time.Scheduler;
 
 import java.util.List;
@@ -24,7 +25,7 @@ public final class OnFailureSender {
     private final OnFailureMessages messages;
     private final Supplier<String> uuids;
     private final Consumer<DeadLetter> deadLetters;
-    private final Consumer<TimelineEntry> timeline;
+    private final Timeline timeline;
     private final ObservationSink observations;
 
     /**
@@ -38,7 +39,7 @@ public final class OnFailureSender {
      */
     public OnFailureSender(Optional<String> destinationArn, ObjectMapper mapper, String functionArn, String streamArn,
                            String mappingUuid, EventCodec codec, Supplier<String> uuids,
-                           Consumer<DeadLetter> deadLetters, Consumer<TimelineEntry> timeline,
+                           Consumer<DeadLetter> deadLetters, Timeline timeline,
                            ObservationSink observations) {
         this.messages = destinationArn
                 .map(arn -> new OnFailureMessages(mapper, functionArn, streamArn, arn, mappingUuid, codec))
@@ -58,14 +59,14 @@ public final class OnFailureSender {
         String range = SequenceRanges.describe(records);
         if (messages == null) {
             observations.recordsDropped(shardId, now, records.size()); // rule 10.2
-            line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
+            timeline.line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range
                     + " discarded (" + discard.condition() + ", approximateInvokeCount " + discard.invokeCount()
                     + "): no on-failure destination is configured, so AWS skips them (rule 4.4)", WarningKind.RECORDS_DISCARDED_WITHOUT_DESTINATION);
             return RecordState.DISCARDED;
         }
         if (messages.deliveryFails()) {
             observations.destinationDeliveryFailed(shardId, now, records.size()); // rule 6.5
-            line(now, shardId, lane, TimelineEntry.Kind.WARNING, records.size() + " record(s) " + range
+            timeline.line(now, shardId, lane, TimelineEntry.Kind.WARNING, records.size() + " record(s) " + range
                     + " dropped: delivery to the on-failure destination failed (a FIFO queue or topic is not a "
                     + "supported destination type, rule 1.9, 6.5)", WarningKind.DESTINATION_DELIVERY_FAILED);
             return RecordState.DISCARDED;
@@ -74,13 +75,9 @@ public final class OnFailureSender {
                 requestId != null ? requestId : uuids.get(), records, Scheduler.toInstant(now), uuids.get());
         deadLetters.accept(message);
         observations.destinationDelivered(shardId, now, records.size());
-        line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range + " sent to "
+        timeline.line(now, shardId, lane, TimelineEntry.Kind.ON_FAILURE, records.size() + " record(s) " + range + " sent to "
                 + message.destinationArn() + " as " + discard.condition() + " (approximateInvokeCount "
                 + discard.invokeCount() + ")", null);
         return RecordState.SENT_TO_DESTINATION;
-    }
-
-    private void line(long now, String shardId, int lane, TimelineEntry.Kind kind, String text, WarningKind warning) {
-        timeline.accept(new TimelineEntry(Scheduler.toInstant(now), shardId, lane, kind, text, warning));
     }
 }

@@ -104,16 +104,6 @@ public final class ShardLog {
         return closedAtMillis < 0;
     }
 
-    /** When the shard closed, in epoch millis, or -1 while it is open. */
-    public long closedAtMillis() {
-        return closedAtMillis;
-    }
-
-    /** Whether {@code hashKey} is in the shard's range. */
-    public boolean covers(BigInteger hashKey) {
-        return startingHashKey.compareTo(hashKey) <= 0 && hashKey.compareTo(endingHashKey) <= 0;
-    }
-
     /** Closes the shard: its range now belongs to {@code children}; its records stay until retention. */
     void close(List<String> children, long atMillis) {
         this.childShardIds = List.copyOf(children);
