@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every benchmark of the harness and rewrites docs/performance.md from the figures (about 4-6 minutes on
-# 2 cores). Usage: benchmarks/run.sh   (from anywhere; needs Java 17 and Maven, no network beyond the pinned deps)
+# Runs every benchmark of the harness and rewrites docs/performance.md from the figures (about 6-15 minutes on
+# 2 cores, the demo's 45-minute incident included). Usage: benchmarks/run.sh   (from anywhere; needs Java 17 and Maven, no network beyond the pinned deps)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=benchmarks/target/bench
@@ -10,6 +10,10 @@ load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 echo "== build (compile only, no tests)"
 mvn -B -q -pl benchmarks -am process-classes -DskipTests
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+# the demo's classpath, resolved in the reactor (this worktree's classes, not an installed jar)
+mvn -B -q -pl examples -am process-classes dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$PWD/benchmarks/target/examples-classpath.txt"
+DEMO_CP="examples/target/classes:$(cat benchmarks/target/examples-classpath.txt)"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 echo "== 1. overhead against the limit (JMH)"
@@ -25,11 +29,24 @@ for pf in 1 10; do
   java -Xmx512m -cp "$CP" io.github.streamharness.benchmarks.IncidentScale "$OUT/incident-pf$pf.properties" "$pf"
 done
 
+echo "== 2b. where the time goes: the incident at PF 10 for 10 virtual minutes under JFR (a run of its own)"
+java -Xmx512m -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
+    -XX:StartFlightRecording=filename="$OUT/incident-pf10.jfr",settings=profile \
+    -cp "$CP" io.github.streamharness.benchmarks.IncidentScale "$OUT/incident-profiled.properties" 10 10 >/dev/null
+java -cp "$CP" io.github.streamharness.benchmarks.WhereTimeGoes "$OUT/incident-pf10.jfr" "$OUT/where.properties" \
+    >/dev/null
+
+DEMO_MINUTES=${DEMO_MINUTES:-45} # the incident's 45 minutes; a shorter run is reported as such
+echo "== 2c. the demo's incident ($DEMO_MINUTES min), both configurations, one per thread (the demo's own code path)"
+java -Xmx1g -cp "$DEMO_CP" io.github.streamharness.examples.demo.Demo "$OUT/demo" "$DEMO_MINUTES" 10000 1 100 \
+    | tee "$OUT/demo.txt" | grep -E "ran twice|Everything above"
+
 echo "== 3. per-test cost"
 java -cp "$CP" io.github.streamharness.benchmarks.PerTestCost "$OUT/pertest.properties"
 
-echo "== 4. scaling"
+echo "== 4. scaling, idle lanes"
 java -Xmx2g -cp "$CP" io.github.streamharness.benchmarks.Scaling "$OUT/scaling.properties"
+java -Xmx2g -cp "$CP" io.github.streamharness.benchmarks.IdleLanes "$OUT/idle.properties" >/dev/null
 
 finished=$(date +%s)
 {
@@ -38,6 +55,7 @@ finished=$(date +%s)
   echo "cores=$(nproc)"
   echo "memory=$(free -g 2>/dev/null | awk '/Mem:/{print $2 " GB RAM"}')"
   echo "load=$load"
+  echo "loadEnd=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   echo "jdk=$(java -version 2>&1 | sed -n 2p)"
   echo "commit=$(git rev-parse --short HEAD)$(git diff --quiet -- junit-extension benchmarks || echo ' (with uncommitted changes)')"
   echo "duration=$(( (finished - started) / 60 )) min $(( (finished - started) % 60 )) s"

@@ -47,6 +47,21 @@ public final class InvocationLog {
         return Collections.unmodifiableList(sorted);
     }
 
+    /**
+     * The last {@code n} invocations logged, in the order they ended (a long invocation, such as a timeout, is logged
+     * after later-numbered ones); at most the retained ones. Costs O(n), not O(retained): for readers that follow a
+     * long simulation step by step.
+     */
+    public List<Invocation> lastEnded(int n) {
+        int take = Math.min(Math.max(0, n), invocations.size());
+        Invocation[] out = new Invocation[take];
+        java.util.Iterator<Invocation> newestFirst = invocations.descendingIterator();
+        for (int i = take - 1; i >= 0; i--) {
+            out[i] = newestFirst.next();
+        }
+        return List.of(out);
+    }
+
     /** Invocations matching {@code filter}, oldest first. */
     public List<Invocation> where(Predicate<Invocation> filter) {
         return all().stream().filter(filter).toList();

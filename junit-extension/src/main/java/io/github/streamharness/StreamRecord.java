@@ -16,6 +16,18 @@ import java.util.Objects;
  */
 public final class StreamRecord {
     private static final long[] POWERS_OF_TEN = powersOfTen();
+    /** 31^k in int arithmetic (as String.hashCode computes), k = 0..18. */
+    private static final int[] POWERS_OF_31 = new int[19];
+    /** ZEROS_HASH[k]: the hash contribution of '0' at each of the last k positions, sum of '0' * 31^j for j < k. */
+    private static final int[] ZEROS_HASH = new int[19];
+
+    static {
+        POWERS_OF_31[0] = 1;
+        for (int k = 1; k < POWERS_OF_31.length; k++) {
+            POWERS_OF_31[k] = POWERS_OF_31[k - 1] * 31;
+            ZEROS_HASH[k] = ZEROS_HASH[k - 1] + '0' * POWERS_OF_31[k - 1];
+        }
+    }
 
     private final String shardId;
     private final String sequenceNumber;     // null in the compact form: prefix + zero-padded counter
@@ -23,7 +35,9 @@ public final class StreamRecord {
     private final long sequenceCounter;
     private final int counterDigits;
     private final String partitionKey;
-    private final byte[] data;
+    private final byte[] data;             // the record's bytes are data[dataOffset, dataOffset + dataLength)
+    private final int dataOffset;
+    private final int dataLength;
     private final long arrivalMillis;
 
     /**
@@ -44,6 +58,8 @@ public final class StreamRecord {
         this.counterDigits = 0;
         this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
         this.data = Objects.requireNonNull(data, "data").clone();
+        this.dataOffset = 0;
+        this.dataLength = this.data.length;
         this.arrivalMillis = arrivalMillis;
     }
 
@@ -66,6 +82,34 @@ public final class StreamRecord {
         this.counterDigits = counterDigits;
         this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
         this.data = Objects.requireNonNull(data, "data").clone();
+        this.dataOffset = 0;
+        this.dataLength = this.data.length;
+        this.arrivalMillis = arrivalMillis;
+    }
+
+    /**
+     * The engine's form of {@link #StreamRecord(String, String, long, int, String, byte[], long)}: the data is the
+     * {@code length} bytes of {@code block} from {@code offset}, which are <b>not copied</b>. The engine stores the
+     * records of a shard in append-only blocks this way, so that a long run keeps one object per record instead of
+     * two; whoever calls this must never change those bytes afterwards.
+     */
+    public StreamRecord(String shardId, String sequencePrefix, long sequenceCounter, int counterDigits,
+                        String partitionKey, byte[] block, int offset, int length, long arrivalMillis) {
+        if (sequenceCounter < 0 || counterDigits < 1 || counterDigits > 18
+                || sequenceCounter >= POWERS_OF_TEN[counterDigits]) {
+            throw new IllegalArgumentException("counter " + sequenceCounter + " does not fit in " + counterDigits
+                    + " digits");
+        }
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(block, "block").length);
+        this.shardId = Objects.requireNonNull(shardId, "shardId");
+        this.sequenceNumber = null;
+        this.sequencePrefix = Objects.requireNonNull(sequencePrefix, "sequencePrefix");
+        this.sequenceCounter = sequenceCounter;
+        this.counterDigits = counterDigits;
+        this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
+        this.data = block;
+        this.dataOffset = offset;
+        this.dataLength = length;
         this.arrivalMillis = arrivalMillis;
     }
 
@@ -79,15 +123,22 @@ public final class StreamRecord {
         if (sequenceNumber != null) {
             return sequenceNumber;
         }
+        return formatSequenceNumber();
+    }
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the prefix's Latin-1 bytes, one copy
+    private String formatSequenceNumber() {
         int prefixLength = sequencePrefix.length();
         byte[] digits = new byte[prefixLength + counterDigits];
-        for (int i = 0; i < prefixLength; i++) {
-            digits[i] = (byte) sequencePrefix.charAt(i);
-        }
+        sequencePrefix.getBytes(0, prefixLength, digits, 0); // the prefix is ASCII digits
         long v = sequenceCounter;
-        for (int p = digits.length - 1; p >= prefixLength; p--) {
+        int p = digits.length - 1;
+        for (; v != 0; p--) { // the counter's digits from the right, then zeros: no division for the padding
             digits[p] = (byte) ('0' + v % 10);
             v /= 10;
+        }
+        for (; p >= prefixLength; p--) {
+            digits[p] = '0';
         }
         return new String(digits, StandardCharsets.ISO_8859_1);
     }
@@ -99,22 +150,22 @@ public final class StreamRecord {
 
     /** A fresh read-only view of the record's bytes; reading it does not consume the record. */
     public ByteBuffer data() {
-        return ByteBuffer.wrap(data).asReadOnlyBuffer();
+        return ByteBuffer.wrap(data, dataOffset, dataLength).slice().asReadOnlyBuffer();
     }
 
     /** A copy of the record's bytes. */
     public byte[] dataBytes() {
-        return data.clone();
+        return Arrays.copyOfRange(data, dataOffset, dataOffset + dataLength);
     }
 
     /** The record's bytes decoded as UTF-8 (malformed input is replaced, never thrown). */
     public String dataAsString() {
-        return new String(data, StandardCharsets.UTF_8);
+        return new String(data, dataOffset, dataLength, StandardCharsets.UTF_8);
     }
 
     /** Size of the data in bytes. */
     public int dataSize() {
-        return data.length;
+        return dataLength;
     }
 
     /** When Kinesis accepted the record, on the virtual clock, in milliseconds. */
@@ -164,11 +215,15 @@ public final class StreamRecord {
         if (sequenceNumber != null) {
             return sequenceNumber.hashCode();
         }
-        int h = sequencePrefix.hashCode();
-        for (long d = POWERS_OF_TEN[counterDigits - 1]; d > 0; d /= 10) {
-            h = 31 * h + (char) ('0' + (sequenceCounter / d) % 10);
+        // String.hashCode of prefix + digits is prefix.hashCode() * 31^digits + the digits' own hash, each digit
+        // weighted by 31^(its distance from the end): summed from the right, one division per non-zero-padded digit
+        int h = 0;
+        int position = 0;
+        for (long v = sequenceCounter; v != 0; v /= 10) {
+            h += (int) ('0' + v % 10) * POWERS_OF_31[position++];
         }
-        return h;
+        h += ZEROS_HASH[counterDigits] - ZEROS_HASH[position]; // the padding zeros
+        return sequencePrefix.hashCode() * POWERS_OF_31[counterDigits] + h;
     }
 
     @Override
@@ -180,16 +235,16 @@ public final class StreamRecord {
         String text = dataAsString();
         boolean printable = text.chars().allMatch(c -> c >= 0x20 && c != 0xFFFD || c == '\t');
         if (!printable) {
-            return "<" + data.length + " bytes " + hexPreview() + ">";
+            return "<" + dataLength + " bytes " + hexPreview() + ">";
         }
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
     private String hexPreview() {
         StringBuilder sb = new StringBuilder();
-        for (byte b : Arrays.copyOf(data, Math.min(8, data.length))) {
+        for (byte b : Arrays.copyOfRange(data, dataOffset, dataOffset + Math.min(8, dataLength))) {
             sb.append(String.format("%02x", b & 0xff));
         }
-        return data.length > 8 ? sb + "..." : sb.toString();
+        return dataLength > 8 ? sb + "..." : sb.toString();
     }
 }

@@ -26,6 +26,34 @@ class StreamRecordTest {
     }
 
     @Test
+    void theCompactFormHashesAsItsFullSequenceNumberForEveryCounterLength() {
+        // the compact hash is computed from the digits without building the string: check it digit count by count
+        long[] counters = {0, 1, 9, 10, 99, 100, 1234, 999_999, 1_000_000, 27_000_000, 999_999_999_999_999_999L};
+        for (long counter : counters) {
+            StreamRecord compact = new StreamRecord("shardId-000000000000", PREFIX, counter, 18, "pk", DATA, 0L);
+            StreamRecord full = new StreamRecord("shardId-000000000000", compact.sequenceNumber(), "pk", DATA, 0L);
+            assertThat(compact.hashCode()).as("counter %d", counter).isEqualTo(full.hashCode());
+        }
+        StreamRecord shortCounter = new StreamRecord("s", PREFIX, 42, 3, "pk", DATA, 0L);
+        assertThat(shortCounter.sequenceNumber()).isEqualTo(PREFIX + "042");
+        assertThat(shortCounter).hasSameHashCodeAs(new StreamRecord("s", PREFIX + "042", "pk", DATA, 0L));
+    }
+
+    @Test
+    void aRecordInABlockReadsOnlyItsOwnBytes() {
+        byte[] block = "aaaa{\"v\":1}bbbb".getBytes(StandardCharsets.UTF_8);
+        StreamRecord r = new StreamRecord("s", PREFIX, 3, 18, "pk", block, 4, 7, 0L);
+        assertThat(r.dataAsString()).isEqualTo("{\"v\":1}");
+        assertThat(r.dataSize()).isEqualTo(7);
+        assertThat(r.dataBytes()).isEqualTo("{\"v\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.data().remaining()).isEqualTo(7);
+        assertThat(r.data().get(0)).isEqualTo((byte) '{');
+        assertThat(r.data().isReadOnly()).isTrue();
+        assertThatThrownBy(() -> new StreamRecord("s", PREFIX, 3, 18, "pk", block, 10, 7, 0L))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void identityIsShardAndSequenceNumber() {
         StreamRecord a = new StreamRecord("shardId-000000000000", PREFIX, 7, 18, "pk", DATA, 0L);
         assertThat(a).isNotEqualTo(new StreamRecord("shardId-000000000001", PREFIX, 7, 18, "pk", DATA, 0L));

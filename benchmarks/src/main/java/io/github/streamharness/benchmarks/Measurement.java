@@ -26,12 +26,18 @@ final class Measurement implements AutoCloseable {
             record(info.getGcInfo().getMemoryUsageBeforeGc(), info.getGcInfo().getMemoryUsageAfterGc());
         }
     };
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final long startNanos;
+    private final long startCpu;
+    private final long startProcessCpu;
     private final long startAllocated;
     private final long startGcMillis;
     private volatile long peakBeforeGc;
     private volatile long peakAfterGc;
     private long wallNanos = -1;
+    private long cpuNanos;
+    private long processCpuNanos;
     private long allocated;
     private long gcMillis;
 
@@ -45,12 +51,16 @@ final class Measurement implements AutoCloseable {
         }
         startGcMillis = gcMillis();
         startAllocated = threads.getCurrentThreadAllocatedBytes();
+        startProcessCpu = os.getProcessCpuTime();
+        startCpu = threads.getCurrentThreadCpuTime();
         startNanos = System.nanoTime();
     }
 
     /** Stops the clock and the counters. */
     Measurement stop() {
         long end = System.nanoTime();
+        cpuNanos = threads.getCurrentThreadCpuTime() - startCpu;
+        processCpuNanos = os.getProcessCpuTime() - startProcessCpu;
         allocated = threads.getCurrentThreadAllocatedBytes() - startAllocated;
         gcMillis = gcMillis() - startGcMillis;
         wallNanos = end - startNanos;
@@ -65,6 +75,19 @@ final class Measurement implements AutoCloseable {
 
     double wallSeconds() {
         return wallNanos / 1e9;
+    }
+
+    /**
+     * CPU time of the measuring thread: what the run cost, without the time the OS gave other processes (a loaded
+     * machine stretches wall time, not this).
+     */
+    double cpuSeconds() {
+        return cpuNanos / 1e9;
+    }
+
+    /** CPU time of the whole JVM (every thread: the run, the GC, the JIT compilers). */
+    double processCpuSeconds() {
+        return processCpuNanos / 1e9;
     }
 
     long allocatedBytes() {

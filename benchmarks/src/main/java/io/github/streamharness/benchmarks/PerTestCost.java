@@ -17,6 +17,10 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  * {@link EmptyTests} (50 empty methods) warm, the baseline a test method costs without the harness.
  */
 public final class PerTestCost {
+    /** The launcher runs the tests on this thread (no parallel execution here): its CPU time is theirs. */
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private PerTestCost() {
     }
 
@@ -28,19 +32,25 @@ public final class PerTestCost {
         double cold = run(launcher, request);
         double warmTotal = 0;
         double best = Double.MAX_VALUE;
+        long cpu = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < repeats; i++) {
             double ms = run(launcher, request);
             warmTotal += ms;
             best = Math.min(best, ms);
         }
+        double cpuMs = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
         LauncherDiscoveryRequest empty = request().selectors(selectClass(EmptyTests.class)).build();
         run(launcher, empty);
         double emptyTotal = 0;
+        long emptyCpu = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < repeats; i++) {
             emptyTotal += run(launcher, empty);
         }
+        double emptyCpuMs = (THREADS.getCurrentThreadCpuTime() - emptyCpu) / 1e6;
         new Results()
                 .put("emptyWarmMsPerTest", emptyTotal / repeats / 50)
+                .put("warmCpuMsPerTest", cpuMs / repeats / 50)
+                .put("emptyWarmCpuMsPerTest", emptyCpuMs / repeats / 50)
                 .put("methods", 50)
                 .put("coldClassMs", cold)
                 .put("coldMsPerTest", cold / 50)

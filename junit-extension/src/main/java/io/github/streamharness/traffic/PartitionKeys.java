@@ -12,7 +12,8 @@ interface PartitionKeys {
     /** Keys {@code pk-0 .. pk-(n-1)}, each equally likely. */
     static PartitionKeys uniform(int count) {
         positive(count);
-        return described("uniform(" + count + ")", (index, random) -> "pk-" + random.nextInt(count));
+        KeyNames names = new KeyNames(count);
+        return described("uniform(" + count + ")", (index, random) -> names.get(random.nextInt(count)));
     }
 
     /** Key {@code pk-0} with probability {@code hotShare}, otherwise one of {@code pk-1 .. pk-(n-1)} uniformly. */
@@ -21,8 +22,9 @@ interface PartitionKeys {
             throw new IllegalArgumentException("a skewed key set needs at least 2 keys, got " + count);
         }
         KinesisRecords.checkShare(hotShare);
+        KeyNames names = new KeyNames(count);
         return described("skewed(" + count + ", hot pk-0 share " + hotShare + ")", (index, random) ->
-                random.nextDouble() < hotShare ? "pk-0" : "pk-" + (1 + random.nextInt(count - 1)));
+                random.nextDouble() < hotShare ? names.get(0) : names.get(1 + random.nextInt(count - 1)));
     }
 
     /** One of the given keys, each equally likely. */
@@ -40,6 +42,31 @@ interface PartitionKeys {
     /** A fresh UUID-shaped key per record, drawn from the seeded source. */
     static PartitionKeys randomUuids() {
         return described("random UUIDs", (index, random) -> PayloadTemplate.uuidLike(random));
+    }
+
+    /**
+     * The names {@code pk-0 .. pk-(n-1)}, each built once (up to 65,536 of them): one shared string per key instead of
+     * a new one per record, so a run keeps one copy of each key and the stream's key cache hashes it once.
+     */
+    final class KeyNames {
+        private static final int CACHED = 1 << 16;
+        private final String[] names;
+
+        KeyNames(int count) {
+            this.names = new String[Math.min(count, CACHED)];
+        }
+
+        String get(int i) {
+            if (i >= names.length) {
+                return "pk-" + i;
+            }
+            String name = names[i];
+            if (name == null) {
+                name = "pk-" + i;
+                names[i] = name;
+            }
+            return name;
+        }
     }
 
     private static void positive(int count) {

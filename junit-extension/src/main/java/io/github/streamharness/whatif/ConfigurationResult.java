@@ -14,21 +14,23 @@ import java.util.Map;
  * @param configuration  the configuration
  * @param recordsPut     records written to the stream
  * @param ledger         records per state at the end (every state present): PENDING is what is still waiting
- * @param invocations    invocations that reached the function (Lambda's Invocations metric)
- * @param errors         function errors, timeouts included (Errors)
- * @param timeouts       of which timeouts
- * @param throttles      throttled attempts (Throttles)
- * @param coldStarts     invocations that started a new execution environment
- * @param maxIteratorAge the IteratorAge maximum over the run (rule 10.1, at invoke start)
+ * @param invocations    invocations that reached the function (the Invocations metric, SUM)
+ * @param errors         function errors, timeouts included (Errors, SUM)
+ * @param timeouts       of which timeouts (no metric: counted off the invocations)
+ * @param throttles      throttled attempts (Throttles, SUM)
+ * @param coldStarts     invocations that started a new execution environment (no metric: counted off the
+ *                       invocations); 0 when provisioned concurrency covers every environment (rule 15.4)
+ * @param maxIteratorAge the IteratorAge maximum over the run (the IteratorAge metric, MAXIMUM; rule 10.1)
  * @param periods        the same figures per period, in time order, one per period of the run
  * @param dlqMessages    on-failure destination messages (0 without a destination)
  * @param dlqRecords     records the on-failure messages cover
- * @param measured       the summed duration of the invocations on the virtual clock
- * @param billedMillis   the billed milliseconds at the configuration's memory (see {@link Pricing})
+ * @param measured       the Duration metric's SUM: the handlers' own time on the virtual clock, without Init
+ * @param billedMillis   the billed milliseconds at the configuration's memory: {@code measured} plus the Init phase
+ *                       of every cold start, scaled by the CPU share and rounded up once (see {@link Pricing})
  * @param gbSeconds      billed GB-seconds
  * @param cost           the estimated cost at the what-if's prices
- * @param firstErrors    the first {@value #FIRST_ERRORS} invocations that failed (timeouts included), in the order
- *                       they ended: what a Logs Insights query for "Task timed out" sorted ascending shows first
+ * @param firstErrors    the first {@value #FIRST_ERRORS} invocations that failed with a function error (timeouts
+ *                       included), in the order they ended: what a Logs Insights query for "Task timed out" sorted ascending shows first
  * @param probes         the text each probe of the what-if returned, by probe name, in the order they were added
  */
 public record ConfigurationResult(Configuration configuration, long recordsPut, Map<RecordState, Long> ledger,

@@ -13,12 +13,22 @@ import java.util.List;
  */
 final class InvocationTail {
     private final InvocationLog log;
+    private final int retained;
+    private final int readAt;
     private final BitSet seenAbove = new BitSet(); // bit k: number watermark + 1 + k was seen
     private int watermark;
     private long seen;
 
-    InvocationTail(InvocationLog log) {
+    /** A tail of {@code log}, which retains {@code retained} invocations, due for a read at {@code readAt} unread. */
+    InvocationTail(InvocationLog log, int retained, int readAt) {
         this.log = log;
+        this.retained = retained;
+        this.readAt = readAt;
+    }
+
+    /** Whether enough invocations were logged since the previous {@link #ended()} to read them now. */
+    boolean due() {
+        return log.count() - seen >= readAt;
     }
 
     /** The invocations logged since the previous call, by number. */
@@ -39,9 +49,10 @@ final class InvocationTail {
         }
         seen += fresh.size();
         if (seen != total) {
-            throw new IllegalStateException(log.count() - seen + fresh.size() + " invocations ended in one step of "
-                    + "the what-if, more than the " + ConfigurationRun.RETAINED_INVOCATIONS + " it can read back; "
-                    + "choose a shorter step(..)");
+            throw new IllegalStateException(log.count() - seen + fresh.size() + " invocations ended between two "
+                    + "readings of the what-if's invocation log, more than the " + retained + " it retains (it reads "
+                    + "once " + readAt + " are unread, after a step): choose a shorter step(..) or retain more with "
+                    + "retainInvocations(..)");
         }
         int advance = seenAbove.nextClearBit(0);
         if (advance > 0) {

@@ -59,6 +59,7 @@ public final class WhatIf {
         private Duration period = Duration.ofMinutes(5);
         private Duration step = Duration.ofSeconds(1);
         private int threads = Runtime.getRuntime().availableProcessors();
+        private int retained = ConfigurationRun.DEFAULT_RETAINED;
         private ProgressListener progress = (c, d, t, r) -> { };
 
         private Builder(Traffic traffic, HandlerFactory handlers) {
@@ -90,11 +91,26 @@ public final class WhatIf {
         }
 
         /**
-         * How much virtual time runs between two readings of the invocation log, default 1 s (whole seconds). A
-         * step in which more invocations end than the harness retains fails with a message to shorten it.
+         * How much virtual time runs between two progress reports, default 1 s (whole seconds). The invocation log
+         * (for timeouts and cold starts) is read after a step once two fifths of what it retains are unread; a step
+         * that ends more than the rest fails with a message to shorten it or retain more.
          */
         public Builder step(Duration length) {
             this.step = wholeSeconds("step", length);
+            return this;
+        }
+
+        /**
+         * How many invocations each configuration's harness retains in detail, default 5,000 (at least 10): the
+         * window the timeouts and cold starts are counted through, and the invocations whose log lines the probes'
+         * Logs Insights queries see. More costs memory (each holds its batch); raise it for a burst of thousands of
+         * invocations within one step.
+         */
+        public Builder retainInvocations(int n) {
+            if (n < 10) {
+                throw new IllegalArgumentException("a what-if retains at least 10 invocations, got " + n);
+            }
+            this.retained = n;
             return this;
         }
 
@@ -135,7 +151,7 @@ public final class WhatIf {
          */
         public WhatIfReport run() {
             check();
-            Settings settings = new Settings(traffic, handlers, pricing, period, step, progress,
+            Settings settings = new Settings(traffic, handlers, pricing, period, step, retained, progress,
                     new LinkedHashMap<>(probes));
             List<Configuration> runs = List.copyOf(configurations);
             int poolSize = Math.min(threads, runs.size());
@@ -229,6 +245,6 @@ public final class WhatIf {
 
     /** What every configuration's run shares. */
     record Settings(Traffic traffic, HandlerFactory handlers, Pricing pricing, Duration period, Duration step,
-                    ProgressListener progress, Map<String, Function<StreamHarness, String>> probes) {
+                    int retained, ProgressListener progress, Map<String, Function<StreamHarness, String>> probes) {
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.ToDoubleFunction;
  * sits over another or over a bar.
  */
 final class WhatIfChart {
-    private static final int COLUMNS = 3;
+    private static final int COLUMNS = 4;
     private static final int BAR_AREA = 170;
     private static final int VALUE_AREA = 90;
     private static final int ROW = 22;
@@ -40,8 +40,10 @@ final class WhatIfChart {
                         r -> WhatIfReport.age(r.maxIteratorAge())),
                 new Figure("Errors (timeouts included)", r -> r.errors(), r -> count(r.errors())),
                 new Figure("Throttles", r -> r.throttles(), r -> count(r.throttles())),
+                new Figure("Invocations", r -> r.invocations(), r -> count(r.invocations())),
                 new Figure("Records waiting at the end", r -> r.waiting(), r -> count(r.waiting())),
                 new Figure("On-failure (DLQ) messages", r -> r.dlqMessages(), r -> count(r.dlqMessages())),
+                new Figure("Cold starts", r -> r.coldStarts(), r -> count(r.coldStarts())),
                 new Figure("Estimated cost, USD", r -> r.cost().total().doubleValue(),
                         r -> String.format(Locale.ROOT, "%.4f", r.cost().total())));
         int labelArea = (int) Math.ceil(results.stream().mapToInt(r -> r.name().length()).max().orElse(4)

@@ -119,9 +119,8 @@ class WhatIfTest {
         assertThat(custom.cost(10, new java.math.BigDecimal("2")).total()).isEqualByComparingTo("0.000021");
     }
 
-    @Test
-    void theEstimateOfARunBillsEachInvocationItsModelledDuration() { // rule 19.3
-        // 10 records, one per invocation, each spending 100 ms on the virtual clock
+    /** 10 records, one per invocation, each spending 100 ms on the virtual clock. */
+    private static WhatIf.Builder tenSlowInvocations() {
         Traffic ten = Traffic.of(1, Duration.ofSeconds(30), h -> {
             for (int i = 0; i < 10; i++) {
                 h.put("pk", "r" + i);
@@ -131,22 +130,68 @@ class WhatIfTest {
             harness.clock().sleep(Duration.ofMillis(100));
             return null;
         };
-        EventSourceMappingConfig one = EventSourceMappingConfig.builder().batchSize(1).build();
-        WhatIfReport report = WhatIf.of(ten, slow).configurations(
-                Configuration.of("2048 MB", one, FunctionSettings.builder().memorySize(2048).build()),
-                Configuration.of("512 MB", one, FunctionSettings.builder().memorySize(512).build())).run();
+        return WhatIf.of(ten, slow);
+    }
+
+    private static final EventSourceMappingConfig ONE_RECORD = EventSourceMappingConfig.builder().batchSize(1).build();
+
+    @Test
+    void theEstimateBillsTheDurationMetricScaledByTheCpuShare() { // rule 19.3
+        WhatIfReport report = tenSlowInvocations().configurations(
+                Configuration.of("2048 MB", ONE_RECORD, FunctionSettings.builder().memorySize(2048).build()),
+                Configuration.of("512 MB", ONE_RECORD, FunctionSettings.builder().memorySize(512).build()))
+                .probe("Duration SUM", h -> Double.toString(h.metrics().total("Duration",
+                        io.github.streamharness.Statistic.SUM))).run();
         ConfigurationResult big = report.result("2048 MB");
         assertThat(big.invocations()).isEqualTo(10);
+        assertThat(big.probes()).containsEntry("Duration SUM", "1000.0");
+        assertThat(big.measured()).isEqualTo(Duration.ofSeconds(1));
         assertThat(big.billedMillis()).isEqualTo(1_000);
         // 1 s x 2 GB = 2 GB-s: 2 x 0.0000166667 + 10 x 0.0000002
         assertThat(big.gbSeconds()).isEqualByComparingTo("2");
         assertThat(big.cost().total()).isEqualByComparingTo("0.0000353334");
         ConfigurationResult small = report.result("512 MB");
-        // 100 x 1769 / 512 = 345.5078125 ms, billed 346 ms, ten of them at 0.5 GB = 1.73 GB-s
+        // the Duration metric's 1,000 ms x 1769 / 512 = 3,455.078125 ms, billed 3,456 ms, at 0.5 GB = 1.728 GB-s
         assertThat(small.measured()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(small.billedMillis()).isEqualTo(3_460);
-        assertThat(small.gbSeconds()).isEqualByComparingTo("1.73");
-        assertThat(small.cost().total()).isEqualByComparingTo("0.000030833391");
+        assertThat(small.billedMillis()).isEqualTo(3_456);
+        assertThat(small.gbSeconds()).isEqualByComparingTo("1.728");
+        assertThat(small.cost().total()).isEqualByComparingTo("0.0000308000576");
+    }
+
+    @Test
+    void theInitPhaseOfEveryColdStartIsBilledAndProvisionedConcurrencyHasNone() { // rule 19.3, 16.2, 15.4
+        FunctionSettings cold = FunctionSettings.builder().memorySize(2048).initDuration(Duration.ofSeconds(2))
+                .build();
+        WhatIfReport report = tenSlowInvocations().configurations(
+                Configuration.of("on demand", ONE_RECORD, cold),
+                Configuration.of("provisioned 1", ONE_RECORD, cold.toBuilder().provisionedConcurrentExecutions(1)
+                        .build())).run();
+        ConfigurationResult onDemand = report.result("on demand");
+        // one lane, one environment: the first invocation is cold, its 2 s Init billed on top of the 1 s measured
+        assertThat(onDemand.coldStarts()).isEqualTo(1);
+        assertThat(onDemand.periods().get(0).coldStarts()).isEqualTo(1);
+        assertThat(onDemand.measured()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(onDemand.billedMillis()).isEqualTo(3_000);
+        ConfigurationResult provisioned = report.result("provisioned 1");
+        assertThat(provisioned.coldStarts()).isZero();
+        assertThat(provisioned.billedMillis()).isEqualTo(1_000);
+    }
+
+    @Test
+    void theFiguresAreTheFunctionsMetrics() { // rule 17.1
+        WhatIfReport report = WhatIf.of(traffic(), handlers()).configurations(CONFIGURATIONS.get(0))
+                .period(Duration.ofMinutes(1))
+                .probe("metrics", h -> String.join(" ", java.util.stream.Stream.of("Invocations", "Errors",
+                        "Throttles").map(m -> Long.toString(Math.round(h.metrics().total(m,
+                        io.github.streamharness.Statistic.SUM)))).toList()) + " " + Math.round(h.metrics().total(
+                        "IteratorAge", io.github.streamharness.Statistic.MAXIMUM)))
+                .run();
+        ConfigurationResult r = report.results().get(0);
+        assertThat(r.probes().get("metrics")).isEqualTo(r.invocations() + " " + r.errors() + " " + r.throttles() + " "
+                + r.maxIteratorAge().toMillis());
+        assertThat(r.periods().stream().mapToLong(Period::invocations).sum()).isEqualTo(r.invocations());
+        assertThat(r.periods().stream().map(Period::maxIteratorAge).max(Duration::compareTo))
+                .contains(r.maxIteratorAge());
     }
 
     @Test
@@ -192,6 +237,7 @@ class WhatIfTest {
         assertThatThrownBy(() -> w.period(Duration.ofMillis(1500))).hasMessage(
                 "a what-if's period must be whole seconds, at least 1 s, got PT1.5S");
         assertThatThrownBy(() -> w.threads(0)).hasMessage("a what-if needs at least 1 thread, got 0");
+        assertThatThrownBy(() -> w.retainInvocations(9)).hasMessage("a what-if retains at least 10 invocations, got 9");
         w.probe("p", h -> "");
         assertThatThrownBy(() -> w.probe("p", h -> "")).hasMessage(
                 "a what-if probe named \"p\" was added twice; give each probe its own name");
@@ -199,6 +245,28 @@ class WhatIfTest {
                 "the traffic's duration must be positive (the virtual time each configuration runs for), got PT0S");
         assertThatThrownBy(() -> Configuration.of(" ", EventSourceMappingConfig.defaults(), FunctionSettings.DEFAULTS))
                 .hasMessage("a what-if configuration needs a name for its row in the report");
+    }
+
+    @Test
+    void moreInvocationsInOneStepThanTheLogRetainsAreRefusedWithTheFix() {
+        // 6,000 records put at once, one per batch, a handler that takes no virtual time: all end in the first step
+        Traffic burst = Traffic.of(1, Duration.ofSeconds(5), h -> {
+            for (int i = 0; i < 6_000; i++) {
+                h.put("pk", "r" + i);
+            }
+        });
+        HandlerFactory instant = (harness, configuration) -> (event, context) -> null;
+        assertThatThrownBy(() -> WhatIf.of(burst, instant).configurations(Configuration.of("one per batch",
+                EventSourceMappingConfig.builder().batchSize(1).build(), FunctionSettings.DEFAULTS)).run())
+                .isInstanceOf(WhatIfException.class).hasRootCauseInstanceOf(IllegalStateException.class)
+                .rootCause().hasMessageEndingWith(" invocations ended between two readings of the what-if's "
+                        + "invocation log, more than the 5000 it retains (it reads once 2000 are unread, after a "
+                        + "step): choose a shorter step(..) or retain more with retainInvocations(..)");
+        ConfigurationResult retained = WhatIf.of(burst, instant).retainInvocations(10_000).configurations(
+                Configuration.of("one per batch", EventSourceMappingConfig.builder().batchSize(1).build(),
+                        FunctionSettings.DEFAULTS)).run().results().get(0);
+        assertThat(retained.invocations()).isEqualTo(6_000);
+        assertThat(retained.processed()).isEqualTo(6_000);
     }
 
     @Test

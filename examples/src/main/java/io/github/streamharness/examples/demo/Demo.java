@@ -22,24 +22,29 @@ import java.util.Locale;
  * table as a sweep (each change alone, and all together) and Power Tuning's memory what-if, on a shorter slice of the
  * same traffic.
  *
+ * Last, the runbook's step 5: provisioned concurrency, so that the scale-out to a hundred lanes pays no cold start.
+ *
  * <p>Arguments, all optional: the output directory of the charts (default {@code target}); the incident's virtual
- * minutes (45) and records per second (10000); the sweeps' minutes (10) and records per second (1000).
+ * minutes (45) and records per second (10000); the parameter sweep's minutes (10) and records per second (200), the
+ * memory what-if and step 5 running a fifth of those minutes.
  */
 public final class Demo {
     private Demo() {
     }
 
-    /** The sizes of a run: the incident and the sweeps' slice of it. */
-    record Scale(IncidentScenario incident, IncidentScenario sweep, IncidentScenario memory) {
+    /** The sizes of a run: the incident and the shorter slices of it the sweeps and step 5 replay. */
+    record Scale(IncidentScenario incident, IncidentScenario sweep, IncidentScenario memory,
+                 IncidentScenario scaleOut) {
         static Scale of(String[] args) {
             long minutes = args.length > 1 ? Long.parseLong(args[1]) : 45;
             long rate = args.length > 2 ? Long.parseLong(args[2]) : 10_000;
             long sweepMinutes = args.length > 3 ? Long.parseLong(args[3]) : 10;
-            long sweepRate = args.length > 4 ? Long.parseLong(args[4]) : 1_000;
+            long sweepRate = args.length > 4 ? Long.parseLong(args[4]) : 200;
             Duration pill = Duration.ofSeconds(20);
+            IncidentScenario shortSlice = new IncidentScenario(sweepRate,
+                    Duration.ofMinutes(Math.max(1, sweepMinutes / 5)), pill);
             return new Scale(new IncidentScenario(rate, Duration.ofMinutes(minutes), pill),
-                    new IncidentScenario(sweepRate, Duration.ofMinutes(sweepMinutes), pill),
-                    new IncidentScenario(sweepRate, Duration.ofMinutes(Math.max(1, sweepMinutes / 2)), pill));
+                    new IncidentScenario(sweepRate, Duration.ofMinutes(sweepMinutes), pill), shortSlice, shortSlice);
         }
     }
 
@@ -62,10 +67,7 @@ public final class Demo {
                 IncidentScenario.SHARDS, IncidentScenario.HOSTS, s.rate(), Format.clock(s.duration()), s.records(),
                 Format.clock(s.poisonAt()), IncidentScenario.SLOW_WRITE_ONE_IN, IncidentScenario.INIT.toSeconds());
 
-        Progress progress = new Progress(out, terminal);
-        WhatIfReport incident = whatIf(s, progress).configurations(before, after)
-                .period(IncidentReport.TABLE_PERIOD).run();
-        progress.finish();
+        WhatIfReport incident = run(s, List.of(before, after), IncidentReport.TABLE_PERIOD, out, terminal);
         out.println();
         ConfigurationResult b = incident.result(before.name());
         ConfigurationResult a = incident.result(after.name());
@@ -85,33 +87,58 @@ public final class Demo {
         out.printf(Locale.ROOT, "Steps 3 and 4, the parameter table as a what-if: each change alone, then all "
                         + "together (%,d records/s for %s, the same pill and faults):%n",
                 w.rate(), Format.clock(w.duration()));
-        progress = new Progress(out, terminal);
-        WhatIfReport sweep = whatIf(w, progress).configurations(Sweeps.parameterTable(before, after)).run();
-        progress.finish();
+        WhatIfReport sweep = run(w, Sweeps.parameterTable(before, after), IncidentReport.TABLE_PERIOD, out, terminal);
         out.println(sweep.table());
         out.println("Chart: " + write(outputDirectory, "parameter-sweep.svg",
                 sweep.svg("The parameter table: each change alone, and all together")));
 
         IncidentScenario m = scale.memory();
-        out.printf(Locale.ROOT, "%nThe memory what-if (Power Tuning, rule 19.3): the fixed configuration at 128 to "
-                        + "3008 MB, %,d records/s for %s;%n  duration scaled by the CPU share below 1,769 MB, us-east-1 "
+        out.printf(Locale.ROOT, "%nStep 4, the memory what-if (Power Tuning, rule 19.3): the fixed configuration at "
+                        + "128 to 3008 MB, %,d records/s for %s;%n  duration scaled by the CPU share below 1,769 MB, us-east-1 "
                         + "x86 prices:%n", m.rate(), Format.clock(m.duration()));
-        progress = new Progress(out, terminal);
-        WhatIfReport memory = whatIf(m, progress).configurations(Sweeps.memory(after)).run();
-        progress.finish();
+        WhatIfReport memory = run(m, Sweeps.memory(after), IncidentReport.TABLE_PERIOD, out, terminal);
         out.println(memory.table());
         out.println("Chart: " + write(outputDirectory, "memory-what-if.svg",
                 memory.svg("Memory what-if: the fixed configuration from 128 to 3008 MB")));
+        IncidentScenario c = scale.scaleOut();
+        out.printf(Locale.ROOT, "%nStep 5, provisioned concurrency (rule 15.4): the fixed configuration scales out to "
+                        + "%d lanes (10 shards x PF %d), each new%n  execution environment spending %d s of Init "
+                        + "against the timeout (cause C); with ProvisionedConcurrentExecutions %d none does "
+                        + "(%,d records/s for %s):%n", IncidentScenario.SHARDS * after.mapping().parallelizationFactor(),
+                after.mapping().parallelizationFactor(), IncidentScenario.INIT.toSeconds(),
+                Sweeps.PROVISIONED, c.rate(), Format.clock(c.duration()));
+        WhatIfReport provisioned = run(c, Sweeps.provisioned(after), Duration.ofMinutes(1), out, terminal);
+        out.println(provisioned.table());
+        for (ConfigurationResult r : provisioned.results()) {
+            out.printf(Locale.ROOT, "  %-32s cold starts per minute: %s%n", r.name(), String.join(", ",
+                    r.periods().stream().map(p -> Format.clock(p.start()) + " " + p.coldStarts()).toList()));
+        }
+        out.println("  (the estimate prices every invocation on demand: the provisioned-concurrency charge itself is "
+                + "not in it)");
+        out.println("Chart: " + write(outputDirectory, "provisioned-concurrency.svg",
+                provisioned.svg("Step 5: the fixed configuration, on demand and with 100 provisioned environments")));
+        double total = (System.nanoTime() - wallStart) / 1e9;
         out.printf(Locale.ROOT, "%nEverything above took %.1f s of real time (the incident %.1f s, the parameter "
-                        + "sweep %.1f s, the memory what-if %.1f s).%n", (System.nanoTime() - wallStart) / 1e9,
-                incidentMillis / 1000.0, sweep.elapsed().toMillis() / 1000.0, memory.elapsed().toMillis() / 1000.0);
+                        + "sweep %.1f s, the memory what-if %.1f s, step 5 %.1f s).%n", total,
+                incidentMillis / 1000.0, sweep.elapsed().toMillis() / 1000.0, memory.elapsed().toMillis() / 1000.0,
+                provisioned.elapsed().toMillis() / 1000.0);
     }
 
-    private static WhatIf.Builder whatIf(IncidentScenario s, Progress progress) {
+    /** Runs {@code configurations} on the scenario, the progress on one line. */
+    private static WhatIfReport run(IncidentScenario s, List<Configuration> configurations, Duration period,
+                                    PrintStream out, boolean terminal) {
+        Progress progress = new Progress(out, terminal).order(configurations);
+        WhatIfReport report = whatIf(s, progress).configurations(configurations).period(period).run();
+        progress.finish();
+        return report;
+    }
+
+    /** A what-if of the scenario with the demo's probes. */
+    static WhatIf.Builder whatIf(IncidentScenario s, WhatIf.ProgressListener progress) {
         return WhatIf.of(s.traffic(), IncidentScenario.handlers()).progress(progress)
                 .probe("dlq", Probes::deadLetters)
                 .probe("first DLQ message", Probes::firstDeadLetterAt)
-                .probe("insights", Probes::insights).probe("metrics", Probes::metrics);
+                .probe("insights", Probes::insights);
     }
 
     private static Path write(Path directory, String name, String svg) throws IOException {
@@ -120,9 +147,14 @@ public final class Demo {
         return file;
     }
 
+    /** No progress reports (for tests). */
+    static WhatIf.ProgressListener quiet() {
+        return (configuration, done, total, recordsPut) -> { };
+    }
+
     /** The what-if results of the incident, for tests. */
     static List<ConfigurationResult> incident(IncidentScenario s) {
-        return whatIf(s, new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()), false))
+        return whatIf(s, quiet())
                 .configurations(IncidentScenario.beforeTheFix(), IncidentScenario.afterTheFix())
                 .period(IncidentReport.TABLE_PERIOD).run().results();
     }

@@ -5,7 +5,6 @@ import io.github.streamharness.whatif.ConfigurationResult;
 import io.github.streamharness.whatif.Period;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,14 +24,17 @@ final class IncidentReport {
         out.println(Probes.timeouts(r));
         out.println("   h.logs().query(..):");
         out.println(r.probes().get("insights"));
-        out.println("  IteratorAge maximum per 5 minutes (step 2): " + String.join(", ",
-                fivePeriods(r).stream().map(p -> Format.clock(p.start()) + " " + Format.age(p.maxIteratorAge()))
-                        .toList()));
-        out.println("  h.metrics():");
-        out.println(r.probes().get("metrics"));
-        out.printf(Locale.ROOT, "  Errors %s (timeouts %s), Throttles %s, Invocations %s, cold starts %s%n",
-                Format.count(r.errors()), Format.count(r.timeouts()), Format.count(r.throttles()),
-                Format.count(r.invocations()), Format.count(r.coldStarts()));
+        out.println("  Step 2, h.metrics().statistics(\"IteratorAge\", MAXIMUM, 5 min), IteratorAge maximum per 5 "
+                + "minutes:");
+        List<String> ages = r.periods().stream().map(p -> Format.clock(p.start()) + " "
+                + Format.count(p.maxIteratorAge().toMillis()) + " ms (" + Format.age(p.maxIteratorAge()) + ")").toList();
+        for (int i = 0; i < ages.size(); i += 4) {
+            out.println("    " + String.join(", ", ages.subList(i, Math.min(ages.size(), i + 4))));
+        }
+        out.printf(Locale.ROOT, "  Errors SUM %s (timeouts %s), Throttles SUM %s, Invocations SUM %s, Duration SUM %s "
+                        + "s; cold starts %s%n", Format.count(r.errors()), Format.count(r.timeouts()),
+                Format.count(r.throttles()), Format.count(r.invocations()), Format.count(r.measured().toSeconds()),
+                Format.count(r.coldStarts()));
         out.println("  On-failure destination (step 3): " + Format.count(r.dlqMessages()) + " message(s)");
         out.println(r.probes().get("dlq"));
         out.printf(Locale.ROOT, "  Records: %s written, %s processed, %s still waiting, %s sent to the destination, "
@@ -44,26 +46,29 @@ final class IncidentReport {
 
     /** Both runs side by side, one row per 5 minutes of virtual time. */
     static void sideBySide(PrintStream out, ConfigurationResult a, ConfigurationResult b) {
-        String row = "%-7s | %9s %8s %9s %5s | %9s %8s %9s %5s%n";
-        out.printf(Locale.ROOT, "%-7s | %-35s | %-35s%n", "", a.name(), b.name());
-        out.printf(Locale.ROOT, row, "from", "max age", "invoc.", "err (t/o)", "thr.", "max age", "invoc.",
-                "err (t/o)", "thr.");
-        out.println("-".repeat(8) + "+" + "-".repeat(37) + "+" + "-".repeat(36));
-        List<Period> x = fivePeriods(a);
-        List<Period> y = fivePeriods(b);
+        String row = "%-7s | %9s %8s %9s %4s %4s | %9s %8s %9s %4s %4s%n";
+        String half = "-".repeat(41);
+        out.printf(Locale.ROOT, "%-7s | %-39s | %-39s%n", "", a.name(), b.name());
+        out.printf(Locale.ROOT, row, "from", "max age", "invoc.", "err (t/o)", "thr.", "cold", "max age", "invoc.",
+                "err (t/o)", "thr.", "cold");
+        out.println("-".repeat(8) + "+" + half + "+" + half);
+        List<Period> x = a.periods();
+        List<Period> y = b.periods();
         for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
             Period p = x.get(i);
             Period q = y.get(i);
             out.printf(Locale.ROOT, row, Format.clock(p.start()), Format.age(p.maxIteratorAge()),
                     Format.count(p.invocations()), p.errors() + " (" + p.timeouts() + ")", Format.count(p.throttles()),
-                    Format.age(q.maxIteratorAge()), Format.count(q.invocations()),
-                    q.errors() + " (" + q.timeouts() + ")", Format.count(q.throttles()));
+                    Format.count(p.coldStarts()), Format.age(q.maxIteratorAge()), Format.count(q.invocations()),
+                    q.errors() + " (" + q.timeouts() + ")", Format.count(q.throttles()), Format.count(q.coldStarts()));
         }
-        out.println("-".repeat(8) + "+" + "-".repeat(37) + "+" + "-".repeat(36));
-        out.printf(Locale.ROOT, "%-7s | %-35s | %-35s%n", "waiting", Format.count(a.waiting()) + " records",
+        out.println("-".repeat(8) + "+" + half + "+" + half);
+        out.printf(Locale.ROOT, "%-7s | %-39s | %-39s%n", "waiting", Format.count(a.waiting()) + " records",
                 Format.count(b.waiting()) + " records");
-        out.printf(Locale.ROOT, "%-7s | %-35s | %-35s%n", "DLQ", Format.count(a.dlqMessages()) + " message(s)",
+        out.printf(Locale.ROOT, "%-7s | %-39s | %-39s%n", "DLQ", Format.count(a.dlqMessages()) + " message(s)",
                 Format.count(b.dlqMessages()) + " message(s)");
+        out.printf(Locale.ROOT, "%-7s | %-39s | %-39s%n", "cost", "USD " + a.cost().total().setScale(2,
+                java.math.RoundingMode.HALF_UP), "USD " + b.cost().total().setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
     /** What the table says, in words: the stall before, and the lane the pill holds after. */
@@ -82,22 +87,5 @@ final class IncidentReport {
                 IncidentScenario.SHARDS * after.configuration().mapping().parallelizationFactor(),
                 after.configuration().function().timeout().toSeconds(), sent,
                 s.traffic().startTime().plus(s.poisonAt()));
-    }
-
-    /** The run's periods merged into 5-minute ones: the maximum age, the sums of the counts. */
-    static List<Period> fivePeriods(ConfigurationResult r) {
-        List<Period> merged = new ArrayList<>();
-        for (Period p : r.periods()) {
-            long index = p.start().toSeconds() / TABLE_PERIOD.toSeconds();
-            if (merged.size() <= index) {
-                merged.add(new Period(TABLE_PERIOD.multipliedBy(index), Duration.ZERO, 0, 0, 0, 0));
-            }
-            Period m = merged.get(merged.size() - 1);
-            merged.set(merged.size() - 1, new Period(m.start(),
-                    p.maxIteratorAge().compareTo(m.maxIteratorAge()) > 0 ? p.maxIteratorAge() : m.maxIteratorAge(),
-                    m.invocations() + p.invocations(), m.errors() + p.errors(), m.timeouts() + p.timeouts(),
-                    m.throttles() + p.throttles()));
-        }
-        return merged;
     }
 }

@@ -5,7 +5,6 @@ import io.github.streamharness.Invocation;
 import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.whatif.ConfigurationResult;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,6 +14,8 @@ final class Probes {
     static final String TIMEOUT_QUERY = "fields @timestamp, @message, @duration | filter @message like /Task timed "
             + "out/ or @message like /Runtime exited/ | sort @timestamp asc | limit 50";
     static final int ROWS = 5;
+    private static final java.time.format.DateTimeFormatter MILLIS = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private Probes() {
     }
@@ -27,7 +28,7 @@ final class Probes {
         List<String> rows = r.firstErrors().stream()
                 .filter(i -> i.outcome() instanceof Outcome.FunctionError e && e.kind() == Outcome.ErrorKind.TIMEOUT)
                 .sorted(java.util.Comparator.comparing(Invocation::endedAt)).limit(ROWS)
-                .map(i -> "    " + i.endedAt() + " " + i.awsRequestId() + " Task timed out after "
+                .map(i -> "    " + MILLIS.format(i.endedAt()) + " " + i.awsRequestId() + " Task timed out after "
                         + String.format(java.util.Locale.ROOT, "%.2f",
                         r.configuration().function().timeout().toMillis() / 1000.0) + " seconds")
                 .toList();
@@ -43,17 +44,6 @@ final class Probes {
         return "    " + rows.size() + " row(s) in the retained log lines" + rows.stream().limit(3)
                 .map(r -> "\n    " + r.get("@timestamp") + "  " + r.get("@message"))
                 .collect(Collectors.joining());
-    }
-
-    /** CloudWatch's own figure, {@code h.metrics()}: IteratorAge maximum per 5 minutes, in ms, and Errors. */
-    static String metrics(StreamHarness h) {
-        return "    IteratorAge MAXIMUM (5 min): " + h.metrics().statistics("IteratorAge",
-                io.github.streamharness.Statistic.MAXIMUM, Duration.ofMinutes(5)).stream()
-                .map(d -> String.format(java.util.Locale.ROOT, "%,.0f", d.value())).collect(Collectors.joining(", "))
-                + " ms; Errors SUM " + String.format(java.util.Locale.ROOT, "%,.0f",
-                h.metrics().total("Errors", io.github.streamharness.Statistic.SUM)) + "; Throttles SUM "
-                + String.format(java.util.Locale.ROOT, "%,.0f",
-                h.metrics().total("Throttles", io.github.streamharness.Statistic.SUM));
     }
 
     /** When the first on-failure message was sent ({@code none} without one). */

@@ -29,6 +29,15 @@ final class Progress implements WhatIf.ProgressListener {
         this.lastPrint = start;
     }
 
+    /** Names the configurations up front, so the line lists them in the what-if's order, not in the threads'. */
+    synchronized Progress order(java.util.List<io.github.streamharness.whatif.Configuration> configurations) {
+        configurations.forEach(c -> {
+            done.put(c.name(), Duration.ZERO);
+            records.put(c.name(), 0L);
+        });
+        return this;
+    }
+
     @Override
     public synchronized void progress(String configuration, Duration virtualDone, Duration virtualTotal,
                                       long recordsPut) {
@@ -52,8 +61,18 @@ final class Progress implements WhatIf.ProgressListener {
 
     private void print(long now) {
         StringBuilder line = new StringBuilder("  progress:");
-        done.forEach((name, d) -> line.append(String.format(Locale.ROOT, " %s %s (%,d records);", name,
-                Format.clock(d), records.get(name))));
+        if (done.size() <= 2) {
+            done.forEach((name, d) -> line.append(String.format(Locale.ROOT, " %s %s (%,d records);", name,
+                    Format.clock(d), records.get(name))));
+        } else { // a sweep: the finished ones counted, the running ones named, so the line stays short
+            long finished = done.values().stream().filter(d -> d.equals(total)).count();
+            line.append(String.format(Locale.ROOT, " %d configuration(s) done;", finished));
+            done.forEach((name, d) -> {
+                if (!d.isZero() && !d.equals(total)) {
+                    line.append(' ').append(name).append(' ').append(Format.clock(d)).append(';');
+                }
+            });
+        }
         line.append(String.format(Locale.ROOT, " of %s virtual, %.1f s real", Format.clock(total),
                 (now - start) / 1e9));
         if (terminal) {

@@ -9,6 +9,9 @@ final class Sweeps {
     /** The memory sizes AWS Lambda Power Tuning tries by default, 128 MB to 3008 MB. */
     static final int[] POWER_TUNING_MB = {128, 256, 512, 1024, 1536, 2048, 3008};
 
+    /** Step 5's provisioned concurrency: one environment per lane of the fixed mapping (10 shards x PF 10). */
+    static final int PROVISIONED = 100;
+
     private Sweeps() {
     }
 
@@ -44,5 +47,14 @@ final class Sweeps {
             c.add(after.withFunction(mb + " MB", f -> f.memorySize(mb)));
         }
         return c;
+    }
+
+    /**
+     * The runbook's step 5: the fixed configuration, and the same with {@link #PROVISIONED} provisioned environments
+     * (rule 15.4: initialised before the first invocation, never reclaimed), so the scale-out has no cold start.
+     */
+    static List<Configuration> provisioned(Configuration after) {
+        return List.of(after, after.withFunction("after + provisioned " + PROVISIONED,
+                f -> f.provisionedConcurrentExecutions(PROVISIONED)));
     }
 }

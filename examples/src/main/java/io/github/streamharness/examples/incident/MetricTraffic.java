@@ -71,7 +71,11 @@ public final class MetricTraffic {
     }
 
     private static StringBuilder pad(StringBuilder out, int value, int width) {
-        for (int p = width - 1, scale = (int) Math.pow(10, p); p >= 0; p--, scale /= 10) {
+        int scale = 1;
+        for (int p = 1; p < width; p++) {
+            scale *= 10; // 10^(width - 1) by multiplication: Math.pow per call was a hot spot of the demo's traffic
+        }
+        for (; scale > 0; scale /= 10) {
             out.append((char) ('0' + value / scale % 10));
         }
         return out;

@@ -18,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The per-minute aggregator in one-minute tumbling windows (section 8) against DynamoDB Local: the aggregate is written
  * once per metric and minute, by the window's final invocation, whatever the retries before it.
+ *
+ * <p>Runbook step 3's consequence, the other way out: instead of idempotent writes against the redeliveries of retries
+ * and bisection ({@code AtLeastOnceDynamoDbLocalTest}), the mapping's state carries the aggregate and one write ends
+ * each window.
  */
 class WindowedMinuteAggregatorTest extends WithAnalyticsTables {
     private static final Instant MINUTE_0 = Instant.parse("2026-01-01T00:00:00Z");

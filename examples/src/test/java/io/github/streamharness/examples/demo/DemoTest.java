@@ -47,6 +47,23 @@ class DemoTest {
     }
 
     @Test
+    void step5ProvisionedConcurrencyTakesTheColdStartsOutOfTheScaleOut() { // rule 15.4, 0.15
+        List<ConfigurationResult> results = Demo.whatIf(new IncidentScenario(200, Duration.ofMinutes(1),
+                Duration.ofSeconds(20)), Demo.quiet()).configurations(Sweeps.provisioned(IncidentScenario.afterTheFix()))
+                .period(Duration.ofMinutes(1)).run().results();
+        ConfigurationResult onDemand = results.get(0);
+        ConfigurationResult provisioned = results.get(1);
+        // 10 shards x PF 10: each lane that gets a batch opens an environment of its own, with 6 s of Init
+        assertThat(onDemand.coldStarts()).isBetween(90L, 100L);
+        assertThat(onDemand.periods().get(0).coldStarts()).isEqualTo(onDemand.coldStarts());
+        assertThat(provisioned.name()).isEqualTo("after + provisioned 100");
+        assertThat(provisioned.configuration().function().provisionedConcurrentExecutions()).isEqualTo(100);
+        assertThat(provisioned.coldStarts()).isZero();
+        // the Init phase is billed on demand (rule 16.2): the same work costs less without it
+        assertThat(provisioned.billedMillis()).isLessThan(onDemand.billedMillis());
+    }
+
+    @Test
     void theRunbookSweepChangesOneParameterAtATimeThenAllTogether() {
         Configuration before = IncidentScenario.beforeTheFix();
         Configuration after = IncidentScenario.afterTheFix();
@@ -66,14 +83,16 @@ class DemoTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Demo.Scale scale = new Demo.Scale(new IncidentScenario(500, Duration.ofMinutes(2), Duration.ofSeconds(20)),
                 new IncidentScenario(50, Duration.ofMinutes(1), Duration.ofSeconds(20)),
-                new IncidentScenario(50, Duration.ofMinutes(1), Duration.ofSeconds(20)));
+                new IncidentScenario(50, Duration.ofMinutes(1), Duration.ofSeconds(20)),
+                new IncidentScenario(200, Duration.ofMinutes(1), Duration.ofSeconds(20)));
         Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir, scale, false);
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("Logs Insights (step 1): " + Probes.TIMEOUT_QUERY,
-                "IteratorAge maximum per 5 minutes (step 2)", "h.metrics():", "IteratorAge MAXIMUM (5 min)",
-                "h.logs().query(..):", "On-failure destination (step 3)",
-                "still waiting", "all together", "3008 MB", "cost USD").doesNotContain("\r");
-        for (String chart : List.of("incident.svg", "parameter-sweep.svg", "memory-what-if.svg")) {
+                "Step 2, h.metrics().statistics(\"IteratorAge\", MAXIMUM, 5 min)", "Errors SUM", "Throttles SUM",
+                "h.logs().query(..):", "On-failure destination (step 3)", "still waiting", "all together", "3008 MB",
+                "cost USD", "Step 5, provisioned concurrency").doesNotContain("\r");
+        for (String chart : List.of("incident.svg", "parameter-sweep.svg", "memory-what-if.svg",
+                "provisioned-concurrency.svg")) {
             assertThat(dir.resolve(chart)).isRegularFile();
         }
         Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(

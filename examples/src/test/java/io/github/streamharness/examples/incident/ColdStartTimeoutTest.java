@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * a cold start adds 10 s. With the old configuration (MaximumRetryAttempts -1) that is worse than an occasional
  * timeout: Lambda replaces a timed-out runtime, so the retry starts cold again, and times out again.
  *
- * <p>Runbook step 4 (the timeout against cold starts), cause C; step 5 (provisioned concurrency) takes the cold
- * starts away.
+ * <p>Runbook step 4 (the timeout against cold starts), cause C; and step 5: with provisioned concurrency the same
+ * 30 s timeout holds, since no invocation starts cold (the scale-out to a hundred lanes is
+ * {@link ConcurrencyScaleOutTest}).
  */
 @ExtendWith(MockitoExtension.class)
 class ColdStartTimeoutTest {
@@ -97,6 +98,25 @@ class ColdStartTimeoutTest {
             assertThat(stream).shard(0).hasCheckpointAt(later).isCaughtUp();
             assertThat(stream.logs()).hasNoTimeouts();
             assertThat(stream.metrics()).metric("Duration").maximumPer(Duration.ofMinutes(5)).allAtMost(24_000);
+        }
+    }
+
+    @Nested
+    @KinesisStreamTest(template = "template-before-the-fix.yaml", function = "AnalyticsStreamProcessor",
+            provisionedConcurrency = 1)
+    class WithTheOld30SecondTimeoutAndProvisionedConcurrency {
+        /** Runbook step 5: a provisioned environment is initialised before the first invocation (rule 15.4). */
+        @Test
+        void noInvocationStartsColdSoTheOld30SecondTimeoutHolds(StreamHarness stream, FaultPlan faults) {
+            warmInvocationsTake24Seconds(stream, faults);
+            StreamRecord first = cpuSample(stream, 0);
+            stream.runUntilIdle();
+
+            assertThat(stream).invocations().hasColdStarts(0);
+            assertThat(stream.invocations().all()).extracting(Invocation::coldStart, Invocation::duration)
+                    .containsExactly(tuple(false, Duration.ofSeconds(24)));
+            assertThat(stream).shard(0).hasCheckpointAt(first).isCaughtUp();
+            assertThat(stream.logs()).hasNoTimeouts();
         }
     }
 }

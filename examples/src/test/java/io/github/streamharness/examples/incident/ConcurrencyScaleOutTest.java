@@ -78,6 +78,7 @@ class ConcurrencyScaleOutTest {
     @KinesisStreamTest(shards = 10, reservedConcurrency = 100, initDurationMillis = 800)
     @EventSourceMapping(batchSize = 10, parallelizationFactor = 10, maximumRetryAttempts = 2)
     class WithReservedConcurrencyMatchingTheLanes {
+        /** Runbook step 5, before: enough concurrency, no throttles, but the scale-out opens 100 cold environments. */
         @Test
         void noThrottlesButEveryLaneStartsCold(StreamHarness stream, FaultPlan faults) {
             backlogOnEveryLane(stream, faults);

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * three writes (the ADD of count and sum, then min and max), 75 virtual seconds. The fixed deployment
  * ({@code template.yaml}) with the old 30 s timeout (the attribute wins over the template) and as deployed (120 s).
  *
- * <p>Runbook step 4 (the function timeout), cause B.
+ * <p>Runbook step 4 (the function timeout), cause B; and step 1: the runbook's Logs Insights query finds one
+ * "Task timed out" line per invocation with the old timeout, none with the new one.
  */
 @ExtendWith(MockitoExtension.class)
 class SlowDynamoDbTimeoutTest {

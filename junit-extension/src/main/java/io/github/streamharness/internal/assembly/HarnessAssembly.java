@@ -16,6 +16,7 @@ import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.mapping.BackoffSchedule;
 import io.github.streamharness.internal.mapping.MappingEngine;
 import io.github.streamharness.internal.mapping.MappingEvents;
+import io.github.streamharness.internal.stream.ExternalStream;
 import io.github.streamharness.internal.stream.ShardLog;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
@@ -43,11 +44,19 @@ public final class HarnessAssembly {
     private final HarnessSettings settings;
     private final Scheduler scheduler;
     private final StreamLog stream;
-    private final ObjectMapper mapper = new ObjectMapper();
+    /**
+     * Shared by every harness, as {@code KinesisJson}'s reader and writer are: configured once here and never
+     * changed, thread-safe, and its serializer caches only save work; a mapper per harness cost each test method
+     * its construction and a cold serializer cache (the per-test cost of issue 19).
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final ObjectMapper mapper = MAPPER;
     private final SplittableRandom seeds;
     private final long[] written = new long[1];
     /** The stream that lives elsewhere (spi.StreamBackend), or null for the in-process stream. */
     private final StreamBackend backend;
+    /** The backend's stream mirrored in process, or null. */
+    private final ExternalStream external;
     /** The mappings, in creation order, and the engines wired for them (closed with the harness). */
     private final List<MappedFunction> mappings = new ArrayList<>();
     private final List<MappingEngine> engines = new ArrayList<>();
@@ -69,14 +78,15 @@ public final class HarnessAssembly {
         this.scheduler = new Scheduler(settings.startTime());
         this.scheduler.eventLimit(settings.eventLimit());
         this.seeds = new SplittableRandom(settings.seed());
-        this.stream = layout != null ? BackendMirror.streamOf(layout, settings.retention().toMillis())
+        this.external = layout == null ? null : BackendMirror.streamOf(layout, settings.retention().toMillis());
+        this.stream = external != null ? external.stream()
                 : new StreamLog(settings.streamName(), settings.streamArn(), settings.shards(),
                         settings.startTime().getEpochSecond(), settings.retention().toMillis());
         this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
         this.stream.releaseCommittedRecords(settings.releaseCommittedRecords());
         this.stream.maxRecordSizeInKiB(settings.maxRecordSizeInKiB());
         if (backend != null) { // its view of the harness: records in, clock, the mappings' ledgers
-            backend.bind(new BackendMirror(stream, scheduler, this::mappings));
+            backend.bind(new BackendMirror(external, scheduler, this::mappings));
         }
     }
 

@@ -4,7 +4,7 @@ import io.github.streamharness.MappedFunction;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.internal.assembly.HarnessSettings;
-import io.github.streamharness.internal.stream.StreamLog;
+import io.github.streamharness.internal.stream.ExternalStream;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.spi.StreamBackend;
 
@@ -17,23 +17,23 @@ import java.util.function.Supplier;
  * (where every mapping sees them), and the backend moves the harness clock.
  */
 public final class BackendMirror implements StreamBackend.Mirror {
-    private final StreamLog stream;
+    private final ExternalStream stream;
     private final Scheduler scheduler;
     private final Supplier<List<MappedFunction>> mappings;
 
     /** A mirror into {@code stream}, clocked by {@code scheduler}. */
-    public BackendMirror(StreamLog stream, Scheduler scheduler, Supplier<List<MappedFunction>> mappings) {
+    public BackendMirror(ExternalStream stream, Scheduler scheduler, Supplier<List<MappedFunction>> mappings) {
         this.stream = stream;
         this.scheduler = scheduler;
         this.mappings = mappings;
     }
 
     /** The stream log of a backend's layout (shard ids and ranges as the real stream has them). */
-    public static StreamLog streamOf(StreamBackend.Layout layout, long retentionMillis) {
-        List<StreamLog.ExternalShard> shards = layout.shards().stream()
-                .map(s -> new StreamLog.ExternalShard(s.shardId(), s.startingHashKey(), s.endingHashKey()))
+    public static ExternalStream streamOf(StreamBackend.Layout layout, long retentionMillis) {
+        List<ExternalStream.Shard> shards = layout.shards().stream()
+                .map(s -> new ExternalStream.Shard(s.shardId(), s.startingHashKey(), s.endingHashKey()))
                 .toList();
-        return new StreamLog(layout.streamName(), layout.streamArn(), shards, retentionMillis);
+        return new ExternalStream(layout.streamName(), layout.streamArn(), shards, retentionMillis);
     }
 
     /** The harness settings for the backend's stream: name, region and account from its ARN, its shards, its clock. */
@@ -48,7 +48,7 @@ public final class BackendMirror implements StreamBackend.Mirror {
     @Override
     public StreamRecord append(String shardId, String sequenceNumber, String partitionKey, byte[] data,
                                long arrivalEpochMillis) {
-        return stream.appendExternal(shardId, sequenceNumber, partitionKey, data, arrivalEpochMillis);
+        return stream.append(shardId, sequenceNumber, partitionKey, data, arrivalEpochMillis);
     }
 
     @Override

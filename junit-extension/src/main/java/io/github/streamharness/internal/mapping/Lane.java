@@ -41,6 +41,8 @@ final class Lane {
     private long windowOpenedAt;
     private final PollCadence polls;
     private long token;
+    private long stepToken;
+    private final io.github.streamharness.internal.time.Scheduler.Timer stepTimer; // one per lane (perf)
     private boolean stepScheduled;
     private boolean completionScheduled;
     /** The settings the invocation in flight was invoked under: its outcome is decided by them (rule 18.1). */
@@ -54,6 +56,7 @@ final class Lane {
         this.index = index;
         this.windowOpenedAt = createdAt;
         this.polls = new PollCadence(createdAt);
+        this.stepTimer = context.scheduler.timer(this::stepDue);
         this.windows = context.windows(reader.shard.shardId(), notes::window);
     }
 
@@ -65,13 +68,11 @@ final class Lane {
         return queue.size();
     }
 
-    /** The first pending record of the lane, or null. */
-    StreamRecord head() {
+    StreamRecord head() { // the first pending record of the lane, or null
         return queue.isEmpty() ? null : queue.get(0);
     }
 
-    /** Whether the lane is retrying its head batch (a failed attempt or a throttle happened). */
-    boolean isRetrying() {
+    boolean isRetrying() { // its head batch had a failed attempt or a throttle
         return current > 0 && (attempts > 0 || retries > 0 || throttles > 0);
     }
 
@@ -84,8 +85,8 @@ final class Lane {
             scheduleStep(windows.cap(now, tick));
             status = LaneStatus.READY;
         } else if (status == LaneStatus.WINDOW && context.settings().assembler().fills(queue.size())) {
-            // rule 2.3 a: a full batch does not wait for the window
-            if (tick < context.settings().assembler().windowEnd(windowOpenedAt)) {
+            boolean due = stepToken == token && stepTimer.atNanos() <= tick; // rule 2.3 a: a full batch goes
+            if (!due && tick < context.settings().assembler().windowEnd(windowOpenedAt)) {
                 scheduleStep(tick);
             }
         }
@@ -120,8 +121,7 @@ final class Lane {
         return queue.queue();
     }
 
-    /** Whether the lane has a tumbling window whose final invocation is still to succeed (rule 8.4, 11.2). */
-    boolean windowOpen() {
+    boolean windowOpen() { // a tumbling window whose final invocation is still to succeed (rule 8.4, 11.2)
         return windows.isOpen();
     }
 
@@ -149,20 +149,19 @@ final class Lane {
     }
 
     private void scheduleStep(long at) {
-        long t = ++token;
+        stepToken = ++token;
         stepScheduled = true;
-        context.scheduler.schedule(at, () -> {
-            if (t == token) {
-                stepScheduled = false;
-                step();
-            }
-        });
+        stepTimer.at(at); // one event per lane, moved when re-planned: no stale events pile up in the queue
     }
 
-    /**
-     * Why the lane is stuck, or null: a lane that is not idle or disabled always has its next event scheduled (a
-     * step, or the completion of its invocation in flight); one without it would never move again.
-     */
+    private void stepDue() {
+        if (stepToken == token) {
+            stepScheduled = false;
+            step();
+        }
+    }
+
+    /** Why the lane is stuck (a busy lane without its next event scheduled would never move again), or null. */
     String stuck() {
         boolean running = context.scheduler.activeTimer() != null; // asked from inside an invocation
         return status.stuckText(stepScheduled, completionScheduled || running, queue.size(), reader.shard, index);
@@ -245,8 +244,7 @@ final class Lane {
         checkpointMoved(now);
     }
 
-    /** Sweeps retention outside a step (ledger queries); not while an invocation is in flight. */
-    void sweepRetention(long now) {
+    void sweepRetention(long now) { // outside a step (ledger queries); not while an invocation is in flight
         if (status != LaneStatus.IN_FLIGHT) {
             expireByRetention(now);
         }

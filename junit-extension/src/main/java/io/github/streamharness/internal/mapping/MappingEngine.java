@@ -12,13 +12,12 @@ import io.github.streamharness.internal.invoke.EventCodec;
 import io.github.streamharness.internal.invoke.Invoker;
 import io.github.streamharness.internal.policy.FailurePolicy;
 import io.github.streamharness.internal.policy.OnFailureSender;
-import io.github.streamharness.internal.stream.HashKeys;
+import io.github.streamharness.internal.stream.KeyHash;
 import io.github.streamharness.internal.stream.ShardLog;
 import io.github.streamharness.internal.stream.StreamLog;
 import io.github.streamharness.internal.time.Scheduler;
 import io.github.streamharness.internal.window.WindowTracker;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -205,8 +204,17 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
      * record to its shard, but the key's records still share one lane, so per-key order holds).
      */
     Lane laneOf(ShardReader reader, StreamRecord record) {
-        return reader.lanes.length == 1 ? reader.lanes[0]
-                : reader.lanes[HashKeys.lane(stream.hashKeyOf(record.partitionKey()), reader.lanes.length)];
+        return laneOf(reader, record, null);
+    }
+
+    /** As {@link #laneOf(ShardReader, StreamRecord)}, with the key's hash when the stream already has it. */
+    private Lane laneOf(ShardReader reader, StreamRecord record, KeyHash key) {
+        Lane[] lanes = reader.lanes;
+        if (lanes.length == 1) {
+            return lanes[0];
+        }
+        KeyHash k = key != null ? key : stream.keyHash(record.partitionKey());
+        return lanes[k.lane(lanes.length)]; // remembered per key: one MD5 and one reduction per key, not per record
     }
 
     private int startIndex(ShardLog shard, long now) {
@@ -228,7 +236,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     }
 
     @Override
-    public void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey) {
+    public void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, KeyHash key) {
         ShardReader reader = readers.get(shard.index());
         if (config.startingPosition() == StartingPosition.AT_TIMESTAMP && recordIndex == reader.startIndex()
                 && reader.watermark() == recordIndex && shard.arrivalMillis(recordIndex)
@@ -237,10 +245,14 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             return;
         }
         long arrival = Math.max(scheduler.eventTimeNanos(), record.approximateArrivalEpochMillis() * 1_000_000L);
-        accept(reader, recordIndex, record, arrival);
+        accept(reader, recordIndex, record, arrival, key);
     }
 
     private void accept(ShardReader reader, int recordIndex, StreamRecord record, long at) {
+        accept(reader, recordIndex, record, at, null);
+    }
+
+    private void accept(ShardReader reader, int recordIndex, StreamRecord record, long at, KeyHash key) {
         reader.pending(recordIndex);
         if (!context.settings().assembler().selects(record)) {
             // rule 9.4: not delivered, not sent to the destination, counted as processed
@@ -251,7 +263,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             }
             return;
         }
-        laneOf(reader, record).enqueue(recordIndex, at);
+        laneOf(reader, record, key).enqueue(recordIndex, at);
     }
 
     /** Whether the mapping polls (rule 1.13). */

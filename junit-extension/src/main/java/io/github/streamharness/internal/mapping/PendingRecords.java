@@ -3,7 +3,6 @@ package io.github.streamharness.internal.mapping;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.StreamRecord;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,11 +42,11 @@ final class PendingRecords {
 
     /** The first {@code n} pending records. */
     List<StreamRecord> first(int n) {
-        List<StreamRecord> list = new ArrayList<>(n);
+        StreamRecord[] batch = new StreamRecord[n];
         for (int i = 0; i < n; i++) {
-            list.add(get(i));
+            batch[i] = get(i);
         }
-        return list;
+        return List.of(batch); // immutable: the Invocation keeps this very list instead of copying it again
     }
 
     /** Moves the first {@code n} records to {@code state} in the reader's ledger and takes them off the queue. */

@@ -21,6 +21,16 @@ public final class ShardLog {
     private static final int COUNTER_DIGITS = 18;
     /** Records released at once: amortizes the copy of the held tail over many checkpoint moves. */
     private static final int RELEASE_CHUNK = 4_096;
+    /** The first data block of a shard: small, so that 10,000 idle shards cost little. */
+    private static final int FIRST_BLOCK = 1_024;
+    /**
+     * Blocks double up to this size: well below G1's humongous threshold (half a region, 512 KiB in a small heap),
+     * so a block is an ordinary young object that dies young when its records are released, instead of a region
+     * (or two) of the old generation per block.
+     */
+    private static final int LARGEST_BLOCK = 32_768;
+    /** Data larger than this gets an array of its own instead of a place in a block. */
+    private static final int OWN_ARRAY_ABOVE = 8_192;
 
     private final int index;
     private final String shardId;
@@ -31,6 +41,9 @@ public final class ShardLog {
     private StreamRecord[] records = new StreamRecord[16];
     private int base;
     private int size;
+    /** The block new records' data is copied into (append-only: a byte once written never changes), and its fill. */
+    private byte[] block = new byte[0];
+    private int blockUsed;
     private final List<IntSupplier> readers = new ArrayList<>();
     private boolean releaseCommitted;
     private int maxPartitionKeyChars;
@@ -116,8 +129,21 @@ public final class ShardLog {
             throw new IllegalStateException(shardId + " holds a real stream's records: append them with their "
                     + "sequence numbers");
         }
-        return store(new StreamRecord(shardId, sequencePrefix, size, COUNTER_DIGITS, partitionKey, data,
-                arrivalMillis), data.length);
+        int n = data.length;
+        if (n > OWN_ARRAY_ABOVE) {
+            return store(new StreamRecord(shardId, sequencePrefix, size, COUNTER_DIGITS, partitionKey, data,
+                    arrivalMillis), n);
+        }
+        if (blockUsed + n > block.length) {
+            // a new block; records still held keep the old one reachable on their own
+            block = new byte[Math.min(LARGEST_BLOCK, Math.max(FIRST_BLOCK, block.length * 2))];
+            blockUsed = 0;
+        }
+        System.arraycopy(data, 0, block, blockUsed, n); // the put's copy of the caller's bytes, without an array
+        StreamRecord record = new StreamRecord(shardId, sequencePrefix, size, COUNTER_DIGITS, partitionKey, block,
+                blockUsed, n, arrivalMillis);
+        blockUsed += n;
+        return store(record, n);
     }
 
     private StreamRecord store(StreamRecord record, int dataLength) {

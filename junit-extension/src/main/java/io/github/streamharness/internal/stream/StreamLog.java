@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The in-process Kinesis stream: shards with hash-key ranges split evenly over 2^128, MD5 routing of partition keys
@@ -22,10 +23,11 @@ public final class StreamLog {
     /** Something that reads the stream: told of each record as it is written. */
     public interface Listener {
         /**
-         * A record was appended at index {@code recordIndex} of {@code shard}; {@code hashKey} is null when the
-         * stream did not need it (one shard, no explicit hash key).
+         * A record was appended at index {@code recordIndex} of {@code shard}; {@code key} is its partition key's
+         * hash, or null when the stream did not need it (one shard, or an explicit hash key): ask
+         * {@link #keyHash(String)} then.
          */
-        void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, BigInteger hashKey);
+        void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, KeyHash key);
 
         /**
          * The stream was resharded (rule 11.1): {@code closed} no longer take records, {@code opened} (new shards,
@@ -41,7 +43,6 @@ public final class StreamLog {
     public static final int DEFAULT_MAX_RECORD_SIZE_KIB = 1_024;
     /** The largest maximum record size a stream can be given: 10 MiB (rule 19.1). */
     public static final int LARGEST_MAX_RECORD_SIZE_KIB = 10_240;
-    private static final int MAX_PARTITION_KEY_CHARACTERS = 256;
 
     private final String name;
     private final String arn;
@@ -54,11 +55,14 @@ public final class StreamLog {
     private final List<Listener> listeners = new ArrayList<>();
     private final long retentionMillis;
     /** Producers reuse a bounded set of keys (devices, users): their MD5 is computed once, not once per put. */
-    private final Map<String, BigInteger> hashKeyCache = new HashMap<>();
-    private final MessageDigest md5 = HashKeys.md5();
+    private final Map<String, KeyHash> hashKeyCache = new HashMap<>();
+    /** Counts reshards: a key's remembered route is good for the epoch it was found in. */
+    private int routingEpoch;
+    /** Made on the first key that needs hashing: a one-shard stream without lanes never does. */
+    private MessageDigest md5;
     /** Guards the shards' appends, the hash key cache and the listeners' view of each put. */
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile int maxRecordSizeKiB = DEFAULT_MAX_RECORD_SIZE_KIB;
+    private final RecordLimits limits = new RecordLimits();
 
     /** A stream of {@code shardCount} shards created at {@code createdEpochSecond}. */
     public StreamLog(String name, String arn, int shardCount, long createdEpochSecond, long retentionMillis) {
@@ -79,51 +83,36 @@ public final class StreamLog {
         this.open = this.shards;
     }
 
-    /**
-     * A stream whose shards are given (ids and hash-key ranges of a real stream, in ListShards order); its records
-     * come through {@link #appendExternal}, with the sequence numbers the real stream gave them.
-     */
-    public StreamLog(String name, String arn, List<ExternalShard> external, long retentionMillis) {
+    /** A stream of the given shards (a real stream's: {@link ExternalStream}). */
+    StreamLog(String name, String arn, List<ShardLog> given, long createdEpochSecond, long retentionMillis) {
         this.name = name;
         this.arn = arn;
         this.retentionMillis = retentionMillis;
-        List<ShardLog> list = new ArrayList<>(external.size());
-        for (int i = 0; i < external.size(); i++) {
-            ExternalShard e = external.get(i);
-            ShardLog shard = new ShardLog(i, e.shardId(), e.startingHashKey(), e.endingHashKey(), 0, List.of());
-            shard.externalSequenceNumbers();
-            list.add(shard);
-        }
-        this.shards = List.copyOf(list);
+        this.createdEpochSecond = createdEpochSecond;
+        this.shards = List.copyOf(given);
         this.open = this.shards;
-        this.createdEpochSecond = 0;
-    }
-
-    /** A shard of a real stream: id and hash-key range. */
-    public record ExternalShard(String shardId, BigInteger startingHashKey, BigInteger endingHashKey) {
     }
 
     /**
-     * Appends a record a real stream returned (its shard id, sequence number and arrival time) and tells every
-     * listener, as {@link #put} does; for a stream built from {@link ExternalShard}s.
+     * Appends a record with {@code write} under the lock and tells every listener, as {@link #put} does; for
+     * records a real stream numbered ({@link ExternalStream}).
      */
-    public StreamRecord appendExternal(String shardId, String sequenceNumber, String partitionKey, byte[] data,
-                                       long arrivalMillis) {
-        ShardLog shard = shard(shardId);
-        if (shard == null) {
-            throw new IllegalArgumentException("no shard " + shardId + " in stream " + name);
-        }
-        BigInteger hashKey = shards.size() == 1 ? null : hashKeyOf(partitionKey);
+    StreamRecord appendAndTell(ShardLog shard, KeyHash key, Supplier<StreamRecord> write) {
         lock.lock();
         try {
             int index = shard.size();
-            StreamRecord record = shard.appendExternal(sequenceNumber, partitionKey, data, arrivalMillis);
-            for (Listener l : listeners) {
-                l.recordWritten(shard, index, record, hashKey);
-            }
+            StreamRecord record = write.get();
+            tell(shard, index, record, key);
             return record;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void tell(ShardLog shard, int index, StreamRecord record, KeyHash key) {
+        List<Listener> all = listeners;
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).recordWritten(shard, index, record, key);
         }
     }
 
@@ -181,15 +170,12 @@ public final class StreamLog {
 
     /** The stream's maximum record size (data plus partition key) in KiB, 1024..10240 (rule 19.1). */
     public void maxRecordSizeInKiB(int kib) {
-        if (kib < DEFAULT_MAX_RECORD_SIZE_KIB || kib > LARGEST_MAX_RECORD_SIZE_KIB) {
-            throw new IllegalArgumentException("MaxRecordSizeInKiB must be 1024..10240, got " + kib);
-        }
-        this.maxRecordSizeKiB = kib;
+        limits.maxRecordSizeInKiB(kib);
     }
 
     /** The stream's maximum record size in bytes. */
     public int maxRecordSizeBytes() {
-        return maxRecordSizeKiB * 1_024;
+        return limits.maxRecordSizeBytes();
     }
 
     /** Registers a reader of the stream. */
@@ -216,85 +202,65 @@ public final class StreamLog {
 
     /** Writes a record arriving at {@code arrivalMillis}; returns it after every listener has seen it. */
     public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey, long arrivalMillis) {
-        int keyCharacters = partitionKey == null ? 0 : partitionKey.length() <= MAX_PARTITION_KEY_CHARACTERS
-                ? partitionKey.length() : partitionKey.codePointCount(0, partitionKey.length()); // rule 19.1
-        if (partitionKey == null || keyCharacters == 0 || keyCharacters > MAX_PARTITION_KEY_CHARACTERS) {
-            throw new IllegalArgumentException("PartitionKey must be 1 to 256 characters (Kinesis PutRecord), got "
-                    + (partitionKey == null ? "null" : keyCharacters + " characters"));
-        }
-        if (data == null) {
-            throw new IllegalArgumentException("Data must not be null; use an empty array for an empty record");
-        }
-        checkRecordSize(partitionKey, data.length);
+        limits.check(partitionKey, data);
         BigInteger explicit = explicitHashKey != null ? HashKeys.ofExplicitHashKey(explicitHashKey) : null;
         lock.lock();
         try {
-            // with one shard nothing routes by hash key: readers that need one (lanes) ask hashKeyOf themselves;
+            // with one shard nothing routes by hash key: readers that need one (lanes) ask keyHash themselves;
             // resharding takes the same lock, so a put routes among the open shards of one moment (rule 11.1)
             List<ShardLog> routes = open;
-            BigInteger hashKey = explicit != null ? explicit : routes.size() == 1 ? null : hashKeyOf(partitionKey);
-            ShardLog shard = routes.size() == 1 ? routes.get(0) : route(hashKey);
+            KeyHash key = null;
+            ShardLog shard;
+            if (routes.size() == 1) {
+                shard = routes.get(0);
+            } else if (explicit != null) {
+                shard = route(explicit);
+            } else {
+                key = keyHashLocked(partitionKey);
+                shard = key.routeIn(routingEpoch);
+                if (shard == null) {
+                    shard = route(key.hashKey());
+                    key.routed(shard, routingEpoch);
+                }
+            }
             int index = shard.size();
             StreamRecord record = shard.append(partitionKey, data, arrivalMillis);
-            for (Listener l : listeners) {
-                l.recordWritten(shard, index, record, hashKey);
-            }
+            tell(shard, index, record, key);
             return record;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Rule 19.1: data plus the partition key's UTF-8 bytes fit the stream's maximum record size. */
-    private void checkRecordSize(String partitionKey, int dataBytes) {
-        int max = maxRecordSizeBytes();
-        if (dataBytes + 3L * partitionKey.length() <= max) {
-            return; // no UTF-16 char takes more than 3 UTF-8 bytes: the usual put needs no exact count
-        }
-        long keyBytes = utf8Length(partitionKey);
-        long size = dataBytes + keyBytes;
-        if (size > max) {
-            throw new IllegalArgumentException("InvalidArgumentException: the record is " + size + " bytes (data "
-                    + dataBytes + " + partition key " + keyBytes + "), over the stream's maximum record size of "
-                    + max + " bytes (MaxRecordSizeInKiB " + maxRecordSizeKiB + "); nothing was written (rule 19.1: "
-                    + "data plus partition key count; raise the limit, up to " + LARGEST_MAX_RECORD_SIZE_KIB
-                    + " KiB, with StreamHarness.builder().maxRecordSizeInKiB(..))");
-        }
-    }
-
-    private static long utf8Length(String s) {
-        long bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isSurrogate(c)) {
-                bytes += 2; // a pair is 4 bytes; a lone surrogate is encoded as '?' (1 byte), close enough
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
-
     /** The MD5 hash key of a partition key (cached for repeated keys). */
     public BigInteger hashKeyOf(String partitionKey) {
+        return keyHash(partitionKey).hashKey();
+    }
+
+    /** A partition key's hash, with its route and lane remembered (cached for repeated keys). */
+    public KeyHash keyHash(String partitionKey) {
         lock.lock(); // the cache and the digest are shared by every putting thread
         try {
-            BigInteger hashKey = hashKeyCache.get(partitionKey);
-            if (hashKey == null) {
-                if (hashKeyCache.size() >= HASH_KEY_CACHE_SIZE) {
-                    hashKeyCache.clear(); // bounded: a producer of unique keys pays one MD5 per put, as before
-                }
-                hashKey = HashKeys.ofPartitionKey(partitionKey, md5);
-                hashKeyCache.put(partitionKey, hashKey);
-            }
-            return hashKey;
+            return keyHashLocked(partitionKey);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** {@link #keyHash} for a caller that holds the lock already (put). */
+    private KeyHash keyHashLocked(String partitionKey) {
+        KeyHash key = hashKeyCache.get(partitionKey);
+        if (key == null) {
+            if (hashKeyCache.size() >= HASH_KEY_CACHE_SIZE) {
+                hashKeyCache.clear(); // bounded: a producer of unique keys pays one MD5 per put, as before
+            }
+            if (md5 == null) {
+                md5 = HashKeys.md5();
+            }
+            key = new KeyHash(HashKeys.ofPartitionKey(partitionKey, md5));
+            hashKeyCache.put(partitionKey, key);
+        }
+        return key;
     }
 
     /**
@@ -391,6 +357,7 @@ public final class StreamLog {
         routes.sort((x, y) -> x.startingHashKey().compareTo(y.startingHashKey()));
         this.shards = List.copyOf(all);
         this.open = List.copyOf(routes);
+        routingEpoch++; // every key's remembered route is stale now
         for (Listener l : listeners) {
             l.resharded(List.copyOf(closing), List.copyOf(opened), what);
         }

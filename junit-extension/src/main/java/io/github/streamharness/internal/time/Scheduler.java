@@ -2,7 +2,6 @@ package io.github.streamharness.internal.time;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.PriorityQueue;
 
 /**
  * The one discrete-event queue of a harness, on its one virtual clock (nanosecond resolution). Everything that
@@ -23,7 +22,7 @@ public final class Scheduler {
     public static final Instant EARLIEST = Instant.ofEpochSecond(0, Long.MIN_VALUE);
     private static final long LATEST_NANOS = LATEST.getEpochSecond() * 1_000_000_000L;
 
-    private final PriorityQueue<Event> queue = new PriorityQueue<>();
+    private final EventHeap queue = new EventHeap();
     private long nowNanos;
     private long sequence;
     private boolean running;
@@ -53,7 +52,50 @@ public final class Scheduler {
 
     /** Schedules {@code action} at {@code atNanos}; a time in the past runs at the current time, in order. */
     public void schedule(long atNanos, Runnable action) {
-        queue.add(new Event(Math.max(atNanos, nowNanos), sequence++, action));
+        queue.add(new EventHeap.Event(Math.max(atNanos, nowNanos), sequence++, action));
+    }
+
+    /**
+     * A reusable event running {@code action}: {@link Timer#at} schedules it, or moves it when it is scheduled
+     * already, so an owner that re-plans its next step (a lane) holds one event in the queue, not one per plan.
+     */
+    public Timer timer(Runnable action) {
+        return new Timer(action);
+    }
+
+    /** One reschedulable event of this scheduler. */
+    public final class Timer {
+        private final EventHeap.Event event;
+
+        private Timer(Runnable action) {
+            this.event = new EventHeap.Event(0, 0, action);
+        }
+
+        /**
+         * Schedules the action at {@code atNanos} (a time in the past runs at the current time), replacing any
+         * time it was scheduled at before: it runs in the order of this call, as an event scheduled now would.
+         */
+        public void at(long atNanos) {
+            queue.remove(event);
+            event.atNanos = Math.max(atNanos, nowNanos);
+            event.seq = sequence++;
+            queue.add(event);
+        }
+
+        /** Takes the action out of the queue, if it is scheduled. */
+        public void cancel() {
+            queue.remove(event);
+        }
+
+        /** Whether the action is scheduled. */
+        public boolean isScheduled() {
+            return event.index >= 0;
+        }
+
+        /** When the action is scheduled, or {@link Long#MAX_VALUE} while it is not. */
+        public long atNanos() {
+            return event.index >= 0 ? event.atNanos : Long.MAX_VALUE;
+        }
     }
 
     /** The timer of the invocation running now, or null. */
@@ -85,7 +127,7 @@ public final class Scheduler {
         long processed = 0;
         try {
             stopIfInterrupted("runUntilIdle()");
-            Event e;
+            EventHeap.Event e;
             while ((e = queue.poll()) != null) {
                 nowNanos = e.atNanos;
                 e.action.run();
@@ -114,7 +156,7 @@ public final class Scheduler {
         long target = nowNanos + nanos;
         try {
             stopIfInterrupted("advance()");
-            Event e;
+            EventHeap.Event e;
             while ((e = queue.peek()) != null && e.atNanos <= target) {
                 queue.poll();
                 nowNanos = e.atNanos;
@@ -188,13 +230,5 @@ public final class Scheduler {
     /** Nanoseconds of a Duration. */
     public static long toNanos(Duration d) {
         return d.toNanos();
-    }
-
-    private record Event(long atNanos, long seq, Runnable action) implements Comparable<Event> {
-        @Override
-        public int compareTo(Event o) {
-            int c = Long.compare(atNanos, o.atNanos);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
     }
 }

@@ -35,6 +35,13 @@ class SecondSeriesTest {
         assertThat(series.statistics(Statistic.MAXIMUM, 1)).extracting(Datapoint::value)
                 .containsExactly(10.0, 3.0, 2.0);
         assertThat(series.statistics(Statistic.SUM, 60)).containsExactly(new Datapoint(Instant.EPOCH, 16));
+        // the second inserted between two others keeps each second's count, minimum and maximum (rule 17.2)
+        assertThat(series.statistics(Statistic.SAMPLE_COUNT, 1)).containsExactly(
+                new Datapoint(Instant.ofEpochSecond(5), 2), new Datapoint(Instant.ofEpochSecond(7), 1),
+                new Datapoint(Instant.ofEpochSecond(9), 1));
+        assertThat(series.statistics(Statistic.MINIMUM, 1)).extracting(Datapoint::value).containsExactly(1.0, 3.0, 2.0);
+        assertThat(series.statistics(Statistic.MAXIMUM, 1)).extracting(Datapoint::value).containsExactly(10.0, 3.0, 2.0);
+        assertThat(series.statistics(Statistic.MINIMUM, 60)).containsExactly(new Datapoint(Instant.EPOCH, 1));
     }
 
     @Test

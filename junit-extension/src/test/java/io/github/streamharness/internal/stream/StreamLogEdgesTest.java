@@ -115,43 +115,44 @@ class StreamLogEdgesTest {
         String number = shard.sequenceNumber(1);
         assertThat(shard.indexOf(number.substring(0, 55) + "x")).isEqualTo(-1); // not a number
     }
-    private static StreamLog external() {
+    private static ExternalStream external() {
         BigInteger top = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
         BigInteger half = BigInteger.ONE.shiftLeft(127);
-        return new StreamLog("real", "arn:aws:kinesis:us-east-1:123456789012:stream/real", List.of(
-                new StreamLog.ExternalShard("shardId-000000000000", BigInteger.ZERO, half.subtract(BigInteger.ONE)),
-                new StreamLog.ExternalShard("shardId-000000000001", half, top)), 86_400_000L);
+        return new ExternalStream("real", "arn:aws:kinesis:us-east-1:123456789012:stream/real", List.of(
+                new ExternalStream.Shard("shardId-000000000000", BigInteger.ZERO, half.subtract(BigInteger.ONE)),
+                new ExternalStream.Shard("shardId-000000000001", half, top)), 86_400_000L);
     }
 
     @Test
     void aRealStreamsRecordsKeepTheirOwnSequenceNumbersAndAreToldToListeners() { // rule 12.1, 12.2
-        StreamLog s = external();
+        ExternalStream s = external();
         List<String> told = new java.util.ArrayList<>();
-        s.addListener((shard, index, record, hashKey) -> told.add(shard.shardId() + "#" + index + " " + hashKey));
+        s.stream().addListener((shard, index, record, key) -> told.add(shard.shardId() + "#" + index + " "
+                + (key == null ? null : key.hashKey())));
         String number = "49590338271490256608559692538361571095921575989136588898";
-        StreamRecord r = s.appendExternal("shardId-000000000001", number, "pk", new byte[] {1}, T0);
+        StreamRecord r = s.append("shardId-000000000001", number, "pk", new byte[] {1}, T0);
         assertThat(r.sequenceNumber()).isEqualTo(number);
-        ShardLog shard = s.shard("shardId-000000000001");
+        ShardLog shard = s.stream().shard("shardId-000000000001");
         assertThat(shard.get(0)).isSameAs(r);
         assertThat(shard.indexOf(number)).isZero();
         assertThat(shard.sequenceNumber(0)).isEqualTo(number);
         assertThat(shard.indexOf("49590338271490256608559692538361571095921575989136588899")).isEqualTo(-1);
         assertThat(shard.indexOf(null)).isEqualTo(-1);
-        assertThat(told).containsExactly("shardId-000000000001#0 " + s.hashKeyOf("pk"));
-        assertThatThrownBy(() -> s.appendExternal("shardId-000000000009", number, "pk", new byte[1], T0))
+        assertThat(told).containsExactly("shardId-000000000001#0 " + s.stream().hashKeyOf("pk"));
+        assertThatThrownBy(() -> s.append("shardId-000000000009", number, "pk", new byte[1], T0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("no shard shardId-000000000009 in stream real");
-        assertThatThrownBy(() -> s.appendExternal("shardId-000000000001", number, "pk", new byte[1], T0))
+        assertThatThrownBy(() -> s.append("shardId-000000000001", number, "pk", new byte[1], T0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("shardId-000000000001 already holds sequence number " + number);
     }
 
     @Test
     void appendingARealStreamsRecordReleasesTheLockForOtherThreads() throws Exception { // rule 19.2
-        StreamLog s = external();
-        s.appendExternal("shardId-000000000000", "1", "pk", new byte[1], T0);
+        ExternalStream s = external();
+        s.append("shardId-000000000000", "1", "pk", new byte[1], T0);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
-            Future<StreamRecord> next = other.submit(() -> s.appendExternal("shardId-000000000000", "2", "pk",
+            Future<StreamRecord> next = other.submit(() -> s.append("shardId-000000000000", "2", "pk",
                     new byte[1], T0));
             assertThat(next.get(10, TimeUnit.SECONDS).sequenceNumber()).isEqualTo("2");
         } finally {

@@ -89,13 +89,9 @@ public final class MappingReader {
                 message += " (a Kinesis mapping needs StartingPosition: add StartingPosition: TRIM_HORIZON, LATEST "
                         + "or AT_TIMESTAMP)";
             }
-            return throwAt(line == null ? properties.line() : line[0], paths.getOrDefault(x.parameter(), path),
-                    message, x);
+            throw new InvalidTemplateException(source, line == null ? properties.line() : line[0],
+                    paths.getOrDefault(x.parameter(), path), message, x);
         }
-    }
-
-    private <T> T throwAt(int line, String path, String message, Throwable cause) {
-        throw new InvalidTemplateException(source, line, path, message, cause);
     }
 
     private void set(EventSourceMappingConfig.Builder b, String name, TemplateNode v, String at) {

@@ -49,11 +49,6 @@ public final class Template {
         return root.get(name) instanceof TemplateNode.Mapping m ? m : EMPTY;
     }
 
-    /** The line of a top-level section's key. */
-    int sectionLine(String name) {
-        return root.lineOf(name);
-    }
-
     /** The resource with this logical id, or null. */
     public TemplateNode.Mapping resource(String logicalId) {
         return section("Resources").get(logicalId) instanceof TemplateNode.Mapping m ? m : null;
@@ -79,11 +74,6 @@ public final class Template {
     /** A parameter value the test passed, or null. */
     String value(String name) {
         return values.get(name);
-    }
-
-    /** The names of the values the test passed. */
-    java.util.Set<String> valueNames() {
-        return values.keySet();
     }
 
     /** The harness's region (AWS::Region). */

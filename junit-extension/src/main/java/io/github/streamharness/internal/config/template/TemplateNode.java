@@ -24,11 +24,6 @@ public sealed interface TemplateNode permits TemplateNode.Scalar, TemplateNode.M
      * @param line   the line
      */
     record Scalar(String text, boolean quoted, int line) implements TemplateNode {
-        /** Whether the scalar is null ({@code ~}, {@code null} or nothing at all). */
-        public boolean isNull() {
-            return text == null;
-        }
-
         @Override
         public String describe() {
             return text == null ? "null" : "'" + text + "'";

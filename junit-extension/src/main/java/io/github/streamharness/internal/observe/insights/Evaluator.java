@@ -43,14 +43,15 @@ final class Evaluator {
             return kept;
         }
         if (command instanceof Command.Parse p) {
+            boolean glob = !p.pattern().pattern().contains("(?<");
             for (Map<String, Object> row : rows) {
                 Object source = eval(p.source(), row);
                 Matcher m = source == null ? null : p.pattern().matcher(Values.print(source));
                 boolean found = m != null && m.find();
                 for (int i = 0; i < p.names().size(); i++) {
                     String name = p.names().get(i);
-                    row.put(name, found ? (m.groupCount() > i && !p.pattern().pattern().contains("(?<")
-                            ? m.group(i + 1) : m.group(name)) : null);
+                    // a glob's groups are unnamed, in the order of its names; a regex names each group
+                    row.put(name, found ? (glob ? m.group(i + 1) : m.group(name)) : null);
                 }
             }
             return rows;

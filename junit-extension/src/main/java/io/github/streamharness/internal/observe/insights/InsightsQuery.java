@@ -45,12 +45,10 @@ public final class InsightsQuery {
             rows.add(EventFields.of(events.get(i), log, json));
         }
         Evaluator evaluator = new Evaluator();
-        boolean limited = false;
         for (Command c : commands) {
             rows = evaluator.apply(c, rows);
-            limited |= c instanceof Command.Limit;
         }
-        if (!limited && rows.size() > DEFAULT_LIMIT) {
+        if (rows.size() > DEFAULT_LIMIT) { // a limit command allows at most as many
             rows = rows.subList(0, DEFAULT_LIMIT);
         }
         List<String> columns = evaluator.columns().isEmpty() ? List.of("@timestamp", "@message") : evaluator.columns();

@@ -35,9 +35,6 @@ final class Values {
         if (v instanceof Double d) {
             return d;
         }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
         if (v instanceof Instant i) {
             return (double) i.toEpochMilli();
         }
@@ -58,14 +55,10 @@ final class Values {
         }
         Double x = number(a);
         Double y = number(b);
-        if (x != null && y != null && (!(a instanceof String) || !(b instanceof String) || bothNumeric(a, b))) {
+        if (x != null && y != null) {
             return Double.compare(x, y);
         }
         return print(a).compareTo(print(b));
-    }
-
-    private static boolean bothNumeric(Object a, Object b) {
-        return number(a) != null && number(b) != null;
     }
 
     static boolean truthy(Object v) {

@@ -1,0 +1,125 @@
+package io.github.streamharness.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sections of docs/performance.md added with issue 19's second round: where the incident's time goes (JFR), the
+ * demo's 45-minute incident, and idle lanes. {@link ReportWriter} writes the rest.
+ */
+final class ReportSections {
+    private static final Pattern DEMO = Pattern.compile(
+            "The incident ran twice \\(([0-9,]+) records each\\) in ([0-9.]+) s of real time");
+
+    private ReportSections() {
+    }
+
+    /** The demo's own report of its incident: records per configuration and wall seconds, or null if not run. */
+    static double[] demo(Path dir) throws IOException {
+        Path file = dir.resolve("demo.txt");
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Matcher m = DEMO.matcher(Files.readString(file, StandardCharsets.UTF_8));
+        return m.find() ? new double[] {Double.parseDouble(m.group(1).replace(",", "")),
+                Double.parseDouble(m.group(2))} : null;
+    }
+
+    /** The table of {@link WhereTimeGoes}: each stage's share of the incident's samples. */
+    static void whereTimeGoes(Consumer<String> line, Results where, Results profiled) {
+        line.accept("### Where the time goes");
+        line.accept("");
+        line.accept("JFR execution samples of the thread that runs the harness, in a run of its own (PF 10, "
+                + f0(profiled.number("virtualSeconds") / 60) + " virtual minutes, `-XX:+DebugNonSafepoints`), each");
+        line.accept("counted for the innermost stage on its stack (`WhereTimeGoes`; " + f0(where.number("samples"))
+                + " samples). GC runs on other threads: its time is beside the table.");
+        line.accept("");
+        line.accept("| Stage | Share of the thread's samples |");
+        line.accept("|---|---|");
+        int n = (int) where.number("stages");
+        for (int i = 0; i < n; i++) {
+            line.accept("| " + where.get("stage." + i + ".name") + " | "
+                    + f1(where.number("stage." + i + ".percent")) + "% |");
+        }
+        line.accept("");
+        line.accept("GC in that run: " + f1(profiled.number("gcSeconds")) + " s, beside "
+                + f1(profiled.number("cpuSeconds")) + " s of CPU time of the harness's thread ("
+                + f1(profiled.number("processCpuSeconds")) + " s for the whole JVM, JIT compilers included).");
+        line.accept("");
+        line.accept("Reading: building the `KinesisEvent` the handler receives (a fresh record object, `Date`, data "
+                + "copy and the two");
+        line.accept("sequence-number strings per record and attempt, exactly what the direct path of section 1 "
+                + "builds) is the floor;");
+        line.accept("everything the harness adds (put, lanes, batching, ledger, invoker, logs and metrics, "
+                + "scheduler) is the rest.");
+        line.accept("");
+    }
+
+    /** The demo's 45-minute incident through both configurations. */
+    static void demoSection(Consumer<String> line, double[] demo) {
+        line.accept("## 5. The demo's incident at full scale");
+        line.accept("");
+        if (demo == null) {
+            line.accept("Not run (benchmarks/run.sh runs `examples/demo` Demo with the incident's 45 minutes).");
+            line.accept("");
+            return;
+        }
+        line.accept("`examples` Demo (`Demo target 45 10000 1 100`: the incident at its real scale, the sweeps "
+                + "shrunk to a minute),");
+        line.accept("its own code path: `WhatIf` runs the configurations before and after the fix side by side, "
+                + "one per thread, each");
+        line.accept("with the real `AnalyticsStreamProcessor` (JSON parsing, a slow DynamoDB table, a hanging "
+                + "parser on the pill), the");
+        line.accept("metric traffic generator, function logs and metrics, and the probes. Its own wall-clock "
+                + "figure:");
+        line.accept("");
+        line.accept("| Records per configuration | Both configurations, wall time | Records/s over both |");
+        line.accept("|---|---|---|");
+        line.accept("| " + f0(demo[0]) + " | " + f1(demo[1]) + " s | " + f0(2 * demo[0] / demo[1]) + " |");
+        line.accept("");
+    }
+
+    /** Idle lanes: an idle virtual hour with many lanes. */
+    static void idleLanes(Consumer<String> line, Results idle) {
+        line.accept("Idle lanes (`IdleLanes`): every lane read about 20 records and is caught up, then one virtual "
+                + "hour passes with");
+        line.accept("nothing to do; CPU time of that hour, best of 3:");
+        line.accept("");
+        line.accept("| Stream | Lanes | CPU time of the idle hour |");
+        line.accept("|---|---|---|");
+        for (int[] layout : IdleLanes.LAYOUTS) {
+            line.accept("| " + f0(layout[0]) + " shards, PF " + layout[1] + " | " + f0((double) layout[0]
+                    * layout[1]) + " | " + String.format(Locale.ROOT, "%.3f", idle.number("idle." + layout[0]
+                    + "." + layout[1] + ".hourCpuMs")) + " ms |");
+        }
+        line.accept("");
+        line.accept("A caught-up lane has no event in the scheduler: it is woken by the record that arrives for "
+                + "it (rule 0.3's poll");
+        line.accept("cadence is computed from its arrival), so idle lanes cost nothing per virtual second, "
+                + "however many there are.");
+        line.accept("");
+    }
+
+    /** The largest idle-hour CPU time over the layouts. */
+    static double worstIdleHourMs(Results idle) {
+        double worst = 0;
+        for (int[] layout : IdleLanes.LAYOUTS) {
+            worst = Math.max(worst, idle.number("idle." + layout[0] + "." + layout[1] + ".hourCpuMs"));
+        }
+        return worst;
+    }
+
+    static String f0(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    static String f1(double v) {
+        return String.format(Locale.ROOT, "%,.1f", v);
+    }
+}
