@@ -42,7 +42,7 @@ public final class OutcomeReader {
                     responseText);
         }
         if (!json.isObject()) {
-            return batchFailure("the response is a JSON " + json.getNodeType().toString().toLowerCase()
+            return batchFailure("the response is a JSON " + json.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
                     + ", not an object with batchItemFailures (rule 0.6)", responseText);
         }
         JsonNode failures = json.get("batchItemFailures");
@@ -50,7 +50,7 @@ public final class OutcomeReader {
             return success(responseText); // rule 5.3: {} and {"batchItemFailures":null}
         }
         if (!failures.isArray()) {
-            return batchFailure("batchItemFailures is a " + failures.getNodeType().toString().toLowerCase()
+            return batchFailure("batchItemFailures is a " + failures.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
                     + ", not an array", responseText);
         }
         if (failures.isEmpty()) {
@@ -110,11 +110,11 @@ public final class OutcomeReader {
         if (json == null || json.isNull() || json.isMissingNode()) {
             problem = "the function returned nothing";
         } else if (!json.isObject()) {
-            problem = "the response is a JSON " + json.getNodeType().toString().toLowerCase() + ", not an object";
+            problem = "the response is a JSON " + json.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + ", not an object";
         } else if (state == null || state.isNull()) {
             problem = "the response has no state";
         } else if (!state.isObject()) {
-            problem = "its state is a JSON " + state.getNodeType().toString().toLowerCase() + ", not an object";
+            problem = "its state is a JSON " + state.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + ", not an object";
         }
         if (problem != null) {
             return new WindowReading(new Outcome.FunctionError(Outcome.ErrorKind.BATCH_FAILURE_RESPONSE, null,

@@ -136,7 +136,8 @@ public final class ShardLog {
         }
         if (blockUsed + n > block.length) {
             // a new block; records still held keep the old one reachable on their own
-            block = new byte[Math.min(LARGEST_BLOCK, Math.max(FIRST_BLOCK, block.length * 2))];
+            // at least the record's own size: a record of up to OWN_ARRAY_ABOVE bytes can exceed the next doubling
+            block = new byte[Math.max(n, Math.min(LARGEST_BLOCK, Math.max(FIRST_BLOCK, block.length * 2)))];
             blockUsed = 0;
         }
         System.arraycopy(data, 0, block, blockUsed, n); // the put's copy of the caller's bytes, without an array

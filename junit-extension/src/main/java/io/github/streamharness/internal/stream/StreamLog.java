@@ -180,7 +180,12 @@ public final class StreamLog {
 
     /** Registers a reader of the stream. */
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        lock.lock(); // a put on another thread walks the listeners under the lock
+        try {
+            listeners.add(listener);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The open shard whose hash key range holds {@code hashKey}. */

@@ -51,6 +51,23 @@ class StreamLogEdgesTest {
     }
 
     @Test
+    void recordsOfOneToEightKibibytesAreKeptWholeOnAFreshShardAndAfterSmallerOnes() { // rule 19.1
+        StreamLog s = stream(1);
+        int[] sizes = {2_000, 5_000, 10, 8_192, 1_025, 3_000, 8_192, 7};
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] data = new byte[sizes[i]];
+            java.util.Arrays.fill(data, (byte) ('a' + i));
+            StreamRecord r = s.put("k", data, null, T0);
+            assertThat(r.dataBytes()).as("record %d of %d bytes", i, sizes[i]).isEqualTo(data);
+        }
+        List<StreamRecord> kept = s.shards().get(0).records();
+        for (int i = 0; i < sizes.length; i++) {
+            assertThat(kept.get(i).dataSize()).isEqualTo(sizes[i]);
+            assertThat(kept.get(i).dataBytes()[sizes[i] - 1]).isEqualTo((byte) ('a' + i));
+        }
+    }
+
+    @Test
     void afterSplittingTheFirstOfTwoShardsPutRoutesByHashKeyAmongTheOpenShardsInRangeOrder() { // rule 11.1
         StreamLog s = stream(2);
         List<ShardLog> children = s.splitShard("shardId-000000000000", T0);
