@@ -1,6 +1,7 @@
 package io.github.streamharness;
 
 import io.github.streamharness.internal.observe.SequenceRanges;
+import io.github.streamharness.internal.stream.ShardRecords;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,9 @@ public record Invocation(int number, String functionName, String shardId, int la
                          int attempt, Outcome outcome, Instant startedAt, Instant endedAt,
                          Duration iteratorAgeAtStart, Duration iteratorAgeAtEnd, String awsRequestId,
                          String environmentId, boolean coldStart, List<String> logs, WindowInvocation window) {
-    /** Creates an invocation with immutable copies of its lists. */
+    /** Creates an invocation with immutable copies of its lists (a shard's immutable batch is kept as it is). */
     public Invocation {
-        records = List.copyOf(records);
+        records = records instanceof ShardRecords ? records : List.copyOf(records); // no object per record kept
         logs = List.copyOf(logs);
     }
 

@@ -1,5 +1,8 @@
 package io.github.streamharness;
 
+import io.github.streamharness.internal.stream.RecordAccess;
+import io.github.streamharness.internal.stream.SequenceNumbers;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +18,6 @@ import java.util.Objects;
  * view each time.
  */
 public final class StreamRecord {
-    private static final long[] POWERS_OF_TEN = powersOfTen();
     /** 31^k in int arithmetic (as String.hashCode computes), k = 0..18. */
     private static final int[] POWERS_OF_31 = new int[19];
     /** ZEROS_HASH[k]: the hash contribution of '0' at each of the last k positions, sum of '0' * 31^j for j < k. */
@@ -27,11 +29,13 @@ public final class StreamRecord {
             POWERS_OF_31[k] = POWERS_OF_31[k - 1] * 31;
             ZEROS_HASH[k] = ZEROS_HASH[k - 1] + '0' * POWERS_OF_31[k - 1];
         }
+        RecordAccess.install(new EngineFactory()); // the block-sharing form, for the engine's shard store only
     }
 
     private final String shardId;
-    private final String sequenceNumber;     // null in the compact form: prefix + zero-padded counter
-    private final String sequencePrefix;
+    /** The full sequence number; in the compact form null until first read, then kept (built once per record). */
+    private String sequenceNumber;
+    private final String sequencePrefix;   // null in the full form
     private final long sequenceCounter;
     private final int counterDigits;
     private final String partitionKey;
@@ -51,66 +55,64 @@ public final class StreamRecord {
 
     /** As {@link #StreamRecord(String, String, String, byte[], Instant)}, with the arrival time in epoch millis. */
     public StreamRecord(String shardId, String sequenceNumber, String partitionKey, byte[] data, long arrivalMillis) {
-        this.shardId = Objects.requireNonNull(shardId, "shardId");
-        this.sequenceNumber = Objects.requireNonNull(sequenceNumber, "sequenceNumber");
-        this.sequencePrefix = null;
-        this.sequenceCounter = 0;
-        this.counterDigits = 0;
-        this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
-        this.data = Objects.requireNonNull(data, "data").clone();
-        this.dataOffset = 0;
-        this.dataLength = this.data.length;
-        this.arrivalMillis = arrivalMillis;
+        this(shardId, Objects.requireNonNull(sequenceNumber, "sequenceNumber"), null, 0, 0, partitionKey,
+                Objects.requireNonNull(data, "data").clone(), 0, data.length, arrivalMillis);
     }
 
     /**
      * A record whose sequence number is {@code sequencePrefix} followed by {@code sequenceCounter} zero-padded to
-     * {@code counterDigits} digits. The engine stores records this way and builds the number when it is read, which
-     * keeps long simulations small; the record equals the same record built with its full sequence number.
+     * {@code counterDigits} digits (1..18); it equals the same record built with its full sequence number. The data
+     * is copied.
      */
     public StreamRecord(String shardId, String sequencePrefix, long sequenceCounter, int counterDigits,
                         String partitionKey, byte[] data, long arrivalMillis) {
-        if (sequenceCounter < 0 || counterDigits < 1 || counterDigits > 18
-                || sequenceCounter >= POWERS_OF_TEN[counterDigits]) {
-            throw new IllegalArgumentException("counter " + sequenceCounter + " does not fit in " + counterDigits
-                    + " digits");
-        }
-        this.shardId = Objects.requireNonNull(shardId, "shardId");
-        this.sequenceNumber = null;
-        this.sequencePrefix = Objects.requireNonNull(sequencePrefix, "sequencePrefix");
-        this.sequenceCounter = sequenceCounter;
-        this.counterDigits = counterDigits;
-        this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
-        this.data = Objects.requireNonNull(data, "data").clone();
-        this.dataOffset = 0;
-        this.dataLength = this.data.length;
-        this.arrivalMillis = arrivalMillis;
+        this(shardId, null, checkedPrefix(sequencePrefix, sequenceCounter, counterDigits), sequenceCounter,
+                counterDigits, partitionKey, Objects.requireNonNull(data, "data").clone(), 0, data.length,
+                arrivalMillis);
     }
 
-    /**
-     * The engine's form of {@link #StreamRecord(String, String, long, int, String, byte[], long)}: the data is the
-     * {@code length} bytes of {@code block} from {@code offset}, which are <b>not copied</b>. The engine stores the
-     * records of a shard in append-only blocks this way, so that a long run keeps one object per record instead of
-     * two; whoever calls this must never change those bytes afterwards.
-     */
-    public StreamRecord(String shardId, String sequencePrefix, long sequenceCounter, int counterDigits,
-                        String partitionKey, byte[] block, int offset, int length, long arrivalMillis) {
-        if (sequenceCounter < 0 || counterDigits < 1 || counterDigits > 18
-                || sequenceCounter >= POWERS_OF_TEN[counterDigits]) {
-            throw new IllegalArgumentException("counter " + sequenceCounter + " does not fit in " + counterDigits
-                    + " digits");
-        }
-        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(block, "block").length);
+    /** Every form: exactly one of {@code sequenceNumber} and {@code sequencePrefix} is given; data is not copied. */
+    private StreamRecord(String shardId, String sequenceNumber, String sequencePrefix, long sequenceCounter,
+                         int counterDigits, String partitionKey, byte[] data, int offset, int length,
+                         long arrivalMillis) {
         this.shardId = Objects.requireNonNull(shardId, "shardId");
-        this.sequenceNumber = null;
-        this.sequencePrefix = Objects.requireNonNull(sequencePrefix, "sequencePrefix");
+        this.sequenceNumber = sequenceNumber;
+        this.sequencePrefix = sequencePrefix;
         this.sequenceCounter = sequenceCounter;
         this.counterDigits = counterDigits;
         this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
-        this.data = block;
+        this.data = data;
         this.dataOffset = offset;
         this.dataLength = length;
         this.arrivalMillis = arrivalMillis;
+    }
+
+    private static String checkedPrefix(String sequencePrefix, long sequenceCounter, int counterDigits) {
+        if (!SequenceNumbers.fits(sequenceCounter, counterDigits)) {
+            throw new IllegalArgumentException("counter " + sequenceCounter + " does not fit in " + counterDigits
+                    + " digits");
+        }
+        return Objects.requireNonNull(sequencePrefix, "sequencePrefix");
+    }
+
+    /**
+     * The engine's forms (through {@link RecordAccess}): the data is {@code length} bytes of a shard's append-only
+     * block, <b>not copied</b>, so a record read from the store costs one object and no copy.
+     */
+    private static final class EngineFactory implements RecordAccess.Factory {
+        @Override
+        public StreamRecord numbered(String shardId, String sequencePrefix, long counter, int counterDigits,
+                                     String partitionKey, byte[] block, int offset, int length, long arrivalMillis) {
+            return new StreamRecord(shardId, null, sequencePrefix, counter, counterDigits, partitionKey, block,
+                    offset, length, arrivalMillis);
+        }
+
+        @Override
+        public StreamRecord given(String shardId, String sequenceNumber, String partitionKey, byte[] block,
+                                  int offset, int length, long arrivalMillis) {
+            return new StreamRecord(shardId, Objects.requireNonNull(sequenceNumber, "sequenceNumber"), null, 0, 0,
+                    partitionKey, block, offset, length, arrivalMillis);
+        }
     }
 
     /** The shard that holds the record, e.g. {@code shardId-000000000000}. */
@@ -120,27 +122,13 @@ public final class StreamRecord {
 
     /** The record's sequence number: a decimal string, strictly increasing within its shard (section 12). */
     public String sequenceNumber() {
-        if (sequenceNumber != null) {
-            return sequenceNumber;
+        String number = sequenceNumber;
+        if (number == null) {
+            // built once, on first read (a benign race: every thread builds the same immutable string)
+            number = SequenceNumbers.format(sequencePrefix, sequenceCounter, counterDigits);
+            sequenceNumber = number;
         }
-        return formatSequenceNumber();
-    }
-
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the prefix's Latin-1 bytes, one copy
-    private String formatSequenceNumber() {
-        int prefixLength = sequencePrefix.length();
-        byte[] digits = new byte[prefixLength + counterDigits];
-        sequencePrefix.getBytes(0, prefixLength, digits, 0); // the prefix is ASCII digits
-        long v = sequenceCounter;
-        int p = digits.length - 1;
-        for (; v != 0; p--) { // the counter's digits from the right, then zeros: no division for the padding
-            digits[p] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        for (; p >= prefixLength; p--) {
-            digits[p] = '0';
-        }
-        return new String(digits, StandardCharsets.ISO_8859_1);
+        return number;
     }
 
     /** The partition key the producer gave. */
@@ -189,8 +177,8 @@ public final class StreamRecord {
         if (!(o instanceof StreamRecord other) || !shardId.equals(other.shardId)) {
             return false;
         }
-        if (sequenceNumber == null && other.sequenceNumber == null && sequencePrefix.equals(other.sequencePrefix)
-                && counterDigits == other.counterDigits) {
+        if (sequencePrefix != null && other.sequencePrefix != null && counterDigits == other.counterDigits
+                && sequencePrefix.equals(other.sequencePrefix)) {
             return sequenceCounter == other.sequenceCounter;
         }
         return sequenceNumber().equals(other.sequenceNumber());
@@ -201,18 +189,9 @@ public final class StreamRecord {
         return 31 * shardId.hashCode() + sequenceHash();
     }
 
-    private static long[] powersOfTen() {
-        long[] powers = new long[19];
-        powers[0] = 1;
-        for (int i = 1; i < powers.length; i++) {
-            powers[i] = powers[i - 1] * 10;
-        }
-        return powers;
-    }
-
     /** {@code sequenceNumber().hashCode()}, without building the string in the compact form. */
     private int sequenceHash() {
-        if (sequenceNumber != null) {
+        if (sequencePrefix == null) {
             return sequenceNumber.hashCode();
         }
         // String.hashCode of prefix + digits is prefix.hashCode() * 31^digits + the digits' own hash, each digit

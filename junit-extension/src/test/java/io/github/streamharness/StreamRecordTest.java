@@ -3,6 +3,8 @@ package io.github.streamharness;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,17 +42,23 @@ class StreamRecordTest {
     }
 
     @Test
-    void aRecordInABlockReadsOnlyItsOwnBytes() {
-        byte[] block = "aaaa{\"v\":1}bbbb".getBytes(StandardCharsets.UTF_8);
-        StreamRecord r = new StreamRecord("s", PREFIX, 3, 18, "pk", block, 4, 7, 0L);
-        assertThat(r.dataAsString()).isEqualTo("{\"v\":1}");
-        assertThat(r.dataSize()).isEqualTo(7);
-        assertThat(r.dataBytes()).isEqualTo("{\"v\":1}".getBytes(StandardCharsets.UTF_8));
-        assertThat(r.data().remaining()).isEqualTo(7);
-        assertThat(r.data().get(0)).isEqualTo((byte) '{');
-        assertThat(r.data().isReadOnly()).isTrue();
-        assertThatThrownBy(() -> new StreamRecord("s", PREFIX, 3, 18, "pk", block, 10, 7, 0L))
-                .isInstanceOf(IndexOutOfBoundsException.class);
+    void theEnginesBlockSharingFormIsNotPublic() {
+        // users build records with their own data (copied); only the engine's store shares a block, not copied
+        assertThat(StreamRecord.class.getConstructors()).extracting(c -> List.of(c.getParameterTypes()))
+                .containsExactlyInAnyOrder(
+                        List.of(String.class, String.class, String.class, byte[].class, Instant.class),
+                        List.of(String.class, String.class, String.class, byte[].class, long.class),
+                        List.of(String.class, String.class, long.class, int.class, String.class, byte[].class,
+                                long.class));
+    }
+
+    @Test
+    void aCompactRecordBuildsItsSequenceNumberOnceAndCopiesItsData() {
+        byte[] bytes = {1, 2};
+        StreamRecord r = new StreamRecord("s", PREFIX, 5, 18, "pk", bytes, 0L);
+        bytes[0] = 9;
+        assertThat(r.dataBytes()).containsExactly(1, 2);
+        assertThat(r.sequenceNumber()).isSameAs(r.sequenceNumber()).isEqualTo(PREFIX + "000000000000000005");
     }
 
     @Test

@@ -40,13 +40,23 @@ final class PendingRecords {
         return reader.shard.arrivalMillis(queue.get(n));
     }
 
-    /** The first {@code n} pending records. */
+    /**
+     * The first {@code n} pending records, as an immutable list that holds the shard's chunks, not one object per
+     * record (the Invocation keeps this very list; each read makes the record anew).
+     */
     List<StreamRecord> first(int n) {
-        StreamRecord[] batch = new StreamRecord[n];
-        for (int i = 0; i < n; i++) {
-            batch[i] = get(i);
+        if (n == 0) {
+            return List.of();
         }
-        return List.of(batch); // immutable: the Invocation keeps this very list instead of copying it again
+        int from = queue.get(0);
+        if (queue.get(n - 1) - from == n - 1) { // one lane of the shard, or records of one lane in a row
+            return reader.shard.records(from, n);
+        }
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
+            indices[i] = queue.get(i);
+        }
+        return reader.shard.records(indices);
     }
 
     /** Moves the first {@code n} records to {@code state} in the reader's ledger and takes them off the queue. */

@@ -3,12 +3,12 @@ package io.github.streamharness.internal.stream;
 import io.github.streamharness.StreamRecord;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.RandomAccess;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
@@ -16,10 +16,15 @@ import java.util.function.IntSupplier;
  * 56-digit sequence number whose tail is {@code i}, so numbers increase strictly (section 12) and a number maps back to
  * its index without a lookup. A prefix of records can be released (retention trim, or memory release in long
  * simulations); released indices are no longer available.
+ *
+ * <p>The store is columnar ({@link Chunk}): per record a few primitives in chunks of up to 4,096 records, its data
+ * in append-only blocks, its partition key as an id into an interned table ({@link KeyTable}). No object is kept per
+ * record; {@link #get} makes a {@link StreamRecord} when one is asked for (equal to the one the put returned, rule
+ * 12.2), so a run that keeps a million records costs the garbage collector a few hundred flat arrays.
  */
 public final class ShardLog {
-    private static final int COUNTER_DIGITS = 18;
-    /** Records released at once: amortizes the copy of the held tail over many checkpoint moves. */
+    private static final int COUNTER_DIGITS = SequenceNumbers.MAX_DIGITS;
+    /** Records released at once: amortizes the release over many checkpoint moves. */
     private static final int RELEASE_CHUNK = 4_096;
     /** The first data block of a shard: small, so that 10,000 idle shards cost little. */
     private static final int FIRST_BLOCK = 1_024;
@@ -37,8 +42,12 @@ public final class ShardLog {
     private final BigInteger startingHashKey;
     private final BigInteger endingHashKey;
     private final String sequencePrefix;
-    private final byte[] sequenceTemplate;
-    private StreamRecord[] records = new StreamRecord[16];
+    /** The chunks still held: {@code chunks[k]} is chunk number {@code firstChunk + k}; the last is {@link #tail}. */
+    private Chunk[] chunks = new Chunk[4];
+    private int firstChunk;
+    private int chunkCount;
+    private Chunk tail;
+    private KeyTable keys = new KeyTable();
     private int base;
     private int size;
     /** The block new records' data is copied into (append-only: a byte once written never changes), and its fill. */
@@ -49,7 +58,7 @@ public final class ShardLog {
     private int maxPartitionKeyChars;
     private int maxDataBytes;
     /** Index of each sequence number, for a shard of a real stream (numbers given, not built); else null. */
-    private java.util.Map<String, Integer> externalIndex;
+    private Map<String, Integer> externalIndex;
     private final List<String> parentShardIds;
     private List<String> childShardIds = List.of();
     private long closedAtMillis = -1;
@@ -63,7 +72,6 @@ public final class ShardLog {
         this.parentShardIds = List.copyOf(parentShardIds);
         // "49" + 15 digits of stream creation time + 21 digits of shard number = 38; + 18 counter digits = 56
         this.sequencePrefix = "49" + pad(streamEpochSecond, 15) + pad(index, 21);
-        this.sequenceTemplate = (sequencePrefix + pad(0, COUNTER_DIGITS)).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Position of the shard in the stream (0-based). */
@@ -88,7 +96,10 @@ public final class ShardLog {
 
     /** From now on the shard holds a real stream's records, with the sequence numbers it gave them. */
     void externalSequenceNumbers() {
-        externalIndex = new java.util.HashMap<>();
+        if (size > 0) {
+            throw new IllegalStateException(shardId + " numbers its own records already");
+        }
+        externalIndex = new HashMap<>();
     }
 
     /** Appends a record of a real stream with its own sequence number; returns it. */
@@ -96,10 +107,11 @@ public final class ShardLog {
         if (externalIndex == null) {
             throw new IllegalStateException(shardId + " numbers its own records");
         }
+        Objects.requireNonNull(sequenceNumber, "sequenceNumber");
         if (externalIndex.putIfAbsent(sequenceNumber, size) != null) {
             throw new IllegalArgumentException(shardId + " already holds sequence number " + sequenceNumber);
         }
-        return store(new StreamRecord(shardId, sequenceNumber, partitionKey, data, arrivalMillis), data.length);
+        return store(partitionKey, data, arrivalMillis, sequenceNumber);
     }
 
     /** The shards this one was split or merged from (rule 11.1): empty for an original shard. */
@@ -129,36 +141,63 @@ public final class ShardLog {
             throw new IllegalStateException(shardId + " holds a real stream's records: append them with their "
                     + "sequence numbers");
         }
-        int n = data.length;
-        if (n > OWN_ARRAY_ABOVE) {
-            return store(new StreamRecord(shardId, sequencePrefix, size, COUNTER_DIGITS, partitionKey, data,
-                    arrivalMillis), n);
-        }
-        if (blockUsed + n > block.length) {
-            // a new block; records still held keep the old one reachable on their own
-            // at least the record's own size: a record of up to OWN_ARRAY_ABOVE bytes can exceed the next doubling
-            block = new byte[Math.max(n, Math.min(LARGEST_BLOCK, Math.max(FIRST_BLOCK, block.length * 2)))];
-            blockUsed = 0;
-        }
-        System.arraycopy(data, 0, block, blockUsed, n); // the put's copy of the caller's bytes, without an array
-        StreamRecord record = new StreamRecord(shardId, sequencePrefix, size, COUNTER_DIGITS, partitionKey, block,
-                blockUsed, n, arrivalMillis);
-        blockUsed += n;
-        return store(record, n);
+        return store(partitionKey, data, arrivalMillis, null);
     }
 
-    private StreamRecord store(StreamRecord record, int dataLength) {
+    /**
+     * Stores record {@code size}: its data copied into the current block (or an array of its own when large), its
+     * columns written in the tail chunk. Returns the record; nothing else is allocated per record.
+     */
+    private StreamRecord store(String partitionKey, byte[] data, long arrivalMillis, String givenNumber) {
         int i = size;
-        String partitionKey = record.partitionKey();
-        int slot = i - base;
-        if (slot == records.length) {
-            records = Arrays.copyOf(records, Math.max(16, records.length * 2));
+        int n = data.length;
+        byte[] into;
+        int offset;
+        if (n > OWN_ARRAY_ABOVE) {
+            into = data.clone();
+            offset = 0;
+        } else {
+            if (blockUsed + n > block.length) {
+                // a new block; records still held keep the old one reachable through their chunks
+                // at least the record's own size: a record of up to OWN_ARRAY_ABOVE bytes can exceed the next doubling
+                block = new byte[Math.max(n, Math.min(LARGEST_BLOCK, Math.max(FIRST_BLOCK, block.length * 2)))];
+                blockUsed = 0;
+            }
+            into = block;
+            offset = blockUsed;
+            System.arraycopy(data, 0, into, offset, n); // the put's copy of the caller's bytes, without an array
+            blockUsed += n;
         }
-        records[slot] = record;
+        Chunk chunk = tail;
+        if (chunk == null || i == chunk.end()) {
+            chunk = newChunk(i);
+        }
+        chunk.write(i, arrivalMillis, into, offset, n, keys.idOf(partitionKey), givenNumber);
         size++;
         maxPartitionKeyChars = Math.max(maxPartitionKeyChars, partitionKey.length());
-        maxDataBytes = Math.max(maxDataBytes, dataLength);
-        return record;
+        maxDataBytes = Math.max(maxDataBytes, n);
+        RecordAccess.Factory f = RecordAccess.factory();
+        return givenNumber == null
+                ? f.numbered(shardId, sequencePrefix, i, COUNTER_DIGITS, partitionKey, into, offset, n, arrivalMillis)
+                : f.given(shardId, givenNumber, partitionKey, into, offset, n, arrivalMillis);
+    }
+
+    private Chunk newChunk(int i) {
+        if (keys.size() > KeyTable.LIMIT) {
+            keys = new KeyTable(); // a producer of unique keys: the old table goes with the chunks that use it
+        }
+        int number = Chunk.number(i);
+        if (chunkCount == 0) {
+            firstChunk = number; // everything before was released
+        }
+        if (number - firstChunk == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
+        }
+        Chunk chunk = new Chunk(number, keys, externalIndex != null);
+        chunks[number - firstChunk] = chunk;
+        chunkCount = number - firstChunk + 1;
+        tail = chunk;
+        return chunk;
     }
 
     /** Number of records ever written to the shard (the index the next record gets). */
@@ -181,32 +220,40 @@ public final class ShardLog {
         return base;
     }
 
-    /** The record at {@code i}; it must be available. */
+    /** The record at {@code i}, made now (equal to the one the put returned); it must be available. */
     public StreamRecord get(int i) {
+        return chunk(i).record(shardId, sequencePrefix, COUNTER_DIGITS, i);
+    }
+
+    /** Arrival time of record {@code i} in epoch millis, without making the record. */
+    public long arrivalMillis(int i) {
+        return chunk(i).arrivalMillis(i);
+    }
+
+    /** The data size of record {@code i} in bytes, without making the record. */
+    public int dataSize(int i) {
+        return chunk(i).dataSize(i);
+    }
+
+    /** The partition key of record {@code i}, without making the record. */
+    public String partitionKey(int i) {
+        return chunk(i).partitionKey(i);
+    }
+
+    /** The sequence number record {@code i} has (one string, built without intermediate text). */
+    public String sequenceNumber(int i) {
+        if (externalIndex != null) {
+            return chunk(i).givenNumber(i);
+        }
+        return SequenceNumbers.format(sequencePrefix, i, COUNTER_DIGITS);
+    }
+
+    private Chunk chunk(int i) {
         if (i < base || i >= size) {
             throw new IndexOutOfBoundsException("record " + i + " of " + shardId + " is not available (held: "
                     + base + ".." + (size - 1) + ")");
         }
-        return records[i - base];
-    }
-
-    /** Arrival time of record {@code i} in epoch millis. */
-    public long arrivalMillis(int i) {
-        return get(i).approximateArrivalEpochMillis();
-    }
-
-    /** The sequence number record {@code i} has. */
-    public String sequenceNumber(int i) {
-        if (externalIndex != null) {
-            return get(i).sequenceNumber();
-        }
-        byte[] digits = sequenceTemplate.clone(); // one copy of the 56 digits, no intermediate strings
-        long v = i;
-        for (int p = digits.length - 1; v != 0; p--) {
-            digits[p] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        return new String(digits, StandardCharsets.ISO_8859_1);
+        return chunks[Chunk.number(i) - firstChunk];
     }
 
     /** The index of a sequence number of this shard, or -1 when it is not one of this shard's numbers. */
@@ -254,48 +301,67 @@ public final class ShardLog {
         }
     }
 
-    /** Releases records below {@code upTo} (exclusive). */
+    /** Releases records below {@code upTo} (exclusive): the chunks wholly below it are dropped. */
     public void releaseBefore(int upTo) {
         int target = Math.min(upTo, size);
         if (target <= base) {
             return;
         }
-        Arrays.fill(records, 0, target - base, null);
-        int held = size - target;
-        if (target - base > records.length / 2) {
-            StreamRecord[] compacted = new StreamRecord[Math.max(16, Integer.highestOneBit(Math.max(1, held)) * 2)];
-            System.arraycopy(records, target - base, compacted, 0, held);
-            records = compacted;
-            base = target;
-        } else {
-            // shift lazily: keep slots, just move the base by copying down
-            System.arraycopy(records, target - base, records, 0, held);
-            Arrays.fill(records, held, records.length, null);
-            base = target;
-        }
-    }
-
-    /** The held records, oldest first, as an unmodifiable view. */
-    public List<StreamRecord> records() {
-        return new View();
-    }
-
-    private final class View extends AbstractList<StreamRecord> implements RandomAccess {
-        private final int from = base;
-        private final int to = size;
-
-        @Override
-        public StreamRecord get(int i) {
-            if (i < 0 || i >= to - from) {
-                throw new IndexOutOfBoundsException(i);
+        base = target;
+        int drop = Math.min(chunkCount, Chunk.number(target) - firstChunk); // chunks that end at or before target
+        if (drop > 0) {
+            System.arraycopy(chunks, drop, chunks, 0, chunkCount - drop);
+            Arrays.fill(chunks, chunkCount - drop, chunkCount, null);
+            chunkCount -= drop;
+            firstChunk += drop;
+            if (chunkCount == 0) {
+                tail = null;
             }
-            return ShardLog.this.get(from + i);
         }
+    }
 
-        @Override
-        public int size() {
-            return to - from;
+    /** The held records, oldest first: an immutable snapshot (records written later are not in it). */
+    public ShardRecords records() {
+        return records(base, size - base);
+    }
+
+    /** The {@code count} records from index {@code from} on, as an immutable list; they must be available. */
+    public ShardRecords records(int from, int count) {
+        if (count == 0) {
+            return new ShardRecords(shardId, sequencePrefix, COUNTER_DIGITS, new Chunk[0], null, from, 0);
         }
+        chunk(from);
+        chunk(from + count - 1); // both ends are held, so everything between is
+        int first = Chunk.number(from) - firstChunk;
+        int last = Chunk.number(from + count - 1) - firstChunk;
+        return new ShardRecords(shardId, sequencePrefix, COUNTER_DIGITS,
+                Arrays.copyOfRange(chunks, first, last + 1), null, from, count);
+    }
+
+    /**
+     * The records at {@code indices} (ascending, each available), as an immutable list; the list keeps the array,
+     * which the caller must not change afterwards.
+     */
+    public ShardRecords records(int[] indices) {
+        int n = indices.length;
+        if (n > 0 && indices[n - 1] - indices[0] == n - 1) {
+            return records(indices[0], n); // consecutive: no index array needed
+        }
+        Chunk[] distinct = new Chunk[Math.min(n, chunkCount)];
+        int count = 0;
+        int previous = -1;
+        for (int i : indices) {
+            if (i <= previous) {
+                throw new IllegalArgumentException("indices must ascend: " + previous + " then " + i);
+            }
+            previous = i;
+            Chunk c = chunk(i);
+            if (count == 0 || distinct[count - 1] != c) {
+                distinct[count++] = c;
+            }
+        }
+        return new ShardRecords(shardId, sequencePrefix, COUNTER_DIGITS, Arrays.copyOf(distinct, count), indices, 0,
+                n);
     }
 
     static String pad(long value, int width) {

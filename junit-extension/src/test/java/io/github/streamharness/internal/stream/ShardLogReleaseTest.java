@@ -12,13 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A shard releasing a prefix of its records (retention, or releaseCommittedRecords in long runs): what is released is
- * gone with a clear error, everything after it stays readable at its own index, in both ways the store shrinks, and
- * the committed records are released only in chunks of 4,096.
+ * gone with a clear error, everything after it stays readable at its own index, whether the release drops whole
+ * chunks of the store or stops inside one, and the committed records are released only in steps of 4,096.
  */
 class ShardLogReleaseTest {
     private static List<StreamRecord> fill(StreamLog stream, int n) {
         List<StreamRecord> put = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        int at = stream.shards().get(0).size(); // record i says "r<i>" and arrives at T0 + i millis
+        for (int i = at; i < at + n; i++) {
             put.add(stream.put("pk", ("r" + i).getBytes(StandardCharsets.UTF_8), null, 1_767_225_600_000L + i));
         }
         return put;
@@ -32,7 +33,10 @@ class ShardLogReleaseTest {
         assertThat(shard.firstAvailable()).isEqualTo(from);
         assertThat(shard.records()).containsExactlyElementsOf(all.subList(from, all.size()));
         for (int i = from; i < all.size(); i++) {
-            assertThat(shard.get(i)).isSameAs(all.get(i));
+            StreamRecord made = shard.get(i); // made anew from the columns: equal, with the same key and data
+            assertThat(made).isEqualTo(all.get(i));
+            assertThat(made.dataAsString()).isEqualTo(all.get(i).dataAsString()).isEqualTo("r" + i);
+            assertThat(made.approximateArrivalEpochMillis()).isEqualTo(1_767_225_600_000L + i);
         }
         if (from > 0) {
             int gone = from - 1;
@@ -43,11 +47,11 @@ class ShardLogReleaseTest {
     }
 
     @Test
-    void releasingMoreThanHalfTheStoreCompactsItAndTheRestStaysReadableAsItGrowsAgain() {
+    void releasingWholeChunksDropsThemAndTheRestStaysReadableAsTheShardGrows() {
         StreamLog stream = oneShard();
         ShardLog shard = stream.shards().get(0);
-        List<StreamRecord> all = fill(stream, 300); // a store of 512 slots
-        shard.releaseBefore(260); // 40 held: a store of 64
+        List<StreamRecord> all = fill(stream, 300); // chunks of 16, 16, 32, 64, 128, 256 records
+        shard.releaseBefore(260); // inside the last chunk: every chunk before it goes
         assertHeldExactly(shard, all, 260);
         all.addAll(fill(stream, 200)); // grows from the compacted store
         assertHeldExactly(shard, all, 260);
@@ -55,13 +59,13 @@ class ShardLogReleaseTest {
     }
 
     @Test
-    void releasingLessThanHalfTheStoreShiftsItInPlace() {
+    void releasingInsideAChunkKeepsItsLaterRecordsReadable() {
         StreamLog stream = oneShard();
         ShardLog shard = stream.shards().get(0);
         List<StreamRecord> all = fill(stream, 100);
-        shard.releaseBefore(10);
+        shard.releaseBefore(10); // inside the first chunk: it stays
         assertHeldExactly(shard, all, 10);
-        shard.releaseBefore(64); // 54 of 128 slots: still less than half
+        shard.releaseBefore(64); // exactly at a chunk's start: the three before it go
         assertHeldExactly(shard, all, 64);
         all.addAll(fill(stream, 100));
         assertHeldExactly(shard, all, 64);
@@ -81,6 +85,27 @@ class ShardLogReleaseTest {
         assertThat(shard.records()).isEmpty();
         all.addAll(fill(stream, 3));
         assertHeldExactly(shard, all, 20);
+        fill(stream, 9); // to 32, the end of the second chunk
+        shard.releaseBefore(32); // everything again, ending on a chunk boundary: no chunk is left
+        assertThat(shard.records()).isEmpty();
+        assertThat(stream.put("pk", "r32".getBytes(StandardCharsets.UTF_8), null, 1_767_225_600_032L).sequenceNumber())
+                .isEqualTo(shard.sequenceNumber(32));
+        assertThat(shard.get(32).dataAsString()).isEqualTo("r32");
+    }
+
+    @Test
+    void aSnapshotOfRecordsStaysReadableAfterTheShardReleasedThem() {
+        StreamLog stream = oneShard();
+        ShardLog shard = stream.shards().get(0);
+        List<StreamRecord> all = fill(stream, 9_000);
+        List<StreamRecord> batch = shard.records(4_090, 10); // across the chunk boundary at 4,096
+        List<StreamRecord> sparse = shard.records(new int[] {3, 17, 4_100, 8_999});
+        shard.releaseBefore(9_000);
+        assertThat(batch).containsExactlyElementsOf(all.subList(4_090, 4_100));
+        assertThat(batch.get(9).dataAsString()).isEqualTo("r4099");
+        assertThat(sparse).containsExactly(all.get(3), all.get(17), all.get(4_100), all.get(8_999));
+        assertThat(sparse.get(2).dataAsString()).isEqualTo("r4100");
+        assertThatThrownBy(() -> shard.get(8_999)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

@@ -150,7 +150,9 @@ class StreamLogEdgesTest {
         StreamRecord r = s.append("shardId-000000000001", number, "pk", new byte[] {1}, T0);
         assertThat(r.sequenceNumber()).isEqualTo(number);
         ShardLog shard = s.stream().shard("shardId-000000000001");
-        assertThat(shard.get(0)).isSameAs(r);
+        assertThat(shard.get(0)).isEqualTo(r).isNotSameAs(r); // made anew from the store, equal by number
+        assertThat(shard.get(0).sequenceNumber()).isEqualTo(number);
+        assertThat(shard.get(0).dataBytes()).containsExactly(1);
         assertThat(shard.indexOf(number)).isZero();
         assertThat(shard.sequenceNumber(0)).isEqualTo(number);
         assertThat(shard.indexOf("49590338271490256608559692538361571095921575989136588899")).isEqualTo(-1);

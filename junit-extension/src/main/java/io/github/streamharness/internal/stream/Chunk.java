@@ -1,0 +1,121 @@
+package io.github.streamharness.internal.stream;
+
+import io.github.streamharness.StreamRecord;
+
+import java.util.Arrays;
+
+/**
+ * A run of consecutive records of a shard, stored in columns of primitives: arrival time, where the data lies
+ * (a block of this chunk, an offset in it, a length) and the partition key's id in a {@link KeyTable}. No object per
+ * record: the garbage collector copies a chunk as a few flat arrays, whatever the number of records kept. A chunk is
+ * append-only and never moves its records, so a snapshot that holds it ({@link ShardRecords}) stays readable after the
+ * shard released it.
+ *
+ * <p>Chunk sizes: 16, 16, 32, 64, ..., 2048 records for the first 4,096 records of a shard (an idle shard costs
+ * little), then 4,096 each (small enough to stay an ordinary young object, never a humongous region).
+ */
+final class Chunk {
+    private static final int FIRST_BITS = 4;
+    private static final int BITS = 12;
+    /** Records per chunk from record {@code 1 << BITS} on. */
+    static final int SIZE = 1 << BITS;
+    /** Offsets within a block take the low 16 bits of {@link #place}; blocks are at most 32 KiB. */
+    private static final int OFFSET_BITS = 16;
+
+    /** Index in the shard of the chunk's first record. */
+    final int start;
+    private final int capacity;
+    private final long[] arrival;
+    /** The data's block (its index in {@link #blocks}) and offset, packed: {@code block << 16 | offset}. */
+    private final int[] place;
+    private final int[] length;
+    private final int[] key;
+    private final KeyTable keys;
+    /** The sequence numbers a real stream gave the records; null when the shard numbers its own. */
+    private final String[] given;
+    private byte[][] blocks = new byte[2][];
+    private int blockCount;
+
+    Chunk(int number, KeyTable keys, boolean givenNumbers) {
+        this.start = start(number);
+        this.capacity = number == 0 ? 1 << FIRST_BITS : number <= BITS - FIRST_BITS ? start : SIZE;
+        this.arrival = new long[capacity];
+        this.place = new int[capacity];
+        this.length = new int[capacity];
+        this.key = new int[capacity];
+        this.keys = keys;
+        this.given = givenNumbers ? new String[capacity] : null;
+    }
+
+    /** The number of the chunk that holds record {@code i}. */
+    static int number(int i) {
+        if (i < SIZE) {
+            return i < 1 << FIRST_BITS ? 0 : 32 - Integer.numberOfLeadingZeros(i) - FIRST_BITS;
+        }
+        return (i >>> BITS) + BITS - FIRST_BITS;
+    }
+
+    /** The index of chunk {@code number}'s first record. */
+    static int start(int number) {
+        if (number <= BITS - FIRST_BITS) {
+            return number == 0 ? 0 : 1 << (number + FIRST_BITS - 1);
+        }
+        return (number - (BITS - FIRST_BITS)) << BITS;
+    }
+
+    /** The index after the chunk's last record. */
+    int end() {
+        return start + capacity;
+    }
+
+    /** Writes record {@code i} (the next one): its data lies at {@code offset} in {@code block}. */
+    void write(int i, long arrivalMillis, byte[] block, int offset, int dataLength, int keyId, String number) {
+        int j = i - start;
+        int b = blockCount - 1;
+        if (b < 0 || blocks[b] != block) { // the shard moved on to a new block, or the data has an array of its own
+            if (blockCount == blocks.length) {
+                blocks = Arrays.copyOf(blocks, blockCount * 2);
+            }
+            blocks[blockCount] = block;
+            b = blockCount++;
+        }
+        arrival[j] = arrivalMillis;
+        place[j] = b << OFFSET_BITS | offset;
+        length[j] = dataLength;
+        key[j] = keyId;
+        if (given != null) {
+            given[j] = number;
+        }
+    }
+
+    long arrivalMillis(int i) {
+        return arrival[i - start];
+    }
+
+    int dataSize(int i) {
+        return length[i - start];
+    }
+
+    String partitionKey(int i) {
+        return keys.key(key[i - start]);
+    }
+
+    /** The sequence number a real stream gave record {@code i}, or null when the shard numbers its own. */
+    String givenNumber(int i) {
+        return given == null ? null : given[i - start];
+    }
+
+    /** Record {@code i} as a {@link StreamRecord}, made now; its data is shared with the block, not copied. */
+    StreamRecord record(String shardId, String sequencePrefix, int counterDigits, int i) {
+        int j = i - start;
+        int p = place[j];
+        byte[] block = blocks[p >>> OFFSET_BITS];
+        int offset = p & ((1 << OFFSET_BITS) - 1);
+        RecordAccess.Factory f = RecordAccess.factory();
+        String partitionKey = keys.key(key[j]);
+        return given == null
+                ? f.numbered(shardId, sequencePrefix, i, counterDigits, partitionKey, block, offset, length[j],
+                        arrival[j])
+                : f.given(shardId, given[j], partitionKey, block, offset, length[j], arrival[j]);
+    }
+}

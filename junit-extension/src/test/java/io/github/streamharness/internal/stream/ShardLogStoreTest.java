@@ -1,0 +1,190 @@
+package io.github.streamharness.internal.stream;
+
+import io.github.streamharness.StreamRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The shard's columnar store: a record read back is made from its chunk's columns and equals the one the put returned
+ * (rule 12.2), with the same key, data, arrival time and sequence number, across chunk and block boundaries, for data
+ * in a shared block or in an array of its own, for a producer of unique keys, and for a real stream's numbers.
+ */
+class ShardLogStoreTest {
+    private static final long T0 = 1_767_225_600_000L;
+
+    private static StreamLog oneShard() {
+        return new StreamLog("s", "arn:aws:kinesis:us-east-1:123456789012:stream/s", 1, 1_767_225_600L, 86_400_000L);
+    }
+
+    /** Record i's data: sizes cycle through empty, small, exactly a block's own-array limit, and larger. */
+    private static byte[] data(int i) {
+        int[] sizes = {0, 1, 37, 8_192, 8_193, 20_000, 100};
+        byte[] bytes = new byte[sizes[i % sizes.length]];
+        Arrays.fill(bytes, (byte) ('a' + i % 26));
+        if (bytes.length > 0) {
+            bytes[0] = (byte) i;
+        }
+        return bytes;
+    }
+
+    @Test
+    void chunksCoverEveryIndexOnceAndInOrderSmallFirst() {
+        int previous = -1;
+        for (int i = 0; i < 3 * Chunk.SIZE + 5; i++) {
+            int n = Chunk.number(i);
+            assertThat(n).as("chunk of %d", i).isBetween(previous, previous + 1);
+            assertThat(Chunk.start(n)).as("start of chunk %d", n).isLessThanOrEqualTo(i);
+            assertThat(Chunk.start(n + 1)).as("start of chunk %d", n + 1).isGreaterThan(i);
+            previous = n;
+        }
+        assertThat(new int[] {Chunk.start(1), Chunk.start(2), Chunk.start(8), Chunk.start(9), Chunk.start(10)})
+                .containsExactly(16, 32, 2_048, 4_096, 8_192); // 16, 16, 32, ..., 2048, then 4,096 a chunk
+    }
+
+    @Test
+    void recordsReadBackEqualTheirPutsWithTheirKeyDataArrivalAndNumber() {
+        StreamLog stream = oneShard();
+        ShardLog shard = stream.shards().get(0);
+        List<StreamRecord> put = new ArrayList<>();
+        for (int i = 0; i < 4_200; i++) {
+            put.add(stream.put("device-" + i % 7, data(i), null, T0 + i / 3));
+        }
+        byte[] caller = {1, 2, 3};
+        StreamRecord last = stream.put("pk", caller, null, T0);
+        caller[0] = 9; // the put copied the caller's bytes
+        assertThat(shard.get(4_200).dataBytes()).containsExactly(1, 2, 3);
+        assertThat(last.dataBytes()).containsExactly(1, 2, 3);
+        List<String> wrong = new ArrayList<>(); // one assertion over every record: fast, and it names each miss
+        for (int i = 0; i < 4_200; i++) {
+            StreamRecord r = shard.get(i);
+            StreamRecord p = put.get(i);
+            String number = r.sequenceNumber();
+            boolean same = r.equals(p) && r.hashCode() == p.hashCode()
+                    && r.partitionKey().equals("device-" + i % 7) && r.partitionKey().equals(shard.partitionKey(i))
+                    && Arrays.equals(r.dataBytes(), data(i)) && Arrays.equals(p.dataBytes(), data(i))
+                    && r.dataSize() == shard.dataSize(i)
+                    && r.approximateArrivalEpochMillis() == T0 + i / 3 && shard.arrivalMillis(i) == T0 + i / 3
+                    && number.equals(p.sequenceNumber()) && number.equals(shard.sequenceNumber(i))
+                    && number.length() == 56 && number.endsWith(String.format("%018d", i))
+                    && shard.indexOf(number) == i
+                    && r.eventId().equals("shardId-000000000000:" + number); // rule 7.2
+            if (!same) {
+                wrong.add(i + ": " + r + " put as " + p);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(shard.maxDataBytes()).isEqualTo(20_000);
+        assertThat(shard.maxPartitionKeyChars()).isEqualTo(8);
+        assertThat(shard.records()).hasSize(4_201).containsExactlyElementsOf(shard.records(0, 4_201));
+    }
+
+    @Test
+    void aProducerOfUniqueKeysGetsEveryKeyBackPastTheKeyTablesLimit() {
+        StreamLog stream = oneShard();
+        ShardLog shard = stream.shards().get(0);
+        int n = KeyTable.LIMIT + 2 * Chunk.SIZE;
+        for (int i = 0; i < n; i++) {
+            stream.put("user-" + i, new byte[0], null, T0);
+        }
+        for (int i = 0; i < n; i += 97) {
+            assertThat(shard.get(i).partitionKey()).isEqualTo("user-" + i);
+        }
+        assertThat(shard.get(n - 1).partitionKey()).isEqualTo("user-" + (n - 1));
+    }
+
+    @Test
+    void keysWithTheSameHashGetTheirOwnIds() {
+        KeyTable keys = new KeyTable();
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        int aa = keys.idOf("Aa");
+        int bb = keys.idOf("BB");
+        assertThat(aa).isNotEqualTo(bb);
+        assertThat(keys.idOf(new String("Aa".toCharArray()))).isEqualTo(aa); // equal, not the same instance
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(keys.key(keys.idOf("k" + i))).isEqualTo("k" + i);
+        }
+        assertThat(keys.size()).isEqualTo(1_002);
+        assertThat(keys.key(bb)).isEqualTo("BB");
+    }
+
+    @Test
+    void aBatchOfRecordsHoldsOnlyWhatItWasGivenAndRefusesIndicesOutOfOrderOrNotHeld() {
+        StreamLog stream = oneShard();
+        ShardLog shard = stream.shards().get(0);
+        for (int i = 0; i < 50; i++) {
+            stream.put("pk", ("r" + i).getBytes(StandardCharsets.UTF_8), null, T0 + i);
+        }
+        ShardRecords sparse = shard.records(new int[] {2, 5, 40});
+        assertThat(sparse).extracting(StreamRecord::dataAsString).containsExactly("r2", "r5", "r40");
+        assertThat(sparse.index(2)).isEqualTo(40);
+        assertThat(sparse.arrivalMillis(1)).isEqualTo(T0 + 5);
+        assertThat(sparse.dataSize(2)).isEqualTo(3);
+        assertThat(sparse.partitionKey(0)).isEqualTo("pk");
+        assertThat(sparse.sequenceNumber(2)).isEqualTo(shard.sequenceNumber(40));
+        assertThatThrownBy(() -> sparse.get(3)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("index 3 of 3 records");
+        assertThatThrownBy(() -> sparse.add(null)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(shard.records(new int[] {7, 8, 9})).containsExactlyElementsOf(shard.records(7, 3));
+        assertThat(shard.records(new int[0])).isEmpty();
+        assertThatThrownBy(() -> shard.records(new int[] {5, 2})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("indices must ascend: 5 then 2");
+        assertThatThrownBy(() -> shard.records(45, 10)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("record 54 of shardId-000000000000 is not available (held: 0..49)");
+    }
+
+    @Test
+    void aRealStreamsRecordsKeepTheirNumbersInTheStore() { // rule 12.1
+        ExternalStream s = new ExternalStream("real", "arn:aws:kinesis:us-east-1:123456789012:stream/real",
+                List.of(new ExternalStream.Shard("shardId-000000000000", java.math.BigInteger.ZERO,
+                        HashKeys.SPACE.subtract(java.math.BigInteger.ONE))), 86_400_000L);
+        ShardLog shard = s.stream().shards().get(0);
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String number = "4959033827149025660855969253836157109592157598913658" + (1_000 + i * 7);
+            numbers.add(number);
+            s.append("shardId-000000000000", number, "pk-" + i, data(i), T0 + i);
+        }
+        for (int i = 0; i < 40; i++) {
+            assertThat(shard.get(i).sequenceNumber()).isEqualTo(numbers.get(i)).isEqualTo(shard.sequenceNumber(i));
+            assertThat(shard.get(i).dataBytes()).isEqualTo(data(i));
+            assertThat(shard.indexOf(numbers.get(i))).isEqualTo(i);
+        }
+        assertThat(shard.records(new int[] {3, 30}).sequenceNumber(1)).isEqualTo(numbers.get(30));
+    }
+
+    @Test
+    void sequenceNumbersPadTheCounterToItsDigits() { // section 12
+        long[] counters = {0, 1, 9, 10, 99, 100, 4_095, 4_096, 999_999_999_999_999_999L};
+        for (long c : counters) {
+            assertThat(SequenceNumbers.format("49", c, 18)).isEqualTo("49" + String.format("%018d", c));
+        }
+        assertThat(SequenceNumbers.format("x", 42, 3)).isEqualTo("x042");
+        assertThat(SequenceNumbers.fits(999, 3)).isTrue();
+        assertThat(SequenceNumbers.fits(1_000, 3)).isFalse();
+        assertThat(SequenceNumbers.fits(-1, 3)).isFalse();
+        assertThat(SequenceNumbers.fits(1, 19)).isFalse();
+    }
+
+    @Test
+    void theEnginesRecordInABlockReadsOnlyItsOwnBytesAndTheFactoryIsInstalledOnce() {
+        byte[] block = "aaaa{\"v\":1}bbbb".getBytes(StandardCharsets.UTF_8);
+        StreamRecord r = RecordAccess.factory().numbered("s", "49", 3, 18, "pk", block, 4, 7, 0L);
+        assertThat(r.dataAsString()).isEqualTo("{\"v\":1}");
+        assertThat(r.dataSize()).isEqualTo(7);
+        assertThat(r.dataBytes()).isEqualTo("{\"v\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.data().remaining()).isEqualTo(7);
+        assertThat(r.data().get(0)).isEqualTo((byte) '{');
+        assertThat(r.data().isReadOnly()).isTrue();
+        assertThat(r.sequenceNumber()).isEqualTo("49000000000000000003");
+        assertThat(RecordAccess.factory().given("s", "77", "pk", block, 0, 4, 0L).dataAsString()).isEqualTo("aaaa");
+        assertThatThrownBy(() -> RecordAccess.install(RecordAccess.factory()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("StreamRecord's factory is installed already");
+    }
+}
