@@ -96,6 +96,14 @@ final class Chunk {
         return length[i - start];
     }
 
+    /** A copy of record {@code i}'s data. */
+    byte[] dataBytes(int i) {
+        int j = i - start;
+        int p = place[j];
+        int offset = p & ((1 << OFFSET_BITS) - 1);
+        return Arrays.copyOfRange(blocks[p >>> OFFSET_BITS], offset, offset + length[j]);
+    }
+
     String partitionKey(int i) {
         return keys.key(key[i - start]);
     }

@@ -17,6 +17,8 @@ final class KeyTable {
     /** Open addressing by the key's hash: the key in each slot, and its id. */
     private String[] slots = new String[16];
     private int[] slotIds = new int[16];
+    /** 32 - log2(slots.length): the slot is the top bits of the key's mixed hash. */
+    private int shift = 28;
     private String[] keys = new String[8];
     private int size;
 
@@ -24,7 +26,7 @@ final class KeyTable {
     int idOf(String key) {
         String[] table = slots;
         int mask = table.length - 1;
-        for (int s = spread(key.hashCode()) & mask; ; s = (s + 1) & mask) {
+        for (int s = slot(key, shift); ; s = (s + 1) & mask) {
             String k = table[s];
             if (k == null) {
                 return add(key);
@@ -55,6 +57,7 @@ final class KeyTable {
         if (size * 4 > slots.length * 3) {
             slots = new String[slots.length * 2];
             slotIds = new int[slots.length];
+            shift--;
             for (int i = 0; i < size; i++) {
                 place(keys[i], i);
             }
@@ -66,7 +69,7 @@ final class KeyTable {
 
     private void place(String key, int id) {
         int mask = slots.length - 1;
-        int s = spread(key.hashCode()) & mask;
+        int s = slot(key, shift);
         while (slots[s] != null) {
             s = (s + 1) & mask;
         }
@@ -74,7 +77,11 @@ final class KeyTable {
         slotIds[s] = id;
     }
 
-    private static int spread(int h) {
-        return h ^ (h >>> 16);
+    /**
+     * Fibonacci hashing: the top bits of the hash times 2^32 / phi. Keys like {@code device-1 .. device-999} have
+     * nearly consecutive String hashes, which would pile up in runs of neighbouring slots under a plain mask.
+     */
+    private static int slot(String key, int shift) {
+        return (key.hashCode() * 0x9E3779B9) >>> shift;
     }
 }

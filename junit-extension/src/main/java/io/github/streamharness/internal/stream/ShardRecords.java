@@ -64,6 +64,17 @@ public final class ShardRecords extends AbstractList<StreamRecord> implements Ra
         return chunk(i).dataSize(i);
     }
 
+    /** A copy of the {@code n}-th record's data, without making the record. */
+    public byte[] dataBytes(int n) {
+        int i = index(n);
+        return chunk(i).dataBytes(i);
+    }
+
+    /** The shard the records belong to. */
+    public String shardId() {
+        return shardId;
+    }
+
     /** The partition key of the {@code n}-th record, without making the record. */
     public String partitionKey(int n) {
         int i = index(n);

@@ -5,6 +5,7 @@ import io.github.streamharness.StreamRecord;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public final class StreamLog {
     private volatile List<ShardLog> shards;
     /** The open shards in hash key order: where put routes. */
     private volatile List<ShardLog> open;
-    private final List<Listener> listeners = new ArrayList<>();
+    /** The readers, copied on each add (rare): a put walks a plain array. */
+    private Listener[] listeners = new Listener[0];
     private final long retentionMillis;
     /** Producers reuse a bounded set of keys (devices, users): their MD5 is computed once, not once per put. */
     private final Map<String, KeyHash> hashKeyCache = new HashMap<>();
@@ -110,9 +112,8 @@ public final class StreamLog {
     }
 
     private void tell(ShardLog shard, int index, StreamRecord record, KeyHash key) {
-        List<Listener> all = listeners;
-        for (int i = 0; i < all.size(); i++) {
-            all.get(i).recordWritten(shard, index, record, key);
+        for (Listener l : listeners) {
+            l.recordWritten(shard, index, record, key);
         }
     }
 
@@ -182,7 +183,9 @@ public final class StreamLog {
     public void addListener(Listener listener) {
         lock.lock(); // a put on another thread walks the listeners under the lock
         try {
-            listeners.add(listener);
+            Listener[] more = Arrays.copyOf(listeners, listeners.length + 1);
+            more[listeners.length] = listener;
+            listeners = more;
         } finally {
             lock.unlock();
         }

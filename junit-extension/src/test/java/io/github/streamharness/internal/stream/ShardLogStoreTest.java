@@ -127,6 +127,8 @@ class ShardLogStoreTest {
         assertThat(sparse.arrivalMillis(1)).isEqualTo(T0 + 5);
         assertThat(sparse.dataSize(2)).isEqualTo(3);
         assertThat(sparse.partitionKey(0)).isEqualTo("pk");
+        assertThat(sparse.dataBytes(1)).isEqualTo("r5".getBytes(StandardCharsets.UTF_8));
+        assertThat(sparse.shardId()).isEqualTo("shardId-000000000000");
         assertThat(sparse.sequenceNumber(2)).isEqualTo(shard.sequenceNumber(40));
         assertThatThrownBy(() -> sparse.get(3)).isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("index 3 of 3 records");
