@@ -19,14 +19,20 @@ final class Chunk {
     private static final int BITS = 12;
     /** Records per chunk from record {@code 1 << BITS} on. */
     static final int SIZE = 1 << BITS;
-    /** Offsets within a block take the low 16 bits of {@link #place}; blocks are at most 32 KiB. */
-    private static final int OFFSET_BITS = 16;
+    /** Offsets within a block take the low 20 bits of {@link #place}: blocks are smaller than 1 MiB. */
+    private static final int OFFSET_BITS = 20;
+    /** The largest block a chunk can point into. */
+    static final int MAX_BLOCK = 1 << OFFSET_BITS;
 
     /** Index in the shard of the chunk's first record. */
     final int start;
     private final int capacity;
     private final long[] arrival;
-    /** The data's block (its index in {@link #blocks}) and offset, packed: {@code block << 16 | offset}. */
+    /**
+     * Where the data lies: {@code block << 20 | offset} for data in a shared block (its index in {@link #blocks}; a
+     * chunk's at most 4,096 records of at most 8 KiB fill fewer than 2,048 blocks), or {@code ~k} for the
+     * {@code k}-th array of its own ({@link #own}).
+     */
     private final int[] place;
     private final int[] length;
     private final int[] key;
@@ -35,6 +41,9 @@ final class Chunk {
     private final String[] given;
     private byte[][] blocks = new byte[2][];
     private int blockCount;
+    /** The data arrays of records too large for a block. */
+    private byte[][] own;
+    private int ownCount;
 
     Chunk(int number, KeyTable keys, boolean givenNumbers) {
         this.start = start(number);
@@ -68,24 +77,44 @@ final class Chunk {
         return start + capacity;
     }
 
-    /** Writes record {@code i} (the next one): its data lies at {@code offset} in {@code block}. */
-    void write(int i, long arrivalMillis, byte[] block, int offset, int dataLength, int keyId, String number) {
+    /**
+     * Writes record {@code i} (the next one): its data lies at {@code offset} in {@code block}, or is the whole of
+     * {@code block} when {@code ownArray} (an array the shard made for this record alone).
+     */
+    void write(int i, long arrivalMillis, byte[] block, int offset, boolean ownArray, int dataLength, int keyId,
+               String number) {
         int j = i - start;
-        int b = blockCount - 1;
-        if (b < 0 || blocks[b] != block) { // the shard moved on to a new block, or the data has an array of its own
-            if (blockCount == blocks.length) {
-                blocks = Arrays.copyOf(blocks, blockCount * 2);
+        if (ownArray) {
+            if (own == null || ownCount == own.length) {
+                own = own == null ? new byte[2][] : Arrays.copyOf(own, ownCount * 2);
             }
-            blocks[blockCount] = block;
-            b = blockCount++;
+            own[ownCount] = block;
+            place[j] = ~ownCount++;
+        } else {
+            int b = blockCount - 1;
+            if (b < 0 || blocks[b] != block) { // the shard moved on to a new block
+                if (blockCount == blocks.length) {
+                    blocks = Arrays.copyOf(blocks, blockCount * 2);
+                }
+                blocks[blockCount] = block;
+                b = blockCount++;
+            }
+            place[j] = b << OFFSET_BITS | offset;
         }
         arrival[j] = arrivalMillis;
-        place[j] = b << OFFSET_BITS | offset;
         length[j] = dataLength;
         key[j] = keyId;
         if (given != null) {
             given[j] = number;
         }
+    }
+
+    private byte[] array(int p) {
+        return p < 0 ? own[~p] : blocks[p >>> OFFSET_BITS];
+    }
+
+    private static int offset(int p) {
+        return p < 0 ? 0 : p & (MAX_BLOCK - 1);
     }
 
     long arrivalMillis(int i) {
@@ -100,8 +129,8 @@ final class Chunk {
     byte[] dataBytes(int i) {
         int j = i - start;
         int p = place[j];
-        int offset = p & ((1 << OFFSET_BITS) - 1);
-        return Arrays.copyOfRange(blocks[p >>> OFFSET_BITS], offset, offset + length[j]);
+        int offset = offset(p);
+        return Arrays.copyOfRange(array(p), offset, offset + length[j]);
     }
 
     String partitionKey(int i) {
@@ -117,8 +146,8 @@ final class Chunk {
     StreamRecord record(String shardId, String sequencePrefix, int counterDigits, int i) {
         int j = i - start;
         int p = place[j];
-        byte[] block = blocks[p >>> OFFSET_BITS];
-        int offset = p & ((1 << OFFSET_BITS) - 1);
+        byte[] block = array(p);
+        int offset = offset(p);
         RecordAccess.Factory f = RecordAccess.factory();
         String partitionKey = keys.key(key[j]);
         return given == null

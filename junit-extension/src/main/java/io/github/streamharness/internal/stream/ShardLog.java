@@ -29,11 +29,17 @@ public final class ShardLog {
     /** The first data block of a shard: small, so that 10,000 idle shards cost little. */
     private static final int FIRST_BLOCK = 1_024;
     /**
-     * Blocks double up to this size: well below G1's humongous threshold (half a region, 512 KiB in a small heap),
-     * so a block is an ordinary young object that dies young when its records are released, instead of a region
-     * (or two) of the old generation per block.
+     * With {@link #releaseCommittedRecords(boolean)} on, blocks double up to this size: well below G1's humongous
+     * threshold (half a region, 512 KiB in a small heap), so a block is an ordinary young object that dies young when
+     * its records are released, instead of a region (or two) of the old generation per block.
      */
-    private static final int LARGEST_BLOCK = 32_768;
+    private static final int RELEASED_BLOCK = 32_768;
+    /**
+     * Without release every record is kept to the end, so blocks double up to this size instead: a block of 1 MiB
+     * less an array header is one G1 region of a heap under 2 GiB, allocated in the old generation at once (a
+     * humongous object) and never copied by a young collection, however many records the run keeps.
+     */
+    private static final int KEPT_BLOCK = Chunk.MAX_BLOCK - 16;
     /** Data larger than this gets an array of its own instead of a place in a block. */
     private static final int OWN_ARRAY_ABOVE = 8_192;
 
@@ -153,14 +159,16 @@ public final class ShardLog {
         int n = data.length;
         byte[] into;
         int offset;
-        if (n > OWN_ARRAY_ABOVE) {
+        boolean ownArray = n > OWN_ARRAY_ABOVE;
+        if (ownArray) {
             into = data.clone();
             offset = 0;
         } else {
             if (blockUsed + n > block.length) {
                 // a new block; records still held keep the old one reachable through their chunks
                 // at least the record's own size: a record of up to OWN_ARRAY_ABOVE bytes can exceed the next doubling
-                block = new byte[Math.max(n, Math.min(LARGEST_BLOCK, Math.max(FIRST_BLOCK, block.length * 2)))];
+                int largest = releaseCommitted ? RELEASED_BLOCK : KEPT_BLOCK;
+                block = new byte[Math.max(n, Math.min(largest, Math.max(FIRST_BLOCK, block.length * 2)))];
                 blockUsed = 0;
             }
             into = block;
@@ -172,7 +180,7 @@ public final class ShardLog {
         if (chunk == null || i == chunk.end()) {
             chunk = newChunk(i);
         }
-        chunk.write(i, arrivalMillis, into, offset, n, keys.idOf(partitionKey), givenNumber);
+        chunk.write(i, arrivalMillis, into, offset, ownArray, n, keys.idOf(partitionKey), givenNumber);
         size++;
         maxPartitionKeyChars = Math.max(maxPartitionKeyChars, partitionKey.length());
         maxDataBytes = Math.max(maxDataBytes, n);

@@ -58,6 +58,8 @@ public final class StreamLog {
     private final long retentionMillis;
     /** Producers reuse a bounded set of keys (devices, users): their MD5 is computed once, not once per put. */
     private final Map<String, KeyHash> hashKeyCache = new HashMap<>();
+    /** Explicit hash keys as given and parsed, for the same reason. */
+    private final Map<String, BigInteger> explicitHashKeys = new HashMap<>();
     /** Counts reshards: a key's remembered route is good for the epoch it was found in. */
     private int routingEpoch;
     /** Made on the first key that needs hashing: a one-shard stream without lanes never does. */
@@ -211,9 +213,9 @@ public final class StreamLog {
     /** Writes a record arriving at {@code arrivalMillis}; returns it after every listener has seen it. */
     public StreamRecord put(String partitionKey, byte[] data, String explicitHashKey, long arrivalMillis) {
         limits.check(partitionKey, data);
-        BigInteger explicit = explicitHashKey != null ? HashKeys.ofExplicitHashKey(explicitHashKey) : null;
         lock.lock();
         try {
+            BigInteger explicit = explicitHashKey != null ? explicitHashKeyLocked(explicitHashKey) : null;
             // with one shard nothing routes by hash key: readers that need one (lanes) ask keyHash themselves;
             // resharding takes the same lock, so a put routes among the open shards of one moment (rule 11.1)
             List<ShardLog> routes = open;
@@ -238,6 +240,19 @@ public final class StreamLog {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A checked explicit hash key, parsed once per distinct text (producers reuse a few); under the lock. */
+    private BigInteger explicitHashKeyLocked(String explicitHashKey) {
+        BigInteger key = explicitHashKeys.get(explicitHashKey);
+        if (key == null) {
+            key = HashKeys.ofExplicitHashKey(explicitHashKey); // throws before anything is written
+            if (explicitHashKeys.size() >= HASH_KEY_CACHE_SIZE) {
+                explicitHashKeys.clear();
+            }
+            explicitHashKeys.put(explicitHashKey, key);
+        }
+        return key;
     }
 
     /** The MD5 hash key of a partition key (cached for repeated keys). */
