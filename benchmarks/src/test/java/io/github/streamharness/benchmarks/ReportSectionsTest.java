@@ -22,23 +22,29 @@ class ReportSectionsTest {
         return lines;
     }
 
+    /**
+     * The section written from a demo run of {@code records} at 10,000 records/s in {@code seconds}: its heading, the
+     * command line and the figures' row.
+     */
+    private static void assertSection(String duration, String records, String seconds, String heading,
+                                      String command, String row) {
+        List<String> lines = section(ReportSections.demo(demoOutput("10,000", duration, records, seconds)));
+        assertEquals(List.of(heading, command, row), List.of(lines.get(0), lines.get(2), lines.get(lines.size() - 2)));
+    }
+
     @Test
     void theIncidentsFull45MinutesAreFullScale() {
-        double[] demo = ReportSections.demo(demoOutput("10,000", "45:00", "27,000,000", "83.7"));
-        List<String> lines = section(demo);
-        assertEquals("## 5. The demo's incident (45 minutes, full scale)", lines.get(0));
-        assertEquals("`examples` Demo (`Demo target 45 10000 1 100`: the incident at its real scale, the sweeps "
-                + "shrunk to a minute),", lines.get(2));
-        assertEquals("| 27,000,000 | 83.7 s | 645,161 |", lines.get(lines.size() - 2));
+        assertSection("45:00", "27,000,000", "83.7", "## 5. The demo's incident (45 minutes, full scale)",
+                "`examples` Demo (`Demo target 45 10000 1 100`: the incident at its real scale, the sweeps shrunk to a "
+                        + "minute),", "| 27,000,000 | 83.7 s | 645,161 |");
     }
 
     @Test
     void aShorterRunSaysHowManyMinutesItRan() {
-        double[] demo = ReportSections.demo(demoOutput("10,000", "05:00", "3,000,000", "9.5"));
-        List<String> lines = section(demo);
-        assertEquals("## 5. The demo's incident (5 minutes, shorter than the incident's 45)", lines.get(0));
-        assertEquals("`examples` Demo (`Demo target 5 10000 1 100`: 5 of the incident's 45 minutes (DEMO_MINUTES), "
-                + "the sweeps shrunk to a minute),", lines.get(2));
+        assertSection("05:00", "3,000,000", "9.5",
+                "## 5. The demo's incident (5 minutes, shorter than the incident's 45)",
+                "`examples` Demo (`Demo target 5 10000 1 100`: 5 of the incident's 45 minutes (DEMO_MINUTES), "
+                        + "the sweeps shrunk to a minute),", "| 3,000,000 | 9.5 s | 631,579 |");
     }
 
     @Test
