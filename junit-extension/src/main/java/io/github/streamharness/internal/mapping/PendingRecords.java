@@ -61,9 +61,7 @@ final class PendingRecords {
 
     /** Moves the first {@code n} records to {@code state} in the reader's ledger and takes them off the queue. */
     void finish(int n, RecordState state) {
-        for (int i = 0; i < n; i++) {
-            reader.finish(queue.get(i), state);
-        }
+        reader.finish(queue, n, state);
         queue.drop(n);
     }
 

@@ -88,6 +88,29 @@ final class ShardReader {
         counts[state.ordinal()]++;
     }
 
+    /**
+     * Moves the first {@code n} records of {@code queue} from PENDING to {@code state}, as {@link #finish(int,
+     * RecordState)} does one by one, with the counts kept once per batch.
+     */
+    void finish(IntQueue queue, int n, RecordState state) {
+        byte pending = (byte) RecordState.PENDING.ordinal();
+        byte to = (byte) state.ordinal();
+        int done = 0;
+        try {
+            for (; done < n; done++) {
+                int i = queue.get(done);
+                ensure(i);
+                if (states[i] != pending) {
+                    finish(i, state); // fails loudly, naming the record
+                }
+                states[i] = to;
+            }
+        } finally {
+            counts[pending] -= done;
+            counts[to] += done;
+        }
+    }
+
     /** Advances the checkpoint over finished records; returns true when it moved. */
     boolean advanceWatermark() {
         int before = watermark;

@@ -56,6 +56,34 @@ class PendingRecordsTest {
     }
 
     @Test
+    void finishingABatchCountsItOnceAndARecordFinishedTwiceFailsLoudlyWithTheCountsStillExact() {
+        StreamLog stream = new StreamLog("s", "arn:aws:kinesis:us-east-1:123456789012:stream/s", 1, 1_767_225_600L,
+                86_400_000L);
+        for (int i = 0; i < 6; i++) {
+            stream.put("pk", new byte[1], null, T0);
+        }
+        ShardReader reader = new ShardReader(stream.shards().get(0), 0);
+        PendingRecords lane = new PendingRecords(reader);
+        PendingRecords buggy = new PendingRecords(reader); // a second queue holding record 3 too: a harness bug
+        for (int i = 0; i < 6; i++) {
+            reader.pending(i);
+            lane.add(i);
+        }
+        buggy.add(2 + 3);
+        buggy.add(3);
+        lane.finish(4, io.github.streamharness.RecordState.COMMITTED);
+        assertThat(reader.count()).isEqualTo(reader.recount());
+        assertThat(reader.count()[io.github.streamharness.RecordState.COMMITTED.ordinal()]).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> buggy.finish(2, io.github.streamharness.RecordState.SENT_TO_DESTINATION))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("ledger: shardId-000000000000 record 3 is already COMMITTED, cannot become "
+                        + "SENT_TO_DESTINATION (a harness bug: please report it)");
+        assertThat(reader.count()).isEqualTo(reader.recount()); // record 5 moved before the failure, and is counted
+        assertThat(reader.count()[io.github.streamharness.RecordState.PENDING.ordinal()]).isEqualTo(1);
+    }
+
+    @Test
     void anInvocationKeepsItsBatchAsItIsAndItStaysReadableAfterTheShardReleasedIt() {
         List<Integer> seen = new ArrayList<>();
         StreamHarness h = StreamHarness.builder()
