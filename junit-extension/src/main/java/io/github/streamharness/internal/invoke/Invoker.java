@@ -126,8 +126,8 @@ public final class Invoker implements AutoCloseable {
                     LambdaLogLines.logStreamName(Scheduler.toInstant(start), newUuid().replace("-", ""))));
         } catch (Throwable t) {
             Outcome failed = error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
-            report(shardId, batch, requestId, null, start, 0, -1, failed, List.of());
-            return new InvokeResult(failed, 0, requestId, null, true, List.of(), null);
+            Runnable ended = report(shardId, batch, requestId, null, start, 0, -1, failed, List.of());
+            return new InvokeResult(failed, 0, requestId, null, true, List.of(), null, ended);
         }
         InvocationTimer timer = scheduler.beginInvocation(start + timeoutNanos);
         TestLambdaContext context = null;
@@ -163,11 +163,11 @@ public final class Invoker implements AutoCloseable {
         boolean discard = crashed || outcome instanceof Outcome.FunctionError fe
                 && fe.kind() == Outcome.ErrorKind.TIMEOUT;
         pool.busyUntil(env, start, start + timer.spentNanos(), discard);
-        report(shardId, batch, requestId, env.logStreamName(), start, timer.spentNanos(),
-                initNanos < 0 ? -1 : Math.min(initNanos, timer.spentNanos()), outcome,
-                context == null ? List.of() : context.loggedLines());
-        return new InvokeResult(outcome, timer.spentNanos(), requestId, env.id(), coldStart,
-                context == null ? List.of() : context.logLines(), watchdogWarning);
+        List<TestLambdaContext.LoggedLine> logged = context == null ? List.of() : context.loggedLines();
+        Runnable ended = report(shardId, batch, requestId, env.logStreamName(), start, timer.spentNanos(),
+                initNanos < 0 ? -1 : Math.min(initNanos, timer.spentNanos()), outcome, logged);
+        return new InvokeResult(outcome, timer.spentNanos(), requestId, env.id(), coldStart, messages(logged),
+                watchdogWarning, ended);
     }
 
     private Outcome call(ExecutionEnvironment env, List<StreamRecord> batch, TestLambdaContext context,
@@ -293,10 +293,27 @@ public final class Invoker implements AutoCloseable {
         return new Outcome.FunctionError(kind, t.getClass().getName(), Throwables.message(t), functionError, null);
     }
 
-    private void report(String shardId, List<StreamRecord> batch, String requestId, String logStream,
-                        long startNanos, long spentNanos, long initNanos, Outcome outcome,
-                        List<TestLambdaContext.LoggedLine> lines) {
-        List<ObservationSink.HandlerLine> handlerLines = new java.util.ArrayList<>(lines.size());
+    /** The messages of the lines the handler logged, in order. */
+    private static List<String> messages(List<TestLambdaContext.LoggedLine> logged) {
+        if (logged.isEmpty()) {
+            return List.of();
+        }
+        String[] messages = new String[logged.size()];
+        for (int i = 0; i < messages.length; i++) {
+            messages[i] = logged.get(i).message();
+        }
+        return List.of(messages);
+    }
+
+    /**
+     * Reports the invocation's start to the function's logs and metrics now, and returns what reports its end: the
+     * caller runs it at the end, first thing in the event that completes the invocation (rule 17.2).
+     */
+    private Runnable report(String shardId, List<StreamRecord> batch, String requestId, String logStream,
+                            long startNanos, long spentNanos, long initNanos, Outcome outcome,
+                            List<TestLambdaContext.LoggedLine> lines) {
+        List<ObservationSink.HandlerLine> handlerLines = lines.isEmpty() ? List.of()
+                : new java.util.ArrayList<>(lines.size());
         for (TestLambdaContext.LoggedLine line : lines) {
             handlerLines.add(new ObservationSink.HandlerLine(line.epochNanos(), line.message()));
         }
@@ -306,7 +323,7 @@ public final class Invoker implements AutoCloseable {
                         : batch.get(batch.size() - 1).approximateArrivalEpochMillis(), handlerLines);
         ObservationSink sink = observations;
         sink.invocationStarted(report);
-        scheduler.schedule(report.endNanos(), () -> sink.invocationEnded(report));
+        return () -> sink.invocationEnded(report);
     }
 
     @Override

@@ -295,12 +295,14 @@ final class Lane {
         Invocation invocation = result.toInvocation(number, context.invoker.function().name(), reader.shard.shardId(),
                 index, batch, attempt, now, window == null ? null : window.describe());
         completionScheduled = true;
-        context.scheduler.schedule(now + result.spentNanos(), () -> complete(invocation, window));
+        InvokeResult done = result;
+        context.scheduler.schedule(now + result.spentNanos(), () -> complete(done, invocation, window));
     }
 
-    private void complete(Invocation invocation, WindowCall window) {
+    private void complete(InvokeResult result, Invocation invocation, WindowCall window) {
         completionScheduled = false; // the in-flight state is released before anything else can fail
         status = LaneStatus.READY;
+        result.recordEnd(); // the function's logs and metrics at the invocation's end (rule 17.2)
         long now = context.scheduler.eventTimeNanos();
         context.events.invoked(invocation);
         windowOpenedAt = now;
