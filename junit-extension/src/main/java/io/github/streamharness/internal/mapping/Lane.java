@@ -79,12 +79,12 @@ final class Lane {
     /** Adds a record of this lane's keys to its queue (already marked pending). */
     void enqueue(int recordIndex, long arrivalNanos) {
         queue.add(recordIndex);
-        long now = context.scheduler.eventTimeNanos();
-        long tick = polls.nextTick(arrivalNanos, now);
-        if (status == LaneStatus.IDLE) {
-            scheduleStep(windows.cap(now, tick));
+        if (status == LaneStatus.IDLE) { // otherwise (the common case) the poll cadence is not needed: not computed
+            long now = context.scheduler.eventTimeNanos();
+            scheduleStep(windows.cap(now, polls.nextTick(arrivalNanos, now)));
             status = LaneStatus.READY;
         } else if (status == LaneStatus.WINDOW && context.settings().assembler().fills(queue.size())) {
+            long tick = polls.nextTick(arrivalNanos, context.scheduler.eventTimeNanos());
             boolean due = stepToken == token && stepTimer.atNanos() <= tick; // rule 2.3 a: a full batch goes
             if (!due && tick < context.settings().assembler().windowEnd(windowOpenedAt)) {
                 scheduleStep(tick);
