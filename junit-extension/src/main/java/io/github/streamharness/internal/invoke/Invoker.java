@@ -9,6 +9,7 @@ import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TestLambdaContext;
 import io.github.streamharness.internal.observe.LambdaLogLines;
 import io.github.streamharness.internal.observe.ObservationSink;
+import io.github.streamharness.internal.outcome.DirectResponse;
 import io.github.streamharness.internal.outcome.OutcomeReader;
 import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
@@ -239,6 +240,11 @@ public final class Invoker implements AutoCloseable {
         if (response == null) {
             return read(null, null, batch, rbif, window);
         }
+        DirectResponse.Json direct = DirectResponse.of(response); // the common StreamsEventResponse: no round trip
+        if (direct != null) {
+            return direct.text().length() > MAX_RESPONSE_BYTES ? tooLarge(direct.text().length())
+                    : read(direct.tree(), direct.text(), batch, rbif, window);
+        }
         byte[] bytes;
         try {
             bytes = response instanceof byte[] raw ? raw : mapper.writeValueAsBytes(response);
@@ -248,9 +254,7 @@ public final class Invoker implements AutoCloseable {
                             + ") to JSON: " + Throwables.message(t), "Unhandled", null);
         }
         if (bytes.length > MAX_RESPONSE_BYTES) {
-            return new Outcome.FunctionError(Outcome.ErrorKind.RUNTIME_ERROR, "Function.ResponseSizeTooLarge",
-                    "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
-                            + " bytes); the response had " + bytes.length + " bytes", "Unhandled", null);
+            return tooLarge(bytes.length);
         }
         if (bytes.length == 0) {
             return read(null, null, batch, rbif, window);
@@ -271,6 +275,12 @@ public final class Invoker implements AutoCloseable {
                     null, text);
         }
         return read(json, text, batch, rbif, window);
+    }
+
+    private static Outcome tooLarge(int bytes) {
+        return new Outcome.FunctionError(Outcome.ErrorKind.RUNTIME_ERROR, "Function.ResponseSizeTooLarge",
+                "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
+                        + " bytes); the response had " + bytes + " bytes", "Unhandled", null);
     }
 
     private static Outcome read(JsonNode json, String text, List<StreamRecord> batch, boolean rbif,
