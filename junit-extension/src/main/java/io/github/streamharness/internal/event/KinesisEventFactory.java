@@ -3,6 +3,7 @@ package io.github.streamharness.internal.event;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.internal.stream.ShardRecords;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ public final class KinesisEventFactory {
 
     /** The event for a batch, records in batch order. */
     public static KinesisEvent create(List<StreamRecord> records, EventMetadata metadata) {
+        if (records instanceof ShardRecords batch) {
+            return create(batch, metadata);
+        }
         int n = records.size();
         // first a tight pass over the stored records, reading their arrival and copying their data:
         // they were put long ago and are out of the CPU's caches, and in a loop this short the CPU fetches many
@@ -55,6 +59,27 @@ public final class KinesisEventFactory {
             StreamRecord record = records.get(i); // now in the cache
             eventRecords.add(eventRecord(record.shardId(), record.partitionKey(), record.sequenceNumber(), data[i],
                     arrival, lastDateMillis, metadata));
+        }
+        KinesisEvent event = new KinesisEvent();
+        event.setRecords(eventRecords);
+        return event;
+    }
+
+    /** As {@link #create(List, EventMetadata)}, from the shard's columns: no {@link StreamRecord} is made. */
+    private static KinesisEvent create(ShardRecords records, EventMetadata metadata) {
+        int n = records.size();
+        String shardId = records.shardId();
+        List<KinesisEventRecord> eventRecords = new ArrayList<>(n);
+        long lastArrival = 0;
+        long lastDateMillis = 0;
+        for (int i = 0; i < n; i++) {
+            long arrival = records.arrivalMillis(i);
+            if (i == 0 || arrival != lastArrival) { // records of one millisecond share the conversion, not the Date
+                lastArrival = arrival;
+                lastDateMillis = EpochSeconds.runtimeMillis(arrival);
+            }
+            eventRecords.add(eventRecord(shardId, records.partitionKey(i), records.sequenceNumber(i),
+                    records.dataBytes(i), arrival, lastDateMillis, metadata));
         }
         KinesisEvent event = new KinesisEvent();
         event.setRecords(eventRecords);

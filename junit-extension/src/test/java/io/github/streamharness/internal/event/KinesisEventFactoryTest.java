@@ -35,6 +35,26 @@ class KinesisEventFactoryTest {
     }
 
     @Test
+    void aBatchReadFromTheShardsColumnsGivesTheSameEventAsItsRecords() {
+        // rule 7.2, 7.3: the column path (no StreamRecord made) builds exactly what the record path builds
+        io.github.streamharness.internal.stream.StreamLog stream = new io.github.streamharness.internal.stream
+                .StreamLog("s", "arn:aws:kinesis:us-east-1:123456789012:stream/s", 1, 1_767_225_600L, 86_400_000L);
+        long[] arrivals = {0L, 1L, 1_767_225_600_123L, 1_767_225_600_123L, 1_767_225_601_999L};
+        for (int i = 0; i < 40; i++) {
+            stream.put("pk-" + i % 3, ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), null,
+                    arrivals[i % arrivals.length]);
+        }
+        io.github.streamharness.internal.stream.ShardLog shard = stream.shards().get(0);
+        for (List<StreamRecord> batch : List.of(shard.records(0, 40), shard.records(new int[] {1, 2, 17, 33}))) {
+            KinesisEvent fromColumns = KinesisEventFactory.create(batch, SPEC_METADATA);
+            KinesisEvent fromRecords = KinesisEventFactory.create(List.copyOf(batch), SPEC_METADATA);
+            assertThat(fromColumns).isEqualTo(fromRecords);
+            assertThat(fromColumns.getRecords()).hasSize(batch.size());
+            assertThat(fromColumns.getRecords().get(1).getEventID()).isEqualTo(batch.get(1).eventId());
+        }
+    }
+
+    @Test
     void specExampleReadByTheRuntimeEqualsTheFactoryEvent() {
         // rule 7.1: the AWS example, verbatim
         KinesisEvent runtime = EventFixtures.runtimeRead(EventFixtures.resource("spec-7.1-example.json"));
