@@ -103,9 +103,9 @@ final class HarnessFactory {
         settings.applyTo(b);
         applyTestAnnotations(b, plan, context);
 
-        Object handler = handler(settings, plan, context);
         CheckedMapping checked = context.getStore(KinesisStreamExtension.NAMESPACE)
                 .get(CheckedMapping.class, CheckedMapping.class);
+        Object handler = handler(settings, plan, context, checked == null);
         EventSourceMappingConfig mapping = checked != null ? checked.config() : mapping(settings, plan, context);
         if (mapping != null && handler == null) {
             throw noHandler(context);
@@ -242,9 +242,13 @@ final class HarnessFactory {
         }
     }
 
-    private static Object handler(KinesisStreamExtension.Builder settings, ClassPlan plan, ExtensionContext context) {
+    /** The handler; {@code check}: whether to check its sources ({@link #validate} did, unless it did not run). */
+    private static Object handler(KinesisStreamExtension.Builder settings, ClassPlan plan, ExtensionContext context,
+                                  boolean check) {
         Class<?> annotated = plan.annotatedHandler;
-        checkHandlerSources(handlerFieldNames(context), annotated, context);
+        if (check) {
+            checkHandlerSources(handlerFieldNames(context), annotated, context);
+        }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Field f : ClassPlan.handlerFields(context, instance.getClass())) {
                 Object value = ReflectionSupport.tryToReadFieldValue(f, instance).toOptional().orElse(null);

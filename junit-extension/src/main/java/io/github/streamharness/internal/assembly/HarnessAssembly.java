@@ -47,7 +47,8 @@ public final class HarnessAssembly {
     /**
      * The harness's JSON mapper (responses, on-failure messages, window state), shared by its mappings and made when
      * the first mapping is wired (a bare stream never needs one). Per harness, not static: an {@code ObjectMapper}
-     * is configurable, so a shared one would be mutable state in a static.
+     * is configurable, so a shared one would be mutable state in a static ({@link HarnessJson} shares only what
+     * Jackson makes immutable).
      */
     private ObjectMapper mapper;
     private final SplittableRandom seeds;
@@ -326,7 +327,7 @@ public final class HarnessAssembly {
                 function.provisionedConcurrentExecutions(), function.initDuration(), function.keepWarm());
         EventCodec codec = new EventCodec(stream.arn(), settings.region(), settings.roleArn(name));
         if (mapper == null) {
-            mapper = new ObjectMapper();
+            mapper = new HarnessJson();
         }
         // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
         Invoker invoker = new Invoker(spec, scheduler, codec, mapper, faults, seeds.nextLong(),
