@@ -49,7 +49,7 @@ final class HarnessFactory {
     /** Checks what can be checked before the test runs: annotations, the mapping, the handler sources. */
     static void validate(KinesisStreamExtension.Builder settings, ExtensionContext context) {
         ClassPlan plan = ClassPlan.of(context);
-        applyConfigurationParameters(StreamHarness.builder(), context);
+        applyConfigurationParameters(null, context);
         if (!plan.testAttributesValid) {
             applyTestAnnotations(StreamHarness.builder(), plan, context); // fails, naming this test
         }
@@ -131,18 +131,24 @@ final class HarnessFactory {
     /** JUnit configuration parameter: where the virtual clock starts (ISO-8601) for tests that set no start. */
     static final String START_TIME_PARAMETER = "streamharness.startTime";
 
-    /** The run-wide defaults, below the builder's and the annotation's values. */
+    /** The run-wide defaults, below the builder's and the annotation's values; a null {@code b}: only checks them. */
     private static void applyConfigurationParameters(StreamHarness.Builder b, ExtensionContext context) {
         String parameter = SEED_PARAMETER;
         try {
             Optional<String> seed = context.getConfigurationParameter(SEED_PARAMETER);
             if (seed.isPresent()) {
-                b.seed(Long.parseLong(seed.get().trim()));
+                long value = Long.parseLong(seed.get().trim());
+                if (b != null) {
+                    b.seed(value);
+                }
             }
             parameter = START_TIME_PARAMETER;
             Optional<String> start = context.getConfigurationParameter(START_TIME_PARAMETER);
             if (start.isPresent()) {
-                b.startTime(Instant.parse(start.get().trim()));
+                Instant value = Instant.parse(start.get().trim());
+                if (b != null) {
+                    b.startTime(value);
+                }
             }
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new ExtensionConfigurationException("Invalid JUnit configuration parameter " + parameter + ": "

@@ -20,8 +20,14 @@ import java.io.IOException;
  */
 final class HarnessJson extends ObjectMapper {
     private static final long serialVersionUID = 1L;
-    private static final ObjectWriter WRITER = new ObjectMapper().writer();
-    private static final ObjectReader READER = new ObjectMapper().reader();
+    private static final ObjectWriter WRITER;
+    private static final ObjectReader READER;
+
+    static {
+        ObjectMapper defaults = new ObjectMapper(); // reachable only through the two immutable views
+        WRITER = defaults.writer();
+        READER = defaults.reader();
+    }
 
     @Override
     public ObjectNode createObjectNode() {
