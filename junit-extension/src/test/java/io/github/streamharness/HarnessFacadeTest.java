@@ -53,6 +53,18 @@ class HarnessFacadeTest {
     }
 
     @Test
+    void aDefaultFunctionNameSkipsANameTheUserGaveAnotherMapping() { // rule 1.15
+        StreamHarness h = StreamHarness.builder().build();
+        h.addMapping(EventSourceMappingConfig.defaults(), NOTHING);
+        h.addMapping(EventSourceMappingConfig.defaults(), NOTHING, FunctionSettings.named("test-function-3"));
+        MappedFunction third = h.addMapping(EventSourceMappingConfig.defaults(), NOTHING);
+        MappedFunction fourth = h.addMapping(EventSourceMappingConfig.defaults(), NOTHING);
+        assertThat(List.of(third, fourth)).extracting(MappedFunction::functionName)
+                .containsExactly("test-function-4", "test-function-5");
+        assertThat(h.mappings()).extracting(MappedFunction::functionName).doesNotHaveDuplicates();
+    }
+
+    @Test
     void theOnlyMappingAnswersTheShortcuts() {
         StreamHarness h = StreamHarness.builder().build();
         MappedFunction f = h.addMapping(EventSourceMappingConfig.defaults(), NOTHING);

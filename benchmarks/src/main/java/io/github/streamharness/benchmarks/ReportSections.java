@@ -16,19 +16,46 @@ import java.util.regex.Pattern;
 final class ReportSections {
     private static final Pattern DEMO = Pattern.compile(
             "The incident ran twice \\(([0-9,]+) records each\\) in ([0-9.]+) s of real time");
+    private static final Pattern DEMO_RATE = Pattern.compile("([0-9,]+) records/s for ");
+    /** The incident's own length: the demo's default, and what "full scale" means. */
+    static final long INCIDENT_MINUTES = 45;
 
     private ReportSections() {
     }
 
-    /** The demo's own report of its incident: records per configuration and wall seconds, or null if not run. */
+    /**
+     * The demo's own report of its incident: records per configuration, wall seconds and records per second (the
+     * rate of its first line, 10,000 if absent), or null if not run.
+     */
     static double[] demo(Path dir) throws IOException {
         Path file = dir.resolve("demo.txt");
-        if (!Files.exists(file)) {
+        return Files.exists(file) ? demo(Files.readString(file, StandardCharsets.UTF_8)) : null;
+    }
+
+    /** As {@link #demo(Path)}, from the demo's output. */
+    static double[] demo(String output) {
+        Matcher m = DEMO.matcher(output);
+        if (!m.find()) {
             return null;
         }
-        Matcher m = DEMO.matcher(Files.readString(file, StandardCharsets.UTF_8));
-        return m.find() ? new double[] {Double.parseDouble(m.group(1).replace(",", "")),
-                Double.parseDouble(m.group(2))} : null;
+        Matcher rate = DEMO_RATE.matcher(output);
+        return new double[] {number(m.group(1)), Double.parseDouble(m.group(2)),
+            rate.find() ? number(rate.group(1)) : 10_000};
+    }
+
+    private static double number(String digits) {
+        return Double.parseDouble(digits.replace(",", ""));
+    }
+
+    /** The virtual minutes the demo ran: "45 minutes, full scale", or "N minutes, shorter than the incident". */
+    static String demoScale(double[] demo) {
+        long minutes = demoMinutes(demo);
+        return minutes + " minutes, " + (minutes >= INCIDENT_MINUTES ? "full scale"
+                : "shorter than the incident's " + INCIDENT_MINUTES);
+    }
+
+    private static long demoMinutes(double[] demo) {
+        return Math.round(demo[0] / demo[2] / 60);
     }
 
     /** The table of {@link WhereTimeGoes}: each stage's share of the incident's samples. */
@@ -61,17 +88,23 @@ final class ReportSections {
         line.accept("");
     }
 
-    /** The demo's 45-minute incident through both configurations. */
+    /** The demo's incident (45 minutes unless DEMO_MINUTES says less) through both configurations. */
     static void demoSection(Consumer<String> line, double[] demo) {
-        line.accept("## 5. The demo's incident at full scale");
-        line.accept("");
         if (demo == null) {
-            line.accept("Not run (benchmarks/run.sh runs `examples/demo` Demo with the incident's 45 minutes).");
+            line.accept("## 5. The demo's incident");
+            line.accept("");
+            line.accept("Not run (benchmarks/run.sh runs `examples/demo` Demo with the incident's " + INCIDENT_MINUTES
+                    + " minutes).");
             line.accept("");
             return;
         }
-        line.accept("`examples` Demo (`Demo target 45 10000 1 100`: the incident at its real scale, the sweeps "
-                + "shrunk to a minute),");
+        long minutes = demoMinutes(demo);
+        line.accept("## 5. The demo's incident (" + demoScale(demo) + ")");
+        line.accept("");
+        line.accept("`examples` Demo (`Demo target " + minutes + " " + Math.round(demo[2]) + " 1 100`: "
+                + (minutes >= INCIDENT_MINUTES ? "the incident at its real scale"
+                : minutes + " of the incident's " + INCIDENT_MINUTES + " minutes (DEMO_MINUTES)")
+                + ", the sweeps shrunk to a minute),");
         line.accept("its own code path: `WhatIf` runs the configurations before and after the fix side by side, "
                 + "one per thread, each");
         line.accept("with the real `AnalyticsStreamProcessor` (JSON parsing, a slow DynamoDB table, a hanging "

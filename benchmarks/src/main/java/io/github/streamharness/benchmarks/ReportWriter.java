@@ -303,9 +303,10 @@ public final class ReportWriter {
         line("benchmarks/run.sh            # builds, runs everything (6-15 minutes on 2 cores), rewrites this file");
         line("```");
         line();
-        line("`mvn -B verify` only compiles the benchmarks module. The script runs the JMH benchmark with");
-        line("`java -cp ... org.openjdk.jmh.Main` and the other runs as plain `main` programs in their own JVMs, writes");
-        line("raw results to `benchmarks/target/bench/` and this document from them (`ReportWriter`).");
+        line("`mvn -B verify` only compiles the benchmarks module and tests this report's wording. The script");
+        line("runs the JMH benchmark with `java -cp ... org.openjdk.jmh.Main` and the other runs as plain `main`");
+        line("programs in their own JVMs, writes raw results to `benchmarks/target/bench/` and this document from");
+        line("them (`ReportWriter`).");
         return md.toString();
     }
 

@@ -139,7 +139,7 @@ public final class ReferenceModel {
             int from = first;
             while (from < end) {
                 int to = Math.min(end, from + config().batchSize());
-                resolve(from, to, 0);
+                resolve(from, to, false);
                 from = to;
             }
         }
@@ -152,12 +152,18 @@ public final class ReferenceModel {
         /**
          * Invokes the batch {@code [from, to)} until every one of its records is committed or discarded. The batch
          * starts with no attempts (a new batch, a bisected half (rule 0.1) or a partial remainder (rule 5.6)).
+         *
+         * <p>With {@code finalForWindow} it is a window's final invocation (rule 8.4, 0.11b, 8.5), due now and
+         * carrying {@code [from, to)}, maybe none. Never split; while it carries records they follow the retry and
+         * record-age rules; with none left ({@code Records: []}) it is retried until it succeeds, MaximumRetryAttempts
+         * runs out (N + 1 attempts of its own) or it is older than MaximumRecordAgeInSeconds, counted from when it
+         * was due: then the window is given up (its state dropped, nothing sent).
          */
-        private void resolve(int from, int to, long delayBeforeFirstMs) {
+        private void resolve(int from, int to, boolean finalForWindow) {
+            long due = now;
             int attempts = 0;  // invocations of this batch that reached the function (rule 1.7, 4.2)
             int retries = 0;   // consecutive retries so far: drives the back-off (rule 0.2)
             int throttles = 0; // consecutive throttles: their own back-off counter (rule 15.3)
-            now += delayBeforeFirstMs;
             while (true) {
                 // Rule 4.6, 0.12: before every attempt, the expired prefix goes to the destination; the rest is
                 // invoked (the same batch, keeping its attempt count). Rule 13.7: the count shows at least 1.
@@ -169,11 +175,19 @@ public final class ReferenceModel {
                     discard(Condition.RecordAgeExceeded, Math.max(1, attempts), from, fresh, null);
                     from = fresh;
                     if (from == to) {
-                        return;
+                        if (!finalForWindow) {
+                            return;
+                        }
+                        attempts = 0; // its records are gone: the final invocation starts over with none
+                        retries = 0;
                     }
                 }
 
                 ModelConfig config = config(); // rule 18.1: the attempt is read and decided as it was invoked
+                if (finalForWindow && from == to && config.hasRecordAge()
+                        && now - due > config.maximumRecordAgeInSeconds() * 1000L) {
+                    return; // rule 8.5, 0.12: the window's final invocation is too old: given up
+                }
                 Outcome outcome = invoke(from, to, attempts + 1, config);
                 Reading reading = read(outcome, from, to, config);
                 if (reading instanceof Throttled) {
@@ -199,12 +213,14 @@ public final class ReferenceModel {
                     continue;
                 }
                 String functionError = reading instanceof Failed failed ? failed.functionError() : null;
-                if (reading instanceof Failed && config.bisectBatchOnFunctionError() && to - from > 1) {
+                if (!finalForWindow && reading instanceof Failed && config.bisectBatchOnFunctionError()
+                        && to - from > 1) {
                     // Rule 0.1, 4.7: split into the first ceil(n/2) and the rest, no attempt counted, no delay,
-                    // left half done before the right half is invoked, each half with a fresh count.
+                    // left half done before the right half is invoked, each half with a fresh count. Rule 8.5: a
+                    // final invocation is never split.
                     int mid = from + (to - from + 1) / 2;
-                    resolve(from, mid, 0);
-                    resolve(mid, to, 0);
+                    resolve(from, mid, false);
+                    resolve(mid, to, false);
                     return;
                 }
                 // Rule 1.7: MaximumRetryAttempts N gives N + 1 invocations; -1 retries until the records expire.
@@ -212,9 +228,17 @@ public final class ReferenceModel {
                     now += backoffMs(++retries);
                     continue;
                 }
+                if (from == to) {
+                    return; // rule 8.4, 8.5: MaximumRetryAttempts ends the failing final invocation too
+                }
                 // Rule 4.4, 0.1: exhausted; the exact final batch goes to the destination.
                 discard(Condition.RetryAttemptsExhausted, attempts, from, to, functionError);
-                return;
+                if (!finalForWindow) {
+                    return;
+                }
+                from = to; // rule 8.4: the window still needs its final invocation, now with no records
+                attempts = 0;
+                retries = 0;
             }
         }
 
@@ -230,78 +254,14 @@ public final class ReferenceModel {
             while (next < to) {
                 int size = Math.min(config().batchSize(), to - next);
                 if ((now >= end || now > shardEndMs) && size == to - next) {
-                    resolveFinal(next, to);
+                    resolve(next, to, true);
                     return;
                 }
-                resolve(next, next + size, 0);
+                resolve(next, next + size, false);
                 next += size;
             }
             now = Math.max(now, Math.min(end, shardEndMs));
-            resolveFinal(to, to);
-        }
-
-        /**
-         * Rule 8.4, 0.11b, 8.5: the final invocation of a window, carrying {@code [from, to)} (maybe none), due now.
-         * Never split; while it carries records they follow the retry and record-age rules; with none left
-         * ({@code Records: []}) it is retried until it succeeds, MaximumRetryAttempts runs out (N + 1 attempts of
-         * its own) or it is older than MaximumRecordAgeInSeconds, counted from when it was due: then the window is
-         * given up (its state dropped, nothing sent).
-         */
-        private void resolveFinal(int from, int to) {
-            long due = now;
-            int attempts = 0;
-            int retries = 0;
-            int throttles = 0;
-            while (true) {
-                int fresh = from;
-                while (fresh < to && expired(fresh)) {
-                    fresh++;
-                }
-                if (fresh > from) {
-                    discard(Condition.RecordAgeExceeded, Math.max(1, attempts), from, fresh, null);
-                    from = fresh;
-                    if (from == to) { // its records are gone: the final invocation starts over with none
-                        attempts = 0;
-                        retries = 0;
-                    }
-                }
-                ModelConfig config = config();
-                if (from == to && config.hasRecordAge() && now - due > config.maximumRecordAgeInSeconds() * 1000L) {
-                    return; // rule 8.5, 0.12: the window's final invocation is too old: given up
-                }
-                Outcome outcome = invoke(from, to, attempts + 1, config);
-                Reading reading = read(outcome, from, to, config);
-                if (reading instanceof Throttled) {
-                    now += backoffMs(++throttles);
-                    continue;
-                }
-                throttles = 0;
-                attempts++;
-                if (reading instanceof Succeeded) {
-                    commit(from, to);
-                    return;
-                }
-                if (reading instanceof PartlySucceeded partly) {
-                    commit(from, partly.firstFailed());
-                    from = partly.firstFailed();
-                    attempts = 0;
-                    retries = 0;
-                    now += INITIAL_BACKOFF_MS;
-                    continue;
-                }
-                if (config.maximumRetryAttempts() != -1 && attempts >= config.maximumRetryAttempts() + 1) {
-                    if (from == to) {
-                        return; // rule 8.4, 8.5: MaximumRetryAttempts ends the failing final invocation too
-                    }
-                    String functionError = reading instanceof Failed failed ? failed.functionError() : null;
-                    discard(Condition.RetryAttemptsExhausted, attempts, from, to, functionError);
-                    from = to; // rule 8.4: the window still needs its final invocation, now with no records
-                    attempts = 0;
-                    retries = 0;
-                    continue;
-                }
-                now += backoffMs(++retries);
-            }
+            resolve(to, to, true);
         }
 
         /** Rule 0.12: expired when now - arrival > MaximumRecordAgeInSeconds. */

@@ -4,6 +4,7 @@ import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
+import io.github.streamharness.internal.time.Scheduler;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -74,6 +75,23 @@ class ClockOverflowTest {
                             + "virtual clock");
             assertThat(h.clock().now()).isEqualTo(T0);
         }
+    }
+
+    @Test
+    void theEarliestInstantIsTheMostNegativeLongOfNanosecondsAndOneNanosecondBeforeIsRefused() {
+        assertThat(Scheduler.toNanos(Scheduler.EARLIEST)).isEqualTo(Long.MIN_VALUE);
+        assertThat(Scheduler.toInstant(Long.MIN_VALUE)).isEqualTo(Scheduler.EARLIEST);
+        Instant late = Instant.parse("1677-09-21T00:12:43.999999999Z"); // EARLIEST's second, its last nanosecond
+        assertThat(Scheduler.toInstant(Scheduler.toNanos(late))).isEqualTo(late);
+        assertThat(Scheduler.toNanos(Instant.parse("1969-12-31T23:59:59.5Z"))).isEqualTo(-500_000_000L);
+        assertThatThrownBy(() -> Scheduler.toNanos(Scheduler.EARLIEST.minusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("1677-09-21T00:12:43.145224191Z is outside the range of the virtual clock, which counts "
+                        + "nanoseconds in a long: it supports instants from 1677-09-21T00:12:43.145224192Z to "
+                        + "2262-01-01T00:00:00Z");
+        assertThatThrownBy(() -> StreamHarness.builder().startTime(Instant.MIN).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("-1000000000-01-01T00:00:00Z is outside the range of the virtual clock");
     }
 
     @Test

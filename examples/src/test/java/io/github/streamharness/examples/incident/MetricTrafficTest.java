@@ -1,6 +1,7 @@
 package io.github.streamharness.examples.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -26,5 +27,11 @@ class MetricTrafficTest {
     void aDocumentCarriesTheTimeItsProducerWritesIt() {
         String doc = MetricTraffic.metrics(5, Instant.parse("2026-11-23T09:00:00Z"), 10).record(3).dataAsString();
         assertThat(doc).isEqualTo("{\"metric\":\"net\",\"value\":11.3,\"timestamp\":\"2026-11-23T09:00:00.300Z\"}");
+    }
+
+    @Test
+    void theMetricNamesCannotBeChangedByACaller() {
+        assertThat(MetricTraffic.METRICS).containsExactly("cpu", "mem", "disk", "net");
+        assertThatThrownBy(() -> MetricTraffic.METRICS.set(0, "gpu")).isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -249,7 +250,8 @@ public final class HarnessAssembly {
 
     /**
      * The settings of the function a new mapping invokes: {@code given}'s, or the harness's function's when null,
-     * named by {@code given}, else the harness's function name ({@code -2}, {@code -3}, ... after the first).
+     * named by {@code given}, else the harness's function name ({@code -2}, {@code -3}, ... after the first, skipping
+     * a name already taken).
      *
      * @throws IllegalArgumentException when a mapping of that function exists already (rule 1.15)
      */
@@ -257,9 +259,8 @@ public final class HarnessAssembly {
         ensureOpen();
         Map<String, String> uuidsByName = new LinkedHashMap<>();
         mappings.forEach(m -> uuidsByName.put(m.functionName(), m.uuid()));
-        String base = settings.functionName();
         String name = given != null && given.functionName().isPresent() ? given.functionName().get()
-                : uuidsByName.isEmpty() ? base : base + "-" + (uuidsByName.size() + 1);
+                : defaultFunctionName(uuidsByName.keySet());
         if (uuidsByName.containsKey(name)) {
             throw new IllegalArgumentException("The event source arn (\" " + stream.arn() + " \") and function "
                     + "(\" " + name + " \") provided mapping already exists. Please update or delete the existing "
@@ -267,6 +268,22 @@ public final class HarnessAssembly {
                     + "mapping another function name)");
         }
         return (given != null ? given : settings.function()).toBuilder().functionName(name).build();
+    }
+
+    /**
+     * The harness's function name for the first mapping, else {@code name-N} for the N-th, or the next N that no
+     * mapping uses (a user may have named one {@code test-function-3}).
+     */
+    private String defaultFunctionName(Set<String> taken) {
+        String base = settings.functionName();
+        if (taken.isEmpty()) {
+            return base;
+        }
+        int n = taken.size() + 1;
+        while (taken.contains(base + "-" + n)) {
+            n++;
+        }
+        return base + "-" + n;
     }
 
     /** The shard with id {@code shardId}, or an error listing the stream's shards. */

@@ -219,7 +219,12 @@ public final class Scheduler {
             throw new IllegalArgumentException(instant + " is outside the range of the virtual clock, which counts "
                     + "nanoseconds in a long: it supports instants from " + EARLIEST + " to " + LATEST);
         }
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        long seconds = instant.getEpochSecond();
+        int nano = instant.getNano();
+        if (seconds < 0 && nano > 0) { // EARLIEST's second times 10^9 is below Long.MIN_VALUE; its nanoseconds are not
+            return (seconds + 1) * 1_000_000_000L + (nano - 1_000_000_000L);
+        }
+        return seconds * 1_000_000_000L + nano; // in range: checked above
     }
 
     /** The Instant of epoch nanoseconds. */
