@@ -54,7 +54,25 @@ public final class PerTestCost {
         }
         double cpuMs = cpuNanos / 1e6;
         double emptyCpuMs = emptyCpuNanos / 1e6;
+        // the same again after as many runs more: the figures once the JIT has compiled the per-test code too
+        // (the repeats above still run much of it interpreted or in profiled C1 code), for the record beside them
+        for (int i = 0; i < repeats; i++) {
+            run(launcher, request);
+            run(launcher, empty);
+        }
+        long steadyCpu = 0;
+        long steadyEmptyCpu = 0;
+        for (int i = 0; i < repeats; i++) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            run(launcher, request);
+            steadyCpu += THREADS.getCurrentThreadCpuTime() - cpu;
+            long emptyCpu = THREADS.getCurrentThreadCpuTime();
+            run(launcher, empty);
+            steadyEmptyCpu += THREADS.getCurrentThreadCpuTime() - emptyCpu;
+        }
         new Results()
+                .put("steadyCpuMsPerTest", steadyCpu / 1e6 / repeats / 50)
+                .put("steadyEmptyCpuMsPerTest", steadyEmptyCpu / 1e6 / repeats / 50)
                 .put("emptyWarmMsPerTest", emptyTotal / repeats / 50)
                 .put("warmCpuMsPerTest", cpuMs / repeats / 50)
                 .put("emptyWarmCpuMsPerTest", emptyCpuMs / repeats / 50)
