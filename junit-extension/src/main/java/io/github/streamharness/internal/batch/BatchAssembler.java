@@ -11,7 +11,8 @@ import java.util.function.IntToLongFunction;
 /**
  * How a mapping forms a batch from a lane's pending records (section 2, 9): which records enter the lane at all (the
  * filters), how many the next batch takes (BatchSize, 6 MB), whether to wait for more (the batching window), and
- * which prefix is too old to invoke (MaximumRecordAgeInSeconds). Holds no state of its own.
+ * which prefix is too old to invoke (MaximumRecordAgeInSeconds). Holds no state of its own beyond a memo of each
+ * shard's record size bound (a harness runs on one thread at a time).
  */
 public final class BatchAssembler {
     /** Lambda's synchronous invocation payload limit, measured on the event JSON (rule 2.5, 0.7). */
@@ -24,6 +25,7 @@ public final class BatchAssembler {
     private final long windowNanos;
     private final int maximumRecordAgeInSeconds;
     private final long tumblingMillis;
+    private SizeBound[] bounds = new SizeBound[0]; // per shard index: the record size bound for its maxima
 
     /** The assembler of one mapping without tumbling windows. */
     public BatchAssembler(FilterCriteria filter, EventCodec codec, int batchSize, int maximumBatchingWindowInSeconds,
@@ -101,8 +103,7 @@ public final class BatchAssembler {
      */
     public Cut cut(int available, IntFunction<StreamRecord> nth, ShardLog shard, long extraBytes) {
         int limit = Math.min(batchSize, available);
-        long bound = codec.recordSizeBound(shard.maxPartitionKeyChars(), shard.maxDataBytes(),
-                shard.sequenceNumber(0), shard.shardId());
+        long bound = recordSizeBound(shard);
         long envelope = codec.envelopeSize() + extraBytes;
         if (envelope + limit * (bound + codec.separatorSize()) <= MAX_EVENT_BYTES) {
             return new Cut(limit, limit == batchSize); // fits even at its largest: no sizing
@@ -121,6 +122,26 @@ public final class BatchAssembler {
             }
         }
         return new Cut(n, n == batchSize);
+    }
+
+    /** The largest a record of {@code shard} can be in the event JSON, recomputed only when its maxima change. */
+    private long recordSizeBound(ShardLog shard) {
+        int keyChars = shard.maxPartitionKeyChars();
+        int dataBytes = shard.maxDataBytes();
+        int i = shard.index();
+        if (i >= bounds.length) {
+            bounds = java.util.Arrays.copyOf(bounds, Math.max(i + 1, bounds.length * 2));
+        }
+        SizeBound b = bounds[i];
+        if (b == null || b.shard != shard || b.keyChars != keyChars || b.dataBytes != dataBytes) {
+            b = new SizeBound(shard, keyChars, dataBytes,
+                    codec.recordSizeBound(keyChars, dataBytes, shard.sequenceNumber(0), shard.shardId()));
+            bounds[i] = b;
+        }
+        return b.bytes;
+    }
+
+    private record SizeBound(ShardLog shard, int keyChars, int dataBytes, long bytes) {
     }
 
     /** When the batching window opened at {@code openedAt} ends (rule 2.3 b). */

@@ -42,6 +42,14 @@ public final class EpochSeconds {
         return runtimeDateFromSeconds(epochMillis / 1000.0);
     }
 
+    /**
+     * The milliseconds of {@link #runtimeDate(long) runtimeDate(epochMillis)} (which is null for 0), computed the
+     * same way, so that records of one millisecond can share the conversion.
+     */
+    public static long runtimeMillis(long epochMillis) {
+        return (long) (epochMillis / 1000.0 * 1000.0);
+    }
+
     /** Writes the {@link #format(long)} text as ASCII into {@code out} at {@code pos}; returns the end position. */
     static int write(long epochMillis, byte[] out, int pos) {
         if (epochMillis < 0) {

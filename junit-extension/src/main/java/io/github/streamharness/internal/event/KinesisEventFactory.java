@@ -6,6 +6,7 @@ import io.github.streamharness.StreamRecord;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -31,9 +32,29 @@ public final class KinesisEventFactory {
 
     /** The event for a batch, records in batch order. */
     public static KinesisEvent create(List<StreamRecord> records, EventMetadata metadata) {
-        List<KinesisEventRecord> eventRecords = new ArrayList<>(records.size());
-        for (StreamRecord record : records) {
-            eventRecords.add(eventRecord(record, metadata));
+        int n = records.size();
+        // first a tight pass over the stored records, reading their arrival and copying their data:
+        // they were put long ago and are out of the CPU's caches, and in a loop this short the CPU fetches many
+        // records at once instead of one after the other
+        long[] arrivals = new long[n];
+        byte[][] data = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            StreamRecord record = records.get(i);
+            arrivals[i] = record.approximateArrivalEpochMillis();
+            data[i] = record.dataBytes(); // a copy: writable, array-backed, per attempt
+        }
+        List<KinesisEventRecord> eventRecords = new ArrayList<>(n);
+        long lastArrival = 0;
+        long lastDateMillis = 0;
+        for (int i = 0; i < n; i++) {
+            long arrival = arrivals[i];
+            if (i == 0 || arrival != lastArrival) { // records of one millisecond share the conversion, not the Date
+                lastArrival = arrival;
+                lastDateMillis = EpochSeconds.runtimeMillis(arrival);
+            }
+            StreamRecord record = records.get(i); // now in the cache
+            eventRecords.add(eventRecord(record.shardId(), record.partitionKey(), record.sequenceNumber(), data[i],
+                    arrival, lastDateMillis, metadata));
         }
         KinesisEvent event = new KinesisEvent();
         event.setRecords(eventRecords);
@@ -42,20 +63,31 @@ public final class KinesisEventFactory {
 
     /** One entry of the event's {@code Records} list. */
     public static KinesisEventRecord eventRecord(StreamRecord record, EventMetadata metadata) {
+        long arrival = record.approximateArrivalEpochMillis();
+        return eventRecord(record.shardId(), record.partitionKey(), record.sequenceNumber(), record.dataBytes(),
+                arrival, EpochSeconds.runtimeMillis(arrival), metadata);
+    }
+
+    /**
+     * One entry: {@code data} is the event's own copy of the record's bytes, {@code dateMillis}
+     * {@link EpochSeconds#runtimeMillis} of {@code arrival}.
+     */
+    private static KinesisEventRecord eventRecord(String shardId, String partitionKey, String sequenceNumber,
+                                                  byte[] data, long arrival, long dateMillis,
+                                                  EventMetadata metadata) {
         KinesisEvent.Record kinesis = new KinesisEvent.Record();
         kinesis.setKinesisSchemaVersion(VERSION);
-        kinesis.setPartitionKey(record.partitionKey());
-        String sequenceNumber = record.sequenceNumber(); // built once: eventID repeats it
+        kinesis.setPartitionKey(partitionKey);
         kinesis.setSequenceNumber(sequenceNumber);
-        kinesis.setData(ByteBuffer.wrap(record.dataBytes())); // a copy: writable, array-backed, per attempt
-        // the runtime reads the JSON seconds through a double (rule 7.3); mirror its conversion exactly
-        kinesis.setApproximateArrivalTimestamp(EpochSeconds.runtimeDate(record.approximateArrivalEpochMillis()));
+        kinesis.setData(ByteBuffer.wrap(data)); // writable and array-backed, as the runtime's deserializer gives
+        // the runtime reads the JSON seconds through a double (rule 7.3): dateMillis mirrors its conversion exactly
+        kinesis.setApproximateArrivalTimestamp(arrival == 0 ? null : new Date(dateMillis)); // 0.0 s reads as null
 
         KinesisEventRecord eventRecord = new KinesisEventRecord();
         eventRecord.setKinesis(kinesis);
         eventRecord.setEventSource(EVENT_SOURCE);
         eventRecord.setEventVersion(VERSION);
-        eventRecord.setEventID(record.shardId() + ":" + sequenceNumber);
+        eventRecord.setEventID(shardId + ":" + sequenceNumber);
         eventRecord.setEventName(EVENT_NAME);
         eventRecord.setInvokeIdentityArn(metadata.invokeIdentityArn());
         eventRecord.setAwsRegion(metadata.awsRegion());

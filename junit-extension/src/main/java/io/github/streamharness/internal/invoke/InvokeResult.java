@@ -19,9 +19,24 @@ import java.util.List;
  * @param coldStart     whether the environment was new
  * @param logs          lines logged through the context's logger
  * @param warning       something the user should know about this invocation (the watchdog stopped it), or null
+ * @param ended         what the function's logs and metrics record at the invocation's end (rule 17.2), to be run
+ *                      first thing at that end by whoever completes the invocation (one event, not two), or null
  */
 public record InvokeResult(Outcome outcome, long spentNanos, String requestId, String environmentId,
-                           boolean coldStart, List<String> logs, String warning) {
+                           boolean coldStart, List<String> logs, String warning, Runnable ended) {
+
+    /** A result with nothing to record at its end. */
+    public InvokeResult(Outcome outcome, long spentNanos, String requestId, String environmentId, boolean coldStart,
+                        List<String> logs, String warning) {
+        this(outcome, spentNanos, requestId, environmentId, coldStart, logs, warning, null);
+    }
+
+    /** Records the invocation's end in the function's logs and metrics, if there is anything to record. */
+    public void recordEnd() {
+        if (ended != null) {
+            ended.run();
+        }
+    }
 
     /**
      * What escaped the invoker (user code it did not guard), as an ordinary failed attempt; its environment is lost

@@ -9,6 +9,7 @@ import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TestLambdaContext;
 import io.github.streamharness.internal.observe.LambdaLogLines;
 import io.github.streamharness.internal.observe.ObservationSink;
+import io.github.streamharness.internal.outcome.DirectResponse;
 import io.github.streamharness.internal.outcome.OutcomeReader;
 import io.github.streamharness.internal.time.InvocationTimer;
 import io.github.streamharness.internal.time.Scheduler;
@@ -126,8 +127,8 @@ public final class Invoker implements AutoCloseable {
                     LambdaLogLines.logStreamName(Scheduler.toInstant(start), newUuid().replace("-", ""))));
         } catch (Throwable t) {
             Outcome failed = error(Outcome.ErrorKind.EXCEPTION, t, "Unhandled");
-            report(shardId, batch, requestId, null, start, 0, -1, failed, List.of());
-            return new InvokeResult(failed, 0, requestId, null, true, List.of(), null);
+            Runnable ended = report(shardId, batch, requestId, null, start, 0, -1, failed, List.of());
+            return new InvokeResult(failed, 0, requestId, null, true, List.of(), null, ended);
         }
         InvocationTimer timer = scheduler.beginInvocation(start + timeoutNanos);
         TestLambdaContext context = null;
@@ -163,11 +164,11 @@ public final class Invoker implements AutoCloseable {
         boolean discard = crashed || outcome instanceof Outcome.FunctionError fe
                 && fe.kind() == Outcome.ErrorKind.TIMEOUT;
         pool.busyUntil(env, start, start + timer.spentNanos(), discard);
-        report(shardId, batch, requestId, env.logStreamName(), start, timer.spentNanos(),
-                initNanos < 0 ? -1 : Math.min(initNanos, timer.spentNanos()), outcome,
-                context == null ? List.of() : context.loggedLines());
-        return new InvokeResult(outcome, timer.spentNanos(), requestId, env.id(), coldStart,
-                context == null ? List.of() : context.logLines(), watchdogWarning);
+        List<TestLambdaContext.LoggedLine> logged = context == null ? List.of() : context.loggedLines();
+        Runnable ended = report(shardId, batch, requestId, env.logStreamName(), start, timer.spentNanos(),
+                initNanos < 0 ? -1 : Math.min(initNanos, timer.spentNanos()), outcome, logged);
+        return new InvokeResult(outcome, timer.spentNanos(), requestId, env.id(), coldStart, messages(logged),
+                watchdogWarning, ended);
     }
 
     private Outcome call(ExecutionEnvironment env, List<StreamRecord> batch, TestLambdaContext context,
@@ -239,6 +240,11 @@ public final class Invoker implements AutoCloseable {
         if (response == null) {
             return read(null, null, batch, rbif, window);
         }
+        DirectResponse.Json direct = DirectResponse.of(response); // the common StreamsEventResponse: no round trip
+        if (direct != null) {
+            return direct.text().length() > MAX_RESPONSE_BYTES ? tooLarge(direct.text().length())
+                    : read(direct.tree(), direct.text(), batch, rbif, window);
+        }
         byte[] bytes;
         try {
             bytes = response instanceof byte[] raw ? raw : mapper.writeValueAsBytes(response);
@@ -248,9 +254,7 @@ public final class Invoker implements AutoCloseable {
                             + ") to JSON: " + Throwables.message(t), "Unhandled", null);
         }
         if (bytes.length > MAX_RESPONSE_BYTES) {
-            return new Outcome.FunctionError(Outcome.ErrorKind.RUNTIME_ERROR, "Function.ResponseSizeTooLarge",
-                    "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
-                            + " bytes); the response had " + bytes.length + " bytes", "Unhandled", null);
+            return tooLarge(bytes.length);
         }
         if (bytes.length == 0) {
             return read(null, null, batch, rbif, window);
@@ -273,6 +277,12 @@ public final class Invoker implements AutoCloseable {
         return read(json, text, batch, rbif, window);
     }
 
+    private static Outcome tooLarge(int bytes) {
+        return new Outcome.FunctionError(Outcome.ErrorKind.RUNTIME_ERROR, "Function.ResponseSizeTooLarge",
+                "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
+                        + " bytes); the response had " + bytes + " bytes", "Unhandled", null);
+    }
+
     private static Outcome read(JsonNode json, String text, List<StreamRecord> batch, boolean rbif,
                                 WindowCall window) {
         if (window == null) {
@@ -293,10 +303,27 @@ public final class Invoker implements AutoCloseable {
         return new Outcome.FunctionError(kind, t.getClass().getName(), Throwables.message(t), functionError, null);
     }
 
-    private void report(String shardId, List<StreamRecord> batch, String requestId, String logStream,
-                        long startNanos, long spentNanos, long initNanos, Outcome outcome,
-                        List<TestLambdaContext.LoggedLine> lines) {
-        List<ObservationSink.HandlerLine> handlerLines = new java.util.ArrayList<>(lines.size());
+    /** The messages of the lines the handler logged, in order. */
+    private static List<String> messages(List<TestLambdaContext.LoggedLine> logged) {
+        if (logged.isEmpty()) {
+            return List.of();
+        }
+        String[] messages = new String[logged.size()];
+        for (int i = 0; i < messages.length; i++) {
+            messages[i] = logged.get(i).message();
+        }
+        return List.of(messages);
+    }
+
+    /**
+     * Reports the invocation's start to the function's logs and metrics now, and returns what reports its end: the
+     * caller runs it at the end, first thing in the event that completes the invocation (rule 17.2).
+     */
+    private Runnable report(String shardId, List<StreamRecord> batch, String requestId, String logStream,
+                            long startNanos, long spentNanos, long initNanos, Outcome outcome,
+                            List<TestLambdaContext.LoggedLine> lines) {
+        List<ObservationSink.HandlerLine> handlerLines = lines.isEmpty() ? List.of()
+                : new java.util.ArrayList<>(lines.size());
         for (TestLambdaContext.LoggedLine line : lines) {
             handlerLines.add(new ObservationSink.HandlerLine(line.epochNanos(), line.message()));
         }
@@ -306,7 +333,7 @@ public final class Invoker implements AutoCloseable {
                         : batch.get(batch.size() - 1).approximateArrivalEpochMillis(), handlerLines);
         ObservationSink sink = observations;
         sink.invocationStarted(report);
-        scheduler.schedule(report.endNanos(), () -> sink.invocationEnded(report));
+        return () -> sink.invocationEnded(report);
     }
 
     @Override

@@ -79,12 +79,12 @@ final class Lane {
     /** Adds a record of this lane's keys to its queue (already marked pending). */
     void enqueue(int recordIndex, long arrivalNanos) {
         queue.add(recordIndex);
-        long now = context.scheduler.eventTimeNanos();
-        long tick = polls.nextTick(arrivalNanos, now);
-        if (status == LaneStatus.IDLE) {
-            scheduleStep(windows.cap(now, tick));
+        if (status == LaneStatus.IDLE) { // otherwise (the common case) the poll cadence is not needed: not computed
+            long now = context.scheduler.eventTimeNanos();
+            scheduleStep(windows.cap(now, polls.nextTick(arrivalNanos, now)));
             status = LaneStatus.READY;
         } else if (status == LaneStatus.WINDOW && context.settings().assembler().fills(queue.size())) {
+            long tick = polls.nextTick(arrivalNanos, context.scheduler.eventTimeNanos());
             boolean due = stepToken == token && stepTimer.atNanos() <= tick; // rule 2.3 a: a full batch goes
             if (!due && tick < context.settings().assembler().windowEnd(windowOpenedAt)) {
                 scheduleStep(tick);
@@ -295,12 +295,14 @@ final class Lane {
         Invocation invocation = result.toInvocation(number, context.invoker.function().name(), reader.shard.shardId(),
                 index, batch, attempt, now, window == null ? null : window.describe());
         completionScheduled = true;
-        context.scheduler.schedule(now + result.spentNanos(), () -> complete(invocation, window));
+        InvokeResult done = result;
+        context.scheduler.schedule(now + result.spentNanos(), () -> complete(done, invocation, window));
     }
 
-    private void complete(Invocation invocation, WindowCall window) {
+    private void complete(InvokeResult result, Invocation invocation, WindowCall window) {
         completionScheduled = false; // the in-flight state is released before anything else can fail
         status = LaneStatus.READY;
+        result.recordEnd(); // the function's logs and metrics at the invocation's end (rule 17.2)
         long now = context.scheduler.eventTimeNanos();
         context.events.invoked(invocation);
         windowOpenedAt = now;

@@ -5,16 +5,16 @@ import io.github.streamharness.Statistic;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /** The function's metrics, each a {@link SecondSeries}; answers {@code get-metric-statistics} (rule 17.2). */
 public final class MetricStore {
     private final Map<MetricName, SecondSeries> function = new EnumMap<>(MetricName.class);
-    private final Map<String, SecondSeries> iteratorAgeByShard = new TreeMap<>();
+    private final Map<String, SecondSeries> iteratorAgeByShard = new HashMap<>(); // looked up per invocation
     private final Predicate<String> knownShard;
 
     /** A store whose shard-level queries accept the shard ids {@code knownShard} accepts. */

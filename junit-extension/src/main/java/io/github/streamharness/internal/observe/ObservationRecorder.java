@@ -64,8 +64,8 @@ public final class ObservationRecorder implements ObservationSink {
         }
         runningUntil.add(r.endNanos());
         metrics.add(MetricName.ConcurrentExecutions, start, runningUntil.size());
-        if (r.logStreamName() != null) {
-            logs.add(new LogEvent[] {new LogEvent(Scheduler.toInstant(start), r.logStreamName(),
+        if (r.logStreamName() != null) { // built when read (LogStore): most lines of a long run are never kept
+            logs.add(1, () -> new LogEvent[] {new LogEvent(Scheduler.toInstant(start), r.logStreamName(),
                     LambdaLogLines.start(r.requestId()), r.requestId())});
         }
     }
@@ -86,7 +86,7 @@ public final class ObservationRecorder implements ObservationSink {
             metrics.add(MetricName.FailedInvokeEventCount, end, r.batchSize());
         }
         if (r.logStreamName() != null) {
-            logs.add(lines(r, durationNanos));
+            logs.add(r.handlerLines().size() + 2 + (r.timedOut() ? 1 : 0), () -> lines(r, durationNanos));
         }
     }
 

@@ -22,23 +22,26 @@ final class EventHeap {
             this.action = action;
         }
 
-        boolean before(Event o) {
-            return atNanos < o.atNanos || atNanos == o.atNanos && seq < o.seq;
-        }
     }
 
+    // the heap's keys in arrays beside it: a comparison reads two longs in a row, not an Event object elsewhere
     private Event[] heap = new Event[64];
+    private long[] times = new long[64];
+    private long[] seqs = new long[64];
     private int size;
 
     int size() {
         return size;
     }
 
+    /** Adds {@code e} at its {@code atNanos} and {@code seq}, which must not change while it is queued. */
     void add(Event e) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
+            times = Arrays.copyOf(times, size * 2);
+            seqs = Arrays.copyOf(seqs, size * 2);
         }
-        siftUp(size++, e);
+        siftUp(size++, e, e.atNanos, e.seq);
     }
 
     Event peek() {
@@ -66,49 +69,55 @@ final class EventHeap {
         removed.index = -1;
         int last = --size;
         Event moved = heap[last];
+        long t = times[last];
+        long q = seqs[last];
         heap[last] = null;
         if (i == last) {
             return;
         }
-        siftDown(i, moved);
+        siftDown(i, moved, t, q);
         if (heap[i] == moved) {
-            siftUp(i, moved);
+            siftUp(i, moved, t, q);
         }
     }
 
-    private void siftUp(int i, Event e) {
+    private static boolean before(long t1, long q1, long t2, long q2) {
+        return t1 < t2 || t1 == t2 && q1 < q2;
+    }
+
+    private void siftUp(int i, Event e, long t, long q) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            Event p = heap[parent];
-            if (!e.before(p)) {
+            if (!before(t, q, times[parent], seqs[parent])) {
                 break;
             }
-            heap[i] = p;
-            p.index = i;
+            place(i, heap[parent], times[parent], seqs[parent]);
             i = parent;
         }
-        heap[i] = e;
-        e.index = i;
+        place(i, e, t, q);
     }
 
-    private void siftDown(int i, Event e) {
+    private void siftDown(int i, Event e, long t, long q) {
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
-            Event c = heap[child];
             int right = child + 1;
-            if (right < size && heap[right].before(c)) {
+            if (right < size && before(times[right], seqs[right], times[child], seqs[child])) {
                 child = right;
-                c = heap[child];
             }
-            if (!c.before(e)) {
+            if (!before(times[child], seqs[child], t, q)) {
                 break;
             }
-            heap[i] = c;
-            c.index = i;
+            place(i, heap[child], times[child], seqs[child]);
             i = child;
         }
+        place(i, e, t, q);
+    }
+
+    private void place(int i, Event e, long t, long q) {
         heap[i] = e;
+        times[i] = t;
+        seqs[i] = q;
         e.index = i;
     }
 }

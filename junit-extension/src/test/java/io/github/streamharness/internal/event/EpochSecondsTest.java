@@ -43,6 +43,9 @@ class EpochSecondsTest {
             };
             Date viaText = EpochSeconds.runtimeDateFromSeconds(Double.parseDouble(EpochSeconds.format(millis)));
             assertThat(EpochSeconds.runtimeDate(millis)).as("millis %d", millis).isEqualTo(viaText);
+            if (millis != 0) {
+                assertThat(EpochSeconds.runtimeMillis(millis)).as("millis %d", millis).isEqualTo(viaText.getTime());
+            }
         }
     }
 

@@ -93,6 +93,26 @@ class KinesisEventFactoryTest {
     }
 
     @Test
+    void recordsOfOneMillisecondEachGetTheirOwnDateSoChangingOneChangesNoOther() {
+        // rule 7.3: the runtime makes a Date per record; the factory shares only the conversion within a millisecond
+        List<StreamRecord> batch = List.of(
+                new StreamRecord("shardId-000000000000", "1", "a", new byte[] {1}, 1_700_000_000_123L),
+                new StreamRecord("shardId-000000000000", "2", "b", new byte[] {2}, 1_700_000_000_123L),
+                new StreamRecord("shardId-000000000000", "3", "c", new byte[] {3}, 1_700_000_000_124L));
+        KinesisEvent event = KinesisEventFactory.create(batch, SPEC_METADATA);
+        Date first = event.getRecords().get(0).getKinesis().getApproximateArrivalTimestamp();
+        Date second = event.getRecords().get(1).getKinesis().getApproximateArrivalTimestamp();
+
+        first.setTime(0L);
+
+        assertThat(second).isNotSameAs(first).isEqualTo(new Date(1_700_000_000_123L));
+        assertThat(event.getRecords().get(2).getKinesis().getApproximateArrivalTimestamp())
+                .isEqualTo(new Date(1_700_000_000_124L));
+        assertThat(KinesisEventFactory.create(batch, SPEC_METADATA).getRecords().get(0).getKinesis()
+                .getApproximateArrivalTimestamp()).isEqualTo(new Date(1_700_000_000_123L)); // a retry
+    }
+
+    @Test
     void keepsBatchOrderAndMakesAnEmptyListForAnEmptyBatch() {
         List<StreamRecord> records = EventFixtures.trickyRecords(20, 1L);
 

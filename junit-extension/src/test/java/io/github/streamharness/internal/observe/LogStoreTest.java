@@ -37,4 +37,26 @@ class LogStoreTest {
         assertThat(store.events()).extracting(LogEvent::message).containsExactly("END A", "REPORT A", "START B");
         assertThat(store.written()).isEqualTo(4);
     }
+
+    @Test
+    void aGroupWrittenAsARecipeIsBuiltOnlyWhenReadAndOnlyOnceAndOnlyIfStillKept() {
+        // rule 16.2: the same lines as when written at once; a long run formats only the lines it keeps
+        LogStore store = new LogStore(1);
+        int[] built = new int[2];
+        store.add(1, () -> {
+            built[0]++;
+            return new LogEvent[] {at("00:00:00.000", "START A")};
+        });
+        store.add(2, () -> {
+            built[1]++;
+            return new LogEvent[] {at("00:00:01.000", "END A"), at("00:00:01.000", "REPORT A")};
+        });
+        store.add(new LogEvent[] {at("00:00:02.000", "START B")}); // pushes START A out unread
+
+        assertThat(built).containsExactly(0, 0);
+        assertThat(store.written()).isEqualTo(4);
+        assertThat(store.events()).extracting(LogEvent::message).containsExactly("END A", "REPORT A", "START B");
+        assertThat(store.events()).extracting(LogEvent::message).containsExactly("END A", "REPORT A", "START B");
+        assertThat(built).containsExactly(0, 1);
+    }
 }
