@@ -27,8 +27,7 @@ final class Handlers {
         if (handler instanceof Class<?> type) {
             return fromClass(type);
         }
-        check(handler.getClass());
-        Object adapted = windowAdapter(handler);
+        Object adapted = adapt(handler, check(handler.getClass()));
         return new Source(() -> adapted, handler.getClass().getName());
     }
 
@@ -36,16 +35,16 @@ final class Handlers {
      * A handler of {@link KinesisTimeWindowEvent} (a subclass of KinesisEvent) gets the event as that type, as the
      * Lambda runtime deserializes it: with tumbling windows the mapping's own window event (rule 8.2), without them
      * one whose window fields are absent (null).
+     *
+     * @param windowed whether the handler's class takes a KinesisTimeWindowEvent ({@link #check})
      */
     @SuppressWarnings("unchecked")
-    private static Object windowAdapter(Object handler) {
-        Type input = inputType(handler.getClass());
-        if (!(handler instanceof RequestStreamHandler) && input instanceof Class<?> c
-                && c == KinesisTimeWindowEvent.class) {
+    private static Object adapt(Object handler, boolean windowed) {
+        if (windowed) {
             var typed = (RequestHandler<KinesisTimeWindowEvent, Object>) handler;
             return (RequestHandler<KinesisEvent, Object>) (event, context) -> {
-                if (event instanceof KinesisTimeWindowEvent windowed) {
-                    return typed.handleRequest(windowed, context);
+                if (event instanceof KinesisTimeWindowEvent windowEvent) {
+                    return typed.handleRequest(windowEvent, context);
                 }
                 KinesisTimeWindowEvent windowEvent = new KinesisTimeWindowEvent();
                 windowEvent.setRecords(event.getRecords());
@@ -56,7 +55,8 @@ final class Handlers {
     }
 
     private static Source fromClass(Class<?> type) {
-        check(type);
+        boolean windowed = check(type); // once per source, not per instance: the class is known
+
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             throw new IllegalArgumentException("handler class " + type.getName() + " is abstract; the Lambda runtime "
                     + "needs a concrete class with a public no-argument constructor");
@@ -72,7 +72,7 @@ final class Handlers {
         constructor.setAccessible(true);
         return new Source(() -> {
             try {
-                return windowAdapter(constructor.newInstance());
+                return adapt(constructor.newInstance(), windowed);
             } catch (InvocationTargetException e) {
                 throw sneaky(e.getCause());
             } catch (ReflectiveOperationException e) {
@@ -81,7 +81,12 @@ final class Handlers {
         }, type.getName());
     }
 
-    private static void check(Class<?> type) {
+    /**
+     * Checks that {@code type} is a handler a Kinesis mapping can invoke.
+     *
+     * @return whether it is a {@code RequestHandler<KinesisTimeWindowEvent, ?>} (and not a stream handler)
+     */
+    private static boolean check(Class<?> type) {
         boolean stream = RequestStreamHandler.class.isAssignableFrom(type);
         boolean typed = RequestHandler.class.isAssignableFrom(type);
         if (!stream && !typed) {
@@ -89,14 +94,16 @@ final class Handlers {
                     + "RequestHandler<KinesisEvent, ?> (or RequestHandler<KinesisTimeWindowEvent, ?>) nor a "
                     + "RequestStreamHandler; a Kinesis event source mapping can only invoke those");
         }
-        if (typed && !stream) {
-            Type input = inputType(type);
-            if (input instanceof Class<?> c && !c.isAssignableFrom(KinesisEvent.class)
-                    && c != KinesisTimeWindowEvent.class) {
-                throw new IllegalArgumentException("handler " + type.getName() + " takes " + c.getName()
-                        + ", but a Kinesis event source mapping invokes it with a KinesisEvent (rule 7.3)");
-            }
+        if (stream) {
+            return false;
         }
+        Type input = inputType(type);
+        if (input instanceof Class<?> c && !c.isAssignableFrom(KinesisEvent.class)
+                && c != KinesisTimeWindowEvent.class) {
+            throw new IllegalArgumentException("handler " + type.getName() + " takes " + c.getName()
+                    + ", but a Kinesis event source mapping invokes it with a KinesisEvent (rule 7.3)");
+        }
+        return input == KinesisTimeWindowEvent.class;
     }
 
     private static Type inputType(Class<?> type) {

@@ -83,7 +83,10 @@ public final class Ledger {
         }
         // counts always; identities for the records the shards still hold (long runs may release committed ones)
         List<DeadLetter> messages = function.hasDestination() ? function.deadLetterQueue().messages() : List.of();
-        long inMessages = messages.stream().mapToLong(DeadLetter::batchSize).sum();
+        long inMessages = 0;
+        for (DeadLetter m : messages) {
+            inMessages += m.batchSize();
+        }
         long sentCount = c[RecordState.SENT_TO_DESTINATION.ordinal()];
         if (sentCount != inMessages) {
             problems.add(sentCount + " records are SENT_TO_DESTINATION but the on-failure messages cover "
@@ -104,15 +107,23 @@ public final class Ledger {
             }
         }
         InvocationLog log = function.invocations();
-        if (log.all().size() == log.count()) {
-            Set<StreamRecord> delivered = new HashSet<>();
-            for (Invocation i : log.all()) {
+        List<Invocation> invocations = log.all();
+        List<StreamRecord> committed = invocations.size() == log.count() ? records(RecordState.COMMITTED) : List.of();
+        if (!committed.isEmpty()) {
+            // cross off what was delivered until nothing is left: usually the first few invocations cover it all
+            Set<StreamRecord> undelivered = new HashSet<>(committed);
+            for (Invocation i : invocations) {
                 if (!(i.outcome() instanceof Outcome.Throttled)) {
-                    delivered.addAll(i.records());
+                    for (StreamRecord r : i.records()) {
+                        undelivered.remove(r);
+                    }
+                    if (undelivered.isEmpty()) {
+                        break;
+                    }
                 }
             }
-            for (StreamRecord r : records(RecordState.COMMITTED)) {
-                if (!delivered.contains(r)) {
+            for (StreamRecord r : committed) {
+                if (undelivered.contains(r)) {
                     problems.add("COMMITTED record " + r + " was never delivered");
                     break;
                 }

@@ -12,10 +12,8 @@ import io.github.streamharness.TemplateFunction;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,15 +48,22 @@ final class HarnessFactory {
 
     /** Checks what can be checked before the test runs: annotations, the mapping, the handler sources. */
     static void validate(KinesisStreamExtension.Builder settings, ExtensionContext context) {
-        applyConfigurationParameters(StreamHarness.builder(), context);
-        applyTestAnnotations(StreamHarness.builder(), context);
-        EventSourceMappingConfig mapping = mapping(settings, context);
-        List<String> fields = handlerFields(context);
-        Class<?> annotated = annotatedHandler(context);
-        checkHandlerSources(fields, annotated, context);
-        if (mapping != null && fields.isEmpty() && annotated == null && settings.handler == null) {
+        ClassPlan plan = ClassPlan.of(context);
+        applyConfigurationParameters(null, context);
+        if (!plan.testAttributesValid) {
+            applyTestAnnotations(StreamHarness.builder(), plan, context); // fails, naming this test
+        }
+        EventSourceMappingConfig mapping = mapping(settings, plan, context);
+        List<String> fields = handlerFieldNames(context);
+        checkHandlerSources(fields, plan.annotatedHandler, context);
+        if (mapping != null && fields.isEmpty() && plan.annotatedHandler == null && settings.handler == null) {
             throw noHandler(context);
         }
+        context.getStore(KinesisStreamExtension.NAMESPACE).put(CheckedMapping.class, new CheckedMapping(mapping));
+    }
+
+    /** The mapping {@link #validate} worked out for the test, kept in its store for {@link #create} (null: none). */
+    private record CheckedMapping(EventSourceMappingConfig config) {
     }
 
     private static ExtensionConfigurationException noHandler(ExtensionContext context) {
@@ -67,11 +72,10 @@ final class HarnessFactory {
                 + "a @HandlerUnderTest field holding an instance, or KinesisStreamExtension.builder().handler(..).");
     }
 
-    private static List<String> handlerFields(ExtensionContext context) {
+    private static List<String> handlerFieldNames(ExtensionContext context) {
         List<String> names = new ArrayList<>();
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            for (Field f : ReflectionSupport.findFields(instance.getClass(),
-                    f -> f.isAnnotationPresent(HandlerUnderTest.class), HierarchyTraversalMode.TOP_DOWN)) {
+            for (Field f : ClassPlan.handlerFields(context, instance.getClass())) {
                 names.add(f.getDeclaringClass().getSimpleName() + "." + f.getName());
             }
         }
@@ -92,14 +96,17 @@ final class HarnessFactory {
     }
 
     static StreamHarness create(KinesisStreamExtension.Builder settings, ExtensionContext context) {
+        ClassPlan plan = ClassPlan.of(context);
         StreamHarness.Builder b = StreamHarness.builder();   // the defaults
         applyConfigurationParameters(b, context);            // run-wide defaults from JUnit's configuration
-        applyTemplate(b, context);
+        applyTemplate(b, plan, context);
         settings.applyTo(b);
-        applyTestAnnotations(b, context);
+        applyTestAnnotations(b, plan, context);
 
-        Object handler = handler(settings, context);
-        EventSourceMappingConfig mapping = mapping(settings, context);
+        CheckedMapping checked = context.getStore(KinesisStreamExtension.NAMESPACE)
+                .get(CheckedMapping.class, CheckedMapping.class);
+        Object handler = handler(settings, plan, context, checked == null);
+        EventSourceMappingConfig mapping = checked != null ? checked.config() : mapping(settings, plan, context);
         if (mapping != null && handler == null) {
             throw noHandler(context);
         }
@@ -115,7 +122,7 @@ final class HarnessFactory {
                     + ": " + e.getMessage(), e);
         }
         settings.faults.accept(harness.faults());
-        applyFaults(harness.faults(), context);
+        applyFaults(harness.faults(), plan, context);
         return harness;
     }
 
@@ -124,18 +131,24 @@ final class HarnessFactory {
     /** JUnit configuration parameter: where the virtual clock starts (ISO-8601) for tests that set no start. */
     static final String START_TIME_PARAMETER = "streamharness.startTime";
 
-    /** The run-wide defaults, below the builder's and the annotation's values. */
+    /** The run-wide defaults, below the builder's and the annotation's values; a null {@code b}: only checks them. */
     private static void applyConfigurationParameters(StreamHarness.Builder b, ExtensionContext context) {
         String parameter = SEED_PARAMETER;
         try {
             Optional<String> seed = context.getConfigurationParameter(SEED_PARAMETER);
             if (seed.isPresent()) {
-                b.seed(Long.parseLong(seed.get().trim()));
+                long value = Long.parseLong(seed.get().trim());
+                if (b != null) {
+                    b.seed(value);
+                }
             }
             parameter = START_TIME_PARAMETER;
             Optional<String> start = context.getConfigurationParameter(START_TIME_PARAMETER);
             if (start.isPresent()) {
-                b.startTime(Instant.parse(start.get().trim()));
+                Instant value = Instant.parse(start.get().trim());
+                if (b != null) {
+                    b.startTime(value);
+                }
             }
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new ExtensionConfigurationException("Invalid JUnit configuration parameter " + parameter + ": "
@@ -146,73 +159,76 @@ final class HarnessFactory {
 
     /**
      * The template layer, between the extension's builder and the defaults: a template's function and mapping
-     * settings (rule 18.3) will be applied here, so that the builder and the annotations override them. Nothing yet.
+     * settings (rule 18.3), so that the builder and the annotations override them.
      */
-    private static void applyTemplate(StreamHarness.Builder b, ExtensionContext context) {
-        TemplateSettings.read(context).ifPresent(t -> t.applyTo(b));
+    private static void applyTemplate(StreamHarness.Builder b, ClassPlan plan, ExtensionContext context) {
+        template(plan, context).ifPresent(t -> t.applyTo(b));
+    }
+
+    /** The template the classes name, read once per class (read again, to fail, when reading failed). */
+    private static Optional<TemplateFunction> template(ClassPlan plan, ExtensionContext context) {
+        return plan.templateRead ? Optional.ofNullable(plan.template) : TemplateSettings.read(context);
     }
 
     /** Every {@code @KinesisStreamTest} attribute that is set, outermost enclosing class first. */
-    private static void applyTestAnnotations(StreamHarness.Builder b, ExtensionContext context) {
-        List<Class<?>> classes = classes(context);
-        for (int i = classes.size() - 1; i >= 0; i--) {
-            Optional<KinesisStreamTest> t = AnnotationSupport.findAnnotation(classes.get(i), KinesisStreamTest.class);
-            if (t.isPresent()) {
-                applySet(t.get(), b, context);
+    private static void applyTestAnnotations(StreamHarness.Builder b, ClassPlan plan, ExtensionContext context) {
+        for (int i = plan.tests.size() - 1; i >= 0; i--) {
+            try {
+                applySet(plan.tests.get(i), b);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new ExtensionConfigurationException("Invalid @KinesisStreamTest on " + context.getDisplayName()
+                        + ": " + e.getMessage(), e);
             }
         }
     }
 
-    private static void applySet(KinesisStreamTest t, StreamHarness.Builder b, ExtensionContext context) {
+    /** Whether every attribute of {@code tests} is accepted (checked once per class, on a throwaway builder). */
+    static boolean attributesValid(List<KinesisStreamTest> tests) {
         try {
-            if (t.shards() != KinesisStreamTest.UNSET) {
-                b.shards(t.shards());
+            StreamHarness.Builder b = StreamHarness.builder();
+            for (KinesisStreamTest t : tests) {
+                applySet(t, b);
             }
-            if (t.timeoutSeconds() != KinesisStreamTest.UNSET) {
-                b.functionTimeout(Duration.ofSeconds(t.timeoutSeconds()));
-            }
-            if (!t.streamName().isEmpty()) {
-                b.streamName(t.streamName());
-            }
-            if (!t.functionName().isEmpty()) {
-                b.functionName(t.functionName());
-            }
-            if (t.memorySize() != KinesisStreamTest.UNSET) {
-                b.memorySize(t.memorySize());
-            }
-            if (t.seed() != KinesisStreamTest.UNSET_SEED) {
-                b.seed(t.seed());
-            }
-            if (!t.startTime().isEmpty()) {
-                b.startTime(Instant.parse(t.startTime()));
-            }
-            if (t.reservedConcurrency() != KinesisStreamTest.UNSET) {
-                b.reservedConcurrentExecutions(t.reservedConcurrency());
-            }
-            if (t.provisionedConcurrency() != KinesisStreamTest.UNSET) {
-                b.provisionedConcurrentExecutions(t.provisionedConcurrency());
-            }
-            if (t.initDurationMillis() != KinesisStreamTest.UNSET) {
-                b.initDuration(Duration.ofMillis(t.initDurationMillis()));
-            }
-            if (t.keepWarmSeconds() != KinesisStreamTest.UNSET) {
-                b.keepWarm(Duration.ofSeconds(t.keepWarmSeconds()));
-            }
+            return true;
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new ExtensionConfigurationException("Invalid @KinesisStreamTest on " + context.getDisplayName()
-                    + ": " + e.getMessage(), e);
+            return false;
         }
     }
 
-    /** The innermost {@code @KinesisStreamTest(handler = ...)} that is set, or null. */
-    private static Class<?> annotatedHandler(ExtensionContext context) {
-        for (Class<?> c : classes(context)) {
-            Optional<KinesisStreamTest> t = AnnotationSupport.findAnnotation(c, KinesisStreamTest.class);
-            if (t.isPresent() && t.get().handler() != Void.class) {
-                return t.get().handler();
-            }
+    private static void applySet(KinesisStreamTest t, StreamHarness.Builder b) {
+        if (t.shards() != KinesisStreamTest.UNSET) {
+            b.shards(t.shards());
         }
-        return null;
+        if (t.timeoutSeconds() != KinesisStreamTest.UNSET) {
+            b.functionTimeout(Duration.ofSeconds(t.timeoutSeconds()));
+        }
+        if (!t.streamName().isEmpty()) {
+            b.streamName(t.streamName());
+        }
+        if (!t.functionName().isEmpty()) {
+            b.functionName(t.functionName());
+        }
+        if (t.memorySize() != KinesisStreamTest.UNSET) {
+            b.memorySize(t.memorySize());
+        }
+        if (t.seed() != KinesisStreamTest.UNSET_SEED) {
+            b.seed(t.seed());
+        }
+        if (!t.startTime().isEmpty()) {
+            b.startTime(Instant.parse(t.startTime()));
+        }
+        if (t.reservedConcurrency() != KinesisStreamTest.UNSET) {
+            b.reservedConcurrentExecutions(t.reservedConcurrency());
+        }
+        if (t.provisionedConcurrency() != KinesisStreamTest.UNSET) {
+            b.provisionedConcurrentExecutions(t.provisionedConcurrency());
+        }
+        if (t.initDurationMillis() != KinesisStreamTest.UNSET) {
+            b.initDuration(Duration.ofMillis(t.initDurationMillis()));
+        }
+        if (t.keepWarmSeconds() != KinesisStreamTest.UNSET) {
+            b.keepWarm(Duration.ofSeconds(t.keepWarmSeconds()));
+        }
     }
 
     /** Hands a handler of any source to the builder's typed overloads. */
@@ -232,12 +248,15 @@ final class HarnessFactory {
         }
     }
 
-    private static Object handler(KinesisStreamExtension.Builder settings, ExtensionContext context) {
-        Class<?> annotated = annotatedHandler(context);
-        checkHandlerSources(handlerFields(context), annotated, context);
+    /** The handler; {@code check}: whether to check its sources ({@link #validate} did, unless it did not run). */
+    private static Object handler(KinesisStreamExtension.Builder settings, ClassPlan plan, ExtensionContext context,
+                                  boolean check) {
+        Class<?> annotated = plan.annotatedHandler;
+        if (check) {
+            checkHandlerSources(handlerFieldNames(context), annotated, context);
+        }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            for (Field f : ReflectionSupport.findFields(instance.getClass(),
-                    f -> f.isAnnotationPresent(HandlerUnderTest.class), HierarchyTraversalMode.TOP_DOWN)) {
+            for (Field f : ClassPlan.handlerFields(context, instance.getClass())) {
                 Object value = ReflectionSupport.tryToReadFieldValue(f, instance).toOptional().orElse(null);
                 if (value == null) {
                     throw new ExtensionConfigurationException("@HandlerUnderTest field " + f.getDeclaringClass()
@@ -250,48 +269,59 @@ final class HarnessFactory {
         return annotated != null ? annotated : settings.handler;
     }
 
-    private static EventSourceMappingConfig mapping(KinesisStreamExtension.Builder settings,
+    /** The test's mapping: the method's annotation, else the classes', else the builder's, else the template's. */
+    private static EventSourceMappingConfig mapping(KinesisStreamExtension.Builder settings, ClassPlan plan,
                                                     ExtensionContext context) {
         Optional<EventSourceMapping> onMethod = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, EventSourceMapping.class));
-        Optional<EventSourceMapping> annotation = onMethod.isPresent() ? onMethod
-                : findOnClasses(context, EventSourceMapping.class);
-        if (annotation.isEmpty()) {
-            return settings.mapping != null ? settings.mapping
-                    : TemplateSettings.read(context).map(TemplateFunction::mapping).orElse(null);
+        if (onMethod.isPresent()) {
+            return build(onMethod.get(), context);
         }
-        EventSourceMapping a = annotation.get();
+        if (plan.classMapping != null) {
+            return plan.classMappingValid ? plan.classMappingConfig : build(plan.classMapping, context);
+        }
+        return settings.mapping != null ? settings.mapping
+                : template(plan, context).map(TemplateFunction::mapping).orElse(null);
+    }
+
+    private static EventSourceMappingConfig build(EventSourceMapping a, ExtensionContext context) {
         try {
-            EventSourceMappingConfig.Builder b = EventSourceMappingConfig.builder()
-                    .batchSize(a.batchSize())
-                    .maximumBatchingWindowInSeconds(a.maximumBatchingWindowInSeconds())
-                    .parallelizationFactor(a.parallelizationFactor())
-                    .startingPosition(a.startingPosition())
-                    .bisectBatchOnFunctionError(a.bisectBatchOnFunctionError())
-                    .maximumRetryAttempts(a.maximumRetryAttempts())
-                    .maximumRecordAgeInSeconds(a.maximumRecordAgeInSeconds())
-                    .onFailureDestination(a.onFailureDestination())
-                    .tumblingWindowInSeconds(a.tumblingWindowInSeconds())
-                    .filterPatterns(a.filterPatterns())
-                    .enabled(a.enabled());
-            if (a.reportBatchItemFailures()) {
-                b.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
-            }
-            if (!a.startingPositionTimestamp().isEmpty()) {
-                b.startingPositionTimestamp(Instant.parse(a.startingPositionTimestamp()));
-            }
-            return b.build();
+            return build(a);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ExtensionConfigurationException("Invalid @EventSourceMapping for " + context.getDisplayName()
                     + ": " + e.getMessage(), e);
         }
     }
 
-    private static void applyFaults(FaultPlan plan, ExtensionContext context) {
-        List<InjectFault> faults = new ArrayList<>();
-        for (Class<?> c : classes(context)) {
-            faults.addAll(AnnotationSupport.findRepeatableAnnotations(c, InjectFault.class));
+    /**
+     * The annotation as a config.
+     *
+     * @throws IllegalArgumentException or DateTimeParseException for an invalid attribute
+     */
+    static EventSourceMappingConfig build(EventSourceMapping a) {
+        EventSourceMappingConfig.Builder b = EventSourceMappingConfig.builder()
+                .batchSize(a.batchSize())
+                .maximumBatchingWindowInSeconds(a.maximumBatchingWindowInSeconds())
+                .parallelizationFactor(a.parallelizationFactor())
+                .startingPosition(a.startingPosition())
+                .bisectBatchOnFunctionError(a.bisectBatchOnFunctionError())
+                .maximumRetryAttempts(a.maximumRetryAttempts())
+                .maximumRecordAgeInSeconds(a.maximumRecordAgeInSeconds())
+                .onFailureDestination(a.onFailureDestination())
+                .tumblingWindowInSeconds(a.tumblingWindowInSeconds())
+                .filterPatterns(a.filterPatterns())
+                .enabled(a.enabled());
+        if (a.reportBatchItemFailures()) {
+            b.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
         }
+        if (!a.startingPositionTimestamp().isEmpty()) {
+            b.startingPositionTimestamp(Instant.parse(a.startingPositionTimestamp()));
+        }
+        return b.build();
+    }
+
+    private static void applyFaults(FaultPlan plan, ClassPlan classPlan, ExtensionContext context) {
+        List<InjectFault> faults = new ArrayList<>(classPlan.classFaults);
         context.getTestMethod().ifPresent(m ->
                 faults.addAll(AnnotationSupport.findRepeatableAnnotations(m, InjectFault.class)));
         for (InjectFault f : faults) {
@@ -339,25 +369,5 @@ final class HarnessFactory {
             case THROTTLE -> target.throttle();
             default -> throw new IllegalStateException(f.type().toString());
         }
-    }
-
-    /** The test class, then its enclosing classes (for {@code @Nested}), innermost first. */
-    private static List<Class<?>> classes(ExtensionContext context) {
-        List<Class<?>> list = new ArrayList<>();
-        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
-            list.add(c);
-        }
-        return list;
-    }
-
-    static <A extends java.lang.annotation.Annotation> Optional<A> findOnClasses(ExtensionContext context,
-                                                                                Class<A> type) {
-        for (AnnotatedElement c : classes(context)) {
-            Optional<A> a = AnnotationSupport.findAnnotation(c, type);
-            if (a.isPresent()) {
-                return a;
-            }
-        }
-        return Optional.empty();
     }
 }

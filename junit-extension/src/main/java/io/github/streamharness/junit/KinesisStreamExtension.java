@@ -22,9 +22,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.ReflectionSupport;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -55,7 +52,7 @@ import java.util.function.Consumer;
  * programmatic instance does the work and the declarative one stands aside.
  */
 public class KinesisStreamExtension implements BeforeEachCallback, ParameterResolver, AfterTestExecutionCallback {
-    private static final ExtensionContext.Namespace NAMESPACE =
+    static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(KinesisStreamExtension.class);
     private static final Set<Class<?>> RESOLVED = Set.of(StreamHarness.class, DeadLetterQueue.class,
             InvocationLog.class, VirtualClock.class, FaultPlan.class, MappedFunction.class, Ledger.class,
@@ -203,17 +200,8 @@ public class KinesisStreamExtension implements BeforeEachCallback, ParameterReso
     }
 
     private boolean active(ExtensionContext context) {
-        if (programmatic) {
-            return true;
-        }
-        // stand aside when the class registers a programmatic instance
-        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
-            if (!ReflectionSupport.findFields(c, f -> KinesisStreamExtension.class.isAssignableFrom(f.getType())
-                    && f.isAnnotationPresent(RegisterExtension.class), HierarchyTraversalMode.TOP_DOWN).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+        // the declarative instance stands aside when the class registers a programmatic one
+        return programmatic || !ClassPlan.of(context).registersProgrammatic;
     }
 
     private StreamHarness harness(ExtensionContext context) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,18 +29,14 @@ final class WarningPolicy {
     static Set<WarningKind> allowed(KinesisStreamExtension.Builder settings, ExtensionContext context) {
         Set<WarningKind> allowed = EnumSet.noneOf(WarningKind.class);
         allowed.addAll(settings.allowedWarnings);
-        HarnessFactory.findOnClasses(context, KinesisStreamTest.class)
-                .ifPresent(t -> allowed.addAll(Arrays.asList(t.allowWarnings())));
-        HarnessFactory.findOnClasses(context, AllowWarnings.class)
-                .ifPresent(a -> allowed.addAll(Arrays.asList(a.value())));
+        allowed.addAll(ClassPlan.of(context).allowedWarnings);
         context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, AllowWarnings.class))
                 .ifPresent(a -> allowed.addAll(Arrays.asList(a.value())));
         return allowed;
     }
 
     static boolean failOnWarnings(KinesisStreamExtension.Builder settings, ExtensionContext context) {
-        Optional<KinesisStreamTest> test = HarnessFactory.findOnClasses(context, KinesisStreamTest.class);
-        return settings.failOnWarnings && test.map(KinesisStreamTest::failOnWarnings).orElse(true);
+        return settings.failOnWarnings && ClassPlan.of(context).failOnWarnings;
     }
 
     /**
@@ -54,12 +49,16 @@ final class WarningPolicy {
         List<String> all = new ArrayList<>();
         List<String> failing = new ArrayList<>();
         Set<WarningKind> failingKinds = EnumSet.noneOf(WarningKind.class);
-        boolean strict = testPassed && failOnWarnings(settings, context);
-        Set<WarningKind> allowed = allowed(settings, context);
+        Boolean strict = null;             // worked out at the first warning: most tests raise none
+        Set<WarningKind> allowed = null;
         for (MappedFunction mapping : harness.mappings()) {
             for (TimelineEntry e : mapping.invocations().warningEntries()) {
                 String line = mapping.functionName() + ": [" + e.warning() + "] " + e.text();
                 all.add(line);
+                if (strict == null) {
+                    strict = testPassed && failOnWarnings(settings, context);
+                    allowed = strict ? allowed(settings, context) : Set.of();
+                }
                 if (strict && e.warning().failsTests() && !allowed.contains(e.warning())) {
                     failing.add(line);
                     failingKinds.add(e.warning());

@@ -46,12 +46,12 @@ public final class HarnessAssembly {
     private final Scheduler scheduler;
     private final StreamLog stream;
     /**
-     * Shared by every harness, as {@code KinesisJson}'s reader and writer are: configured once here and never
-     * changed, thread-safe, and its serializer caches only save work; a mapper per harness cost each test method
-     * its construction and a cold serializer cache (the per-test cost of issue 19).
+     * The harness's JSON mapper (responses, on-failure messages, window state), shared by its mappings and made when
+     * the first mapping is wired (a bare stream never needs one). Per harness, not static: an {@code ObjectMapper}
+     * is configurable, so a shared one would be mutable state in a static ({@link HarnessJson} shares only what
+     * Jackson makes immutable).
      */
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final ObjectMapper mapper = MAPPER;
+    private ObjectMapper mapper;
     private final SplittableRandom seeds;
     private final long[] written = new long[1];
     /** The stream that lives elsewhere (spi.StreamBackend), or null for the in-process stream. */
@@ -343,6 +343,9 @@ public final class HarnessAssembly {
                 function.reservedConcurrentExecutions().orElse(EnvironmentPool.UNRESERVED),
                 function.provisionedConcurrentExecutions(), function.initDuration(), function.keepWarm());
         EventCodec codec = new EventCodec(stream.arn(), settings.region(), settings.roleArn(name));
+        if (mapper == null) {
+            mapper = new HarnessJson();
+        }
         // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
         Invoker invoker = new Invoker(spec, scheduler, codec, mapper, faults, seeds.nextLong(),
                 settings.watchdog());
