@@ -77,4 +77,23 @@ class DecisionTimelineTest {
                 .extracting(TimelineEntry::warning).containsExactly(WarningKind.RECORDS_DISCARDED_WITHOUT_DESTINATION);
         f.ledger().verify();
     }
+
+    @Test
+    void aRecordSentToTheDestinationIsOneTimelineLineNamingTheQueueAndTheCondition() { // rule 4.4, 6.1
+        String dlq = "arn:aws:sqs:us-east-1:123456789012:analytics-dlq";
+        StreamHarness h = StreamHarness.builder().build();
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().maximumRetryAttempts(0)
+                .onFailureDestination(dlq).build(), (RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                    throw new IllegalStateException("poison");
+                });
+        h.put("poison", "x");
+        h.runUntilIdle();
+
+        assertThat(f.invocations().timeline()).extracting(t -> t.at() + " " + t.kind() + " " + t.text())
+                .containsExactly(
+                        T0 + " ON_FAILURE 1 record(s) [...000000] (1 record) sent to " + dlq
+                                + " as RetryAttemptsExhausted (approximateInvokeCount 1)",
+                        T0 + " CHECKPOINT checkpoint -> ...000000");
+        f.ledger().verify();
+    }
 }

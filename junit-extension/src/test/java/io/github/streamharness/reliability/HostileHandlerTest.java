@@ -113,6 +113,16 @@ class HostileHandlerTest {
     }
 
     @Test
+    void aResponseOfExactlyTheLimitIsAccepted() { // the 6 MB synchronous response limit: 6,291,556 bytes pass
+        try (StreamHarness h = harness(n -> "x".repeat(6_291_554))) { // with its two quotes: exactly the limit
+            h.put("pk", "a");
+            h.runUntilIdle();
+
+            assertThat(labels(h)).containsExactly("OK");
+        }
+    }
+
+    @Test
     void handlerThatConsumesAndMutatesTheEventCannotCorruptTheRetry() { // architecture: fresh data per attempt
         List<String> seen = new ArrayList<>();
         try (StreamHarness h = StreamHarness.builder().build()) {

@@ -53,4 +53,36 @@ class EventHeapTest {
         }
         assertThat(heap.poll()).isNull();
     }
+
+    @Test
+    void removingAnEventThatIsNotQueuedChangesNothing() {
+        EventHeap heap = new EventHeap();
+        EventHeap.Event queued = new EventHeap.Event(5, 0, () -> { });
+        EventHeap.Event never = new EventHeap.Event(1, 1, () -> { });
+        heap.add(queued);
+        heap.remove(never);
+        heap.remove(never);
+        assertThat(heap.size()).isEqualTo(1);
+        assertThat(heap.poll()).isSameAs(queued);
+    }
+
+    @Test
+    void aMovedLastEventSiftsUpWhenItIsEarlierThanTheRemovedSlotsParent() {
+        // heap slots: 0:t0, 1:t10, 2:t1, 3:t11, 4:t12, 5:t2; removing slot 3 moves t2 (the last) under t10
+        EventHeap heap = new EventHeap();
+        long[] times = {0, 10, 1, 11, 12, 2};
+        List<EventHeap.Event> events = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            EventHeap.Event e = new EventHeap.Event(times[i], i, () -> { });
+            events.add(e);
+            heap.add(e);
+        }
+        heap.remove(events.get(3));
+        assertThat(events.get(5).index).isEqualTo(1); // above t10 now
+        long[] polled = new long[5];
+        for (int i = 0; i < polled.length; i++) {
+            polled[i] = heap.poll().atNanos;
+        }
+        assertThat(polled).containsExactly(0, 1, 2, 10, 12);
+    }
 }
