@@ -155,4 +155,53 @@ final class ReportSections {
     static String f1(double v) {
         return String.format(Locale.ROOT, "%,.1f", v);
     }
+
+    static String f2(double v) {
+        return String.format(Locale.ROOT, "%,.2f", v);
+    }
+
+    /**
+     * Section 3, the per-test cost: the first run in a fresh JVM, the mean of the measured repeats (the figure the
+     * target is judged on) and, beside it, the steady state after as many unmeasured repeats more.
+     */
+    static void perTestSection(Consumer<String> line, Results perTest) {
+        int repeats = (int) perTest.number("repeats");
+        line.accept("## 3. Per-test cost");
+        line.accept("");
+        line.accept("`PoisonPillTests`: 50 `@KinesisStreamTest` methods, each 100 records with one poison pill under "
+                + "bisection,");
+        line.accept("MaximumRetryAttempts 3 and an SQS destination, asserting the DLQ and the ledger; run through the "
+                + "JUnit");
+        line.accept("Platform launcher (`PerTestCost`) on one thread, once in a fresh JVM, then " + repeats
+                + " more times, each run followed by one of");
+        line.accept("`EmptyTests` (50 empty JUnit methods, the baseline), so that both are measured in the same state "
+                + "of the JIT and the load.");
+        line.accept("");
+        line.accept("| Run | ms per test method |");
+        line.accept("|---|---|");
+        line.accept("| First run in a fresh JVM (includes class loading and JIT) | " + f2(perTest.number("coldMsPerTest"))
+                + " |");
+        line.accept("| Warm, mean of the " + repeats + " repeats | " + f2(perTest.number("warmMsPerTest")) + " |");
+        line.accept("| Warm, best repeat | " + f2(perTest.number("bestMsPerTest")) + " |");
+        line.accept("| Baseline: `EmptyTests`, 50 empty JUnit methods, warm mean | "
+                + f2(perTest.number("emptyWarmMsPerTest")) + " |");
+        line.accept("| Warm, CPU time of the launcher's thread per test method | "
+                + f2(perTest.number("warmCpuMsPerTest")) + " |");
+        line.accept("| Baseline: `EmptyTests`, CPU time per method | " + f2(perTest.number("emptyWarmCpuMsPerTest"))
+                + " |");
+        if (perTest.has("steadyCpuMsPerTest")) {
+            line.accept("| Steady state, CPU time per test method | " + f2(perTest.number("steadyCpuMsPerTest")) + " |");
+            line.accept("| Steady state, baseline `EmptyTests`, CPU time per method | "
+                    + f2(perTest.number("steadyEmptyCpuMsPerTest")) + " |");
+        }
+        line.accept("");
+        double judged = perTest.number("warmCpuMsPerTest") - perTest.number("emptyWarmCpuMsPerTest");
+        line.accept("Over an empty test: **" + f2(judged) + " ms CPU** per test method, the mean of the " + repeats
+                + " measured repeats right after the first run (the figure the target is judged on: the JIT has not yet "
+                + "compiled all of the per-test code, as in a test suite of a few hundred tests)"
+                + (perTest.has("steadyCpuMsPerTest") ? "; " + f2(perTest.number("steadyCpuMsPerTest")
+                - perTest.number("steadyEmptyCpuMsPerTest")) + " ms CPU in the steady state, measured over " + repeats
+                + " more repeats after " + repeats + " unmeasured ones (for the record, not judged)." : "."));
+        line.accept("");
+    }
 }

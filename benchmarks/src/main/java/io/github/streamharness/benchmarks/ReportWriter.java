@@ -106,7 +106,9 @@ public final class ReportWriter {
                 + f2(perTestMs) + " - " + f2(emptyMs) + ")", cpuOverEmpty <= 1, "judged on CPU time, which the "
                 + "load does not stretch; first run in a fresh JVM: "
                 + f1(perTest.number("coldMsPerTest")) + " ms per test (class loading, JIT); " + BEFORE_PER_TEST
-                + " ms per test before the engine's second cut, 5.74 ms over empty (wall, load 15) before this round");
+                + " ms per test before the engine's second cut, 5.74 ms over empty (wall, load 15) before this round"
+                + (perTest.has("steadyCpuMsPerTest") ? "; steady state (not judged): " + f2(perTest.number(
+                "steadyCpuMsPerTest") - perTest.number("steadyEmptyCpuMsPerTest")) + " ms CPU over empty" : ""));
         double minRate = Double.MAX_VALUE;
         double maxRate = 0;
         for (int n : Scaling.RECORD_COUNTS) {
@@ -232,22 +234,7 @@ public final class ReportWriter {
         line();
         ReportSections.whereTimeGoes(this::line, where, profiled);
 
-        line("## 3. Per-test cost");
-        line();
-        line("`PoisonPillTests`: 50 `@KinesisStreamTest` methods, each 100 records with one poison pill under bisection,");
-        line("MaximumRetryAttempts 3 and an SQS destination, asserting the DLQ and the ledger; run through the JUnit");
-        line("Platform launcher (`PerTestCost`), once in a fresh JVM, then " + f0(perTest.number("repeats")) + " more times.");
-        line();
-        line("| Run | ms per test method |");
-        line("|---|---|");
-        line("| First run in a fresh JVM (includes class loading and JIT) | " + f2(perTest.number("coldMsPerTest")) + " |");
-        line("| Warm, mean of the repeats | " + f2(perTestMs) + " |");
-        line("| Warm, best repeat | " + f2(perTest.number("bestMsPerTest")) + " |");
-        line("| Baseline: `EmptyTests`, 50 empty JUnit methods, warm mean | " + f2(emptyMs) + " |");
-        line("| Warm, CPU time of the launcher's thread per test method | "
-                + f2(perTest.number("warmCpuMsPerTest")) + " |");
-        line("| Baseline: `EmptyTests`, CPU time per method | " + f2(perTest.number("emptyWarmCpuMsPerTest")) + " |");
-        line();
+        ReportSections.perTestSection(this::line, perTest);
 
         line("## 4. Scaling");
         line();

@@ -46,12 +46,13 @@ public final class HarnessAssembly {
     private final Scheduler scheduler;
     private final StreamLog stream;
     /**
-     * The harness's JSON mapper (responses, on-failure messages, window state), shared by its mappings and made when
-     * the first mapping is wired (a bare stream never needs one). Per harness, not static: an {@code ObjectMapper}
-     * is configurable, so a shared one would be mutable state in a static ({@link HarnessJson} shares only what
-     * Jackson makes immutable).
+     * The harness's JSON mapper (handler responses the engine cannot read directly, window state), shared by its
+     * mappings and made when one first needs it ({@link #mapper()}): most tests never do, and the first mapper in a
+     * JVM loads about 400 Jackson classes (issue 19). Per harness, not static: an {@code ObjectMapper} is
+     * configurable, so a shared one would be mutable state in a static ({@link HarnessJson} shares only what Jackson
+     * makes immutable). Volatile: a handler's response may be read on a watchdog's thread.
      */
-    private ObjectMapper mapper;
+    private volatile ObjectMapper mapper;
     private final SplittableRandom seeds;
     private final long[] written = new long[1];
     /** The stream that lives elsewhere (spi.StreamBackend), or null for the in-process stream. */
@@ -343,11 +344,8 @@ public final class HarnessAssembly {
                 function.reservedConcurrentExecutions().orElse(EnvironmentPool.UNRESERVED),
                 function.provisionedConcurrentExecutions(), function.initDuration(), function.keepWarm());
         EventCodec codec = new EventCodec(stream.arn(), settings.region(), settings.roleArn(name));
-        if (mapper == null) {
-            mapper = new HarnessJson();
-        }
         // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
-        Invoker invoker = new Invoker(spec, scheduler, codec, mapper, faults, seeds.nextLong(),
+        Invoker invoker = new Invoker(spec, scheduler, codec, this::mapper, faults, seeds.nextLong(),
                 settings.watchdog());
         invoker.observeWith(events.observations()); // the function's logs and metrics (section 16, 17)
         RetryBackoff b = settings.retryBackoff();
@@ -355,8 +353,18 @@ public final class HarnessAssembly {
                 b.jitter(), seeds.nextLong());
         String uuid = SeededUuids.next(seeds);
         MappingEngine engine = new MappingEngine(config, filter, stream, scheduler, invoker, codec,
-                events, backoff, uuid, mapper, settings.mappingCreationDelay().toNanos());
+                events, backoff, uuid, this::mapper, settings.mappingCreationDelay().toNanos());
         engines.add(engine);
         return new Wiring(uuid, engine, codec::eventSize, settings.mappingUpdateDelay());
+    }
+
+    /** The harness's mapper, made on first use (two threads racing make two equal mappers, and one is kept). */
+    private ObjectMapper mapper() {
+        ObjectMapper m = mapper;
+        if (m == null) {
+            m = new HarnessJson();
+            mapper = m;
+        }
+        return m;
     }
 }

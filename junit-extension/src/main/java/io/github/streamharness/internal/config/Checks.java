@@ -26,10 +26,23 @@ public final class Checks {
 
     /** {@code id} when it is an AWS account id (12 digits). */
     public static String accountId(String id) {
-        if (id == null || !id.matches("\\d{12}")) {
+        if (id == null || !isTwelveDigits(id)) {
             throw new IllegalArgumentException("an AWS account id is 12 digits, got " + id);
         }
         return id;
+    }
+
+    private static boolean isTwelveDigits(String id) {
+        if (id.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false; // ASCII digits only, as the pattern \d matched
+            }
+        }
+        return true;
     }
 
     /** {@code retention} when Kinesis accepts it: 24 hours to 365 days. */

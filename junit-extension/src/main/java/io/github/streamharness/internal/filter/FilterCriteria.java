@@ -43,6 +43,9 @@ public final class FilterCriteria {
      */
     public static FilterCriteria compile(List<String> patterns) {
         Objects.requireNonNull(patterns, "patterns");
+        if (patterns.isEmpty()) {
+            return new FilterCriteria(List.of(), null); // no reader: matches never parses (issue 19, per test)
+        }
         JsonReader reader = new JsonReader();
         PatternCompiler compiler = new PatternCompiler(reader);
         List<RecordPattern> compiled = new ArrayList<>(patterns.size());

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Calls the function for one batch the way Lambda does (section 7, 0.4): builds the event, gives the handler a
@@ -37,7 +38,8 @@ public final class Invoker implements AutoCloseable {
     private final FunctionSpec function;
     private final Scheduler scheduler;
     private final EventCodec codec;
-    private final ObjectMapper mapper;
+    /** The harness's mapper, made when a response first needs it (issue 19: most tests never do). */
+    private final Supplier<ObjectMapper> mapper;
     private final FaultSource faults;
     private final SplittableRandom random;
     private final RealTimeWatchdog watchdog;
@@ -47,7 +49,7 @@ public final class Invoker implements AutoCloseable {
     private String watchdogWarning;
 
     /** An invoker for {@code function}, with request ids drawn from {@code seed}. */
-    public Invoker(FunctionSpec function, Scheduler scheduler, EventCodec codec, ObjectMapper mapper,
+    public Invoker(FunctionSpec function, Scheduler scheduler, EventCodec codec, Supplier<ObjectMapper> mapper,
                    FaultSource faults, long seed, Duration watchdogLimit) {
         this.function = function;
         this.scheduler = scheduler;
@@ -247,7 +249,7 @@ public final class Invoker implements AutoCloseable {
         }
         byte[] bytes;
         try {
-            bytes = response instanceof byte[] raw ? raw : mapper.writeValueAsBytes(response);
+            bytes = response instanceof byte[] raw ? raw : mapper.get().writeValueAsBytes(response);
         } catch (Throwable t) {
             return new Outcome.FunctionError(Outcome.ErrorKind.RUNTIME_ERROR, t.getClass().getName(),
                     "the runtime could not serialize the handler's response (" + response.getClass().getName()
@@ -262,7 +264,7 @@ public final class Invoker implements AutoCloseable {
         String text = new String(bytes, StandardCharsets.UTF_8);
         JsonNode json;
         try {
-            json = mapper.readTree(bytes);
+            json = mapper.get().readTree(bytes);
         } catch (Exception e) {
             if (window != null) {
                 return read(null, text, batch, rbif, window); // rule 8.1: no state object, a failed invocation

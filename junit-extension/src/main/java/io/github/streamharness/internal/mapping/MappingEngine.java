@@ -49,14 +49,15 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
      */
     public MappingEngine(EventSourceMappingConfig config, FilterCriteria filter, StreamLog stream,
                          Scheduler scheduler, Invoker invoker, EventCodec codec, MappingEvents events,
-                         BackoffSchedule backoff, String mappingUuid, com.fasterxml.jackson.databind.ObjectMapper mapper,
+                         BackoffSchedule backoff, String mappingUuid,
+                         java.util.function.Supplier<com.fasterxml.jackson.databind.ObjectMapper> mapper,
                          long creationDelayNanos) {
         this.config = config;
         this.stream = stream;
         this.scheduler = scheduler;
         this.invoker = invoker;
         this.codec = codec;
-        OnFailureSender sender = new OnFailureSender(config.onFailureDestination(), mapper, invoker.function().arn(),
+        OnFailureSender sender = new OnFailureSender(config.onFailureDestination(), invoker.function().arn(),
                 stream.arn(), mappingUuid, codec, invoker::newUuid, events::deadLetter, events::timeline,
                 events.observations());
         this.context = new LaneContext(scheduler, settings(config, filter), invoker, sender, backoff, events,

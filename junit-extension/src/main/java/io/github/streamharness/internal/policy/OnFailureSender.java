@@ -1,6 +1,5 @@
 package io.github.streamharness.internal.policy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamharness.DeadLetter;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.internal.observe.SequenceRanges;
@@ -37,12 +36,12 @@ public final class OnFailureSender {
      * @param timeline       where the timeline lines go
      * @param observations   where drops and deliveries are counted for the metrics (rule 10.2, 17.2)
      */
-    public OnFailureSender(Optional<String> destinationArn, ObjectMapper mapper, String functionArn, String streamArn,
+    public OnFailureSender(Optional<String> destinationArn, String functionArn, String streamArn,
                            String mappingUuid, EventCodec codec, Supplier<String> uuids,
                            Consumer<DeadLetter> deadLetters, Timeline timeline,
                            ObservationSink observations) {
         this.messages = destinationArn
-                .map(arn -> new OnFailureMessages(mapper, functionArn, streamArn, arn, mappingUuid, codec))
+                .map(arn -> new OnFailureMessages(functionArn, streamArn, arn, mappingUuid, codec))
                 .orElse(null);
         this.uuids = uuids;
         this.deadLetters = deadLetters;

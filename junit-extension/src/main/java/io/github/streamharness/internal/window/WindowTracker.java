@@ -6,6 +6,7 @@ import io.github.streamharness.internal.batch.BatchAssembler;
 import io.github.streamharness.internal.policy.FailurePolicy;
 
 import java.util.function.IntToLongFunction;
+import java.util.function.Supplier;
 
 /**
  * The tumbling window of one lane (section 8, 0.11, 0.11b): which window is open, the state it carries, and whether the
@@ -25,7 +26,8 @@ public final class WindowTracker {
 
     private static final long MILLI = 1_000_000L;
     private final BatchAssembler assembler;
-    private final ObjectMapper mapper;
+    /** The harness's mapper, made when a window first needs it (issue 19: most tests never do). */
+    private final Supplier<ObjectMapper> mapper;
     private final String shardId;
     private final String eventSourceArn;
     private final Notes notes;
@@ -44,7 +46,7 @@ public final class WindowTracker {
     }
 
     /** The window state of one lane of {@code shardId}. */
-    public WindowTracker(BatchAssembler assembler, ObjectMapper mapper, String shardId, String eventSourceArn,
+    public WindowTracker(BatchAssembler assembler, Supplier<ObjectMapper> mapper, String shardId, String eventSourceArn,
                          Notes notes) {
         this.assembler = assembler;
         this.mapper = mapper;
@@ -112,7 +114,7 @@ public final class WindowTracker {
             }
             open = true;
             startMillis = assembler.tumblingWindowStart(arrivalMillis.applyAsLong(0));
-            state = mapper.createObjectNode(); // rule 0.11: the initial state is {}
+            state = mapper.get().createObjectNode(); // rule 0.11: the initial state is {}
             stateBytes = 2;
             terminatedEarly = false;
             dueMillis = Long.MIN_VALUE;
@@ -189,7 +191,7 @@ public final class WindowTracker {
 
     /** What the next invocation carries besides its records, or null without tumbling windows. */
     public WindowCall call() {
-        return assembler == null ? null : new WindowCall(mapper, startMillis, endMillis(), state, shardId,
+        return assembler == null ? null : new WindowCall(mapper.get(), startMillis, endMillis(), state, shardId,
                 eventSourceArn, inFinal, inFinal && terminatedEarly);
     }
 
