@@ -54,4 +54,22 @@ class ReportSectionsTest {
                 "Not run (benchmarks/run.sh runs `examples/demo` Demo with the incident's 45 minutes).", ""),
                 section(null));
     }
+
+    /** Section 3 prints the steady state beside the 20-repeat mean, and the target is judged on the mean. */
+    @Test
+    void thePerTestSectionPrintsTheSteadyStateBesideTheJudgedMean() {
+        Results r = new Results().put("repeats", 20).put("coldMsPerTest", 20.26).put("warmMsPerTest", 1.78)
+                .put("bestMsPerTest", 0.83).put("emptyWarmMsPerTest", 0.33).put("warmCpuMsPerTest", 1.48)
+                .put("emptyWarmCpuMsPerTest", 0.28).put("steadyCpuMsPerTest", 0.55)
+                .put("steadyEmptyCpuMsPerTest", 0.12);
+        List<String> lines = new ArrayList<>();
+        ReportSections.perTestSection(lines::add, r);
+        String text = String.join("\n", lines);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("| Warm, mean of the 20 repeats | 1.78 |"), text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("| Steady state, CPU time per test method | 0.55 |"),
+                text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("Over an empty test: **1.20 ms CPU** per test method, "
+                + "the mean of the 20 measured repeats"), text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("; 0.43 ms CPU in the steady state"), text);
+    }
 }
