@@ -58,7 +58,19 @@ public final class LambdaLogLines {
 
     /** The log stream of an execution environment started at {@code start}: {@code yyyy/MM/dd/[$LATEST]<32 hex>}. */
     public static String logStreamName(Instant start, String hex32) {
-        return STREAM_DAY.format(start) + "/[$LATEST]" + hex32;
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(start.getEpochSecond(), 86_400L));
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            return STREAM_DAY.format(start) + "/[$LATEST]" + hex32; // yyyy is the year of the era
+        }
+        // by hand: the formatter was about 1% of a poison-pill test's CPU time, once per environment (issue 19)
+        int year = day.getYear();
+        int month = day.getMonthValue();
+        int date = day.getDayOfMonth();
+        return new StringBuilder(24 + hex32.length()).append((char) ('0' + year / 1000))
+                .append((char) ('0' + year / 100 % 10)).append((char) ('0' + year / 10 % 10))
+                .append((char) ('0' + year % 10)).append('/').append((char) ('0' + month / 10))
+                .append((char) ('0' + month % 10)).append('/').append((char) ('0' + date / 10))
+                .append((char) ('0' + date % 10)).append("/[$LATEST]").append(hex32).toString();
     }
 
     /** Milliseconds with two decimals, rounded half up from nanoseconds: {@code 123.45}. */
