@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -64,7 +65,7 @@ public final class StreamLog {
     /** Made on the first key that needs hashing: a one-shard stream without lanes never does. */
     private MessageDigest md5;
     /** Guards the shards' appends, the hash key cache and the listeners' view of each put. */
-    private final PutLock lock = new PutLock();
+    private final ReentrantLock lock = new ReentrantLock();
     private final RecordLimits limits = new RecordLimits();
 
     /** A stream of {@code shardCount} shards created at {@code createdEpochSecond}. */
