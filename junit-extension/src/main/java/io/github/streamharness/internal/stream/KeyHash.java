@@ -14,6 +14,9 @@ public final class KeyHash {
     /** The open shard the key routes to, valid while the stream's routing epoch is {@link #routeEpoch}. */
     private ShardLog route;
     private int routeEpoch = -1;
+    /** The key's id in {@link #idTable}, the key table it was last stored through; under the stream's lock. */
+    private KeyTable idTable;
+    private int keyId;
 
     KeyHash(BigInteger hashKey) {
         this.hashKey = hashKey;
@@ -43,5 +46,14 @@ public final class KeyHash {
     void routed(ShardLog shard, int epoch) {
         this.route = shard;
         this.routeEpoch = epoch;
+    }
+
+    /** The key's id in {@code table}, looked up once per table rather than once per record; under the lock. */
+    int idIn(KeyTable table, String partitionKey) {
+        if (idTable != table) {
+            keyId = table.idOf(partitionKey);
+            idTable = table;
+        }
+        return keyId;
     }
 }

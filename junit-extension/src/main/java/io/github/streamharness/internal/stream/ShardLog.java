@@ -117,7 +117,7 @@ public final class ShardLog {
         if (externalIndex.putIfAbsent(sequenceNumber, size) != null) {
             throw new IllegalArgumentException(shardId + " already holds sequence number " + sequenceNumber);
         }
-        return store(partitionKey, data, arrivalMillis, sequenceNumber);
+        return store(partitionKey, data, arrivalMillis, sequenceNumber, null);
     }
 
     /** The shards this one was split or merged from (rule 11.1): empty for an original shard. */
@@ -143,18 +143,24 @@ public final class ShardLog {
 
     /** Appends a record arriving now; returns it. */
     StreamRecord append(String partitionKey, byte[] data, long arrivalMillis) {
+        return append(partitionKey, data, arrivalMillis, null);
+    }
+
+    /** {@link #append}, with the key's hash when the stream has it (its id in the key table is remembered). */
+    StreamRecord append(String partitionKey, byte[] data, long arrivalMillis, KeyHash key) {
         if (externalIndex != null) {
             throw new IllegalStateException(shardId + " holds a real stream's records: append them with their "
                     + "sequence numbers");
         }
-        return store(partitionKey, data, arrivalMillis, null);
+        return store(partitionKey, data, arrivalMillis, null, key);
     }
 
     /**
      * Stores record {@code size}: its data copied into the current block (or an array of its own when large), its
      * columns written in the tail chunk. Returns the record; nothing else is allocated per record.
      */
-    private StreamRecord store(String partitionKey, byte[] data, long arrivalMillis, String givenNumber) {
+    private StreamRecord store(String partitionKey, byte[] data, long arrivalMillis, String givenNumber,
+            KeyHash key) {
         int i = size;
         int n = data.length;
         byte[] into;
@@ -180,7 +186,8 @@ public final class ShardLog {
         if (chunk == null || i == chunk.end()) {
             chunk = newChunk(i);
         }
-        chunk.write(i, arrivalMillis, into, offset, ownArray, n, keys.idOf(partitionKey), givenNumber);
+        int keyId = key != null ? key.idIn(keys, partitionKey) : keys.idOf(partitionKey);
+        chunk.write(i, arrivalMillis, into, offset, ownArray, n, keyId, givenNumber);
         size++;
         maxPartitionKeyChars = Math.max(maxPartitionKeyChars, partitionKey.length());
         maxDataBytes = Math.max(maxDataBytes, n);

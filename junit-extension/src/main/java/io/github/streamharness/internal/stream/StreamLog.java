@@ -234,7 +234,7 @@ public final class StreamLog {
                 }
             }
             int index = shard.size();
-            StreamRecord record = shard.append(partitionKey, data, arrivalMillis);
+            StreamRecord record = shard.append(partitionKey, data, arrivalMillis, key);
             tell(shard, index, record, key);
             return record;
         } finally {
