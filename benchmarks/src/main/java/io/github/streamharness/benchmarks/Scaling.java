@@ -45,6 +45,9 @@ public final class Scaling {
         for (int n : RECORD_COUNTS) {
             results.put("linear." + n, median(() -> recordsPerSecond(1, 100, n)));
         }
+        for (int i = 0; i < 3; i++) { // the producer and release path is a different one: JIT it too first
+            producedRecordsPerSecond(RECORD_COUNTS[0]);
+        }
         for (int n : RECORD_COUNTS) {
             results.put("produced." + n, median(() -> producedRecordsPerSecond(n)));
         }
