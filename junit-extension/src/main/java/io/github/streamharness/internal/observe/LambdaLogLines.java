@@ -1,8 +1,8 @@
 package io.github.streamharness.internal.observe;
 
+import io.github.streamharness.internal.time.UtcText;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -10,11 +10,6 @@ import java.util.Locale;
  * timeout line, END, and REPORT with its fields separated by tabs.
  */
 public final class LambdaLogLines {
-    private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter STREAM_DAY =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-
     private LambdaLogLines() {
     }
 
@@ -30,7 +25,7 @@ public final class LambdaLogLines {
 
     /** {@code 2026-01-01T00:00:30.000Z <id> Task timed out after 30.00 seconds}, stamped when the timeout hit. */
     public static String timeout(Instant at, String requestId, long timeoutMillis) {
-        return ISO_MILLIS.format(at) + " " + requestId + " Task timed out after "
+        return UtcText.isoMillis(at) + " " + requestId + " Task timed out after "
                 + String.format(Locale.ROOT, "%.2f", timeoutMillis / 1000.0) + " seconds";
     }
 
@@ -58,19 +53,7 @@ public final class LambdaLogLines {
 
     /** The log stream of an execution environment started at {@code start}: {@code yyyy/MM/dd/[$LATEST]<32 hex>}. */
     public static String logStreamName(Instant start, String hex32) {
-        java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(start.getEpochSecond(), 86_400L));
-        if (day.getYear() < 1 || day.getYear() > 9999) {
-            return STREAM_DAY.format(start) + "/[$LATEST]" + hex32; // yyyy is the year of the era
-        }
-        // by hand: the formatter was about 1% of a poison-pill test's CPU time, once per environment (issue 19)
-        int year = day.getYear();
-        int month = day.getMonthValue();
-        int date = day.getDayOfMonth();
-        return new StringBuilder(24 + hex32.length()).append((char) ('0' + year / 1000))
-                .append((char) ('0' + year / 100 % 10)).append((char) ('0' + year / 10 % 10))
-                .append((char) ('0' + year % 10)).append('/').append((char) ('0' + month / 10))
-                .append((char) ('0' + month % 10)).append('/').append((char) ('0' + date / 10))
-                .append((char) ('0' + date % 10)).append("/[$LATEST]").append(hex32).toString();
+        return UtcText.slashDay(start) + "/[$LATEST]" + hex32;
     }
 
     /** Milliseconds with two decimals, rounded half up from nanoseconds: {@code 123.45}. */

@@ -5,6 +5,7 @@ import io.github.streamharness.DestinationType;
 import io.github.streamharness.OnFailureCondition;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.internal.invoke.EventCodec;
+import io.github.streamharness.internal.time.UtcText;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,9 +20,6 @@ import java.util.Optional;
  * no other JSON (issue 19: that first mapper cost a fresh JVM's first test about 180 ms of CPU).
  */
 final class OnFailureMessages {
-    private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter S3_DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter S3_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH.mm.ss").withZone(ZoneOffset.UTC);
 
@@ -67,19 +65,19 @@ final class OnFailureMessages {
         }
         json.append(',');
         field(json, "version", "1.0").append(',');
-        field(json, "timestamp", iso(now)).append(",\"KinesisBatchInfo\":{");
+        field(json, "timestamp", UtcText.isoMillis(now)).append(",\"KinesisBatchInfo\":{");
         field(json, "shardId", first.shardId()).append(',');
         field(json, "startSequenceNumber", first.sequenceNumber()).append(',');
         field(json, "endSequenceNumber", last.sequenceNumber()).append(',');
-        field(json, "approximateArrivalOfFirstRecord", iso(first.approximateArrivalTimestamp()))
+        field(json, "approximateArrivalOfFirstRecord", UtcText.isoMillis(first.approximateArrivalTimestamp()))
                 .append(',');
-        field(json, "approximateArrivalOfLastRecord", iso(last.approximateArrivalTimestamp()))
+        field(json, "approximateArrivalOfLastRecord", UtcText.isoMillis(last.approximateArrivalTimestamp()))
                 .append(",\"batchSize\":").append(records.size()).append(',');
         field(json, "streamArn", streamArn).append('}');
         Optional<String> objectKey = Optional.empty();
         if (destinationType == DestinationType.S3) {
             field(json.append(','), "payload", codec.toJsonString(records)); // rule 6.4, 0.9: an escaped JSON string
-            objectKey = Optional.of("aws/lambda/" + mappingUuid + "/" + first.shardId() + "/" + S3_DAY.format(now)
+            objectKey = Optional.of("aws/lambda/" + mappingUuid + "/" + first.shardId() + "/" + UtcText.slashDay(now)
                     + "/" + S3_TIME.format(now) + "-" + s3Uuid);
         }
         json.append('}');
@@ -92,42 +90,6 @@ final class OnFailureMessages {
     /** Whether delivery to the destination fails (a FIFO queue or topic is an unsupported type, rule 1.9, 6.5). */
     boolean deliveryFails() {
         return destinationArn.endsWith(".fifo");
-    }
-
-    /**
-     * {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC, as {@link #ISO_MILLIS} writes it, without the formatter's cost
-     * (a third of the message's time, issue 19); years outside 1..9999 go to the formatter.
-     */
-    static String iso(Instant at) {
-        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(),
-                ZoneOffset.UTC);
-        int year = t.getYear();
-        if (year < 1 || year > 9999) { // yyyy is the year of the era: year 0 is written 0001
-            return ISO_MILLIS.format(at);
-        }
-        char[] c = new char[24];
-        digits(c, 0, year, 4);
-        c[4] = '-';
-        digits(c, 5, t.getMonthValue(), 2);
-        c[7] = '-';
-        digits(c, 8, t.getDayOfMonth(), 2);
-        c[10] = 'T';
-        digits(c, 11, t.getHour(), 2);
-        c[13] = ':';
-        digits(c, 14, t.getMinute(), 2);
-        c[16] = ':';
-        digits(c, 17, t.getSecond(), 2);
-        c[19] = '.';
-        digits(c, 20, t.getNano() / 1_000_000, 3);
-        c[23] = 'Z';
-        return new String(c);
-    }
-
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
     }
 
     /** Appends {@code "name":"value"} ({@code null} unquoted for a null value) in Jackson's escaping. */
