@@ -36,29 +36,10 @@ public final class KinesisEventFactory {
         if (records instanceof ShardRecords batch) {
             return create(batch, metadata);
         }
-        int n = records.size();
-        // first a tight pass over the stored records, reading their arrival and copying their data:
-        // they were put long ago and are out of the CPU's caches, and in a loop this short the CPU fetches many
-        // records at once instead of one after the other
-        long[] arrivals = new long[n];
-        byte[][] data = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            StreamRecord record = records.get(i);
-            arrivals[i] = record.approximateArrivalEpochMillis();
-            data[i] = record.dataBytes(); // a copy: writable, array-backed, per attempt
-        }
-        List<KinesisEventRecord> eventRecords = new ArrayList<>(n);
-        long lastArrival = 0;
-        long lastDateMillis = 0;
-        for (int i = 0; i < n; i++) {
-            long arrival = arrivals[i];
-            if (i == 0 || arrival != lastArrival) { // records of one millisecond share the conversion, not the Date
-                lastArrival = arrival;
-                lastDateMillis = EpochSeconds.runtimeMillis(arrival);
-            }
-            StreamRecord record = records.get(i); // now in the cache
-            eventRecords.add(eventRecord(record.shardId(), record.partitionKey(), record.sequenceNumber(), data[i],
-                    arrival, lastDateMillis, metadata));
+        // not a batch of the engine's (those are ShardRecords): a list a caller built, one record after the other
+        List<KinesisEventRecord> eventRecords = new ArrayList<>(records.size());
+        for (StreamRecord record : records) {
+            eventRecords.add(eventRecord(record, metadata));
         }
         KinesisEvent event = new KinesisEvent();
         event.setRecords(eventRecords);
