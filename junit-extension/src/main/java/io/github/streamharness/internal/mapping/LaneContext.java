@@ -25,7 +25,8 @@ final class LaneContext {
     /** What the lanes tell the mapping about its shards (lineage, repartitioning); set once by the engine. */
     Hooks hooks;
     private Settings settings;
-    private final System.Logger logger;
+    /** Looked up at the first warning: most mappings never warn (issue 19: the lookup cost every test). */
+    private System.Logger logger;
     private final WindowFactory windows;
     private boolean enabled;
     private int invocations;
@@ -42,7 +43,6 @@ final class LaneContext {
         this.backoff = backoff;
         this.events = events;
         this.retentionMillis = retentionMillis;
-        this.logger = System.getLogger("io.github.streamharness." + invoker.function().name());
         this.enabled = enabled;
     }
 
@@ -104,6 +104,9 @@ final class LaneContext {
 
     /** Logs a warning once per mapping; every occurrence is in the timeline. */
     void warnOnce(String text) {
+        if (logger == null) {
+            logger = System.getLogger("io.github.streamharness." + invoker.function().name());
+        }
         logger.log(System.Logger.Level.WARNING, invoker.function().name() + ": " + text);
     }
 

@@ -53,6 +53,12 @@ public final class HashKeys {
 
     /** The start of shard {@code i}'s range when the key space is split evenly over {@code n} shards. */
     public static BigInteger rangeStart(int i, int n) {
+        if (i == 0) {
+            return BigInteger.ZERO; // the ends of the space without a division: every stream has both (issue 19)
+        }
+        if (i == n) {
+            return SPACE;
+        }
         return SPACE.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n));
     }
 
