@@ -26,14 +26,16 @@ import java.util.OptionalInt;
  * are never reclaimed (rule 15.4).
  */
 public final class FunctionSettings {
-    /** Lambda's defaults: {@code test-function}, 3 s, 128 MB, unreserved, no provisioned concurrency, no Init time. */
-    public static final FunctionSettings DEFAULTS = builder().build();
-
+    // before DEFAULTS: its builder reads them while the class initializes
     private static final Duration MAX_INIT = Duration.ofSeconds(10);
     private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration MAX_TIMEOUT = Duration.ofSeconds(900);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration DEFAULT_KEEP_WARM = Duration.ofMinutes(10);
+
+    /** Lambda's defaults: {@code test-function}, 3 s, 128 MB, unreserved, no provisioned concurrency, no Init time. */
+    public static final FunctionSettings DEFAULTS = builder().build();
+
 
     private final Optional<String> functionName;
     private final Duration timeout;

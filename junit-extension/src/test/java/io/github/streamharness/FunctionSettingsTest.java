@@ -27,6 +27,14 @@ class FunctionSettingsTest {
     private static final RequestHandler<KinesisEvent, Void> NOOP = (e, c) -> null;
 
     @Test
+    void theDefaultsAreLambdas() { // rule 15.1; DEFAULTS is built while the class initializes, from its constants
+        assertThat(FunctionSettings.DEFAULTS.timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(FunctionSettings.DEFAULTS.keepWarm()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(FunctionSettings.DEFAULTS.memorySize()).isEqualTo(128);
+        assertThat(FunctionSettings.DEFAULTS).isEqualTo(FunctionSettings.builder().build());
+    }
+
+    @Test
     void aBuilderChangedAfterBuildDoesNotChangeTheHarness() {
         StreamHarness.Builder builder = StreamHarness.builder().functionName("first")
                 .functionTimeout(Duration.ofSeconds(10)).shards(2);
