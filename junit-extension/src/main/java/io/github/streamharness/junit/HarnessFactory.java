@@ -49,21 +49,16 @@ final class HarnessFactory {
     /** Checks what can be checked before the test runs: annotations, the mapping, the handler sources. */
     static void validate(KinesisStreamExtension.Builder settings, ExtensionContext context) {
         ClassPlan plan = ClassPlan.of(context);
-        applyConfigurationParameters(null, context);
+        applyConfigurationParameters(null, plan, context);
         if (!plan.testAttributesValid) {
             applyTestAnnotations(StreamHarness.builder(), plan, context); // fails, naming this test
         }
         EventSourceMappingConfig mapping = mapping(settings, plan, context);
-        List<String> fields = handlerFieldNames(context);
+        List<String> fields = handlerFieldNames(plan, context);
         checkHandlerSources(fields, plan.annotatedHandler, context);
         if (mapping != null && fields.isEmpty() && plan.annotatedHandler == null && settings.handler == null) {
             throw noHandler(context);
         }
-        context.getStore(KinesisStreamExtension.NAMESPACE).put(CheckedMapping.class, new CheckedMapping(mapping));
-    }
-
-    /** The mapping {@link #validate} worked out for the test, kept in its store for {@link #create} (null: none). */
-    private record CheckedMapping(EventSourceMappingConfig config) {
     }
 
     private static ExtensionConfigurationException noHandler(ExtensionContext context) {
@@ -72,10 +67,13 @@ final class HarnessFactory {
                 + "a @HandlerUnderTest field holding an instance, or KinesisStreamExtension.builder().handler(..).");
     }
 
-    private static List<String> handlerFieldNames(ExtensionContext context) {
-        List<String> names = new ArrayList<>();
+    private static List<String> handlerFieldNames(ClassPlan plan, ExtensionContext context) {
+        List<String> names = List.of();
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            for (Field f : ClassPlan.handlerFields(context, instance.getClass())) {
+            for (Field f : plan.handlerFields(context, instance.getClass())) {
+                if (names.isEmpty()) {
+                    names = new ArrayList<>();
+                }
                 names.add(f.getDeclaringClass().getSimpleName() + "." + f.getName());
             }
         }
@@ -98,15 +96,15 @@ final class HarnessFactory {
     static StreamHarness create(KinesisStreamExtension.Builder settings, ExtensionContext context) {
         ClassPlan plan = ClassPlan.of(context);
         StreamHarness.Builder b = StreamHarness.builder();   // the defaults
-        applyConfigurationParameters(b, context);            // run-wide defaults from JUnit's configuration
+        applyConfigurationParameters(b, plan, context);      // run-wide defaults from JUnit's configuration
         applyTemplate(b, plan, context);
         settings.applyTo(b);
         applyTestAnnotations(b, plan, context);
 
-        CheckedMapping checked = context.getStore(KinesisStreamExtension.NAMESPACE)
-                .get(CheckedMapping.class, CheckedMapping.class);
-        Object handler = handler(settings, plan, context, checked == null);
-        EventSourceMappingConfig mapping = checked != null ? checked.config() : mapping(settings, plan, context);
+        // validate() checked the sources when it ran; checked again (cheap), since a harness may be asked for where
+        // no beforeEach ran
+        Object handler = handler(settings, plan, context);
+        EventSourceMappingConfig mapping = mapping(settings, plan, context);
         if (mapping != null && handler == null) {
             throw noHandler(context);
         }
@@ -131,25 +129,32 @@ final class HarnessFactory {
     /** JUnit configuration parameter: where the virtual clock starts (ISO-8601) for tests that set no start. */
     static final String START_TIME_PARAMETER = "streamharness.startTime";
 
-    /** The run-wide defaults, below the builder's and the annotation's values; a null {@code b}: only checks them. */
-    private static void applyConfigurationParameters(StreamHarness.Builder b, ExtensionContext context) {
+    /**
+     * The run-wide defaults, below the builder's and the annotation's values; a null {@code b}: only checks them.
+     * Read once per class ({@link ClassPlan#parameters}); read again here, to fail naming the test, when invalid.
+     */
+    private static void applyConfigurationParameters(StreamHarness.Builder b, ClassPlan plan,
+                                                     ExtensionContext context) {
+        ClassPlan.RunParameters read = plan.parameters;
+        if (read == null) {
+            read = readConfigurationParameters(context);
+        }
+        if (b != null && read.seed() != null) {
+            b.seed(read.seed());
+        }
+        if (b != null && read.startTime() != null) {
+            b.startTime(read.startTime());
+        }
+    }
+
+    private static ClassPlan.RunParameters readConfigurationParameters(ExtensionContext context) {
         String parameter = SEED_PARAMETER;
         try {
             Optional<String> seed = context.getConfigurationParameter(SEED_PARAMETER);
-            if (seed.isPresent()) {
-                long value = Long.parseLong(seed.get().trim());
-                if (b != null) {
-                    b.seed(value);
-                }
-            }
+            Long seedValue = seed.isPresent() ? Long.parseLong(seed.get().trim()) : null;
             parameter = START_TIME_PARAMETER;
             Optional<String> start = context.getConfigurationParameter(START_TIME_PARAMETER);
-            if (start.isPresent()) {
-                Instant value = Instant.parse(start.get().trim());
-                if (b != null) {
-                    b.startTime(value);
-                }
-            }
+            return new ClassPlan.RunParameters(seedValue, start.isPresent() ? Instant.parse(start.get().trim()) : null);
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new ExtensionConfigurationException("Invalid JUnit configuration parameter " + parameter + ": "
                     + e.getMessage() + " (" + SEED_PARAMETER + " takes a long, " + START_TIME_PARAMETER
@@ -172,9 +177,9 @@ final class HarnessFactory {
 
     /** Every {@code @KinesisStreamTest} attribute that is set, outermost enclosing class first. */
     private static void applyTestAnnotations(StreamHarness.Builder b, ClassPlan plan, ExtensionContext context) {
-        for (int i = plan.tests.size() - 1; i >= 0; i--) {
+        for (ClassPlan.TestAttributes t : plan.attributes) {
             try {
-                applySet(plan.tests.get(i), b);
+                t.applyTo(b);
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new ExtensionConfigurationException("Invalid @KinesisStreamTest on " + context.getDisplayName()
                         + ": " + e.getMessage(), e);
@@ -182,52 +187,16 @@ final class HarnessFactory {
         }
     }
 
-    /** Whether every attribute of {@code tests} is accepted (checked once per class, on a throwaway builder). */
-    static boolean attributesValid(List<KinesisStreamTest> tests) {
+    /** Whether every attribute is accepted (checked once per class, on a throwaway builder). */
+    static boolean attributesValid(List<ClassPlan.TestAttributes> attributes) {
         try {
             StreamHarness.Builder b = StreamHarness.builder();
-            for (KinesisStreamTest t : tests) {
-                applySet(t, b);
+            for (ClassPlan.TestAttributes t : attributes) {
+                t.applyTo(b);
             }
             return true;
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return false;
-        }
-    }
-
-    private static void applySet(KinesisStreamTest t, StreamHarness.Builder b) {
-        if (t.shards() != KinesisStreamTest.UNSET) {
-            b.shards(t.shards());
-        }
-        if (t.timeoutSeconds() != KinesisStreamTest.UNSET) {
-            b.functionTimeout(Duration.ofSeconds(t.timeoutSeconds()));
-        }
-        if (!t.streamName().isEmpty()) {
-            b.streamName(t.streamName());
-        }
-        if (!t.functionName().isEmpty()) {
-            b.functionName(t.functionName());
-        }
-        if (t.memorySize() != KinesisStreamTest.UNSET) {
-            b.memorySize(t.memorySize());
-        }
-        if (t.seed() != KinesisStreamTest.UNSET_SEED) {
-            b.seed(t.seed());
-        }
-        if (!t.startTime().isEmpty()) {
-            b.startTime(Instant.parse(t.startTime()));
-        }
-        if (t.reservedConcurrency() != KinesisStreamTest.UNSET) {
-            b.reservedConcurrentExecutions(t.reservedConcurrency());
-        }
-        if (t.provisionedConcurrency() != KinesisStreamTest.UNSET) {
-            b.provisionedConcurrentExecutions(t.provisionedConcurrency());
-        }
-        if (t.initDurationMillis() != KinesisStreamTest.UNSET) {
-            b.initDuration(Duration.ofMillis(t.initDurationMillis()));
-        }
-        if (t.keepWarmSeconds() != KinesisStreamTest.UNSET) {
-            b.keepWarm(Duration.ofSeconds(t.keepWarmSeconds()));
         }
     }
 
@@ -248,15 +217,12 @@ final class HarnessFactory {
         }
     }
 
-    /** The handler; {@code check}: whether to check its sources ({@link #validate} did, unless it did not run). */
-    private static Object handler(KinesisStreamExtension.Builder settings, ClassPlan plan, ExtensionContext context,
-                                  boolean check) {
+    /** The handler, its sources checked. */
+    private static Object handler(KinesisStreamExtension.Builder settings, ClassPlan plan, ExtensionContext context) {
         Class<?> annotated = plan.annotatedHandler;
-        if (check) {
-            checkHandlerSources(handlerFieldNames(context), annotated, context);
-        }
+        checkHandlerSources(handlerFieldNames(plan, context), annotated, context);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            for (Field f : ClassPlan.handlerFields(context, instance.getClass())) {
+            for (Field f : plan.handlerFields(context, instance.getClass())) {
                 Object value = ReflectionSupport.tryToReadFieldValue(f, instance).toOptional().orElse(null);
                 if (value == null) {
                     throw new ExtensionConfigurationException("@HandlerUnderTest field " + f.getDeclaringClass()
@@ -272,8 +238,9 @@ final class HarnessFactory {
     /** The test's mapping: the method's annotation, else the classes', else the builder's, else the template's. */
     private static EventSourceMappingConfig mapping(KinesisStreamExtension.Builder settings, ClassPlan plan,
                                                     ExtensionContext context) {
-        Optional<EventSourceMapping> onMethod = context.getTestMethod()
-                .flatMap(m -> AnnotationSupport.findAnnotation(m, EventSourceMapping.class));
+        Optional<EventSourceMapping> onMethod = plan.methodMayAnnotate(context)
+                ? AnnotationSupport.findAnnotation(context.getTestMethod().get(), EventSourceMapping.class)
+                : Optional.empty();
         if (onMethod.isPresent()) {
             return build(onMethod.get(), context);
         }
@@ -321,9 +288,14 @@ final class HarnessFactory {
     }
 
     private static void applyFaults(FaultPlan plan, ClassPlan classPlan, ExtensionContext context) {
+        boolean onMethod = classPlan.methodMayAnnotate(context);
+        if (!onMethod && classPlan.classFaults.isEmpty()) {
+            return; // the usual test: no fault annotation at all
+        }
         List<InjectFault> faults = new ArrayList<>(classPlan.classFaults);
-        context.getTestMethod().ifPresent(m ->
-                faults.addAll(AnnotationSupport.findRepeatableAnnotations(m, InjectFault.class)));
+        if (onMethod) {
+            faults.addAll(AnnotationSupport.findRepeatableAnnotations(context.getTestMethod().get(), InjectFault.class));
+        }
         for (InjectFault f : faults) {
             apply(plan, f, context);
         }

@@ -109,6 +109,25 @@ class KinesisStreamTestTest {
         assertThat(stream.invocations().all()).extracting(i -> i.outcome().label()).containsExactly("TIMEOUT", "OK");
     }
 
+    /** A team's own composed annotation for test methods: a mapping and a fault, both meta-present. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @EventSourceMapping(maximumRetryAttempts = 1)
+    @InjectFault(type = InjectFault.Type.TIMEOUT, times = 1)
+    @interface FirstCallTimesOutOneRetry {
+    }
+
+    @Test
+    @FirstCallTimesOutOneRetry
+    void aComposedMethodAnnotationGivesItsMappingAndItsFault(StreamHarness stream) {
+        // the extension skips JUnit's searches on methods whose annotations carry none of its own (issue 19):
+        // a composed one must still be found
+        stream.put("pk", "{}");
+        stream.runUntilIdle();
+        assertThat(stream.mapping().config().maximumRetryAttempts()).isOne();
+        assertThat(stream.invocations().all()).extracting(i -> i.outcome().label()).containsExactly("TIMEOUT", "OK");
+    }
+
     @Nested
     class WhenNested {
         @Test
