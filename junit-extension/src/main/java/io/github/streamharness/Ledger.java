@@ -65,9 +65,10 @@ public final class Ledger {
     public void verify() {
         List<String> problems = new ArrayList<>();
         long[] c = engine.ledger().ledgerCounts();
-        if (!java.util.Arrays.equals(c, engine.ledger().ledgerRecount())) {
+        long[] recount = engine.ledger().ledgerRecount();
+        if (!java.util.Arrays.equals(c, recount)) {
             problems.add("the state counters " + java.util.Arrays.toString(c) + " disagree with the records' states "
-                    + java.util.Arrays.toString(engine.ledger().ledgerRecount()));
+                    + java.util.Arrays.toString(recount));
         }
         long sum = 0;
         for (long v : c) {
@@ -100,39 +101,42 @@ public final class Ledger {
                 }
             }
         }
-        for (StreamRecord r : records(RecordState.SENT_TO_DESTINATION)) {
+        // the records' own states have none in SENT_TO_DESTINATION: no need to list them (most tests)
+        List<StreamRecord> sent = recount[RecordState.SENT_TO_DESTINATION.ordinal()] == 0 ? List.of()
+                : records(RecordState.SENT_TO_DESTINATION);
+        for (StreamRecord r : sent) {
             if (!covered.contains(r)) {
                 problems.add("SENT_TO_DESTINATION record " + r + " is in no on-failure message");
                 break;
             }
         }
         InvocationLog log = function.invocations();
-        List<Invocation> invocations = log.all();
-        List<StreamRecord> committed = invocations.size() == log.count() ? records(RecordState.COMMITTED) : List.of();
-        if (!committed.isEmpty()) {
-            // cross off what was delivered until nothing is left: usually the first few invocations cover it all
-            Set<StreamRecord> undelivered = new HashSet<>(committed);
-            for (Invocation i : invocations) {
-                if (!(i.outcome() instanceof Outcome.Throttled)) {
-                    for (StreamRecord r : i.records()) {
-                        undelivered.remove(r);
-                    }
-                    if (undelivered.isEmpty()) {
-                        break;
-                    }
-                }
-            }
-            for (StreamRecord r : committed) {
-                if (undelivered.contains(r)) {
-                    problems.add("COMMITTED record " + r + " was never delivered");
-                    break;
-                }
+        List<Invocation> invocations = log.lastEnded(Integer.MAX_VALUE); // the retained ones; their order is moot
+        if (invocations.size() == log.count()) {
+            StreamRecord undelivered = firstUndelivered(invocations);
+            if (undelivered != null) {
+                problems.add("COMMITTED record " + undelivered + " was never delivered");
             }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("ledger of " + function.functionName() + " is inconsistent: "
                     + String.join("; ", problems));
         }
+    }
+
+    /**
+     * The first COMMITTED record (shard by shard, in order) that no invocation but a throttled one delivered, or
+     * null. Reads the engine's batches by record index (issue 19: hashing every delivered record was most of
+     * {@link #verify()}, which runs after every test).
+     */
+    StreamRecord firstUndelivered(List<Invocation> invocations) {
+        List<List<StreamRecord>> delivered = new ArrayList<>(invocations.size());
+        for (Invocation i : invocations) {
+            if (!(i.outcome() instanceof Outcome.Throttled)) {
+                delivered.add(i.records());
+            }
+        }
+        return engine.ledger().firstNotIn(RecordState.COMMITTED, delivered);
     }
 
     @Override

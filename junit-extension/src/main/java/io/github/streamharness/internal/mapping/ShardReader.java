@@ -149,10 +149,36 @@ final class ShardReader {
     long[] recount() {
         long[] counts = new long[STATES.length];
         int size = shard.size();
-        for (int i = 0; i < size; i++) {
-            counts[state(i).ordinal()]++;
+        int before = Math.min(startIndex, size);
+        counts[RecordState.BEFORE_STARTING_POSITION.ordinal()] += before;
+        byte[] s = states;
+        int known = Math.max(before, Math.min(size, s.length));
+        for (int i = before; i < known; i++) { // as state(i), on the bytes: it runs after every test (issue 19)
+            counts[s[i]]++;
         }
+        counts[RecordState.PENDING.ordinal()] += size - known;
         return counts;
+    }
+
+    /** The first record index from {@code from} on (below the shard's size) in {@code state}, or -1. */
+    int next(RecordState state, int from) {
+        int size = shard.size();
+        int i = Math.max(from, 0);
+        if (i < startIndex) {
+            if (state == RecordState.BEFORE_STARTING_POSITION) {
+                return i < size ? i : -1;
+            }
+            i = startIndex;
+        }
+        byte[] s = states;
+        byte wanted = (byte) state.ordinal();
+        int known = Math.min(size, s.length);
+        for (; i < known; i++) { // as state(i) == state, on the bytes
+            if (s[i] == wanted) {
+                return i;
+            }
+        }
+        return i < size && state == RecordState.PENDING ? i : -1;
     }
 
     private void ensure(int i) {
