@@ -46,14 +46,19 @@ final class WarningPolicy {
      */
     static AssertionError check(KinesisStreamExtension.Builder settings, ExtensionContext context,
                                 StreamHarness harness, boolean testPassed) {
-        List<String> all = new ArrayList<>();
-        List<String> failing = new ArrayList<>();
-        Set<WarningKind> failingKinds = EnumSet.noneOf(WarningKind.class);
-        Boolean strict = null;             // worked out at the first warning: most tests raise none
+        List<String> all = null;           // made at the first warning, with the rest: most tests raise none
+        List<String> failing = null;
+        Set<WarningKind> failingKinds = null;
+        Boolean strict = null;
         Set<WarningKind> allowed = null;
         for (MappedFunction mapping : harness.mappings()) {
             for (TimelineEntry e : mapping.invocations().warningEntries()) {
                 String line = mapping.functionName() + ": [" + e.warning() + "] " + e.text();
+                if (all == null) {
+                    all = new ArrayList<>();
+                    failing = new ArrayList<>();
+                    failingKinds = EnumSet.noneOf(WarningKind.class);
+                }
                 all.add(line);
                 if (strict == null) {
                     strict = testPassed && failOnWarnings(settings, context);
@@ -65,7 +70,7 @@ final class WarningPolicy {
                 }
             }
         }
-        if (all.isEmpty()) {
+        if (all == null) {
             return null;
         }
         context.publishReportEntry(REPORT_KEY, String.join("\n", all));

@@ -258,6 +258,9 @@ public final class HarnessAssembly {
      */
     public FunctionSettings functionOf(FunctionSettings given) {
         ensureOpen();
+        if (given == null && mappings.isEmpty()) {
+            return settings.function(); // the first mapping of the harness's own function: named already
+        }
         Map<String, String> uuidsByName = new LinkedHashMap<>();
         mappings.forEach(m -> uuidsByName.put(m.functionName(), m.uuid()));
         String name = given != null && given.functionName().isPresent() ? given.functionName().get()
@@ -339,11 +342,12 @@ public final class HarnessAssembly {
     public Wiring wire(EventSourceMappingConfig config, FilterCriteria filter, FunctionSettings function,
                        Supplier<Object> handlers, String description, FaultSource faults, MappingEvents events) {
         String name = function.functionName().orElseThrow();
-        FunctionSpec spec = new FunctionSpec(name, settings.functionArn(name), settings.roleArn(name),
+        String roleArn = settings.roleArn(name);
+        FunctionSpec spec = new FunctionSpec(name, settings.functionArn(name), roleArn,
                 function.timeout(), function.memorySize(), handlers, description,
                 function.reservedConcurrentExecutions().orElse(EnvironmentPool.UNRESERVED),
                 function.provisionedConcurrentExecutions(), function.initDuration(), function.keepWarm());
-        EventCodec codec = new EventCodec(stream.arn(), settings.region(), settings.roleArn(name));
+        EventCodec codec = new EventCodec(stream.arn(), settings.region(), roleArn);
         // the order of the seeds drawn here is part of the determinism contract: invoker, back-off, uuid
         Invoker invoker = new Invoker(spec, scheduler, codec, this::mapper, faults, seeds.nextLong(),
                 settings.watchdog());
