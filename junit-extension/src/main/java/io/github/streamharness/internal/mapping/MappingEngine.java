@@ -79,10 +79,12 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             }
         };
         long now = scheduler.eventTimeNanos();
-        filter.nonDataKeyWarning().ifPresent(text -> { // rule 9.1: once per mapping, when it is created
+        Optional<String> nonDataKey = filter.nonDataKeyWarning();
+        if (nonDataKey.isPresent()) { // rule 9.1: once per mapping, when it is created
+            String text = nonDataKey.get();
             context.timeline(now, null, 0, TimelineEntry.Kind.WARNING, text, WarningKind.FILTER_ON_NON_DATA_KEY);
             context.warnOnce(text);
-        });
+        }
         if (creationDelayNanos > 0) {
             control.creating(now, now + creationDelayNanos);
         } else {
