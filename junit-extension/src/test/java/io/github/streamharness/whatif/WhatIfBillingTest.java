@@ -1,6 +1,7 @@
 package io.github.streamharness.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.FunctionSettings;
@@ -61,6 +62,9 @@ class WhatIfBillingTest {
         assertThat(Pricing.billedMillis(Duration.ofNanos(1_000_001), 2048)).isEqualTo(2);
         assertThat(Pricing.billedMillis(Duration.ofMillis(1), Pricing.FULL_VCPU_MB)).isEqualTo(1);
         assertThat(Pricing.billedMillis(Duration.ofNanos(1_000_001), Pricing.FULL_VCPU_MB)).isEqualTo(2);
+        assertThat(Pricing.billedMillis(Duration.ZERO, 128)).isZero();
+        assertThatThrownBy(() -> Pricing.billedMillis(Duration.ofMillis(-1), 1024)).hasMessage("an invocation's "
+                + "billed time needs a duration of 0 or more and a memory of at least 1 MB, got PT-0.001S at 1024 MB");
         Configuration c = Configuration.of("one per batch", ONE_RECORD, FULL_VCPU);
         ConfigurationResult exact = run(records(1, 10), spending(Duration.ofMillis(1)), c);
         assertThat(exact.invocations()).isEqualTo(10);
