@@ -28,8 +28,8 @@ import java.util.Map;
  * @param billedMillis   the billed milliseconds at the configuration's memory, as Lambda bills them: for each
  *                       invocation that reached the function, its own time (with its Init phase if it cold-started)
  *                       scaled by the CPU share and rounded up to a whole millisecond, then summed
- *                       ({@link Pricing#billedMillis}); at least one per invocation that took any time, so it can
- *                       exceed {@code measured} by up to 1 ms per invocation beside the Init and the scaling
+ *                       ({@link Pricing#billedMillis}); an invocation of any virtual time bills at least 1 ms, so
+ *                       this exceeds {@code measured} by under 1 ms per invocation besides the Init and the scaling
  * @param gbSeconds      billed GB-seconds: {@code billedMillis} at the configuration's memory
  * @param cost           the estimated cost at the what-if's prices
  * @param firstErrors    the first {@value #FIRST_ERRORS} invocations that failed with a function error (timeouts
