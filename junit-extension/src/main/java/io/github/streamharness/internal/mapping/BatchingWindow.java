@@ -3,6 +3,7 @@ package io.github.streamharness.internal.mapping;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.internal.batch.BatchAssembler;
 import io.github.streamharness.internal.stream.ShardLog;
+import io.github.streamharness.internal.window.WindowTracker;
 
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
@@ -15,6 +16,8 @@ import java.util.function.LongSupplier;
 final class BatchingWindow {
     private final BatchAssembler.Fill fill = new BatchAssembler.Fill(); // what the waiting batch holds so far
     private long openedAt;
+    private IntFunction<StreamRecord> nth; // the lane's pending records, one by one
+    private LongSupplier extraBytes;
 
     BatchingWindow(long createdAt) {
         this.openedAt = createdAt;
@@ -42,11 +45,15 @@ final class BatchingWindow {
     }
 
     /**
-     * Rule 2.3 (a), (c): whether the waiting batch of the first {@code pending} records is full, so that it goes at
-     * the poll {@code tick}, which must come before the window's end (at the end it goes anyway).
+     * Rule 2.3 (a), (c): whether the waiting batch of the lane's pending records {@code queue} is full (BatchSize
+     * records, or 6 MB reached), so that it goes at the next poll; {@code windows} adds a tumbling window's fields.
+     * Asked at every record the waiting batch gains: each record is measured once, and only near the limit.
      */
-    boolean fullBefore(BatchAssembler assembler, long tick, int pending, IntFunction<StreamRecord> nth,
-                       ShardLog shard, LongSupplier extraBytes) {
-        return tick < end(assembler) && assembler.full(fill, pending, nth, shard, extraBytes);
+    boolean full(BatchAssembler assembler, PendingRecords queue, ShardLog shard, WindowTracker windows) {
+        if (nth == null) { // made once per lane, not at every record
+            nth = queue::get;
+            extraBytes = windows::extraEventBytes;
+        }
+        return assembler.full(fill, queue.size(), nth, shard, extraBytes);
     }
 }

@@ -81,11 +81,11 @@ final class Lane {
             long now = context.scheduler.eventTimeNanos();
             scheduleStep(windows.cap(now, polls.nextTick(arrivalNanos, now)));
             status = LaneStatus.READY;
-        } else if (status == LaneStatus.WINDOW) { // rule 2.3 a, c: a batch full before the window's end goes
+        } else if (status == LaneStatus.WINDOW && batching.full(context.settings().assembler(), queue, reader.shard,
+                windows)) {
             long tick = polls.nextTick(arrivalNanos, context.scheduler.eventTimeNanos());
-            boolean due = stepToken == token && stepTimer.atNanos() <= tick;
-            if (!due && batching.fullBefore(context.settings().assembler(), tick, queue.size(), queue::get,
-                    reader.shard, windows::extraEventBytes)) {
+            boolean due = stepToken == token && stepTimer.atNanos() <= tick; // rule 2.3 a, c: a full batch goes
+            if (!due && tick < batching.end(context.settings().assembler())) {
                 scheduleStep(tick);
             }
         }
