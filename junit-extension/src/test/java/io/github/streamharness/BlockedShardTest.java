@@ -73,6 +73,31 @@ class BlockedShardTest {
     }
 
     @Test
+    void aBatchInFlightIsBlockedOnlyWhenItsRecordsFailedBeforeAsABisectedHalfsHave() { // rule 3.3, 4.7, 0.1
+        StreamHarness h = StreamHarness.builder().build();
+        VirtualClock clock = h.clock();
+        int[] calls = {0};
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().bisectBatchOnFunctionError(true).build(),
+                (RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                    clock.sleep(Duration.ofSeconds(2));
+                    if (calls[0]++ == 0) {
+                        throw new IllegalStateException("the first attempt fails");
+                    }
+                    return null;
+                });
+        h.advance(Duration.ofMillis(500));
+        StreamRecord a = h.put("pk", "a");
+        h.put("pk", "b");
+        h.advance(Duration.ofMillis(1_500)); // polled at 1 s: the first attempt of [a, b] runs until 3 s
+        assertThat(f.position(S0).blockedAt()).isEmpty(); // nothing failed yet: not a retry
+        h.advance(Duration.ofSeconds(2)); // failed at 3 s and bisected: the half [a] runs from 3 s to 5 s
+        assertThat(f.position(S0).blockedAt()).contains(a);
+        h.runUntilIdle(); // [a] and then [b] succeed
+        assertThat(f.invocations().all()).extracting(Invocation::batchSize).containsExactly(2, 1, 1);
+        assertThat(f.position(S0).blockedAt()).isEmpty();
+    }
+
+    @Test
     void aThrottledFirstAttemptBlocksTheShardToo() { // rule 4.2, 15.3
         StreamHarness h = StreamHarness.builder().build();
         h.faults().onInvocation(1).throttle();
