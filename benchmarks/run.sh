@@ -31,7 +31,7 @@ done
 
 echo "== 2b. where the time goes: the incident at PF 10 for 10 virtual minutes under JFR (a run of its own)"
 java -Xmx512m -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
-    -XX:StartFlightRecording=filename="$OUT/incident-pf10.jfr",settings=profile \
+    -XX:StartFlightRecording=filename="$OUT/incident-pf10.jfr",settings=benchmarks/execution-samples.jfc \
     -cp "$CP" io.github.streamharness.benchmarks.IncidentScale "$OUT/incident-profiled.properties" 10 10 >/dev/null
 java -cp "$CP" io.github.streamharness.benchmarks.WhereTimeGoes "$OUT/incident-pf10.jfr" "$OUT/where.properties" \
     >/dev/null

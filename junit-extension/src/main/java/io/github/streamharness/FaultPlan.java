@@ -117,10 +117,12 @@ public final class FaultPlan {
     }
 
     FaultSource source() {
-        return (shardId, batch, invocationNumber, newEnvironment) -> {
+        return (shardId, batch, invocationNumber) -> {
             if (isEmpty()) {
                 return InjectedFaults.NONE;
             }
+            Duration cold = coldStart; // rule 0.15: applies only when the invocation is cold (the Invoker decides)
+            long coldNanos = cold == null ? InjectedFaults.UNSET : cold.toNanos();
             long latency = 0;
             boolean throttle = false;
             boolean timeout = false;
@@ -138,12 +140,10 @@ public final class FaultPlan {
                         }
                     }
                 } catch (Throwable t) { // user code: the invocation fails, the lane goes on (docs/bad-inputs.md)
-                    return new InjectedFaults(InjectedFaults.UNSET, 0, false, false, ruleFailed(rule, t, invocationNumber));
+                    return new InjectedFaults(coldNanos, 0, false, false, ruleFailed(rule, t, invocationNumber));
                 }
             }
-            Duration cold = coldStart;
-            return new InjectedFaults(cold == null ? InjectedFaults.UNSET : newEnvironment ? cold.toNanos() : 0,
-                    latency, throttle, timeout, exception);
+            return new InjectedFaults(coldNanos, latency, throttle, timeout, exception);
         };
     }
 

@@ -2,6 +2,7 @@ package io.github.streamharness;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -45,6 +46,55 @@ class BlockedShardTest {
         h.put("pk", "two"); // pending behind a checkpoint that moved: nothing is being retried
         assertThat(f.position(S0).blockedAt()).isEmpty();
         assertThat(f.position(S0).next().map(StreamRecord::dataAsString)).contains("two");
+    }
+
+    @Test
+    void afterAPartialBatchResponseBlockedAtNamesTheFirstReportedFailureThroughItsBackOff() { // rule 5.5, 5.6, 3.3
+        StreamHarness h = StreamHarness.builder().build();
+        int[] calls = {0};
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder()
+                .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build(),
+                (RequestHandler<KinesisEvent, StreamsEventResponse>) (e, c) -> calls[0]++ > 0
+                        ? new StreamsEventResponse() // the remainder succeeds
+                        : new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(
+                                e.getRecords().get(1).getKinesis().getSequenceNumber()))));
+        h.advance(Duration.ofMillis(500));
+        h.put("pk", "one");
+        StreamRecord two = h.put("pk", "two");
+        h.put("pk", "three");
+        h.advance(Duration.ofMillis(600)); // polled at 1 s: "one" committed, [two, three] retried after 1 s
+        assertThat(f.invocations().all()).extracting(i -> i.outcome().label()).singleElement().asString()
+                .startsWith("PARTIAL (1 committed");
+        assertThat(f.position(S0).blockedAt()).contains(two);
+        assertThat(f.position(S0).checkpoint()).isPresent();
+        h.advance(Duration.ofSeconds(1)); // the remainder succeeds at 2 s
+        assertThat(f.invocations().all()).hasSize(2);
+        assertThat(f.position(S0).blockedAt()).isEmpty();
+    }
+
+    @Test
+    void aBatchInFlightIsBlockedOnlyWhenItsRecordsFailedBeforeAsABisectedHalfsHave() { // rule 3.3, 4.7, 0.1
+        StreamHarness h = StreamHarness.builder().build();
+        VirtualClock clock = h.clock();
+        int[] calls = {0};
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().bisectBatchOnFunctionError(true).build(),
+                (RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                    clock.sleep(Duration.ofSeconds(2));
+                    if (calls[0]++ == 0) {
+                        throw new IllegalStateException("the first attempt fails");
+                    }
+                    return null;
+                });
+        h.advance(Duration.ofMillis(500));
+        StreamRecord a = h.put("pk", "a");
+        h.put("pk", "b");
+        h.advance(Duration.ofMillis(1_500)); // polled at 1 s: the first attempt of [a, b] runs until 3 s
+        assertThat(f.position(S0).blockedAt()).isEmpty(); // nothing failed yet: not a retry
+        h.advance(Duration.ofSeconds(2)); // failed at 3 s and bisected: the half [a] runs from 3 s to 5 s
+        assertThat(f.position(S0).blockedAt()).contains(a);
+        h.runUntilIdle(); // [a] and then [b] succeed
+        assertThat(f.invocations().all()).extracting(Invocation::batchSize).containsExactly(2, 1, 1);
+        assertThat(f.position(S0).blockedAt()).isEmpty();
     }
 
     @Test

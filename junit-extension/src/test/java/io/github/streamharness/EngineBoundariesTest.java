@@ -79,6 +79,52 @@ class EngineBoundariesTest {
         assertThat(deliverThree(threeOfEventSize(1))).extracting(List::size).containsExactly(2, 1);
     }
 
+    /** Delivers the three records of {@code three} to a mapping with a 300 s batching window; their start times. */
+    private static List<Instant> deliverThreeInAWindow(int[] three, List<List<String>> batches) {
+        StreamHarness h = largeRecordStream();
+        putThree(h, three[0], new int[] {three[1], three[2], three[3]});
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(100)
+                .maximumBatchingWindowInSeconds(300).build(), collect(batches));
+        h.runUntilIdle();
+        return f.invocations().all().stream().map(Invocation::startedAt).toList();
+    }
+
+    @Test
+    void aBatchWhoseEventJsonReachesExactlySixMegabytesDoesNotWaitForTheBatchingWindow() { // rule 2.3 (c), 0.7
+        List<List<String>> batches = new ArrayList<>();
+        assertThat(deliverThreeInAWindow(threeOfEventSize(0), batches)).containsExactly(T0);
+        assertThat(batches).extracting(List::size).containsExactly(3);
+    }
+
+    @Test
+    void aBatchOneByteShortOfSixMegabytesWaitsForTheBatchingWindow() { // rule 2.3 (b), (c)
+        List<List<String>> batches = new ArrayList<>();
+        assertThat(deliverThreeInAWindow(threeOfEventSize(-1), batches)).containsExactly(T0.plusSeconds(300));
+        assertThat(batches).extracting(List::size).containsExactly(3);
+    }
+
+    @Test
+    void aBatchWaitingInItsWindowGoesAtTheNextPollOnceRecordsJoiningItReachSixMegabytes() { // rule 2.3 (c), 0.3
+        List<List<String>> batches = new ArrayList<>();
+        StreamHarness h = StreamHarness.builder().maxRecordSizeInKiB(2_048).build(); // rule 19.1: 1 MiB + key
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(10_000)
+                .maximumBatchingWindowInSeconds(300).build(), collect(batches));
+        h.advance(Duration.ofMillis(500));
+        h.put("small", "x"); // polled at 1 s: one record waits for the window opened at creation, until 300 s
+        h.advance(Duration.ofSeconds(2));
+        byte[] mebibyte = new byte[1024 * 1024]; // ~1.33 MiB of base64 each: the 5th of them would pass 6 MB
+        for (int i = 0; i < 10; i++) {
+            h.put("large-" + i, mebibyte); // at 2.5 s, while the batch waits
+        }
+        h.runUntilIdle();
+        // the waiting batch reaches 6 MB with the 4th large record: it goes at the 3 s poll, not at 300 s; the
+        // next cut is full at once too; the last two (~2.7 MB, short of BatchSize) wait for the window again
+        assertThat(batches).extracting(List::size).containsExactly(5, 4, 2);
+        assertThat(f.invocations().all()).extracting(Invocation::startedAt)
+                .containsExactly(T0.plusSeconds(3), T0.plusSeconds(3), T0.plusSeconds(303));
+        f.ledger().verify();
+    }
+
     @Test
     void withLargeRecordsInTheShardAFullBatchStillGoesAtOnceAndAShortOneWaitsForTheWindow() { // rule 2.3, 2.5
         List<List<String>> batches = new ArrayList<>();

@@ -1,10 +1,13 @@
 package io.github.streamharness.benchmarks;
 
 import io.github.streamharness.StreamHarness;
+import io.github.streamharness.traffic.RecordSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Produces records as virtual time passes: every {@code chunk} of virtual time it puts the records due in that
@@ -14,6 +17,8 @@ import java.time.Instant;
 final class ChunkedProducer {
     /** The data of a poison pill: not JSON, the handler rejects it. */
     static final byte[] POISON = "!not json".getBytes(StandardCharsets.UTF_8);
+    /** Records per put call: a producer batches as Kinesis PutRecords does, at most 500 records a request. */
+    static final int PUT_RECORDS_LIMIT = 500;
 
     private final StreamHarness harness;
     private final Workload workload = new Workload();
@@ -40,13 +45,21 @@ final class ChunkedProducer {
     }
 
     private void chunk(long k) {
+        List<RecordSpec> call = new ArrayList<>(PUT_RECORDS_LIMIT);
         for (long i = 0; i < recordsPerChunk; i++) {
             long n = produced++;
             boolean poison = poisonEvery > 0 && n % poisonEvery == poisonEvery - 1;
             if (poison) {
                 poisons++;
             }
-            harness.put(workload.key(n), poison ? POISON : workload.data(n));
+            call.add(new RecordSpec(workload.key(n), poison ? POISON : workload.data(n)));
+            if (call.size() == PUT_RECORDS_LIMIT) {
+                harness.putAll(call);
+                call.clear();
+            }
+        }
+        if (!call.isEmpty()) {
+            harness.putAll(call);
         }
         if (k + 1 < chunks) {
             harness.schedule(start.plusNanos((k + 1) * chunkNanos), () -> chunk(k + 1));

@@ -65,7 +65,10 @@ final class ReportSections {
         line.accept("JFR execution samples of the thread that runs the harness, in a run of its own (PF 10, "
                 + f0(profiled.number("virtualSeconds") / 60) + " virtual minutes, `-XX:+DebugNonSafepoints`), each");
         line.accept("counted for the innermost stage on its stack (`WhereTimeGoes`; " + f0(where.number("samples"))
-                + " samples). GC runs on other threads: its time is beside the table.");
+                + " samples, one per millisecond). The shard's storage counts for the stage that reads it: the");
+        line.accept("sequence numbers and data copies of the event count as event building, and only what runs "
+                + "under `put`/`putAll` as put.");
+        line.accept("GC runs on other threads: its time is beside the table.");
         line.accept("");
         line.accept("| Stage | Share of the thread's samples |");
         line.accept("|---|---|");

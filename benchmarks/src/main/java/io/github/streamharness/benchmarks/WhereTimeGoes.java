@@ -12,10 +12,16 @@ import java.util.Map;
 /**
  * The "where the time goes" table: reads a JFR recording of a benchmark's run (execution samples of its thread) and
  * counts each sample for the innermost stage of the harness on its stack, from the leaf down, so a sample in
- * {@code String.<init>} called by the event factory counts as event building. Usage: {@code WhereTimeGoes
+ * {@code String.<init>} called by the event factory counts as event building. The shard's storage
+ * ({@code internal.stream}) counts for the stage that reads it: a sequence number formatted for the event counts as
+ * event building, and only what runs under the harness's or the stream's {@code put}/{@code putAll} counts as put. Usage: {@code WhereTimeGoes
  * recording.jfr out.properties}; run.sh records the incident at PF 10 with {@code -XX:StartFlightRecording}.
  */
 public final class WhereTimeGoes {
+    private static final String PUT = "put: checks, key hash, routing, record storage";
+    /** The harness's and the stream's put methods ({@code put}, {@code putAll}): what runs under them is put. */
+    private static final List<String> PUT_ENTRIES = List.of("internal.stream.StreamLog.put",
+            "internal.assembly.HarnessAssembly.put");
     /** Each stage and the classes whose frames belong to it, in report order (first match from the leaf wins). */
     static final Map<String, List<String>> STAGES = stages();
 
@@ -28,7 +34,7 @@ public final class WhereTimeGoes {
         m.put("event building (KinesisEvent objects, sequence numbers, data copies)",
                 List.of("internal.event.", "invoke.EventCodec", "StreamRecord.sequenceNumber",
                         "StreamRecord.formatSequenceNumber", "StreamRecord.dataBytes"));
-        m.put("put: checks, key hash, routing, record storage", List.of("internal.stream.", "StreamRecord.<init>"));
+        m.put(PUT, List.of("internal.stream.", "StreamRecord.<init>"));
         m.put("lanes: routing a record to its lane, queueing", List.of("MappingEngine.recordWritten",
                 "MappingEngine.accept", "MappingEngine.laneOf", "Lane.enqueue", "mapping.IntQueue"));
         m.put("invocation log, timeline, function logs and metrics", List.of("InvocationLog", "internal.observe.",
@@ -77,16 +83,35 @@ public final class WhereTimeGoes {
     }
 
     private static String stageOf(List<RecordedFrame> frames) {
+        boolean inStorage = false;
         for (RecordedFrame f : frames) { // leaf first
             String name = f.getMethod().getType().getName() + "." + f.getMethod().getName();
-            for (Map.Entry<String, List<String>> s : STAGES.entrySet()) {
-                for (String pattern : s.getValue()) {
-                    if (name.contains(pattern)) {
-                        return s.getKey();
-                    }
+            if (PUT_ENTRIES.stream().anyMatch(name::contains)) {
+                return PUT;
+            }
+            String stage = match(name);
+            if (stage == null) {
+                continue;
+            }
+            if (stage.equals(PUT)) {
+                // the shard's storage, read by a caller (the event factory reading sequence numbers and data, a
+                // lane cutting a batch): it counts for that caller's stage, and for put only under StreamLog.put
+                inStorage = true;
+                continue;
+            }
+            return stage;
+        }
+        return inStorage ? PUT : "other (JVM, JDK)";
+    }
+
+    private static String match(String name) {
+        for (Map.Entry<String, List<String>> s : STAGES.entrySet()) {
+            for (String pattern : s.getValue()) {
+                if (name.contains(pattern)) {
+                    return s.getKey();
                 }
             }
         }
-        return "other (JVM, JDK)";
+        return null;
     }
 }

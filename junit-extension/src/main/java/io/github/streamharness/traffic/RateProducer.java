@@ -4,7 +4,10 @@ import io.github.streamharness.StreamHarness;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
@@ -17,13 +20,16 @@ import java.util.function.IntFunction;
  * }</pre>
  *
  * <p>Nothing is built up front: the producer schedules itself on the sink's scheduler, one tick at a time (1 ms by
- * default), and each tick puts the records due before the next tick. Record {@code j} is due at
- * {@code start + j / rate} (exact integer arithmetic, no drift), so arrival times are spread evenly and are the
- * same on every run. The run covers {@code [start, start + duration)} and puts {@code floor(rate * duration)}
- * records. Instances are immutable; {@link #start(RecordSink)} may be called many times with a
+ * default), and each tick puts the records due before the next tick, in calls of at most
+ * {@value #PUT_RECORDS_LIMIT} records ({@link RecordSink#putAll}, as a producer batches them into PutRecords
+ * requests). Record {@code j} is due at {@code start + j / rate} (exact integer arithmetic, no drift), so arrival
+ * times are spread evenly and are the same on every run. The run covers {@code [start, start + duration)} and puts
+ * {@code floor(rate * duration)} records. Instances are immutable; {@link #start(RecordSink)} may be called many times with a
  * {@link KinesisRecords} or function source, once with an iterator source.
  */
 public final class RateProducer {
+    /** Records per producer call: at most 500, as a Kinesis PutRecords request takes. */
+    public static final int PUT_RECORDS_LIMIT = 500;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final BigInteger KEY_SPACE = BigInteger.ONE.shiftLeft(128);
 
@@ -213,22 +219,39 @@ public final class RateProducer {
             }
             long now = epochNanos(sink.now());
             long horizon = now + tickNanos;
-            while (next < planned && dueNanos(next) < horizon) {
-                RecordSpec record = source.apply(next);
+            List<RecordSpec> call = new ArrayList<>();
+            while (next + call.size() < planned && dueNanos(next + call.size()) < horizon) {
+                int j = next + call.size();
+                RecordSpec record = source.apply(j);
                 if (record == null) {
                     exhausted = true;
-                    return;
+                    break;
                 }
                 if (shards > 0 && record.explicitHashKey() == null) {
-                    record = record.withExplicitHashKey(hashKeyInShard(next % shards, shards));
+                    record = record.withExplicitHashKey(hashKeyInShard(j % shards, shards));
                 }
-                sink.put(record);
-                next++;
+                call.add(record);
+                if (call.size() == PUT_RECORDS_LIMIT) {
+                    flush(call);
+                    call = new ArrayList<>();
+                }
             }
+            flush(call);
             if (!isFinished()) {
                 long due = dueNanos(next);
                 long ticks = (due - startNanos) / tickNanos;
                 sink.schedule(instantOf(Math.max(startNanos + ticks * tickNanos, horizon)), this::tick);
+            }
+        }
+
+        /**
+         * Puts the records of one producer call (all due in this tick, at most {@value #PUT_RECORDS_LIMIT}) and
+         * counts them once they are in: a call the sink refuses puts none of them.
+         */
+        private void flush(List<RecordSpec> call) {
+            if (!call.isEmpty()) {
+                sink.putAll(Collections.unmodifiableList(call));
+                next += call.size();
             }
         }
 

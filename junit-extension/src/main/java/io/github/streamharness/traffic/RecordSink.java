@@ -2,6 +2,7 @@ package io.github.streamharness.traffic;
 
 import io.github.streamharness.StreamHarness;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,17 @@ public interface RecordSink {
 
     /** Puts one record into the stream at the current virtual time. */
     void put(RecordSpec record);
+
+    /**
+     * Puts the records, in order, at the current virtual time, as one producer call (a Kinesis PutRecords request);
+     * by default one {@link #put} after the other. The harness's sink writes them under one lock, and refuses the
+     * whole call, writing none, when one record is invalid.
+     */
+    default void putAll(List<RecordSpec> records) {
+        for (RecordSpec r : records) {
+            put(r);
+        }
+    }
 
     /** The current virtual time. */
     Instant now();
@@ -26,6 +38,11 @@ public interface RecordSink {
             @Override
             public void put(RecordSpec record) {
                 harness.put(record.partitionKey(), record.data(), record.explicitHashKey());
+            }
+
+            @Override
+            public void putAll(List<RecordSpec> records) {
+                harness.putAll(records);
             }
 
             @Override

@@ -25,9 +25,12 @@ import java.util.Map;
  * @param dlqMessages    on-failure destination messages (0 without a destination)
  * @param dlqRecords     records the on-failure messages cover
  * @param measured       the Duration metric's SUM: the handlers' own time on the virtual clock, without Init
- * @param billedMillis   the billed milliseconds at the configuration's memory: {@code measured} plus the Init phase
- *                       of every cold start, scaled by the CPU share and rounded up once (see {@link Pricing})
- * @param gbSeconds      billed GB-seconds
+ * @param billedMillis   the billed milliseconds at the configuration's memory, as Lambda bills them: for each
+ *                       invocation that reached the function, its own time (with its Init phase if it cold-started)
+ *                       scaled by the CPU share and rounded up to a whole millisecond, then summed
+ *                       ({@link Pricing#billedMillis}); an invocation of any virtual time bills at least 1 ms, so
+ *                       this exceeds {@code measured} by under 1 ms per invocation besides the Init and the scaling
+ * @param gbSeconds      billed GB-seconds: {@code billedMillis} at the configuration's memory
  * @param cost           the estimated cost at the what-if's prices
  * @param firstErrors    the first {@value #FIRST_ERRORS} invocations that failed with a function error (timeouts
  *                       included), in the order they ended: what a Logs Insights query for "Task timed out" sorted ascending shows first

@@ -22,8 +22,9 @@ import java.util.function.Function;
  * One configuration's run: a fresh harness (the traffic's stream and seed, committed records released so hours of
  * traffic fit in memory), the configuration's mapping and function, the traffic's producer, then the clock stepped to
  * the traffic's end. The figures CloudWatch has are read from the function's metrics at the end (Invocations, Errors,
- * Throttles, Duration, IteratorAge: rule 17.1); the two it has no metric for, timeouts and cold starts, are counted off
- * the invocation log, read only when its unread entries near what it retains.
+ * Throttles, Duration, IteratorAge: rule 17.1); what it has no metric for, timeouts, cold starts and the billed time
+ * (each invocation rounded up on its own, rule 19.3), is counted off the invocation log, read only when its unread
+ * entries near what it retains, so every invocation is read once however few the log keeps.
  */
 final class ConfigurationRun implements Callable<ConfigurationResult> {
     /** Invocations retained in detail by default (and their log lines, for the probes' Logs Insights queries). */
@@ -36,6 +37,7 @@ final class ConfigurationRun implements Callable<ConfigurationResult> {
     private final List<Invocation> firstErrors = new ArrayList<>();
     private long timeouts;
     private long coldStarts;
+    private long billedMillis;
 
     ConfigurationRun(WhatIf.Settings settings, Configuration configuration) {
         this.settings = settings;
@@ -82,14 +84,9 @@ final class ConfigurationRun implements Callable<ConfigurationResult> {
         fold(m, "IteratorAge", Statistic.MAXIMUM, start, 0);
         long invocations = Math.round(m.total("Invocations", Statistic.SUM));
         double maxAge = m.total("IteratorAge", Statistic.MAXIMUM);
-        // rule 19.3: the Duration metric's sum (the handlers' own time) plus the Init phase of every cold start,
-        // which Lambda bills too (rule 16.2), scaled by the CPU share and rounded up to a millisecond
+        // the handlers' own time, as CloudWatch has it; the bill is summed per invocation in read(..)
         long measuredNanos = Math.round(m.total("Duration", Statistic.SUM) * 1_000_000);
-        Duration billed = Duration.ofNanos(measuredNanos)
-                .plus(configuration.function().initDuration().multipliedBy(coldStarts));
-        int memoryMb = configuration.function().memorySize();
-        long billedMillis = Pricing.billedMillis(billed, memoryMb);
-        BigDecimal gbSeconds = Pricing.gbSeconds(billedMillis, memoryMb);
+        BigDecimal gbSeconds = Pricing.gbSeconds(billedMillis, configuration.function().memorySize());
         return new ConfigurationResult(configuration, f.ledger().total(), f.ledger().counts(), invocations,
                 Math.round(m.total("Errors", Statistic.SUM)), timeouts,
                 Math.round(m.total("Throttles", Statistic.SUM)), coldStarts,
@@ -109,11 +106,21 @@ final class ConfigurationRun implements Callable<ConfigurationResult> {
         }
     }
 
-    /** The invocations logged since the last read, in the order they ended: timeouts, cold starts, first errors. */
+    /**
+     * The invocations logged since the last read, in the order they ended: timeouts, cold starts, first errors, and
+     * the billed time of each that reached the function (rule 19.3).
+     */
     private void read(InvocationTail tail, Instant start) {
         List<Invocation> ended = new ArrayList<>(tail.ended());
         ended.sort(Comparator.comparing(Invocation::endedAt).thenComparingInt(Invocation::number));
+        int memoryMb = configuration.function().memorySize();
         for (Invocation i : ended) {
+            if (i.outcome() instanceof Outcome.Throttled) {
+                continue; // rule 15.3: it never ran, and costs nothing
+            }
+            // rule 19.3, 16.2: the invocation's time from its start, so a cold start's Init (which Lambda bills on
+            // demand; a provisioned environment never cold-starts, rule 15.4) is in it, rounded up on its own
+            billedMillis = Math.addExact(billedMillis, Pricing.billedMillis(i.duration(), memoryMb));
             if (i.coldStart()) {
                 coldStarts++;
                 period(i.startedAt(), start)[5]++;

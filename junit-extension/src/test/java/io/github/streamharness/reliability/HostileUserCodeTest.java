@@ -131,6 +131,24 @@ class HostileUserCodeTest {
     }
 
     @Test
+    void aFaultPredicateThatThrowsLeavesThePlansColdStartInForce() { // rule 0.15: coldStarts replaces initDuration
+        try (StreamHarness h = harness(StreamHarness.builder(), (event, context) -> null)) {
+            h.faults().coldStarts(Duration.ofSeconds(2));
+            h.faults().onRecord(rec -> {
+                throw new IllegalArgumentException("predicate is broken");
+            }).fail("never used");
+            h.put("pk", "a");
+            h.runUntilIdle();
+
+            List<Invocation> all = h.invocations().all();
+            assertThat(all.get(0).coldStart()).isTrue(); // a new environment: its Init is the plan's 2 s
+            assertThat(all.get(0).duration()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(all.get(1).coldStart()).isFalse();
+            assertThat(all.get(1).duration()).isZero();
+        }
+    }
+
+    @Test
     void injectedExceptionSupplierThatThrowsIsAnOrdinaryFailedAttempt() { // rule 4.1
         try (StreamHarness h = harness(StreamHarness.builder(), (event, context) -> null)) {
             h.faults().always().fail(() -> {

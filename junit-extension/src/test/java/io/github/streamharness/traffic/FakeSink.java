@@ -19,6 +19,7 @@ final class FakeSink implements RecordSink {
         return byTime != 0 ? byTime : Long.compare(a.order, b.order);
     });
     private final List<Put> puts = new ArrayList<>();
+    private final List<Integer> callSizes = new ArrayList<>();
     private final boolean keep;
     private Instant now;
     private long order;
@@ -43,6 +44,12 @@ final class FakeSink implements RecordSink {
         if (keep) {
             puts.add(new Put(now, record));
         }
+    }
+
+    @Override
+    public void putAll(List<RecordSpec> records) {
+        callSizes.add(records.size());
+        RecordSink.super.putAll(records);
     }
 
     @Override
@@ -79,6 +86,11 @@ final class FakeSink implements RecordSink {
 
     List<Put> puts() {
         return puts;
+    }
+
+    /** The size of each putAll call, in order. */
+    List<Integer> callSizes() {
+        return callSizes;
     }
 
     long count() {

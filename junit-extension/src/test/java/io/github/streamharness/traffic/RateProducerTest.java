@@ -91,6 +91,37 @@ class RateProducerTest {
     }
 
     @Test
+    void aTickPutsItsRecordsInCallsOfAtMostFiveHundredAsPutRecordsTakes() {
+        FakeSink sink = new FakeSink(T0, false);
+        RateProducer.of(KinesisRecords.create()).recordsPerSecond(12_000).forDuration(Duration.ofMillis(200))
+                .tick(Duration.ofMillis(100)).start(sink);
+
+        sink.runUntilIdle();
+
+        assertThat(sink.count()).isEqualTo(2_400);
+        assertThat(sink.callSizes()).containsExactly(500, 500, 200, 500, 500, 200); // 1,200 per tick
+    }
+
+    @Test
+    void aRefusedCallPutsNoneOfItsRecordsAndTheRunCountsOnlyWhatWentIn() {
+        try (StreamHarness h = StreamHarness.builder().build()) {
+            String tooLong = "k".repeat(257); // rule 19.1: a partition key has at most 256 characters
+            RateProducer.Run run = RateProducer.of(j -> RecordSpec.of(j == 13 ? tooLong : "k" + j, "{}"))
+                    .recordsPerSecond(1_000).forDuration(Duration.ofSeconds(1)).tick(Duration.ofMillis(10))
+                    .start(h);
+
+            assertThatThrownBy(h::runUntilIdle)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("record 3 (0-based) of the 10 put together was refused, so none of them was "
+                            + "written: PartitionKey must be 1 to 256 characters (Kinesis PutRecord), got 257 "
+                            + "characters");
+            assertThat(h.shard(0).records()).hasSize(10); // the first tick's call; the second's none
+            assertThat(run.recordsPut()).isEqualTo(10);
+            assertThat(run.isFinished()).isFalse();
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameRunTwice() {
         KinesisRecords records = KinesisRecords.withSeed(99).skewedKeys(5, 0.5).malformedJson(0.1);
         FakeSink first = new FakeSink(T0);

@@ -136,7 +136,7 @@ class WhatIfTest {
     private static final EventSourceMappingConfig ONE_RECORD = EventSourceMappingConfig.builder().batchSize(1).build();
 
     @Test
-    void theEstimateBillsTheDurationMetricScaledByTheCpuShare() { // rule 19.3
+    void theEstimateBillsEachInvocationsDurationScaledByTheCpuShare() { // rule 19.3
         WhatIfReport report = tenSlowInvocations().configurations(
                 Configuration.of("2048 MB", ONE_RECORD, FunctionSettings.builder().memorySize(2048).build()),
                 Configuration.of("512 MB", ONE_RECORD, FunctionSettings.builder().memorySize(512).build()))
@@ -151,11 +151,13 @@ class WhatIfTest {
         assertThat(big.gbSeconds()).isEqualByComparingTo("2");
         assertThat(big.cost().total()).isEqualByComparingTo("0.0000353334");
         ConfigurationResult small = report.result("512 MB");
-        // the Duration metric's 1,000 ms x 1769 / 512 = 3,455.078125 ms, billed 3,456 ms, at 0.5 GB = 1.728 GB-s
+        // each invocation's 100 ms x 1769 / 512 = 345.5078125 ms, billed 346 ms; ten of them 3,460 ms (rounding
+        // the Duration metric's 1,000 ms once would bill 3,456), at 0.5 GB = 1.73 GB-s
         assertThat(small.measured()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(small.billedMillis()).isEqualTo(3_456);
-        assertThat(small.gbSeconds()).isEqualByComparingTo("1.728");
-        assertThat(small.cost().total()).isEqualByComparingTo("0.0000308000576");
+        assertThat(small.billedMillis()).isEqualTo(3_460);
+        assertThat(small.gbSeconds()).isEqualByComparingTo("1.73");
+        // 10 x 0.0000002 + 1.73 x 0.0000166667
+        assertThat(small.cost().total()).isEqualByComparingTo("0.000030833391");
     }
 
     @Test
@@ -167,7 +169,7 @@ class WhatIfTest {
                 Configuration.of("provisioned 1", ONE_RECORD, cold.toBuilder().provisionedConcurrentExecutions(1)
                         .build())).run();
         ConfigurationResult onDemand = report.result("on demand");
-        // one lane, one environment: the first invocation is cold, its 2 s Init billed on top of the 1 s measured
+        // one lane, one environment: the first invocation is cold, its 2 s Init billed with its own 100 ms
         assertThat(onDemand.coldStarts()).isEqualTo(1);
         assertThat(onDemand.periods().get(0).coldStarts()).isEqualTo(1);
         assertThat(onDemand.measured()).isEqualTo(Duration.ofSeconds(1));

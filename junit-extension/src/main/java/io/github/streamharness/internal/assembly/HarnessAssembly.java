@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -101,11 +102,41 @@ public final class HarnessAssembly {
 
     /** Puts every record, in order, at the current virtual time; returns them. */
     public List<StreamRecord> putAll(Iterable<RecordSpec> records) {
-        List<StreamRecord> put = new ArrayList<>();
-        for (RecordSpec r : records) {
-            put.add(put(r.partitionKey(), r.data(), r.explicitHashKey()));
+        ensureOpen();
+        if (backend != null) {
+            List<StreamRecord> put = new ArrayList<>();
+            for (RecordSpec r : records) {
+                put.add(backend.put(r.partitionKey(), r.data(), r.explicitHashKey()));
+            }
+            return put;
         }
-        return put;
+        List<RecordSpec> given = records instanceof List<RecordSpec> list && list instanceof RandomAccess ? list
+                : copy(records);
+        int n = given.size();
+        String[] keys = new String[n];
+        byte[][] data = new byte[n][];
+        String[] explicit = null;
+        for (int i = 0; i < n; i++) {
+            RecordSpec r = given.get(i);
+            if (r == null) {
+                throw new NullPointerException("putAll: record " + i + " (0-based) is null; nothing was written");
+            }
+            keys[i] = r.partitionKey();
+            data[i] = r.data();
+            if (r.explicitHashKey() != null) {
+                if (explicit == null) {
+                    explicit = new String[n];
+                }
+                explicit[i] = r.explicitHashKey();
+            }
+        }
+        return stream.putAll(keys, data, explicit, n, nowMillis()); // one call, one lock, as PutRecords
+    }
+
+    private static List<RecordSpec> copy(Iterable<RecordSpec> records) {
+        List<RecordSpec> list = new ArrayList<>();
+        records.forEach(list::add);
+        return list;
     }
 
     /** Runs until idle: the virtual clock's events, or the backend in real time. */

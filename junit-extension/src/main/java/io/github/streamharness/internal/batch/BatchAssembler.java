@@ -7,6 +7,7 @@ import io.github.streamharness.internal.stream.ShardLog;
 
 import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
+import java.util.function.LongSupplier;
 
 /**
  * How a mapping forms a batch from a lane's pending records (section 2, 9): which records enter the lane at all (the
@@ -75,7 +76,7 @@ public final class BatchAssembler {
         return n;
     }
 
-    /** The result of cutting a batch: its size, and whether it is full (BatchSize or 6 MB reached). */
+    /** The result of cutting a batch: its size, and whether it is full (BatchSize or 6 MB reached, rule 2.3). */
     public record Cut(int size, boolean full) {
     }
 
@@ -103,25 +104,79 @@ public final class BatchAssembler {
      */
     public Cut cut(int available, IntFunction<StreamRecord> nth, ShardLog shard, long extraBytes) {
         int limit = Math.min(batchSize, available);
-        long bound = recordSizeBound(shard);
         long envelope = codec.envelopeSize() + extraBytes;
-        if (envelope + limit * (bound + codec.separatorSize()) <= MAX_EVENT_BYTES) {
+        if (fitsAtLargest(limit, envelope, shard)) {
             return new Cut(limit, limit == batchSize); // fits even at its largest: no sizing
         }
-        long size = envelope;
-        int n = 0;
-        while (n < limit) {
-            long add = codec.recordSize(nth.apply(n)) + (n > 0 ? codec.separatorSize() : 0);
-            if (size + add > MAX_EVENT_BYTES && n > 0) {
-                return new Cut(n, true); // rule 0.7: cut before the record that would exceed 6 MB
-            }
-            size += add;
-            n++;
-            if (size > MAX_EVENT_BYTES) {
-                return new Cut(n, true); // a single record over the limit is delivered alone
+        Fill fill = new Fill();
+        measure(fill, limit, nth, envelope);
+        return new Cut(fill.records, fill.reached || fill.records == batchSize);
+    }
+
+    /**
+     * What a waiting batch holds so far (rule 2.3): how many of the lane's first pending records were measured and
+     * their event's bytes, so that each record joining the batch is measured once. One per lane; {@link #reset()}
+     * whenever the batch starts anew or its first records go.
+     */
+    public static final class Fill {
+        private int records;
+        private long bytes;
+        private boolean reached;
+
+        /** Forgets what was measured. */
+        public void reset() {
+            records = 0;
+            bytes = 0;
+            reached = false;
+        }
+    }
+
+    /**
+     * Rule 2.3 (a), (c): whether the first {@code pending} records make a full batch: BatchSize of them, or their
+     * event reaches the 6 MB limit (see {@link #measure}). Measures only the records {@code fill} has not seen;
+     * {@code extraBytes} (a tumbling window's fields, rule 8.2) is asked for only when measuring starts.
+     */
+    public boolean full(Fill fill, int pending, IntFunction<StreamRecord> nth, ShardLog shard,
+                        LongSupplier extraBytes) {
+        if (fills(pending) || fill.reached) {
+            return true;
+        }
+        long envelope = 0; // read by measure only when it starts
+        if (fill.records == 0) {
+            envelope = codec.envelopeSize() + extraBytes.getAsLong();
+            if (fitsAtLargest(pending, envelope, shard)) {
+                return false; // far below the limit: nothing measured yet
             }
         }
-        return new Cut(n, n == batchSize);
+        measure(fill, pending, nth, envelope);
+        return fill.reached;
+    }
+
+    /** Whether {@code records} records of {@code shard} stay below 6 MB even at the largest they can be. */
+    private boolean fitsAtLargest(int records, long envelope, ShardLog shard) {
+        return envelope + records * (recordSizeBound(shard) + codec.separatorSize()) < MAX_EVENT_BYTES;
+    }
+
+    /**
+     * Rule 2.3 (c), 2.5, 0.7: adds the pending records after those {@code fill} holds, up to {@code limit}, while
+     * the event stays within 6,291,456 bytes. The payload has reached the limit when the next record would pass it
+     * (the batch is cut before that record), when it is exactly at the limit (no record fits in 0 bytes), or when
+     * a single record passes it alone (delivered alone): no record can join the batch, so waiting gains nothing.
+     */
+    private void measure(Fill fill, int limit, IntFunction<StreamRecord> nth, long envelope) {
+        if (fill.records == 0) {
+            fill.bytes = envelope;
+        }
+        while (fill.records < limit && !fill.reached) {
+            long add = codec.recordSize(nth.apply(fill.records)) + (fill.records > 0 ? codec.separatorSize() : 0);
+            if (fill.bytes + add > MAX_EVENT_BYTES && fill.records > 0) {
+                fill.reached = true; // cut before the record that would exceed 6 MB
+                return;
+            }
+            fill.bytes += add;
+            fill.records++;
+            fill.reached = fill.bytes >= MAX_EVENT_BYTES; // at the limit, or one record over it alone
+        }
     }
 
     /** The largest a record of {@code shard} can be in the event JSON, recomputed only when its maxima change. */

@@ -101,12 +101,6 @@ public final class EnvironmentPool {
         return limited() && busy.size() >= reserved;
     }
 
-    /** Whether an invocation starting now would need a new on-demand environment (a cold start, rule 15.2). */
-    public boolean wouldBeCold(long now) {
-        settle(now);
-        return free.isEmpty() && provisionedLeft == 0;
-    }
-
     /**
      * The environment for an invocation starting now, or null when the reserved concurrency throttles it. A new one is
      * made with {@code handlers} (which may throw: nothing is taken from the pool then).

@@ -109,10 +109,9 @@ public final class Invoker implements AutoCloseable {
                     + " busy, rule 15.3)"), 0, requestId, null, false, List.of(), null);
         }
         long timeoutNanos = function.timeout().toNanos();
-        boolean newEnvironment = pool.wouldBeCold(start);
         InjectedFaults injected;
         try {
-            injected = faults.faultsFor(shardId, batch, invocationNumber, newEnvironment);
+            injected = faults.faultsFor(shardId, batch, invocationNumber);
         } catch (Throwable t) { // user code (fault predicates) runs in there: a failed attempt, not a stalled lane
             injected = new InjectedFaults(InjectedFaults.UNSET, 0, false, false, new IllegalStateException("the "
                     + "fault plan threw " + Throwables.describe(t) + " while it chose the faults of invocation #"

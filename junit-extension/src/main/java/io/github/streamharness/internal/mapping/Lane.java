@@ -34,11 +34,9 @@ final class Lane {
     private final WindowTracker windows; // section 8: tumbling windows (WindowTracker.none() without)
     private LaneStatus status = LaneStatus.IDLE;
     private int current;
-    private int attempts;
-    private int retries;
-    private int throttles;
+    private final BatchCounts counts = new BatchCounts(); // of the current batch
     private String lastRequestId;
-    private long windowOpenedAt;
+    private final BatchingWindow batching; // rule 2.3: the batching window
     private final PollCadence polls;
     private long token;
     private long stepToken;
@@ -54,7 +52,7 @@ final class Lane {
         this.queue = new PendingRecords(reader);
         this.notes = new LaneNotes(context, reader.shard.shardId(), index);
         this.index = index;
-        this.windowOpenedAt = createdAt;
+        this.batching = new BatchingWindow(createdAt);
         this.polls = new PollCadence(createdAt);
         this.stepTimer = context.scheduler.timer(this::stepDue);
         this.windows = context.windows(reader.shard.shardId(), notes::window);
@@ -72,8 +70,8 @@ final class Lane {
         return queue.isEmpty() ? null : queue.get(0);
     }
 
-    boolean isRetrying() { // its head batch had a failed attempt or a throttle
-        return current > 0 && (attempts > 0 || retries > 0 || throttles > 0);
+    boolean isRetrying() { // rule 3.3: its head batch holds records that failed or were throttled
+        return counts.blocked() && (current > 0 || !halves.isEmpty());
     }
 
     /** Adds a record of this lane's keys to its queue (already marked pending). */
@@ -83,10 +81,11 @@ final class Lane {
             long now = context.scheduler.eventTimeNanos();
             scheduleStep(windows.cap(now, polls.nextTick(arrivalNanos, now)));
             status = LaneStatus.READY;
-        } else if (status == LaneStatus.WINDOW && context.settings().assembler().fills(queue.size())) {
+        } else if (status == LaneStatus.WINDOW && batching.full(context.settings().assembler(), queue, reader.shard,
+                windows)) {
             long tick = polls.nextTick(arrivalNanos, context.scheduler.eventTimeNanos());
-            boolean due = stepToken == token && stepTimer.atNanos() <= tick; // rule 2.3 a: a full batch goes
-            if (!due && tick < context.settings().assembler().windowEnd(windowOpenedAt)) {
+            boolean due = stepToken == token && stepTimer.atNanos() <= tick; // rule 2.3 a, c: a full batch goes
+            if (!due && tick < batching.end(context.settings().assembler())) {
                 scheduleStep(tick);
             }
         }
@@ -96,7 +95,7 @@ final class Lane {
     void start(long now) {
         current = 0;
         halves.clear();
-        freshCount();
+        counts.newBatch();
         windows.abandonBatch();
         status = LaneStatus.READY;
         scheduleStep(now);
@@ -141,13 +140,6 @@ final class Lane {
         }
     }
 
-    /** A new batch (a cut, a half, a partial remainder, rule 0.1, 5.6) starts its counts afresh. */
-    private void freshCount() {
-        attempts = 0;
-        retries = 0;
-        throttles = 0;
-    }
-
     private void scheduleStep(long at) {
         stepToken = ++token;
         stepScheduled = true;
@@ -182,7 +174,7 @@ final class Lane {
         if (current == 0 && !windows.inFinal()) {
             if (!halves.isEmpty()) {
                 current = halves.pop();
-                freshCount();
+                counts.fresh(); // rule 0.1
                 windows.startBatch(current, queue.size(), now, true); // rule 0.11b: a half is never final
             } else if (queue.isEmpty() && !windows.finalDue(now)) {
                 status = LaneStatus.IDLE;
@@ -198,14 +190,14 @@ final class Lane {
                 BatchAssembler.Cut cut = assembler.cut(available, queue::get,
                         reader.shard, windows.extraEventBytes());
                 boolean closed = available < queue.size() || windows.finalDue(now);
-                if (!closed && assembler.waits(cut, now, windowOpenedAt)) {
+                if (!closed && batching.waits(assembler, cut, now)) {
                     status = LaneStatus.WINDOW;
-                    scheduleStep(windows.cap(now, assembler.windowEnd(windowOpenedAt)));
+                    scheduleStep(windows.cap(now, batching.end(assembler)));
                     return;
                 }
                 current = cut.size();
                 context.events.observations().polled(reader.shard.shardId(), now, current); // rule 17.2
-                freshCount();
+                counts.newBatch();
                 lastRequestId = null;
                 windows.startBatch(current, available, now, false);
             }
@@ -214,8 +206,7 @@ final class Lane {
         int expired = context.settings().assembler().expiredPrefix(current, queue::arrivalMillis, nowMillis);
         if (expired > 0) {
             // rule 4.6: before every attempt, the prefix older than MaximumRecordAgeInSeconds goes
-            carryOut(FailurePolicy.recordsExpired(expired, new FailurePolicy.BatchState(current, attempts, retries)),
-                    now);
+            carryOut(FailurePolicy.recordsExpired(expired, counts.state(current)), now);
             if (current == 0) {
                 return;
             }
@@ -239,6 +230,7 @@ final class Lane {
         }
         List<StreamRecord> gone = queue.first(expired);
         queue.finish(expired, RecordState.EXPIRED_BY_RETENTION);
+        batching.recordsLeft();
         current = RetentionExpiry.dropFromBatches(expired, current, halves);
         notes.note(now, TimelineEntry.Kind.EXPIRED, RetentionExpiry.text(gone, retention));
         checkpointMoved(now);
@@ -288,7 +280,7 @@ final class Lane {
             notes.watchdog(now, number, result.warning());
         }
         boolean throttled = result.outcome() instanceof Outcome.Throttled;
-        int attempt = throttled ? attempts + 1 : ++attempts; // rule 4.2: a throttle is not an attempt
+        int attempt = counts.attempt(throttled); // rule 4.2: a throttle is not an attempt
         if (!throttled) {
             lastRequestId = result.requestId();
         }
@@ -305,22 +297,22 @@ final class Lane {
         result.recordEnd(); // the function's logs and metrics at the invocation's end (rule 17.2)
         long now = context.scheduler.eventTimeNanos();
         context.events.invoked(invocation);
-        windowOpenedAt = now;
+        batching.open(now);
         Outcome outcome = invocation.outcome();
         if (outcome instanceof Outcome.Throttled throttled) {
             // rule 15.3, 4.2: not an attempt, never bisected; the throttle back-off has its own counter
-            long delay = context.backoff.delayNanos(++throttles);
+            long delay = context.backoff.delayNanos(counts.throttled());
             notes.throttled(now, invocation.number(), throttled.reason(), queue.first(current), delay);
             status = LaneStatus.BACKOFF;
             scheduleStep(now + delay);
             return;
         }
-        throttles = 0; // the invocation reached the function
+        counts.reachedFunction();
         if (outcome instanceof Outcome.Success success && !success.ignoredBatchItemFailures().isEmpty()) {
             context.warnIgnoredPartialResponse(now, reader.shard.shardId(), index, invocation, success);
         }
         FailurePolicy.Decision decision = FailurePolicy.afterInvocation(outcome,
-                new FailurePolicy.BatchState(current, attempts, retries), invokedWith.policy(), windows.inFinal());
+                counts.state(current), invokedWith.policy(), windows.inFinal());
         windows.completed(window, decision, now); // rule 8.1, 8.4: the state goes on, or the window closes
         carryOut(decision, now);
     }
@@ -335,7 +327,7 @@ final class Lane {
         } else if (decision instanceof FailurePolicy.CommitAndRetryRest partial) {
             commit(partial.records(), now);
             current -= partial.records();
-            freshCount();
+            counts.freshAfterFailure(); // rule 5.6: a new batch with a fresh count, of records that failed
             long delay = context.backoff.delayNanos(1);
             notes.partial(now, partial.records(), current, delay);
             status = LaneStatus.BACKOFF;
@@ -344,16 +336,16 @@ final class Lane {
             halves.push(current - bisect.left());
             notes.bisected(now, queue.first(current), bisect.left());
             current = bisect.left();
-            freshCount();
+            counts.freshAfterFailure(); // rule 0.1: no retry counted
             scheduleStep(now);
         } else if (decision instanceof FailurePolicy.Retry retry) {
-            retries = retry.retryNumber();
-            long delay = context.backoff.delayNanos(retries);
+            counts.retried(retry.retryNumber());
+            long delay = context.backoff.delayNanos(retry.retryNumber());
             notes.retried(now, retry.reason(), queue.first(current), delay);
             status = LaneStatus.BACKOFF;
             scheduleStep(now + delay);
         } else if (decision instanceof FailurePolicy.GiveUpWindow) {
-            freshCount(); // rule 8.4, 8.5: the window is closed (by the tracker); the lane reads the next one
+            counts.newBatch(); // rule 8.4, 8.5: the window is closed (by the tracker); the lane reads the next one
             status = LaneStatus.READY;
             windowMayHaveClosed(now);
             scheduleStep(now);
@@ -365,8 +357,7 @@ final class Lane {
             checkpointMoved(now);
             current -= discard.records();
             if (current == 0) {
-                attempts = 0; // a window's final may follow with no records (rule 0.11b); throttles count on (15.3)
-                retries = 0;
+                counts.discarded();
                 status = LaneStatus.READY;
                 scheduleStep(now);
             }

@@ -29,8 +29,16 @@ public final class RecordAccess {
     private RecordAccess() {
     }
 
-    /** Called once, by {@code StreamRecord}'s static initializer; a second call fails. */
+    /**
+     * Called once, by {@code StreamRecord}'s static initializer; a second call fails, and so does a factory that is
+     * not {@code StreamRecord}'s own (a caller that ran first would otherwise break {@code StreamRecord}'s
+     * initialization).
+     */
     public static synchronized void install(Factory factory) {
+        if (factory == null || factory.getClass().getNestHost() != StreamRecord.class) {
+            throw new IllegalArgumentException("only StreamRecord installs its factory; the engine's record access "
+                    + "is not an API");
+        }
         if (installed != null) {
             throw new IllegalStateException("StreamRecord's factory is installed already");
         }

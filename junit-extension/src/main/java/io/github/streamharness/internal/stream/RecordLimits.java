@@ -37,6 +37,23 @@ final class RecordLimits {
         checkRecordSize(partitionKey, data.length);
     }
 
+    /** {@link #check} for records {@code 0..n-1} of one call: the first refused one fails the whole call. */
+    void checkAll(String[] partitionKeys, byte[][] data, int n) {
+        for (int i = 0; i < n; i++) {
+            try {
+                check(partitionKeys[i], data[i]);
+            } catch (IllegalArgumentException e) {
+                throw refused(i, n, e);
+            }
+        }
+    }
+
+    /** The error for a call of {@code n} records whose {@code i}-th was refused with {@code e}. */
+    static IllegalArgumentException refused(int i, int n, IllegalArgumentException e) {
+        return new IllegalArgumentException("record " + i + " (0-based) of the " + n + " put together was refused, "
+                + "so none of them was written: " + e.getMessage(), e);
+    }
+
     /** Rule 19.1: data plus the partition key's UTF-8 bytes fit the stream's maximum record size. */
     private void checkRecordSize(String partitionKey, int dataBytes) {
         int kib = maxRecordSizeKiB;

@@ -3,12 +3,10 @@ package io.github.streamharness.internal.stream;
 import io.github.streamharness.StreamRecord;
 
 import java.math.BigInteger;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -39,7 +37,6 @@ public final class StreamLog {
         }
     }
 
-    private static final int HASH_KEY_CACHE_SIZE = 1 << 16;
     /** Kinesis's default maximum record size: 1 MiB (rule 19.1). */
     public static final int DEFAULT_MAX_RECORD_SIZE_KIB = 1_024;
     /** The largest maximum record size a stream can be given: 10 MiB (rule 19.1). */
@@ -56,14 +53,10 @@ public final class StreamLog {
     /** The readers, copied on each add (rare): a put walks a plain array. */
     private Listener[] listeners = new Listener[0];
     private final long retentionMillis;
-    /** Producers reuse a bounded set of keys (devices, users): their MD5 is computed once, not once per put. */
-    private final Map<String, KeyHash> hashKeyCache = new HashMap<>();
-    /** Explicit hash keys as given and parsed, for the same reason. */
-    private final Map<String, BigInteger> explicitHashKeys = new HashMap<>();
+    /** Partition keys' and explicit hash keys' values, computed once per distinct text. */
+    private final KeyHashes keyHashes = new KeyHashes();
     /** Counts reshards: a key's remembered route is good for the epoch it was found in. */
     private int routingEpoch;
-    /** Made on the first key that needs hashing: a one-shard stream without lanes never does. */
-    private MessageDigest md5;
     /** Guards the shards' appends, the hash key cache and the listeners' view of each put. */
     private final ReentrantLock lock = new ReentrantLock();
     private final RecordLimits limits = new RecordLimits();
@@ -215,44 +208,65 @@ public final class StreamLog {
         limits.check(partitionKey, data);
         lock.lock();
         try {
-            BigInteger explicit = explicitHashKey != null ? explicitHashKeyLocked(explicitHashKey) : null;
-            // with one shard nothing routes by hash key: readers that need one (lanes) ask keyHash themselves;
-            // resharding takes the same lock, so a put routes among the open shards of one moment (rule 11.1)
-            List<ShardLog> routes = open;
-            KeyHash key = null;
-            ShardLog shard;
-            if (routes.size() == 1) {
-                shard = routes.get(0);
-            } else if (explicit != null) {
-                shard = route(explicit);
-            } else {
-                key = keyHashLocked(partitionKey);
-                shard = key.routeIn(routingEpoch);
-                if (shard == null) {
-                    shard = route(key.hashKey());
-                    key.routed(shard, routingEpoch);
-                }
-            }
-            int index = shard.size();
-            StreamRecord record = shard.append(partitionKey, data, arrivalMillis, key);
-            tell(shard, index, record, key);
-            return record;
+            BigInteger explicit = explicitHashKey != null ? keyHashes.explicit(explicitHashKey) : null;
+            return write(partitionKey, data, explicit, arrivalMillis);
         } finally {
             lock.unlock();
         }
     }
 
-    /** A checked explicit hash key, parsed once per distinct text (producers reuse a few); under the lock. */
-    private BigInteger explicitHashKeyLocked(String explicitHashKey) {
-        BigInteger key = explicitHashKeys.get(explicitHashKey);
-        if (key == null) {
-            key = HashKeys.ofExplicitHashKey(explicitHashKey); // throws before anything is written
-            if (explicitHashKeys.size() >= HASH_KEY_CACHE_SIZE) {
-                explicitHashKeys.clear();
+    /**
+     * Writes records {@code 0..n-1} of the arrays, in order, all arriving at {@code arrivalMillis}, as one call
+     * under one lock (a producer's PutRecords); returns them after every listener has seen each. Every record is
+     * checked first: when one is refused, the exception names it and nothing of the call is written. An
+     * {@code explicitHashKeys} entry may be null (the partition key routes), or the whole array.
+     */
+    public List<StreamRecord> putAll(String[] partitionKeys, byte[][] data, String[] explicitHashKeys, int n,
+            long arrivalMillis) {
+        limits.checkAll(partitionKeys, data, n);
+        StreamRecord[] written = new StreamRecord[n];
+        lock.lock();
+        try {
+            BigInteger[] explicit = explicitHashKeys == null ? null : new BigInteger[n];
+            for (int i = 0; explicit != null && i < n; i++) { // parsed before the first write: refused, none written
+                try {
+                    explicit[i] = explicitHashKeys[i] == null ? null : keyHashes.explicit(explicitHashKeys[i]);
+                } catch (IllegalArgumentException e) {
+                    throw RecordLimits.refused(i, n, e);
+                }
             }
-            explicitHashKeys.put(explicitHashKey, key);
+            for (int i = 0; i < n; i++) {
+                written[i] = write(partitionKeys[i], data[i], explicit == null ? null : explicit[i], arrivalMillis);
+            }
+        } finally {
+            lock.unlock();
         }
-        return key;
+        return Collections.unmodifiableList(Arrays.asList(written));
+    }
+
+    /** Routes and appends one checked record and tells the listeners; under the lock. */
+    private StreamRecord write(String partitionKey, byte[] data, BigInteger explicit, long arrivalMillis) {
+        // with one shard nothing routes by hash key: readers that need one (lanes) ask keyHash themselves;
+        // resharding takes the same lock, so a put routes among the open shards of one moment (rule 11.1)
+        List<ShardLog> routes = open;
+        KeyHash key = null;
+        ShardLog shard;
+        if (routes.size() == 1) {
+            shard = routes.get(0);
+        } else if (explicit != null) {
+            shard = route(explicit);
+        } else {
+            key = keyHashes.of(partitionKey);
+            shard = key.routeIn(routingEpoch);
+            if (shard == null) {
+                shard = route(key.hashKey());
+                key.routed(shard, routingEpoch);
+            }
+        }
+        int index = shard.size();
+        StreamRecord record = shard.append(partitionKey, data, arrivalMillis, key);
+        tell(shard, index, record, key);
+        return record;
     }
 
     /** The MD5 hash key of a partition key (cached for repeated keys). */
@@ -264,26 +278,10 @@ public final class StreamLog {
     public KeyHash keyHash(String partitionKey) {
         lock.lock(); // the cache and the digest are shared by every putting thread
         try {
-            return keyHashLocked(partitionKey);
+            return keyHashes.of(partitionKey);
         } finally {
             lock.unlock();
         }
-    }
-
-    /** {@link #keyHash} for a caller that holds the lock already (put). */
-    private KeyHash keyHashLocked(String partitionKey) {
-        KeyHash key = hashKeyCache.get(partitionKey);
-        if (key == null) {
-            if (hashKeyCache.size() >= HASH_KEY_CACHE_SIZE) {
-                hashKeyCache.clear(); // bounded: a producer of unique keys pays one MD5 per put, as before
-            }
-            if (md5 == null) {
-                md5 = HashKeys.md5();
-            }
-            key = new KeyHash(HashKeys.ofPartitionKey(partitionKey, md5));
-            hashKeyCache.put(partitionKey, key);
-        }
-        return key;
     }
 
     /**

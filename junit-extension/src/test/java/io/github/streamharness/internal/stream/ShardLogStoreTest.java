@@ -193,4 +193,24 @@ class ShardLogStoreTest {
         assertThatThrownBy(() -> RecordAccess.install(RecordAccess.factory()))
                 .isInstanceOf(IllegalStateException.class).hasMessage("StreamRecord's factory is installed already");
     }
+
+    @Test
+    void noFactoryButStreamRecordsOwnIsAccepted() {
+        RecordAccess.Factory other = new RecordAccess.Factory() {
+            @Override
+            public StreamRecord numbered(String shardId, String sequencePrefix, long counter, int counterDigits,
+                                         String partitionKey, byte[] block, int offset, int length, long arrival) {
+                return null;
+            }
+
+            @Override
+            public StreamRecord given(String shardId, String sequenceNumber, String partitionKey, byte[] block,
+                                      int offset, int length, long arrivalMillis) {
+                return null;
+            }
+        };
+        assertThatThrownBy(() -> RecordAccess.install(other)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("only StreamRecord installs its factory; the engine's record access is not an API");
+        assertThatThrownBy(() -> RecordAccess.install(null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
