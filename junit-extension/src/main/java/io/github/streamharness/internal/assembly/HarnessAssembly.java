@@ -47,11 +47,9 @@ public final class HarnessAssembly {
     private final Scheduler scheduler;
     private final StreamLog stream;
     /**
-     * The harness's JSON mapper (handler responses the engine cannot read directly, window state), shared by its
-     * mappings and made when one first needs it ({@link #mapper()}): most tests never do, and the first mapper in a
-     * JVM loads about 400 Jackson classes (issue 19). Per harness, not static: an {@code ObjectMapper} is
-     * configurable, so a shared one would be mutable state in a static ({@link HarnessJson} shares only what Jackson
-     * makes immutable). Volatile: a handler's response may be read on a watchdog's thread.
+     * The JSON mapper of the harness's mappings (responses the engine cannot read directly, window state), made on
+     * first use ({@link #mapper()}: most tests never need one, and the first loads ~400 Jackson classes, issue 19);
+     * per harness, since a configurable mapper in a static would be mutable state; volatile for watchdog threads.
      */
     private volatile ObjectMapper mapper;
     private final SplittableRandom seeds;
@@ -374,8 +372,8 @@ public final class HarnessAssembly {
                        Supplier<Object> handlers, String description, FaultSource faults, MappingEvents events) {
         String name = function.functionName().orElseThrow();
         String roleArn = settings.roleArn(name);
-        FunctionSpec spec = new FunctionSpec(name, settings.functionArn(name), roleArn,
-                function.timeout(), function.memorySize(), handlers, description,
+        FunctionSpec spec = new FunctionSpec(name, settings.functionArn(name), roleArn, function.timeout(),
+                function.memorySize(), handlers, description,
                 function.reservedConcurrentExecutions().orElse(EnvironmentPool.UNRESERVED),
                 function.provisionedConcurrentExecutions(), function.initDuration(), function.keepWarm());
         EventCodec codec = new EventCodec(stream.arn(), settings.region(), roleArn);
@@ -396,10 +394,6 @@ public final class HarnessAssembly {
     /** The harness's mapper, made on first use (two threads racing make two equal mappers, and one is kept). */
     private ObjectMapper mapper() {
         ObjectMapper m = mapper;
-        if (m == null) {
-            m = new HarnessJson();
-            mapper = m;
-        }
-        return m;
+        return m != null ? m : (mapper = new HarnessJson());
     }
 }
