@@ -52,7 +52,7 @@ final class ChunkedProducer {
             if (poison) {
                 poisons++;
             }
-            call.add(new RecordSpec(workload.key(n), poison ? POISON : workload.data(n)));
+            call.add(poison ? new RecordSpec(workload.key(n), POISON) : workload.spec(n));
             if (call.size() == PUT_RECORDS_LIMIT) {
                 harness.putAll(call);
                 call.clear();
