@@ -63,12 +63,14 @@ final class ReportSections {
         line.accept("### Where the time goes");
         line.accept("");
         line.accept("JFR execution samples of the thread that runs the harness, in a run of its own (PF 10, "
-                + f0(profiled.number("virtualSeconds") / 60) + " virtual minutes, `-XX:+DebugNonSafepoints`), each");
-        line.accept("counted for the innermost stage on its stack (`WhereTimeGoes`; " + f0(where.number("samples"))
-                + " samples, one per millisecond). The shard's storage counts for the stage that reads it: the");
-        line.accept("sequence numbers and data copies of the event count as event building, and only what runs "
-                + "under `put`/`putAll` as put.");
-        line.accept("GC runs on other threads: its time is beside the table.");
+                + f0(profiled.number("virtualSeconds") / 60) + " virtual minutes,");
+        line.accept("`-XX:+DebugNonSafepoints`, one sample per millisecond), each counted for the innermost stage on "
+                + "its stack (`WhereTimeGoes`;");
+        line.accept(f0(where.number("samples")) + " samples). The shard's storage counts for the stage that reads "
+                + "it: the sequence numbers and data");
+        line.accept("copies of the event count as event building, and only what runs under `put`/`putAll` as put. "
+                + "GC runs on other threads:");
+        line.accept("its time is beside the table.");
         line.accept("");
         line.accept("| Stage | Share of the thread's samples |");
         line.accept("|---|---|");

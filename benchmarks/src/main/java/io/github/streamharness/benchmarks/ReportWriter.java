@@ -197,7 +197,8 @@ public final class ReportWriter {
         line();
         line("10 shards, 10,000 records/s for " + f0(incident.number("virtualSeconds") / 60) + " virtual minutes ("
                 + String.format(Locale.ROOT, "%,d", (long) incident.number("records")) + " records), produced as virtual");
-        line("time passes in 100 ms chunks, one poison pill per virtual minute, through the fixed configuration");
+        line("time passes in 100 ms chunks (each put as two `putAll` calls of 500 records, as a producer batches");
+        line("PutRecords requests), one poison pill per virtual minute, through the fixed configuration");
         line("(BatchSize 100, window 5 s, bisect, MaximumRetryAttempts 3, SQS destination, timeout 120 s) with a cheap");
         line("handler, `retainInvocations(1000)` and `releaseCommittedRecords(true)`, in a JVM with `-Xmx512m`, run twice");
         line("with the same traffic: ParallelizationFactor 1 (10 lanes: the workload the engine before its second cut");
