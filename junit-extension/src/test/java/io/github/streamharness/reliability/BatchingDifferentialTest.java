@@ -1,0 +1,174 @@
+package io.github.streamharness.reliability;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.streamharness.EventSourceMappingConfig;
+import io.github.streamharness.Invocation;
+import io.github.streamharness.MappedFunction;
+import io.github.streamharness.Outcome;
+import io.github.streamharness.StreamHarness;
+import io.github.streamharness.StreamRecord;
+import io.github.streamharness.model.BatchingModel;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The engine against {@link BatchingModel} on generated one-lane cases with a handler that always succeeds: records
+ * put while the lane runs, BatchSize, MaximumBatchingWindowInSeconds, the handler's virtual duration, and records near
+ * 1 MiB so that the 6 MB cut and the "payload reaches 6 MB" trigger matter (rule 2.3 a, b, c; 0.3; 2.5 / 0.7). Each
+ * invocation's start, its records, and the length of the event JSON it received must match. Case i uses seed
+ * {@code BASE_SEED + i}; replay one with {@code -Dstreamharness.batching.seed=<seed>}, run more with
+ * {@code -Dstreamharness.batching.cases=N}.
+ *
+ * <p>The generator's range: BatchSize 1..12 or 100 or 10,000; window 0..3 s; handler 0 or 1..1,500 ms; 1..24
+ * records over up to ~30 s, in bursts (several at one instant) and gaps; in a quarter of the cases about two in five
+ * records carry 700 KiB..1 MiB of data, the rest 0..200 bytes. Arrivals lie half a millisecond off the millisecond
+ * grid of polls, window ends and completions (see the model's note on simultaneous events). The exact 6 MB edges
+ * (an event of exactly 6,291,456 bytes, one byte more) are pinned by {@code EngineBoundariesTest}.
+ */
+class BatchingDifferentialTest {
+    /** The seed of case 0; case i uses BASE_SEED + i. */
+    static final long BASE_SEED = 23_000_000L;
+    private static final int CASES = Integer.getInteger("streamharness.batching.cases", 2_000);
+    private static final int[] BATCH_SIZES = {100, 10_000};
+
+    /** One generated case: the mapping's settings and the records (data size, arrival in ns after creation). */
+    record Case(long seed, int batchSize, int windowSeconds, long durationMillis, int[] dataBytes, long[] atNanos) {
+        String describe() {
+            StringBuilder s = new StringBuilder("seed " + seed + ": BatchSize " + batchSize + ", window "
+                    + windowSeconds + " s, handler " + durationMillis + " ms, " + dataBytes.length + " records:");
+            for (int i = 0; i < dataBytes.length; i++) {
+                s.append(i % 6 == 0 ? "\n  " : " ").append('#').append(i).append('@').append(ms(atNanos[i]))
+                        .append('/').append(dataBytes[i]).append('B');
+            }
+            return s.toString();
+        }
+    }
+
+    @Test
+    void engineBatchesAsTheBatchingModelPredicts() { // rule 2.3 (a), (b), (c), 0.3, 2.5, 0.7
+        String replay = System.getProperty("streamharness.batching.seed");
+        if (replay != null) {
+            check(generate(Long.parseLong(replay.trim())));
+            return;
+        }
+        for (int i = 0; i < CASES; i++) {
+            check(generate(BASE_SEED + i));
+        }
+    }
+
+    @Test
+    void theGeneratorReachesEveryTrigger() { // the property is only as good as the cases it sees
+        Assumptions.assumeTrue(System.getProperty("streamharness.batching.seed") == null);
+        int full = 0;
+        int sixMb = 0;
+        int windowEnd = 0;
+        for (int i = 0; i < 300; i++) {
+            Case c = generate(BASE_SEED + i);
+            long largeData = 0;
+            for (int d : c.dataBytes()) {
+                largeData += d;
+            }
+            sixMb += largeData * 4 / 3 > BatchingModel.LIMIT ? 1 : 0;
+            full += c.dataBytes().length >= c.batchSize() ? 1 : 0;
+            windowEnd += c.windowSeconds() > 0 && c.dataBytes().length < c.batchSize() ? 1 : 0;
+        }
+        if (full < 30 || sixMb < 20 || windowEnd < 30) {
+            fail("generator too narrow: " + full + " cases reach BatchSize, " + sixMb + " pass 6 MB, " + windowEnd
+                    + " wait for a window");
+        }
+    }
+
+    static Case generate(long seed) {
+        Random r = new Random(seed);
+        int batchSize = r.nextInt(4) == 0 ? BATCH_SIZES[r.nextInt(2)] : 1 + r.nextInt(12);
+        int window = r.nextInt(3) == 0 ? 0 : r.nextInt(4);
+        long duration = r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(1_500);
+        boolean large = r.nextInt(4) == 0;
+        int n = 1 + r.nextInt(24);
+        int[] data = new int[n];
+        long[] at = new long[n];
+        long ms = r.nextInt(3_000);
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && r.nextInt(3) > 0) {
+                ms += r.nextInt(4) == 0 ? r.nextInt(3_000) : r.nextInt(400); // else a burst: the same instant
+            }
+            at[i] = ms * 1_000_000L + 500_000L; // off the millisecond grid (see the class note)
+            data[i] = large && r.nextInt(5) < 2 ? 700 * 1024 + r.nextInt(324 * 1024 + 1) : r.nextInt(201);
+        }
+        return new Case(seed, batchSize, window, duration, data, at);
+    }
+
+    private static void check(Case c) {
+        StreamHarness h = StreamHarness.builder().maxRecordSizeInKiB(2_048).build(); // rule 19.1: 1 MiB + key
+        Instant t0 = h.clock().now();
+        List<Long> eventBytes = new ArrayList<>();
+        RequestStreamHandler handler = (in, out, context) -> {
+            eventBytes.add(in.transferTo(OutputStream.nullOutputStream()));
+            if (c.durationMillis() > 0) {
+                h.clock().sleep(Duration.ofMillis(c.durationMillis()));
+            }
+        };
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(c.batchSize())
+                .maximumBatchingWindowInSeconds(c.windowSeconds()).build(), handler);
+        Map<String, Integer> indexBySequence = new HashMap<>();
+        List<BatchingModel.Arrival> arrivals = new ArrayList<>();
+        String arn = h.streamArn();
+        String region = arn.split(":")[3];
+        String role = "arn:aws:iam::" + arn.split(":")[4] + ":role/" + f.functionName() + "-role";
+        for (int i = 0; i < c.dataBytes().length; i++) {
+            h.advanceTo(t0.plusNanos(c.atNanos()[i]));
+            StreamRecord rec = h.put("k" + i, new byte[c.dataBytes()[i]]);
+            indexBySequence.put(rec.sequenceNumber(), i);
+            arrivals.add(new BatchingModel.Arrival(c.atNanos()[i], BatchingModel.recordJsonBytes(rec.partitionKey(),
+                    rec.sequenceNumber(), c.dataBytes()[i], t0.toEpochMilli() + c.atNanos()[i] / 1_000_000L,
+                    rec.shardId(), role, region, arn)));
+        }
+        h.runUntilIdle();
+        List<BatchingModel.Batch> expected = new BatchingModel(c.batchSize(), c.windowSeconds(),
+                c.durationMillis() * 1_000_000L).run(arrivals);
+        List<Invocation> actual = h.invocations().all();
+        for (int k = 0; k < Math.max(expected.size(), actual.size()); k++) {
+            String model = k < expected.size() ? describe(expected.get(k)) : "none";
+            String engine = k < actual.size() ? describe(actual.get(k), t0, indexBySequence,
+                    k < eventBytes.size() ? eventBytes.get(k) : -1) : "none";
+            if (!model.equals(engine) || k < actual.size() && !(actual.get(k).outcome() instanceof Outcome.Success)) {
+                fail("engine and BatchingModel disagree at invocation " + k + " (replay: "
+                        + "-Dstreamharness.batching.seed=" + c.seed() + ")\n  model:  " + model + "\n  engine: "
+                        + engine + (k < actual.size() ? " " + actual.get(k).outcome() : "") + "\n" + c.describe()
+                        + "\nmodel's batches: " + expected.stream().map(BatchingDifferentialTest::describe).toList());
+            }
+        }
+    }
+
+    private static String describe(BatchingModel.Batch b) {
+        return "at " + ms(b.startNanos()) + " records #" + b.first() + "..#" + (b.first() + b.count() - 1) + " ("
+                + b.eventBytes() + " bytes)";
+    }
+
+    private static String describe(Invocation inv, Instant t0, Map<String, Integer> index, long bytes) {
+        List<StreamRecord> records = inv.records();
+        int first = index.get(records.get(0).sequenceNumber());
+        for (int i = 1; i < records.size(); i++) {
+            if (index.get(records.get(i).sequenceNumber()) != first + i) {
+                return "at " + ms(Duration.between(t0, inv.startedAt()).toNanos()) + " records out of order";
+            }
+        }
+        return "at " + ms(Duration.between(t0, inv.startedAt()).toNanos()) + " records #" + first + "..#"
+                + (first + records.size() - 1) + " (" + bytes + " bytes)";
+    }
+
+    private static String ms(long nanos) {
+        return String.format("%.4f s", nanos / 1e9);
+    }
+}
