@@ -14,7 +14,10 @@ import java.util.stream.IntStream;
  * <p>The function around the lane (rule 15.3, 15.4, 0.14, 0.15) follows {@link ModelFunction}.
  *
  * <p>Simplifications: every record is present when the lane starts, the batching window is 0, there is no 6 MB cut
- * and no retention, and a batch is always a contiguous run of record indices {@code [from, to)}. A scenario's
+ * and no retention, and a batch is always a contiguous run of record indices {@code [from, to)}. Batching itself
+ * (records arriving while the lane runs, BatchSize, the batching window, the 6 MB cut and trigger, the poll cadence:
+ * rule 2.3, 0.3, 0.7) is modelled apart, for a handler that always succeeds, by {@link BatchingModel}, compared with
+ * the engine by {@code reliability/BatchingDifferentialTest}. A scenario's
  * {@link Change} (issue 16) reshards the stream, so that the last records are a child shard's, read after the parent
  * (rule 0.10), or updates the mapping's parameters in the middle (rule 18.1).
  */

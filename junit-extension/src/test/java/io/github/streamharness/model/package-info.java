@@ -12,5 +12,9 @@
  * {@link io.github.streamharness.model.ModelResult} and compares it with the model's, and checks
  * {@link io.github.streamharness.model.LaneInvariants}. A failing case is printed with its seed and shrunk with
  * {@link io.github.streamharness.model.Shrinker}.
+ *
+ * <p>{@link io.github.streamharness.model.BatchingModel} models batching apart (records arriving while the lane runs,
+ * BatchSize, the batching window, the 6 MB cut, the poll cadence) for a handler that always succeeds; the engine is
+ * compared with it by {@code reliability/BatchingDifferentialTest}.
  */
 package io.github.streamharness.model;
