@@ -37,13 +37,34 @@ public final class BatchingModel {
     private static final long SECOND = 1_000_000_000L;
     private static final String OPEN = "{\"Records\":[";
     private static final String CLOSE = "]}";
+    /** The bytes of the event around its records, {@code {"Records":[} and {@code ]}}; a comma separates two records. */
+    public static final long ENVELOPE = OPEN.length() + CLOSE.length();
 
     /** One record: when it arrived (ns since the mapping's creation) and its object's bytes in the event JSON. */
     public record Arrival(long atNanos, long jsonBytes) {
     }
 
-    /** One predicted invocation: when it starts, and the records it holds ({@code count} from index {@code first}). */
-    public record Batch(long startNanos, int first, int count, long eventBytes) {
+    /** Why a batch went when it did (rule 2.3). */
+    public enum Trigger {
+        /** (a) BatchSize records at the poll that found them. */
+        BATCH_SIZE,
+        /** (c) 6 MB reached at the poll that found the records. */
+        SIX_MB,
+        /** Not full, but the window was 0 or over at the poll. */
+        WINDOW_OVER,
+        /** (b) Not full, waited in the window to its end. */
+        WINDOW_END,
+        /** (a) Waited in the window until records joining it made BatchSize; went at the next poll. */
+        BATCH_SIZE_IN_WINDOW,
+        /** (c) Waited in the window until records joining it reached 6 MB; went at the next poll. */
+        SIX_MB_IN_WINDOW
+    }
+
+    /**
+     * One predicted invocation: when it starts, the records it holds ({@code count} from index {@code first}), its
+     * event JSON's length, and why it went then.
+     */
+    public record Batch(long startNanos, int first, int count, long eventBytes, Trigger trigger) {
     }
 
     private final int batchSize;
@@ -90,11 +111,14 @@ public final class BatchingModel {
             }
             Cut cut = cut(records, next, poll);
             long windowEnd = windowOpened + windowNanos;
+            Trigger trigger = cut.full ? cut.trigger() : Trigger.WINDOW_OVER;
             if (!cut.full && poll < windowEnd) {
                 poll = whenTheWaitingBatchGoes(records, next, idleSince, windowEnd);
                 cut = cut(records, next, poll);
+                trigger = poll == windowEnd ? Trigger.WINDOW_END
+                        : cut.trigger() == Trigger.BATCH_SIZE ? Trigger.BATCH_SIZE_IN_WINDOW : Trigger.SIX_MB_IN_WINDOW;
             }
-            batches.add(new Batch(poll, next, cut.count, cut.bytes));
+            batches.add(new Batch(poll, next, cut.count, cut.bytes, trigger));
             next += cut.count;
             now = poll + durationNanos;
             windowOpened = now;
@@ -118,24 +142,27 @@ public final class BatchingModel {
         return since + seconds * SECOND;
     }
 
-    private record Cut(int count, long bytes, boolean full) {
+    private record Cut(int count, long bytes, boolean full, boolean sixMb) {
+        Trigger trigger() { // of a full cut
+            return sixMb ? Trigger.SIX_MB : Trigger.BATCH_SIZE;
+        }
     }
 
     /** The batch a poll at {@code t} takes from the records arrived before it, starting at {@code first}. */
     private Cut cut(List<Arrival> records, int first, long t) {
-        long bytes = OPEN.length() + CLOSE.length();
+        long bytes = ENVELOPE;
         int count = 0;
         while (count < batchSize && first + count < records.size() && records.get(first + count).atNanos() < t) {
             long add = records.get(first + count).jsonBytes() + (count > 0 ? 1 : 0);
             if (count > 0 && bytes + add > LIMIT) {
-                return new Cut(count, bytes, true); // rule 0.7: cut before the record that would pass 6 MB
+                return new Cut(count, bytes, true, true); // rule 0.7: cut before the record that would pass 6 MB
             }
             bytes += add;
             count++;
             if (bytes >= LIMIT) {
-                return new Cut(count, bytes, true); // exactly at the limit, or one record over it alone
+                return new Cut(count, bytes, true, true); // exactly at the limit, or one record over it alone
             }
         }
-        return new Cut(count, bytes, count == batchSize);
+        return new Cut(count, bytes, count == batchSize, false);
     }
 }

@@ -8,7 +8,6 @@ import io.github.streamharness.Outcome;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.StreamRecord;
 import io.github.streamharness.model.BatchingModel;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -18,7 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -41,15 +41,20 @@ class BatchingDifferentialTest {
     static final long BASE_SEED = 23_000_000L;
     private static final int CASES = Integer.getInteger("streamharness.batching.cases", 2_000);
     private static final int[] BATCH_SIZES = {100, 10_000};
+    /** A case whose records' sizes are all drawn at random. */
+    private static final int NO_EDGE = Integer.MIN_VALUE;
 
     /** One generated case: the mapping's settings and the records (data size, arrival in ns after creation). */
-    record Case(long seed, int batchSize, int windowSeconds, long durationMillis, int[] dataBytes, long[] atNanos) {
+    record Case(long seed, int batchSize, int windowSeconds, long durationMillis, int[] dataBytes, long[] atNanos,
+                String[] keys, int edge) {
         String describe() {
             StringBuilder s = new StringBuilder("seed " + seed + ": BatchSize " + batchSize + ", window "
-                    + windowSeconds + " s, handler " + durationMillis + " ms, " + dataBytes.length + " records:");
+                    + windowSeconds + " s, handler " + durationMillis + " ms, " + dataBytes.length + " records"
+                    + (edge == NO_EDGE ? ":" : ", the first five's event JSON 6 MB " + (edge < 0 ? "" : "+") + edge + ":"));
             for (int i = 0; i < dataBytes.length; i++) {
                 s.append(i % 6 == 0 ? "\n  " : " ").append('#').append(i).append('@').append(ms(atNanos[i]))
-                        .append('/').append(dataBytes[i]).append('B');
+                        .append('/').append(dataBytes[i]).append('B')
+                        .append(keys[i].length() > 3 ? "/key " + keys[i].length() + " chars" : "");
             }
             return s.toString();
         }
@@ -58,58 +63,61 @@ class BatchingDifferentialTest {
     @Test
     void engineBatchesAsTheBatchingModelPredicts() { // rule 2.3 (a), (b), (c), 0.3, 2.5, 0.7
         String replay = System.getProperty("streamharness.batching.seed");
+        Map<String, Integer> seen = new TreeMap<>();
         if (replay != null) {
-            check(generate(Long.parseLong(replay.trim())));
+            check(generate(Long.parseLong(replay.trim())), seen);
             return;
         }
         for (int i = 0; i < CASES; i++) {
-            check(generate(BASE_SEED + i));
+            check(generate(BASE_SEED + i), seen);
         }
-    }
-
-    @Test
-    void theGeneratorReachesEveryTrigger() { // the property is only as good as the cases it sees
-        Assumptions.assumeTrue(System.getProperty("streamharness.batching.seed") == null);
-        int full = 0;
-        int sixMb = 0;
-        int windowEnd = 0;
-        for (int i = 0; i < 300; i++) {
-            Case c = generate(BASE_SEED + i);
-            long largeData = 0;
-            for (int d : c.dataBytes()) {
-                largeData += d;
-            }
-            sixMb += largeData * 4 / 3 > BatchingModel.LIMIT ? 1 : 0;
-            full += c.dataBytes().length >= c.batchSize() ? 1 : 0;
-            windowEnd += c.windowSeconds() > 0 && c.dataBytes().length < c.batchSize() ? 1 : 0;
+        // the property is only as good as the cases it sees: every trigger, and the 6 MB edges, often enough
+        for (BatchingModel.Trigger t : BatchingModel.Trigger.values()) {
+            seen.putIfAbsent(t.name(), 0);
         }
-        if (full < 30 || sixMb < 20 || windowEnd < 30) {
-            fail("generator too narrow: " + full + " cases reach BatchSize, " + sixMb + " pass 6 MB, " + windowEnd
-                    + " wait for a window");
+        seen.putIfAbsent("event of exactly 6 MB", 0);
+        seen.putIfAbsent("cut 1 byte over 6 MB", 0);
+        if (seen.values().stream().anyMatch(count -> count < CASES / 200)) {
+            fail("the generator is too narrow; batches seen by trigger: " + seen);
         }
     }
 
     static Case generate(long seed) {
-        Random r = new Random(seed);
-        boolean large = r.nextInt(5) == 0; // 6 MB matters: a BatchSize above 4 and mostly a window
+        SplittableRandom r = new SplittableRandom(seed); // not Random: its first draws follow consecutive seeds
+        boolean large = r.nextInt(8) == 0; // 6 MB matters: a BatchSize above 4 and mostly a window
         int batchSize = r.nextInt(4) == 0 ? BATCH_SIZES[r.nextInt(2)] : large ? 5 + r.nextInt(8) : 1 + r.nextInt(12);
         int window = r.nextInt(large ? 5 : 3) == 0 ? 0 : 1 + r.nextInt(3);
         long duration = r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(1_500);
-        int n = 1 + r.nextInt(large ? 16 : 24); // large cases cost most: fewer records
+        // a third of the large cases put the 6 MB edge in the first batch: its five records arrive together, and the
+        // fifth's data and key are sized when it is put (see check) so that their event JSON is 6 MB - 1, + 0 or + 1
+        int edge = large && r.nextInt(3) == 0 ? r.nextInt(3) - 1 : NO_EDGE;
+        int n = edge != NO_EDGE ? 5 + r.nextInt(12) : 1 + r.nextInt(large ? 16 : 24); // large ones cost most
+        // half the other large cases drip: from the start, a record every 0..0.3 s into a window of 2..3 s and a
+        // BatchSize of 100 or 10,000, so that records joining a batch waiting in its window bring it to 6 MB (2.3 c)
+        boolean drip = large && edge == NO_EDGE && r.nextBoolean();
+        if (drip) {
+            window = 2 + r.nextInt(2);
+            batchSize = BATCH_SIZES[r.nextInt(2)];
+        }
         int[] data = new int[n];
+        String[] keys = new String[n];
         long[] at = new long[n];
-        long ms = r.nextInt(3_000);
+        long ms = r.nextInt(drip ? 500 : 3_000);
         for (int i = 0; i < n; i++) {
-            if (i > 0 && r.nextInt(3) > 0) {
+            keys[i] = "k" + i;
+            if (drip && i > 0) {
+                ms += r.nextInt(300);
+            } else if (i > 0 && r.nextInt(3) > 0 && (edge == NO_EDGE || i > 4)) {
                 ms += r.nextInt(4) == 0 ? r.nextInt(3_000) : r.nextInt(400); // else a burst: the same instant
             }
             at[i] = ms * 1_000_000L + 500_000L; // off the millisecond grid (see the class note)
-            data[i] = large && r.nextInt(5) < 2 ? 700 * 1024 + r.nextInt(324 * 1024 + 1) : r.nextInt(201);
+            boolean big = edge != NO_EDGE && i < 4 || large && r.nextInt(5) < (drip ? 3 : 2);
+            data[i] = big ? 700 * 1024 + r.nextInt(324 * 1024 + 1) : r.nextInt(201);
         }
-        return new Case(seed, batchSize, window, duration, data, at);
+        return new Case(seed, batchSize, window, duration, data, at, keys, edge);
     }
 
-    private static void check(Case c) {
+    private static void check(Case c, Map<String, Integer> seen) {
         StreamHarness h = StreamHarness.builder().maxRecordSizeInKiB(2_048).build(); // rule 19.1: 1 MiB + key
         Instant t0 = h.clock().now();
         List<Long> eventBytes = new ArrayList<>();
@@ -123,12 +131,27 @@ class BatchingDifferentialTest {
                 .maximumBatchingWindowInSeconds(c.windowSeconds()).build(), handler);
         Map<String, Integer> indexBySequence = new HashMap<>();
         List<BatchingModel.Arrival> arrivals = new ArrayList<>();
+        List<StreamRecord> records = new ArrayList<>();
         String arn = h.streamArn();
         String region = arn.split(":")[3];
         String role = "arn:aws:iam::" + arn.split(":")[4] + ":role/" + f.functionName() + "-role";
+        long arrivalMillisOfFirst = t0.toEpochMilli() + c.atNanos()[0] / 1_000_000L;
         for (int i = 0; i < c.dataBytes().length; i++) {
             h.advanceTo(t0.plusNanos(c.atNanos()[i]));
-            StreamRecord rec = h.put("k" + i, new byte[c.dataBytes()[i]]);
+            if (i == 4 && c.edge() != NO_EDGE) { // the fifth record brings the first five to 6 MB + edge exactly
+                long sofar = BatchingModel.ENVELOPE + 4; // and the four commas before records 1..4
+                for (BatchingModel.Arrival a : arrivals) {
+                    sofar += a.jsonBytes();
+                }
+                StreamRecord first = records.get(0); // a shard's sequence numbers have one length
+                long withoutKeyAndData = BatchingModel.recordJsonBytes("", first.sequenceNumber(), 0,
+                        arrivalMillisOfFirst, first.shardId(), role, region, arn);
+                long rest = BatchingModel.LIMIT + c.edge() - sofar - withoutKeyAndData - c.keys()[i].length();
+                c.dataBytes()[i] = (int) (rest / 4 * 3); // 4 bytes of base64 per 3, no padding
+                c.keys()[i] += "_".repeat((int) (rest % 4));
+            }
+            StreamRecord rec = h.put(c.keys()[i], new byte[c.dataBytes()[i]]);
+            records.add(rec);
             indexBySequence.put(rec.sequenceNumber(), i);
             arrivals.add(new BatchingModel.Arrival(c.atNanos()[i], BatchingModel.recordJsonBytes(rec.partitionKey(),
                     rec.sequenceNumber(), c.dataBytes()[i], t0.toEpochMilli() + c.atNanos()[i] / 1_000_000L,
@@ -138,6 +161,15 @@ class BatchingDifferentialTest {
         List<BatchingModel.Batch> expected = new BatchingModel(c.batchSize(), c.windowSeconds(),
                 c.durationMillis() * 1_000_000L).run(arrivals);
         List<Invocation> actual = h.invocations().all();
+        for (BatchingModel.Batch b : expected) {
+            seen.merge(b.trigger().name(), 1, Integer::sum);
+            if (b.eventBytes() == BatchingModel.LIMIT) {
+                seen.merge("event of exactly 6 MB", 1, Integer::sum);
+            }
+        }
+        if (c.edge() == 1 && expected.get(0).count() == 4) {
+            seen.merge("cut 1 byte over 6 MB", 1, Integer::sum);
+        }
         for (int k = 0; k < Math.max(expected.size(), actual.size()); k++) {
             String model = k < expected.size() ? describe(expected.get(k)) : "none";
             String engine = k < actual.size() ? describe(actual.get(k), t0, indexBySequence,
