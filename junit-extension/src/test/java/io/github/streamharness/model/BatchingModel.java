@@ -13,8 +13,10 @@ import java.util.List;
  * <p>The rules as this model reads them:
  * <ul>
  *   <li>Rule 0.3: a lane with nothing pending polls once per virtual second, counted from when it found nothing
- *   (the mapping's creation, or the end of the last invocation that left nothing pending); after an invocation it
- *   reads again at once.</li>
+ *   (the mapping's creation, or the end of the last invocation that left nothing pending: the anchor docs/esm-rules.md
+ *   gives as the modelled cadence, "whole seconds counted from when it went idle"); after an invocation it reads
+ *   again at once. A batch waiting in its window is polled on the same seconds, also when the lane has not been idle
+ *   since an earlier anchor.</li>
  *   <li>Rule 2.3: a poll that finds records takes at most BatchSize of them, cut by the 6 MB rule below. The batch
  *   goes at once when it is full: it holds BatchSize records (a), or its payload has reached 6 MB (c): the next
  *   pending record would take it past 6,291,456 bytes, it is exactly 6,291,456 bytes, or its one record alone is
@@ -37,7 +39,7 @@ public final class BatchingModel {
     private static final long SECOND = 1_000_000_000L;
     private static final String OPEN = "{\"Records\":[";
     private static final String CLOSE = "]}";
-    /** The bytes of the event around its records, {@code {"Records":[} and {@code ]}}; a comma separates two records. */
+    /** The bytes of the event around its records, {@code {"Records":[} and {@code ]}}; a comma joins two records. */
     public static final long ENVELOPE = OPEN.length() + CLOSE.length();
 
     /** One record: when it arrived (ns since the mapping's creation) and its object's bytes in the event JSON. */

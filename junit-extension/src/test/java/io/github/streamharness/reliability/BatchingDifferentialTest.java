@@ -30,11 +30,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code BASE_SEED + i}; replay one with {@code -Dstreamharness.batching.seed=<seed>}, run more with
  * {@code -Dstreamharness.batching.cases=N}.
  *
- * <p>The generator's range: BatchSize 1..12 or 100 or 10,000; window 0..3 s; handler 0 or 1..1,500 ms; 1..24
- * records over up to ~30 s, in bursts (several at one instant) and gaps; in one case in five (1..16 records,
- * BatchSize 5 or more, mostly a window) about two in five records carry 700 KiB..1 MiB of data; the rest 0..200 bytes. Arrivals lie half a millisecond off the millisecond
- * grid of polls, window ends and completions (see the model's note on simultaneous events). The exact 6 MB edges
- * (an event of exactly 6,291,456 bytes, one byte more) are pinned by {@code EngineBoundariesTest}.
+ * <p>The generator's range: BatchSize 1..12 or 100 or 10,000; window 0..5 s; handler 0, 1 s, 2 s or 1..2,500 ms;
+ * 1..24 records over up to ~30 s, in bursts (several at one instant) and gaps, of 0..200 bytes of data. In one case in
+ * eight (1..16 records, BatchSize 5 or more, mostly a window) about two records in five carry 700 KiB..1 MiB (one in
+ * thirty of those 4.4..4.9 MiB, mostly over 6 MB of JSON alone); a third of these cases put the first batch on the
+ * 6 MB edge (6 MB - 1 byte, exactly 6 MB, 6 MB + 1 byte), half the others drip large records into a window. The run
+ * fails if any trigger the model names, or an edge, was seen fewer than CASES / 200 times. Arrivals lie half a
+ * millisecond off the millisecond grid of polls, window ends and completions (see the model's note on simultaneous
+ * events).
  */
 class BatchingDifferentialTest {
     /** The seed of case 0; case i uses BASE_SEED + i. */
@@ -50,7 +53,8 @@ class BatchingDifferentialTest {
         String describe() {
             StringBuilder s = new StringBuilder("seed " + seed + ": BatchSize " + batchSize + ", window "
                     + windowSeconds + " s, handler " + durationMillis + " ms, " + dataBytes.length + " records"
-                    + (edge == NO_EDGE ? ":" : ", the first five's event JSON 6 MB " + (edge < 0 ? "" : "+") + edge + ":"));
+                    + (edge == NO_EDGE ? ":" : ", the first five's event JSON 6 MB " + (edge < 0 ? "" : "+") + edge
+                    + ":"));
             for (int i = 0; i < dataBytes.length; i++) {
                 s.append(i % 6 == 0 ? "\n  " : " ").append('#').append(i).append('@').append(ms(atNanos[i]))
                         .append('/').append(dataBytes[i]).append('B')
@@ -77,6 +81,7 @@ class BatchingDifferentialTest {
         }
         seen.putIfAbsent("event of exactly 6 MB", 0);
         seen.putIfAbsent("cut 1 byte over 6 MB", 0);
+        seen.putIfAbsent("one record over 6 MB alone", 0);
         if (seen.values().stream().anyMatch(count -> count < CASES / 200)) {
             fail("the generator is too narrow; batches seen by trigger: " + seen);
         }
@@ -86,8 +91,8 @@ class BatchingDifferentialTest {
         SplittableRandom r = new SplittableRandom(seed); // not Random: its first draws follow consecutive seeds
         boolean large = r.nextInt(8) == 0; // 6 MB matters: a BatchSize above 4 and mostly a window
         int batchSize = r.nextInt(4) == 0 ? BATCH_SIZES[r.nextInt(2)] : large ? 5 + r.nextInt(8) : 1 + r.nextInt(12);
-        int window = r.nextInt(large ? 5 : 3) == 0 ? 0 : 1 + r.nextInt(3);
-        long duration = r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(1_500);
+        int window = r.nextInt(large ? 5 : 3) == 0 ? 0 : 1 + r.nextInt(r.nextInt(4) == 0 ? 5 : 3);
+        long duration = r.nextInt(3) == 0 ? 0 : r.nextInt(5) == 0 ? 1_000L * (1 + r.nextInt(2)) : 1 + r.nextInt(2_500);
         // a third of the large cases put the 6 MB edge in the first batch: its five records arrive together, and the
         // fifth's data and key are sized when it is put (see check) so that their event JSON is 6 MB - 1, + 0 or + 1
         int edge = large && r.nextInt(3) == 0 ? r.nextInt(3) - 1 : NO_EDGE;
@@ -112,13 +117,15 @@ class BatchingDifferentialTest {
             }
             at[i] = ms * 1_000_000L + 500_000L; // off the millisecond grid (see the class note)
             boolean big = edge != NO_EDGE && i < 4 || large && r.nextInt(5) < (drip ? 3 : 2);
-            data[i] = big ? 700 * 1024 + r.nextInt(324 * 1024 + 1) : r.nextInt(201);
+            boolean alone = big && edge == NO_EDGE && r.nextInt(30) == 0; // rule 0.7: over 6 MB by itself, mostly
+            data[i] = alone ? 4_600_000 + r.nextInt(500_000) : big ? 700 * 1024 + r.nextInt(324 * 1024 + 1)
+                    : r.nextInt(201);
         }
         return new Case(seed, batchSize, window, duration, data, at, keys, edge);
     }
 
     private static void check(Case c, Map<String, Integer> seen) {
-        StreamHarness h = StreamHarness.builder().maxRecordSizeInKiB(2_048).build(); // rule 19.1: 1 MiB + key
+        StreamHarness h = StreamHarness.builder().maxRecordSizeInKiB(10_240).build(); // rule 19.1: up to 10 MiB
         Instant t0 = h.clock().now();
         List<Long> eventBytes = new ArrayList<>();
         RequestStreamHandler handler = (in, out, context) -> {
@@ -165,6 +172,8 @@ class BatchingDifferentialTest {
             seen.merge(b.trigger().name(), 1, Integer::sum);
             if (b.eventBytes() == BatchingModel.LIMIT) {
                 seen.merge("event of exactly 6 MB", 1, Integer::sum);
+            } else if (b.eventBytes() > BatchingModel.LIMIT) {
+                seen.merge("one record over 6 MB alone", 1, Integer::sum);
             }
         }
         if (c.edge() == 1 && expected.get(0).count() == 4) {
