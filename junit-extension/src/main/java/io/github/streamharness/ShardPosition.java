@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param checkpoint  the last record at or below which every record is done (rule 5.5)
  * @param next        the first record not yet done: the next one the iterator delivers
  * @param blockedAt   the first record of a batch being retried, when the shard (or one of its lanes) is blocked
- *                    by a failing batch (rule 3.3)
+ *                    by a failing batch (rule 3.3); with several lanes blocked (ParallelizationFactor > 1), the
+ *                    earliest of their batches' first records, the one that holds the checkpoint back
  * @param pending     records not yet done
  * @param iteratorAge how long {@code next} has waited (zero when caught up)
  */

@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,39 @@ class BlockedShardTest {
             e.getRecords().forEach(r -> delivered.add(r.getKinesis().getPartitionKey()));
             return null;
         };
+    }
+
+    /** Rule 0.8: a key's lane among {@code n}: its MD5 read as an unsigned 128-bit number, modulo n. */
+    private static int laneOf(String partitionKey, int n) throws Exception {
+        byte[] md5 = MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8));
+        return new BigInteger(1, md5).mod(BigInteger.valueOf(n)).intValue();
+    }
+
+    @Test
+    void withSeveralLanesBlockedBlockedAtIsTheEarliestRecordTheyAreStuckOn() throws Exception { // rule 3.3, 0.8
+        String inLaneOne = null;
+        String inLaneZero = null;
+        for (int k = 0; inLaneOne == null || inLaneZero == null; k++) {
+            String key = "key-" + k;
+            if (laneOf(key, 2) == 1 && inLaneOne == null) {
+                inLaneOne = key;
+            } else if (laneOf(key, 2) == 0 && inLaneZero == null) {
+                inLaneZero = key;
+            }
+        }
+        StreamHarness h = StreamHarness.builder().build();
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().parallelizationFactor(2).build(),
+                (RequestHandler<KinesisEvent, Void>) (e, c) -> {
+                    throw new IllegalStateException("every batch fails"); // retried until it expires
+                });
+        StreamRecord earliest = h.put(inLaneOne, "{}"); // lane 1 holds the shard's first record
+        StreamRecord later = h.put(inLaneZero, "{}");
+        h.advance(Duration.ofSeconds(5));
+
+        assertThat(f.invocations().all()).extracting(Invocation::records)
+                .contains(List.of(earliest), List.of(later)); // both lanes tried and failed
+        assertThat(f.position(S0).blockedAt()).contains(earliest); // not lane 0's record, though lane 0 comes first
+        assertThat(f.position(S0).next()).contains(earliest);
     }
 
     @Test

@@ -77,16 +77,20 @@ public final class MappingLedger {
         for (Lane lane : reader.lanes) {
             StreamRecord head = lane.head();
             pending += lane.pendingCount();
-            if (head != null && (next == null || new BigInteger(head.sequenceNumber())
-                    .compareTo(new BigInteger(next.sequenceNumber())) < 0)) {
+            if (head != null && (next == null || earlier(head, next))) {
                 next = head;
             }
-            if (blocked == null && lane.isRetrying()) {
+            // rule 3.3, 0.8: with several lanes blocked, the earliest head is the one that holds the checkpoint back
+            if (lane.isRetrying() && head != null && (blocked == null || earlier(head, blocked))) {
                 blocked = head;
             }
             age = Math.max(age, lane.iteratorAgeNanos(now));
         }
         return new PositionView(reader.checkpoint(), next, blocked, pending, age);
+    }
+
+    private static boolean earlier(StreamRecord a, StreamRecord b) {
+        return new BigInteger(a.sequenceNumber()).compareTo(new BigInteger(b.sequenceNumber())) < 0;
     }
 
     /** What {@link #position(String)} reports. */
