@@ -4,6 +4,7 @@ import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.StreamHarness;
 import io.github.streamharness.TemplateFunction;
 import io.github.streamharness.WarningKind;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -15,7 +16,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -76,8 +76,6 @@ final class ClassPlan {
     final List<TestAttributes> attributes;
     /** The {@link HandlerUnderTest} fields of each class of {@link #classes}, superclass fields first. */
     private final Map<Class<?>, List<Field>> handlerFields;
-    /** Whether no class of {@link #classes} has a {@link HandlerUnderTest} field. */
-    final boolean noHandlerFields;
     /** The run's seed and start parameters, or null when one is invalid (each test reads them, and fails). */
     final RunParameters parameters;
     /** Per annotation type: whether it is, or carries, an annotation the extension reads on a test method. */
@@ -149,18 +147,14 @@ final class ClassPlan {
         this.attributes = List.copyOf(values);
         this.testAttributesValid = HarnessFactory.attributesValid(attributes);
         Map<Class<?>, List<Field>> fields = new HashMap<>();
-        boolean none = true;
         for (Class<?> c : classes) {
-            List<Field> f = findHandlerFields(c);
-            fields.put(c, f);
-            none &= f.isEmpty();
+            fields.put(c, findHandlerFields(c));
         }
         this.handlerFields = Map.copyOf(fields);
-        this.noHandlerFields = none;
         RunParameters p;
         try {
-            p = RunParameters.read(context);
-        } catch (RuntimeException e) {
+            p = HarnessFactory.readConfigurationParameters(context);
+        } catch (ExtensionConfigurationException e) {
             p = null;
         }
         this.parameters = p;
@@ -268,19 +262,11 @@ final class ClassPlan {
         }
     }
 
-    /** JUnit's configuration parameters of the run that the extension reads, parsed (null: not given). */
+    /**
+     * JUnit's configuration parameters of the run that the extension reads, parsed (null: not given); read by
+     * {@link HarnessFactory#readConfigurationParameters}.
+     */
     record RunParameters(Long seed, Instant startTime) {
-        /** Reads and parses them; {@link HarnessFactory} names a bad one. */
-        static RunParameters read(ExtensionContext context) {
-            Optional<String> seed = context.getConfigurationParameter(HarnessFactory.SEED_PARAMETER);
-            Optional<String> start = context.getConfigurationParameter(HarnessFactory.START_TIME_PARAMETER);
-            try {
-                return new RunParameters(seed.isPresent() ? Long.parseLong(seed.get().trim()) : null,
-                        start.isPresent() ? Instant.parse(start.get().trim()) : null);
-            } catch (NumberFormatException | DateTimeParseException e) {
-                throw new IllegalArgumentException(e);
-            }
-        }
     }
 
     /** The plan of the context's test class, from the root store or worked out now (and kept). */

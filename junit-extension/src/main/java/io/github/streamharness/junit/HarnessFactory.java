@@ -147,7 +147,8 @@ final class HarnessFactory {
         }
     }
 
-    private static ClassPlan.RunParameters readConfigurationParameters(ExtensionContext context) {
+    /** Reads and parses the run's seed and start parameters; an invalid one fails naming it and what it takes. */
+    static ClassPlan.RunParameters readConfigurationParameters(ExtensionContext context) {
         String parameter = SEED_PARAMETER;
         try {
             Optional<String> seed = context.getConfigurationParameter(SEED_PARAMETER);

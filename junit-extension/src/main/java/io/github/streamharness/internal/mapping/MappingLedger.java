@@ -182,13 +182,8 @@ public final class MappingLedger {
                 if (r < 0 || records.isEmpty()) {
                     continue;
                 }
-                boolean[] marks = held[r] != null ? held[r]
-                        : (held[r] = new boolean[readers.get(r).shard.size()]);
                 for (int n = 0, size = records.size(); n < size; n++) {
-                    int i = records.index(n);
-                    if (i < marks.length) {
-                        marks[i] = true;
-                    }
+                    mark(held, r, records.index(n));
                 }
             } else {
                 for (StreamRecord record : batch) {
