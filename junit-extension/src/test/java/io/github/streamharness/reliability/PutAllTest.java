@@ -9,6 +9,7 @@ import io.github.streamharness.traffic.RecordSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
@@ -73,6 +74,33 @@ class PutAllTest {
                             linked.get(2).partitionKey());
             assertThat(h.putAll(List.of())).isEmpty();
             assertThatThrownBy(() -> put.set(0, null)).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Test
+    void theListReturnedMakesEachRecordWhenReadEvenAfterTheShardReleasedIt() { // rule 12.2
+        List<RecordSpec> records = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) { // past 4,096 in each shard: it releases them once they are read
+            records.add(new RecordSpec("pk-" + i % 7, ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+        }
+        try (StreamHarness h = StreamHarness.builder().shards(2).mapping(LANES).handler((e, c) -> null)
+                .releaseCommittedRecords(true).build()) {
+            List<StreamRecord> put = h.putAll(records);
+            List<List<StreamRecord>> held = List.of(h.shard(0).records(), h.shard(1).records());
+            h.runUntilIdle();
+
+            assertThat(h.shard(0).records().size() + h.shard(1).records().size()).isLessThan(10_000); // released
+            assertThat(put).hasSize(10_000);
+            for (List<StreamRecord> shard : held) { // each shard's records, in the order they were put
+                String id = shard.get(0).shardId();
+                assertThat(put.stream().filter(r -> r.shardId().equals(id)).toList()).isEqualTo(shard);
+            }
+            assertThat(put.get(9_999).dataAsString()).isEqualTo("{\"n\":9999}");
+            assertThat(put.get(9_999).partitionKey()).isEqualTo("pk-" + 9_999 % 7);
+            assertThat(put.get(3)).isEqualTo(put.get(3)).isNotSameAs(put.get(3)); // made anew on each read
+            assertThatThrownBy(() -> put.get(10_000)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("record 10000 of the 10000 put together");
+            assertThatThrownBy(() -> put.get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
         }
     }
 

@@ -83,7 +83,7 @@ public final class HarnessAssembly {
         this.stream = external != null ? external.stream()
                 : new StreamLog(settings.streamName(), settings.streamArn(), settings.shards(),
                         settings.startTime().getEpochSecond(), settings.retention().toMillis());
-        this.stream.addListener((shard, index, record, hashKey) -> written[0]++);
+        this.stream.addListener((shard, index, arrivalMillis, hashKey) -> written[0]++);
         this.stream.releaseCommittedRecords(settings.releaseCommittedRecords());
         this.stream.maxRecordSizeInKiB(settings.maxRecordSizeInKiB());
         if (backend != null) { // its view of the harness: records in, clock, the mappings' ledgers

@@ -82,7 +82,12 @@ public final class BatchAssembler {
 
     /** Rule 9.1, 9.3, 9.4: whether the record passes the filters (every record does without any). */
     public boolean selects(StreamRecord record) {
-        return filter.isEmpty() || filter.matches(record.dataBytes());
+        return selectsAll() || filter.matches(record.dataBytes());
+    }
+
+    /** Whether every record is delivered: the mapping has no filter criteria (rule 9), no record need be read. */
+    public boolean selectsAll() {
+        return filter.isEmpty();
     }
 
     /** Whether the lane has enough records for a full batch (rule 2.3 a). */

@@ -191,7 +191,7 @@ public final class MappingControl {
             }
         }
         for (int i : waiting) {
-            engine.laneOf(reader, reader.shard.get(i)).enqueue(i, now);
+            engine.laneOf(reader, i, null).enqueue(i, now);
         }
         engine.timeline(now, reader, TimelineEntry.Kind.STATE, "ParallelizationFactor " + before + " -> "
                 + lanes.length + ": the old lanes' batches are done; " + waiting.size() + " waiting record(s) "

@@ -3,7 +3,6 @@ package io.github.streamharness.internal.mapping;
 import io.github.streamharness.EventSourceMappingConfig;
 import io.github.streamharness.RecordState;
 import io.github.streamharness.StartingPosition;
-import io.github.streamharness.StreamRecord;
 import io.github.streamharness.TimelineEntry;
 import io.github.streamharness.internal.batch.BatchAssembler;
 import io.github.streamharness.WarningKind;
@@ -129,7 +128,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             }
         }
         for (int i = start; i < shard.size(); i++) {
-            accept(reader, i, shard.get(i), now);
+            accept(reader, i, now, null);
         }
         return reader;
     }
@@ -204,19 +203,15 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
 
     /**
      * Rule 0.8: each shard has its own N lanes, lane = MD5(partitionKey) mod N (an explicit hash key routes the
-     * record to its shard, but the key's records still share one lane, so per-key order holds).
+     * record to its shard, but the key's records still share one lane, so per-key order holds). For record
+     * {@code recordIndex} of the reader's shard; {@code key} is its key's hash when the stream already has it, or null.
      */
-    Lane laneOf(ShardReader reader, StreamRecord record) {
-        return laneOf(reader, record, null);
-    }
-
-    /** As {@link #laneOf(ShardReader, StreamRecord)}, with the key's hash when the stream already has it. */
-    private Lane laneOf(ShardReader reader, StreamRecord record, KeyHash key) {
+    Lane laneOf(ShardReader reader, int recordIndex, KeyHash key) {
         Lane[] lanes = reader.lanes;
         if (lanes.length == 1) {
             return lanes[0];
         }
-        KeyHash k = key != null ? key : stream.keyHash(record.partitionKey());
+        KeyHash k = key != null ? key : stream.keyHash(reader.shard.partitionKey(recordIndex));
         return lanes[k.lane(lanes.length)]; // remembered per key: one MD5 and one reduction per key, not per record
     }
 
@@ -239,7 +234,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
     }
 
     @Override
-    public void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, KeyHash key) {
+    public void recordWritten(ShardLog shard, int recordIndex, long arrivalMillis, KeyHash key) {
         ShardReader reader = readers.get(shard.index());
         if (config.startingPosition() == StartingPosition.AT_TIMESTAMP && recordIndex == reader.startIndex()
                 && reader.watermark() == recordIndex && shard.arrivalMillis(recordIndex)
@@ -247,17 +242,15 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             reader.beforeStart(recordIndex); // rule 2.6: a future timestamp starts at the first record at or after it
             return;
         }
-        long arrival = Math.max(scheduler.eventTimeNanos(), record.approximateArrivalEpochMillis() * 1_000_000L);
-        accept(reader, recordIndex, record, arrival, key);
+        long arrival = Math.max(scheduler.eventTimeNanos(), arrivalMillis * 1_000_000L);
+        accept(reader, recordIndex, arrival, key);
     }
 
-    private void accept(ShardReader reader, int recordIndex, StreamRecord record, long at) {
-        accept(reader, recordIndex, record, at, null);
-    }
-
-    private void accept(ShardReader reader, int recordIndex, StreamRecord record, long at, KeyHash key) {
+    /** Takes record {@code recordIndex} of the reader's shard: filtered out (rule 9.4) or queued on its lane. */
+    private void accept(ShardReader reader, int recordIndex, long at, KeyHash key) {
         reader.pending(recordIndex);
-        if (!context.settings().assembler().selects(record)) {
+        BatchAssembler assembler = context.settings().assembler();
+        if (!assembler.selectsAll() && !assembler.selects(reader.shard.get(recordIndex))) {
             // rule 9.4: not delivered, not sent to the destination, counted as processed
             reader.finish(recordIndex, RecordState.FILTERED);
             context.events.observations().filteredOut(reader.shard.shardId(), at, 1);
@@ -266,7 +259,7 @@ public final class MappingEngine implements StreamLog.Listener, AutoCloseable {
             }
             return;
         }
-        laneOf(reader, record, key).enqueue(recordIndex, at);
+        laneOf(reader, recordIndex, key).enqueue(recordIndex, at);
     }
 
     /** Whether the mapping polls (rule 1.13). */

@@ -117,7 +117,8 @@ public final class ShardLog {
         if (externalIndex.putIfAbsent(sequenceNumber, size) != null) {
             throw new IllegalArgumentException(shardId + " already holds sequence number " + sequenceNumber);
         }
-        return store(partitionKey, data, arrivalMillis, sequenceNumber, null);
+        store(partitionKey, data, arrivalMillis, sequenceNumber, null);
+        return get(size - 1);
     }
 
     /** The shards this one was split or merged from (rule 11.1): empty for an original shard. */
@@ -143,23 +144,27 @@ public final class ShardLog {
 
     /** Appends a record arriving now; returns it. */
     StreamRecord append(String partitionKey, byte[] data, long arrivalMillis) {
-        return append(partitionKey, data, arrivalMillis, null);
+        add(partitionKey, data, arrivalMillis, null);
+        return get(size - 1);
     }
 
-    /** {@link #append}, with the key's hash when the stream has it (its id in the key table is remembered). */
-    StreamRecord append(String partitionKey, byte[] data, long arrivalMillis, KeyHash key) {
+    /**
+     * Appends a record, with the key's hash when the stream has it (its id in the key table is remembered); makes
+     * no {@link StreamRecord}: {@link #get} or {@link #record(Chunk, int)} makes one when it is asked for.
+     */
+    void add(String partitionKey, byte[] data, long arrivalMillis, KeyHash key) {
         if (externalIndex != null) {
             throw new IllegalStateException(shardId + " holds a real stream's records: append them with their "
                     + "sequence numbers");
         }
-        return store(partitionKey, data, arrivalMillis, null, key);
+        store(partitionKey, data, arrivalMillis, null, key);
     }
 
     /**
      * Stores record {@code size}: its data copied into the current block (or an array of its own when large), its
-     * columns written in the tail chunk. Returns the record; nothing else is allocated per record.
+     * columns written in the tail chunk. Nothing is allocated per record.
      */
-    private StreamRecord store(String partitionKey, byte[] data, long arrivalMillis, String givenNumber,
+    private void store(String partitionKey, byte[] data, long arrivalMillis, String givenNumber,
             KeyHash key) {
         int i = size;
         int n = data.length;
@@ -191,10 +196,6 @@ public final class ShardLog {
         size++;
         maxPartitionKeyChars = Math.max(maxPartitionKeyChars, partitionKey.length());
         maxDataBytes = Math.max(maxDataBytes, n);
-        RecordAccess.Factory f = RecordAccess.factory();
-        return givenNumber == null
-                ? f.numbered(shardId, sequencePrefix, i, COUNTER_DIGITS, partitionKey, into, offset, n, arrivalMillis)
-                : f.given(shardId, givenNumber, partitionKey, into, offset, n, arrivalMillis);
     }
 
     private Chunk newChunk(int i) {
@@ -238,6 +239,19 @@ public final class ShardLog {
     /** The record at {@code i}, made now (equal to the one the put returned); it must be available. */
     public StreamRecord get(int i) {
         return chunk(i).record(shardId, sequencePrefix, COUNTER_DIGITS, i);
+    }
+
+    /**
+     * The chunk that holds record {@code i} (it must be available): with {@link #record(Chunk, int)}, the record
+     * can be made later even after the shard released it (a put's result holds chunks, not records).
+     */
+    Chunk chunkOf(int i) {
+        return chunk(i);
+    }
+
+    /** Record {@code i} made from {@code chunk}, the one {@link #chunkOf} gave for it. */
+    StreamRecord record(Chunk chunk, int i) {
+        return chunk.record(shardId, sequencePrefix, COUNTER_DIGITS, i);
     }
 
     /** Arrival time of record {@code i} in epoch millis, without making the record. */

@@ -5,7 +5,6 @@ import io.github.streamharness.StreamRecord;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -22,11 +21,12 @@ public final class StreamLog {
     /** Something that reads the stream: told of each record as it is written. */
     public interface Listener {
         /**
-         * A record was appended at index {@code recordIndex} of {@code shard}; {@code key} is its partition key's
-         * hash, or null when the stream did not need it (one shard, or an explicit hash key): ask
-         * {@link #keyHash(String)} then.
+         * A record was appended at index {@code recordIndex} of {@code shard}, arriving at {@code arrivalMillis};
+         * {@code key} is its partition key's hash, or null when the stream did not need it (one shard, or an
+         * explicit hash key): ask {@link #keyHash(String)} then. No {@link StreamRecord} is made for the listener:
+         * {@link ShardLog#get} makes one when it needs the whole record.
          */
-        void recordWritten(ShardLog shard, int recordIndex, StreamRecord record, KeyHash key);
+        void recordWritten(ShardLog shard, int recordIndex, long arrivalMillis, KeyHash key);
 
         /**
          * The stream was resharded (rule 11.1): {@code closed} no longer take records, {@code opened} (new shards,
@@ -99,16 +99,16 @@ public final class StreamLog {
         try {
             int index = shard.size();
             StreamRecord record = write.get();
-            tell(shard, index, record, key);
+            tell(shard, index, record.approximateArrivalEpochMillis(), key);
             return record;
         } finally {
             lock.unlock();
         }
     }
 
-    private void tell(ShardLog shard, int index, StreamRecord record, KeyHash key) {
+    private void tell(ShardLog shard, int index, long arrivalMillis, KeyHash key) {
         for (Listener l : listeners) {
-            l.recordWritten(shard, index, record, key);
+            l.recordWritten(shard, index, arrivalMillis, key);
         }
     }
 
@@ -209,7 +209,8 @@ public final class StreamLog {
         lock.lock();
         try {
             BigInteger explicit = explicitHashKey != null ? keyHashes.explicit(explicitHashKey) : null;
-            return write(partitionKey, data, explicit, arrivalMillis);
+            ShardLog shard = write(partitionKey, data, explicit, arrivalMillis);
+            return shard.get(shard.size() - 1);
         } finally {
             lock.unlock();
         }
@@ -224,7 +225,7 @@ public final class StreamLog {
     public List<StreamRecord> putAll(String[] partitionKeys, byte[][] data, String[] explicitHashKeys, int n,
             long arrivalMillis) {
         limits.checkAll(partitionKeys, data, n);
-        StreamRecord[] written = new StreamRecord[n];
+        WrittenRecords written = new WrittenRecords(n);
         lock.lock();
         try {
             BigInteger[] explicit = explicitHashKeys == null ? null : new BigInteger[n];
@@ -236,16 +237,18 @@ public final class StreamLog {
                 }
             }
             for (int i = 0; i < n; i++) {
-                written[i] = write(partitionKeys[i], data[i], explicit == null ? null : explicit[i], arrivalMillis);
+                ShardLog shard = write(partitionKeys[i], data[i], explicit == null ? null : explicit[i],
+                        arrivalMillis);
+                written.set(i, shard, shard.size() - 1);
             }
         } finally {
             lock.unlock();
         }
-        return Collections.unmodifiableList(Arrays.asList(written));
+        return written;
     }
 
-    /** Routes and appends one checked record and tells the listeners; under the lock. */
-    private StreamRecord write(String partitionKey, byte[] data, BigInteger explicit, long arrivalMillis) {
+    /** Routes and appends one checked record and tells the listeners; under the lock. Returns its shard. */
+    private ShardLog write(String partitionKey, byte[] data, BigInteger explicit, long arrivalMillis) {
         // with one shard nothing routes by hash key: readers that need one (lanes) ask keyHash themselves;
         // resharding takes the same lock, so a put routes among the open shards of one moment (rule 11.1)
         List<ShardLog> routes = open;
@@ -264,9 +267,9 @@ public final class StreamLog {
             }
         }
         int index = shard.size();
-        StreamRecord record = shard.append(partitionKey, data, arrivalMillis, key);
-        tell(shard, index, record, key);
-        return record;
+        shard.add(partitionKey, data, arrivalMillis, key);
+        tell(shard, index, arrivalMillis, key);
+        return shard;
     }
 
     /** The MD5 hash key of a partition key (cached for repeated keys). */

@@ -144,7 +144,7 @@ class StreamLogEdgesTest {
     void aRealStreamsRecordsKeepTheirOwnSequenceNumbersAndAreToldToListeners() { // rule 12.1, 12.2
         ExternalStream s = external();
         List<String> told = new java.util.ArrayList<>();
-        s.stream().addListener((shard, index, record, key) -> told.add(shard.shardId() + "#" + index + " "
+        s.stream().addListener((shard, index, arrivalMillis, key) -> told.add(shard.shardId() + "#" + index + " "
                 + (key == null ? null : key.hashKey())));
         String number = "49590338271490256608559692538361571095921575989136588898";
         StreamRecord r = s.append("shardId-000000000001", number, "pk", new byte[] {1}, T0);
