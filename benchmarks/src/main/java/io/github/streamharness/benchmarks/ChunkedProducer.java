@@ -26,6 +26,8 @@ final class ChunkedProducer {
     private final long chunkNanos;
     private final long chunks;
     private final long poisonEvery;
+    /** One request's entries, reused from call to call (putAll keeps none of the list). */
+    private final List<RecordSpec> call = new ArrayList<>(PUT_RECORDS_LIMIT);
     private Instant start;
     private long produced;
     private long poisons;
@@ -45,7 +47,6 @@ final class ChunkedProducer {
     }
 
     private void chunk(long k) {
-        List<RecordSpec> call = new ArrayList<>(PUT_RECORDS_LIMIT);
         for (long i = 0; i < recordsPerChunk; i++) {
             long n = produced++;
             boolean poison = poisonEvery > 0 && n % poisonEvery == poisonEvery - 1;
@@ -60,6 +61,7 @@ final class ChunkedProducer {
         }
         if (!call.isEmpty()) {
             harness.putAll(call);
+            call.clear();
         }
         if (k + 1 < chunks) {
             harness.schedule(start.plusNanos((k + 1) * chunkNanos), () -> chunk(k + 1));
