@@ -112,7 +112,8 @@ public final class StreamHarness implements AutoCloseable {
      * Puts every record, in order, at the current virtual time, as one producer call (a Kinesis PutRecords request):
      * under the stream's lock once, so no other thread's put lands between them. Each record is checked first; when
      * one is refused (rule 19.1) the exception names it and none is written. Returns them, in order (unmodifiable;
-     * in-process, each {@code get} makes the record anew, equal to the one the shard gives). On a live backend ({@code spi.StreamBackend}) the records are put one after the other.
+     * in-process, each {@code get} makes the record anew, equal to the one the shard gives). On a live backend
+     * ({@code spi.StreamBackend}) the records are put one after the other.
      */
     public List<StreamRecord> putAll(Iterable<io.github.streamharness.traffic.RecordSpec> records) {
         return assembly.putAll(records);
