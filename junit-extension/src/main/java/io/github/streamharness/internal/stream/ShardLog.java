@@ -142,12 +142,6 @@ public final class ShardLog {
         this.closedAtMillis = atMillis;
     }
 
-    /** Appends a record arriving now; returns it. */
-    StreamRecord append(String partitionKey, byte[] data, long arrivalMillis) {
-        add(partitionKey, data, arrivalMillis, null);
-        return get(size - 1);
-    }
-
     /**
      * Appends a record, with the key's hash when the stream has it (its id in the key table is remembered); makes
      * no {@link StreamRecord}: {@link #get} or {@link #record(Chunk, int)} makes one when it is asked for.
@@ -241,15 +235,7 @@ public final class ShardLog {
         return chunk(i).record(shardId, sequencePrefix, COUNTER_DIGITS, i);
     }
 
-    /**
-     * The chunk that holds record {@code i} (it must be available): with {@link #record(Chunk, int)}, the record
-     * can be made later even after the shard released it (a put's result holds chunks, not records).
-     */
-    Chunk chunkOf(int i) {
-        return chunk(i);
-    }
-
-    /** Record {@code i} made from {@code chunk}, the one {@link #chunkOf} gave for it. */
+    /** Record {@code i} made from {@code chunk}, the one {@link #chunk} gave for it (even after a release). */
     StreamRecord record(Chunk chunk, int i) {
         return chunk.record(shardId, sequencePrefix, COUNTER_DIGITS, i);
     }
@@ -277,7 +263,8 @@ public final class ShardLog {
         return SequenceNumbers.format(sequencePrefix, i, COUNTER_DIGITS);
     }
 
-    private Chunk chunk(int i) {
+    /** The chunk that holds record {@code i}, which must be available; the chunk stays readable after release. */
+    Chunk chunk(int i) {
         if (i < base || i >= size) {
             throw new IndexOutOfBoundsException("record " + i + " of " + shardId + " is not available (held: "
                     + base + ".." + (size - 1) + ")");

@@ -25,7 +25,7 @@ final class WrittenRecords extends AbstractList<StreamRecord> implements RandomA
     /** Sets entry {@code k}: the record the shard holds at {@code index}, just written. */
     void set(int k, ShardLog shard, int index) {
         shards[k] = shard;
-        chunks[k] = shard.chunkOf(index);
+        chunks[k] = shard.chunk(index);
         indices[k] = index;
     }
 
