@@ -1,5 +1,7 @@
 package io.github.streamharness.traffic;
 
+import io.github.streamharness.internal.assembly.SpecAccess;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -14,11 +16,22 @@ import java.util.Objects;
  * @param explicitHashKey a decimal hash key that overrides the partition key's hash for routing, or {@code null}
  */
 public record RecordSpec(String partitionKey, byte[] data, String explicitHashKey) {
+    static {
+        SpecAccess.install(new PutPathReader()); // putAll reads the bytes without the copy data() makes
+    }
 
     /** Checks the arguments and copies the data. */
     public RecordSpec {
         Objects.requireNonNull(partitionKey, "partitionKey");
         data = Objects.requireNonNull(data, "data").clone();
+    }
+
+    /** The put path's reader (through {@link SpecAccess}): the data array itself, which the shard copies once. */
+    private static final class PutPathReader implements SpecAccess.Reader {
+        @Override
+        public byte[] dataArray(RecordSpec spec) {
+            return spec.data;
+        }
     }
 
     /** A record without an explicit hash key. */

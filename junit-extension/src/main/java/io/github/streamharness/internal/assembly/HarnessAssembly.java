@@ -120,7 +120,7 @@ public final class HarnessAssembly {
                 throw new NullPointerException("putAll: record " + i + " (0-based) is null; nothing was written");
             }
             keys[i] = r.partitionKey();
-            data[i] = r.data();
+            data[i] = SpecAccess.dataArray(r); // not a copy: the shard's block takes the only copy
             if (r.explicitHashKey() != null) {
                 if (explicit == null) {
                     explicit = new String[n];

@@ -48,23 +48,35 @@ public final class KinesisEventFactory {
 
     /** As {@link #create(List, EventMetadata)}, from the shard's columns: no {@link StreamRecord} is made. */
     private static KinesisEvent create(ShardRecords records, EventMetadata metadata) {
-        int n = records.size();
-        String shardId = records.shardId();
-        List<KinesisEventRecord> eventRecords = new ArrayList<>(n);
-        long lastArrival = 0;
-        long lastDateMillis = 0;
-        for (int i = 0; i < n; i++) {
-            long arrival = records.arrivalMillis(i);
-            if (i == 0 || arrival != lastArrival) { // records of one millisecond share the conversion, not the Date
+        Entries entries = new Entries(records.shardId(), records.size(), metadata);
+        records.each(entries);
+        KinesisEvent event = new KinesisEvent();
+        event.setRecords(entries.list);
+        return event;
+    }
+
+    /** The event's entries, made as the shard gives each record's fields. */
+    private static final class Entries implements ShardRecords.Fields {
+        private final String shardId;
+        private final EventMetadata metadata;
+        private final List<KinesisEventRecord> list;
+        private long lastArrival;
+        private long lastDateMillis;
+
+        Entries(String shardId, int size, EventMetadata metadata) {
+            this.shardId = shardId;
+            this.metadata = metadata;
+            this.list = new ArrayList<>(size);
+        }
+
+        @Override
+        public void record(int n, String partitionKey, String sequenceNumber, byte[] data, long arrival) {
+            if (n == 0 || arrival != lastArrival) { // records of one millisecond share the conversion, not the Date
                 lastArrival = arrival;
                 lastDateMillis = EpochSeconds.runtimeMillis(arrival);
             }
-            eventRecords.add(eventRecord(shardId, records.partitionKey(i), records.sequenceNumber(i),
-                    records.dataBytes(i), arrival, lastDateMillis, metadata));
+            list.add(eventRecord(shardId, partitionKey, sequenceNumber, data, arrival, lastDateMillis, metadata));
         }
-        KinesisEvent event = new KinesisEvent();
-        event.setRecords(eventRecords);
-        return event;
     }
 
     /** One entry of the event's {@code Records} list. */

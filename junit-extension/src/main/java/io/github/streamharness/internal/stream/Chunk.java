@@ -19,23 +19,28 @@ final class Chunk {
     private static final int BITS = 12;
     /** Records per chunk from record {@code 1 << BITS} on. */
     static final int SIZE = 1 << BITS;
-    /** Offsets within a block take the low 20 bits of {@link #place}: blocks are smaller than 1 MiB. */
+    /** Offsets within a block take the low 20 bits of a record's place in {@link #columns}: blocks are < 1 MiB. */
     private static final int OFFSET_BITS = 20;
     /** The largest block a chunk can point into. */
     static final int MAX_BLOCK = 1 << OFFSET_BITS;
+    /** A record's ints in {@link #columns}: its place, its data's length, its key's id. */
+    private static final int PLACE = 0;
+    private static final int LENGTH = 1;
+    private static final int KEY = 2;
+    private static final int STRIDE = 3;
 
     /** Index in the shard of the chunk's first record. */
     final int start;
     private final int capacity;
     private final long[] arrival;
     /**
-     * Where the data lies: {@code block << 20 | offset} for data in a shared block (its index in {@link #blocks}; a
-     * chunk's at most 4,096 records of at most 8 KiB fill fewer than 2,048 blocks), or {@code ~k} for the
-     * {@code k}-th array of its own ({@link #own}).
+     * Three ints per record, side by side (record {@code j} of the chunk at {@code 3 * j}), so that a put writes
+     * and an event reads one run of memory, not three arrays: where the data lies ({@code block << 20 | offset} for
+     * data in a shared block, its index in {@link #blocks}, a chunk's at most 4,096 records of at most 8 KiB filling
+     * fewer than 2,048 blocks; or {@code ~k} for the {@code k}-th array of its own, {@link #own}), the data's length,
+     * and the partition key's id in {@link #keys}.
      */
-    private final int[] place;
-    private final int[] length;
-    private final int[] key;
+    private final int[] columns;
     private final KeyTable keys;
     /** The sequence numbers a real stream gave the records; null when the shard numbers its own. */
     private final String[] given;
@@ -49,9 +54,7 @@ final class Chunk {
         this.start = start(number);
         this.capacity = number == 0 ? 1 << FIRST_BITS : number <= BITS - FIRST_BITS ? start : SIZE;
         this.arrival = new long[capacity];
-        this.place = new int[capacity];
-        this.length = new int[capacity];
-        this.key = new int[capacity];
+        this.columns = new int[capacity * STRIDE];
         this.keys = keys;
         this.given = givenNumbers ? new String[capacity] : null;
     }
@@ -84,12 +87,14 @@ final class Chunk {
     void write(int i, long arrivalMillis, byte[] block, int offset, boolean ownArray, int dataLength, int keyId,
                String number) {
         int j = i - start;
+        int c = j * STRIDE;
+        int p;
         if (ownArray) {
             if (own == null || ownCount == own.length) {
                 own = own == null ? new byte[2][] : Arrays.copyOf(own, ownCount * 2);
             }
             own[ownCount] = block;
-            place[j] = ~ownCount++;
+            p = ~ownCount++;
         } else {
             int b = blockCount - 1;
             if (b < 0 || blocks[b] != block) { // the shard moved on to a new block
@@ -99,11 +104,13 @@ final class Chunk {
                 blocks[blockCount] = block;
                 b = blockCount++;
             }
-            place[j] = b << OFFSET_BITS | offset;
+            p = b << OFFSET_BITS | offset;
         }
+        int[] cs = columns;
+        cs[c + PLACE] = p;
+        cs[c + LENGTH] = dataLength;
+        cs[c + KEY] = keyId;
         arrival[j] = arrivalMillis;
-        length[j] = dataLength;
-        key[j] = keyId;
         if (given != null) {
             given[j] = number;
         }
@@ -122,19 +129,19 @@ final class Chunk {
     }
 
     int dataSize(int i) {
-        return length[i - start];
+        return columns[(i - start) * STRIDE + LENGTH];
     }
 
     /** A copy of record {@code i}'s data. */
     byte[] dataBytes(int i) {
-        int j = i - start;
-        int p = place[j];
+        int c = (i - start) * STRIDE;
+        int p = columns[c + PLACE];
         int offset = offset(p);
-        return Arrays.copyOfRange(array(p), offset, offset + length[j]);
+        return Arrays.copyOfRange(array(p), offset, offset + columns[c + LENGTH]);
     }
 
     String partitionKey(int i) {
-        return keys.key(key[i - start]);
+        return keys.key(columns[(i - start) * STRIDE + KEY]);
     }
 
     /** The sequence number a real stream gave record {@code i}, or null when the shard numbers its own. */
@@ -145,14 +152,16 @@ final class Chunk {
     /** Record {@code i} as a {@link StreamRecord}, made now; its data is shared with the block, not copied. */
     StreamRecord record(String shardId, String sequencePrefix, int counterDigits, int i) {
         int j = i - start;
-        int p = place[j];
+        int c = j * STRIDE;
+        int p = columns[c + PLACE];
+        int length = columns[c + LENGTH];
         byte[] block = array(p);
         int offset = offset(p);
         RecordAccess.Factory f = RecordAccess.factory();
-        String partitionKey = keys.key(key[j]);
+        String partitionKey = keys.key(columns[c + KEY]);
         return given == null
-                ? f.numbered(shardId, sequencePrefix, i, counterDigits, partitionKey, block, offset, length[j],
+                ? f.numbered(shardId, sequencePrefix, i, counterDigits, partitionKey, block, offset, length,
                         arrival[j])
-                : f.given(shardId, given[j], partitionKey, block, offset, length[j], arrival[j]);
+                : f.given(shardId, given[j], partitionKey, block, offset, length, arrival[j]);
     }
 }

@@ -88,6 +88,31 @@ public final class ShardRecords extends AbstractList<StreamRecord> implements Ra
         return given != null ? given : SequenceNumbers.format(sequencePrefix, i, counterDigits);
     }
 
+    /** A record's fields, as {@link #each} gives them. */
+    public interface Fields {
+        /** The {@code n}-th record: {@code data} is a copy of its own. */
+        void record(int n, String partitionKey, String sequenceNumber, byte[] data, long arrivalMillis);
+    }
+
+    /**
+     * Gives every record's fields to {@code fields}, in list order, without making the records: the chunk of each
+     * record is found once for all its fields (the indices ascend, so the chunks are walked in order).
+     */
+    public void each(Fields fields) {
+        Chunk[] cs = chunks;
+        int k = 0;
+        for (int n = 0; n < size; n++) {
+            int i = indices == null ? from + n : indices[n];
+            while (i >= cs[k].end()) {
+                k++;
+            }
+            Chunk c = cs[k];
+            String given = c.givenNumber(i);
+            fields.record(n, c.partitionKey(i), given != null ? given
+                    : SequenceNumbers.format(sequencePrefix, i, counterDigits), c.dataBytes(i), c.arrivalMillis(i));
+        }
+    }
+
     private Chunk chunk(int i) {
         Chunk[] cs = chunks;
         if (cs.length == 1) {
