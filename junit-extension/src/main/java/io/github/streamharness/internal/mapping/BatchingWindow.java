@@ -51,7 +51,7 @@ final class BatchingWindow {
      */
     boolean full(BatchAssembler assembler, PendingRecords queue, ShardLog shard, WindowTracker windows) {
         if (nth == null) { // made once per lane, not at every record
-            nth = queue::get;
+            nth = queue::record;
             extraBytes = windows::extraEventBytes;
         }
         return assembler.full(fill, queue.size(), nth, shard, extraBytes);

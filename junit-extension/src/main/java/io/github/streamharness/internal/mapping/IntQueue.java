@@ -2,8 +2,11 @@ package io.github.streamharness.internal.mapping;
 
 import java.util.Arrays;
 
-/** A growable FIFO of ints (shard record indices) with random access from the head. */
-final class IntQueue {
+/**
+ * A growable FIFO of ints (shard record indices) with random access from the head. Not final: a lane's
+ * {@link PendingRecords} is one, so that a put reaches the queue's array from the lane in one hop less.
+ */
+class IntQueue {
     private int[] items = new int[16];
     private int head;
     private int tail;

@@ -67,7 +67,7 @@ final class Lane {
     }
 
     StreamRecord head() { // the first pending record of the lane, or null
-        return queue.isEmpty() ? null : queue.get(0);
+        return queue.isEmpty() ? null : queue.record(0);
     }
 
     boolean isRetrying() { // rule 3.3: its head batch holds records that failed or were throttled
@@ -117,7 +117,7 @@ final class Lane {
     IntQueue settle() {
         awaitParents();
         status = LaneStatus.SETTLED;
-        return queue.queue();
+        return queue; // its records go to the lanes of the new factor
     }
 
     boolean windowOpen() { // a tumbling window whose final invocation is still to succeed (rule 8.4, 11.2)
@@ -187,7 +187,7 @@ final class Lane {
                 BatchAssembler assembler = context.settings().assembler();
                 // rule 8.3: with tumbling windows a batch takes only records of the open window
                 int available = windows.available(assembler, queue.size(), queue::arrivalMillis, now);
-                BatchAssembler.Cut cut = assembler.cut(available, queue::get,
+                BatchAssembler.Cut cut = assembler.cut(available, queue::record,
                         reader.shard, windows.extraEventBytes());
                 boolean closed = available < queue.size() || windows.finalDue(now);
                 if (!closed && batching.waits(assembler, cut, now)) {

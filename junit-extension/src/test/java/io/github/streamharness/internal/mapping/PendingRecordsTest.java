@@ -50,7 +50,7 @@ class PendingRecordsTest {
         assertThat(lane.first(4)).isInstanceOf(ShardRecords.class)
                 .containsExactly(put.get(2), put.get(5), put.get(8), put.get(11))
                 .extracting(StreamRecord::dataAsString).containsExactly("r2", "r5", "r8", "r11");
-        assertThat(lane.get(1).partitionKey()).isEqualTo("pk-2");
+        assertThat(lane.record(1).partitionKey()).isEqualTo("pk-2");
         lane.finish(2, io.github.streamharness.RecordState.COMMITTED);
         assertThat(lane.first(2)).containsExactly(put.get(8), put.get(11));
     }
