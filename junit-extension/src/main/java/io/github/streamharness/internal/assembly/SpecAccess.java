@@ -2,7 +2,7 @@ package io.github.streamharness.internal.assembly;
 
 import io.github.streamharness.traffic.RecordSpec;
 
-import java.lang.invoke.MethodHandles;
+import io.github.streamharness.internal.stream.SharedSecret;
 
 /**
  * The put path's way to a {@link RecordSpec}'s own bytes, which the API does not offer: {@code RecordSpec.data()}
@@ -18,7 +18,7 @@ public final class SpecAccess {
         byte[] dataArray(RecordSpec spec);
     }
 
-    private static volatile Reader installed;
+    private static final SharedSecret<Reader> SECRET = new SharedSecret<>(RecordSpec.class, "reader");
 
     private SpecAccess() {
     }
@@ -27,15 +27,8 @@ public final class SpecAccess {
      * Called once, by {@code RecordSpec}'s static initializer; a second call fails, and so does a reader that is not
      * {@code RecordSpec}'s own.
      */
-    public static synchronized void install(Reader reader) {
-        if (reader == null || reader.getClass().getNestHost() != RecordSpec.class) {
-            throw new IllegalArgumentException("only RecordSpec installs its reader; the put path's access to a "
-                    + "record's bytes is not an API");
-        }
-        if (installed != null) {
-            throw new IllegalStateException("RecordSpec's reader is installed already");
-        }
-        installed = reader;
+    public static void install(Reader reader) {
+        SECRET.install(reader);
     }
 
     /** {@code spec}'s own data array, not a copy. */
@@ -44,19 +37,6 @@ public final class SpecAccess {
     }
 
     private static final class Holder {
-        static final Reader READER = load();
-
-        private static Reader load() {
-            try {
-                MethodHandles.lookup().ensureInitialized(RecordSpec.class);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("RecordSpec is public: cannot happen", e);
-            }
-            Reader r = installed;
-            if (r == null) {
-                throw new IllegalStateException("RecordSpec did not install its reader");
-            }
-            return r;
-        }
+        static final Reader READER = SECRET.get();
     }
 }

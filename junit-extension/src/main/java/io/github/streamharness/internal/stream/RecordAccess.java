@@ -2,8 +2,6 @@ package io.github.streamharness.internal.stream;
 
 import io.github.streamharness.StreamRecord;
 
-import java.lang.invoke.MethodHandles;
-
 /**
  * The engine's way to {@link StreamRecord}'s block-sharing form, which the API does not offer: a record whose data
  * are bytes of a shard's append-only block, not copied. {@code StreamRecord} hands its factory over once, when its
@@ -24,7 +22,7 @@ public final class RecordAccess {
                            int length, long arrivalMillis);
     }
 
-    private static volatile Factory installed;
+    private static final SharedSecret<Factory> SECRET = new SharedSecret<>(StreamRecord.class, "factory");
 
     private RecordAccess() {
     }
@@ -34,15 +32,8 @@ public final class RecordAccess {
      * not {@code StreamRecord}'s own (a caller that ran first would otherwise break {@code StreamRecord}'s
      * initialization).
      */
-    public static synchronized void install(Factory factory) {
-        if (factory == null || factory.getClass().getNestHost() != StreamRecord.class) {
-            throw new IllegalArgumentException("only StreamRecord installs its factory; the engine's record access "
-                    + "is not an API");
-        }
-        if (installed != null) {
-            throw new IllegalStateException("StreamRecord's factory is installed already");
-        }
-        installed = factory;
+    public static void install(Factory factory) {
+        SECRET.install(factory);
     }
 
     /** The factory, once {@code StreamRecord} is initialized. */
@@ -51,19 +42,6 @@ public final class RecordAccess {
     }
 
     private static final class Holder {
-        static final Factory FACTORY = load();
-
-        private static Factory load() {
-            try {
-                MethodHandles.lookup().ensureInitialized(StreamRecord.class);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("StreamRecord is public: cannot happen", e);
-            }
-            Factory f = installed;
-            if (f == null) {
-                throw new IllegalStateException("StreamRecord did not install its factory");
-            }
-            return f;
-        }
+        static final Factory FACTORY = SECRET.get();
     }
 }

@@ -210,7 +210,7 @@ class ShardLogStoreTest {
             }
         };
         assertThatThrownBy(() -> RecordAccess.install(other)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("only StreamRecord installs its factory; the engine's record access is not an API");
+                .hasMessage("only StreamRecord installs its factory; the engine's access to it is not an API");
         assertThatThrownBy(() -> RecordAccess.install(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }
