@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Where every record stands for one mapping: each record written to the stream is in exactly one
@@ -17,9 +18,9 @@ import java.util.Set;
 public final class Ledger {
     private final MappedFunction function;
     private final MappingEngine engine;
-    private final long[] writtenTotal;
+    private final LongSupplier writtenTotal;
 
-    Ledger(MappedFunction function, MappingEngine engine, long[] writtenTotal) {
+    Ledger(MappedFunction function, MappingEngine engine, LongSupplier writtenTotal) {
         this.function = function;
         this.engine = engine;
         this.writtenTotal = writtenTotal;
@@ -52,7 +53,7 @@ public final class Ledger {
 
     /** Number of records written to the stream. */
     public long total() {
-        return writtenTotal[0];
+        return writtenTotal.getAsLong();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * A function attached to the stream by an event source mapping: its own positions in every shard, invocation log,
@@ -32,7 +33,7 @@ public final class MappedFunction {
     private final Metrics metrics;
 
     private MappedFunction(EventSourceMappingConfig config, FunctionSettings function, InvocationLog log,
-                           DeadLetterQueue dlq, HarnessAssembly.Wiring wiring, long[] writtenTotal, FunctionLogs logs,
+                           DeadLetterQueue dlq, HarnessAssembly.Wiring wiring, LongSupplier writtenTotal, FunctionLogs logs,
                            Metrics metrics) {
         this.functionName = function.functionName().orElseThrow();
         this.uuid = wiring.uuid();
@@ -87,7 +88,7 @@ public final class MappedFunction {
             }
         });
         log.eventSizer(wired.eventSizer());
-        return new MappedFunction(config, function, log, dlq, wired, harness.writtenCounter(),
+        return new MappedFunction(config, function, log, dlq, wired, harness.stream()::recordsWritten,
                 new FunctionLogs(name, harness.settings().accountId(), logStore), new Metrics(name, metricStore));
     }
 

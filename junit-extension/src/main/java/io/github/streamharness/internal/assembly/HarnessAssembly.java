@@ -53,7 +53,6 @@ public final class HarnessAssembly {
      */
     private volatile ObjectMapper mapper;
     private final SplittableRandom seeds;
-    private final long[] written = new long[1];
     /** The stream that lives elsewhere (spi.StreamBackend), or null for the in-process stream. */
     private final StreamBackend backend;
     /** The backend's stream mirrored in process, or null. */
@@ -83,7 +82,6 @@ public final class HarnessAssembly {
         this.stream = external != null ? external.stream()
                 : new StreamLog(settings.streamName(), settings.streamArn(), settings.shards(),
                         settings.startTime().getEpochSecond(), settings.retention().toMillis());
-        this.stream.addListener((shard, index, arrivalMillis, hashKey) -> written[0]++);
         this.stream.releaseCommittedRecords(settings.releaseCommittedRecords());
         this.stream.maxRecordSizeInKiB(settings.maxRecordSizeInKiB());
         if (backend != null) { // its view of the harness: records in, clock, the mappings' ledgers
@@ -271,11 +269,6 @@ public final class HarnessAssembly {
     /** The stream log. */
     public StreamLog stream() {
         return stream;
-    }
-
-    /** How many records were written to the stream (shared by every mapping's ledger). */
-    public long[] writtenCounter() {
-        return written;
     }
 
     /**

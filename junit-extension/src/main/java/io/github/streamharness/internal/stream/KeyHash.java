@@ -8,6 +8,8 @@ import java.math.BigInteger;
  * {@code n} lanes (rule 0.8). Producers reuse a bounded set of keys, so the stream caches one of these per key.
  */
 public final class KeyHash {
+    /** The partition key the hash is of. */
+    final String partitionKey;
     private final BigInteger hashKey;
     /** The lane count and the lane of the last {@link #lane(int)} question, packed: {@code n << 32 | lane}. */
     private volatile long laneMemo;
@@ -18,7 +20,8 @@ public final class KeyHash {
     private KeyTable idTable;
     private int keyId;
 
-    KeyHash(BigInteger hashKey) {
+    KeyHash(String partitionKey, BigInteger hashKey) {
+        this.partitionKey = partitionKey;
         this.hashKey = hashKey;
     }
 

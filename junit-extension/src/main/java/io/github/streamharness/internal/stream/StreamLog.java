@@ -272,6 +272,18 @@ public final class StreamLog {
         return shard;
     }
 
+    /**
+     * How many records were ever written to the stream, in every shard, open or closed, released or held (each
+     * mapping's ledger accounts for this many).
+     */
+    public long recordsWritten() {
+        long total = 0;
+        for (ShardLog s : shards) {
+            total += s.size();
+        }
+        return total;
+    }
+
     /** The MD5 hash key of a partition key (cached for repeated keys). */
     public BigInteger hashKeyOf(String partitionKey) {
         return keyHash(partitionKey).hashKey();

@@ -51,4 +51,26 @@ class KeyHashesTest {
         assertThat(again.hashKey()).isEqualTo(early.hashKey());
         assertThat(table.of("key-70000")).isSameAs(table.of("key-70000"));
     }
+
+    @Test
+    void keysThatShareASlotOfTheRecentKeysInFrontOfTheMapEachKeepTheirOwnHash() { // rule 0.8
+        KeyHashes table = new KeyHashes();
+        String one = "device-1";
+        String other = null; // a key whose String hash lands in the same slot of the 4,096 recent keys
+        for (int i = 2; other == null; i++) {
+            String candidate = "device-" + i;
+            if ((candidate.hashCode() & 4_095) == (one.hashCode() & 4_095)) {
+                other = candidate;
+            }
+        }
+        KeyHash a = table.of(one);
+        KeyHash b = table.of(other);
+        for (int round = 0; round < 3; round++) { // each evicts the other from the slot, the map still knows both
+            assertThat(table.of(one)).isSameAs(a);
+            assertThat(table.of(other)).isSameAs(b);
+            assertThat(table.of(new String(one))).isSameAs(a); // equal text, another String: found in the map
+        }
+        assertThat(a.hashKey()).isEqualTo(HashKeys.ofPartitionKey(one));
+        assertThat(b.hashKey()).isEqualTo(HashKeys.ofPartitionKey(other));
+    }
 }
