@@ -39,6 +39,10 @@ public final class WindowTracker {
     private long dueMillis = Long.MIN_VALUE;
     private boolean shardEnded;
     private long stateBytes;
+    /** The bytes of the window's fields but its state, for the window [fieldsStart, fieldsEnd). */
+    private long fieldsBytes;
+    private long fieldsStart = Long.MIN_VALUE;
+    private long fieldsEnd = Long.MIN_VALUE;
 
     /** The tracker of a mapping without tumbling windows: every record is available, nothing is ever final. */
     public static WindowTracker none() {
@@ -180,13 +184,18 @@ public final class WindowTracker {
         if (!open) {
             return 0;
         }
-        // ,"window":{"start":"2020-12-09T07:04:00Z","end":"2020-12-09T07:06:00Z"},"state":<state>,"shardId":"<id>",
-        // "eventSourceARN":"<arn>","isFinalInvokeForWindow":false,"isWindowTerminatedEarly":false
-        String start = WindowCall.iso(startMillis);
-        String end = WindowCall.iso(endMillis());
-        return (",\"window\":{\"start\":\"" + start + "\",\"end\":\"" + end + "\"},\"state\":,\"shardId\":\"" + shardId
-                + "\",\"eventSourceARN\":\"" + eventSourceArn + "\",\"isFinalInvokeForWindow\":false,"
-                + "\"isWindowTerminatedEarly\":false").length() + stateBytes;
+        long end = endMillis();
+        if (startMillis != fieldsStart || end != fieldsEnd) { // asked at each record a batch gains: built once a window
+            // ,"window":{"start":"2020-12-09T07:04:00Z","end":"2020-12-09T07:06:00Z"},"state":<state>,"shardId":"<id>",
+            // "eventSourceARN":"<arn>","isFinalInvokeForWindow":false,"isWindowTerminatedEarly":false
+            String window = ",\"window\":{\"start\":\"" + WindowCall.iso(startMillis) + "\",\"end\":\""
+                    + WindowCall.iso(end) + "\"}";
+            fieldsBytes = (window + ",\"state\":,\"shardId\":\"" + shardId + "\",\"eventSourceARN\":\"" + eventSourceArn
+                    + "\",\"isFinalInvokeForWindow\":false,\"isWindowTerminatedEarly\":false").length();
+            fieldsStart = startMillis;
+            fieldsEnd = end;
+        }
+        return fieldsBytes + stateBytes;
     }
 
     /** What the next invocation carries besides its records, or null without tumbling windows. */
