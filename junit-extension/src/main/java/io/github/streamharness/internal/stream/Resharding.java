@@ -21,6 +21,17 @@ final class Resharding {
     record Child(BigInteger start, BigInteger end, List<String> parents) {
     }
 
+    /** The shard logs of {@code layout}'s children, numbered from {@code firstIndex} on, created with the stream. */
+    static List<ShardLog> logs(List<Child> layout, int firstIndex, long createdEpochSecond) {
+        List<ShardLog> made = new ArrayList<>(layout.size());
+        int next = firstIndex;
+        for (Child c : layout) {
+            made.add(new ShardLog(next, StreamLog.shardId(next), c.start(), c.end(), createdEpochSecond, c.parents()));
+            next++;
+        }
+        return made;
+    }
+
     /** The two children of a split: [start, mid] and [mid + 1, end], mid = start + (end - start) / 2. */
     static List<Child> split(String stream, List<ShardLog> all, String shardId) {
         ShardLog parent = open(stream, all, "splitShard", shardId);

@@ -84,7 +84,11 @@ public final class ShardRecords extends AbstractList<StreamRecord> implements Ra
     /** The sequence number of the {@code n}-th record, without making the record. */
     public String sequenceNumber(int n) {
         int i = index(n);
-        String given = chunk(i).givenNumber(i);
+        return sequenceNumber(chunk(i), i);
+    }
+
+    private String sequenceNumber(Chunk c, int i) {
+        String given = c.givenNumber(i);
         return given != null ? given : SequenceNumbers.format(sequencePrefix, i, counterDigits);
     }
 
@@ -107,9 +111,7 @@ public final class ShardRecords extends AbstractList<StreamRecord> implements Ra
                 k++;
             }
             Chunk c = cs[k];
-            String given = c.givenNumber(i);
-            fields.record(n, c.partitionKey(i), given != null ? given
-                    : SequenceNumbers.format(sequencePrefix, i, counterDigits), c.dataBytes(i), c.arrivalMillis(i));
+            fields.record(n, c.partitionKey(i), sequenceNumber(c, i), c.dataBytes(i), c.arrivalMillis(i));
         }
     }
 

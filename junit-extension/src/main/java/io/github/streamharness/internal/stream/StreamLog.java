@@ -306,36 +306,27 @@ public final class StreamLog {
     public List<ShardLog> splitShard(String shardId, long nowMillis) {
         lock.lock();
         try {
-            return split(shardId, nowMillis);
+            List<ShardLog> children = newShards(Resharding.split(name, shards, shardId));
+            apply(List.of(shard(shardId)), children, nowMillis, "shard split: " + shardId + " closed; its range went "
+                    + "to " + children.get(0).shardId() + " and " + children.get(1).shardId() + " (rule 11.1)");
+            return children;
         } finally {
             lock.unlock();
         }
-    }
-
-    private List<ShardLog> split(String shardId, long nowMillis) {
-        List<ShardLog> children = newShards(Resharding.split(name, shards, shardId));
-        ShardLog parent = shard(shardId);
-        apply(List.of(parent), children, nowMillis, "shard split: " + shardId + " closed; its range went to "
-                + children.get(0).shardId() + " and " + children.get(1).shardId() + " (rule 11.1)");
-        return children;
     }
 
     /** MergeShards (rule 11.1): closes two adjacent open shards and opens one that covers both; returns it. */
     public ShardLog mergeShards(String shardId, String adjacentShardId, long nowMillis) {
         lock.lock();
         try {
-            return merge(shardId, adjacentShardId, nowMillis);
+            ShardLog merged = newShards(List.of(Resharding.merge(name, shards, shardId, adjacentShardId))).get(0);
+            apply(List.of(shard(shardId), shard(adjacentShardId)), List.of(merged), nowMillis, "shards merged: "
+                    + shardId + " and " + adjacentShardId + " closed; their ranges went to " + merged.shardId()
+                    + " (rule 11.1)");
+            return merged;
         } finally {
             lock.unlock();
         }
-    }
-
-    private ShardLog merge(String shardId, String adjacentShardId, long nowMillis) {
-        ShardLog merged = newShards(List.of(Resharding.merge(name, shards, shardId, adjacentShardId))).get(0);
-        apply(List.of(shard(shardId), shard(adjacentShardId)), List.of(merged), nowMillis, "shards merged: "
-                + shardId + " and " + adjacentShardId + " closed; their ranges went to " + merged.shardId()
-                + " (rule 11.1)");
-        return merged;
     }
 
     /**
@@ -345,28 +336,20 @@ public final class StreamLog {
     public List<ShardLog> updateShardCount(int n, long nowMillis) {
         lock.lock();
         try {
-            return scale(n, nowMillis);
+            List<ShardLog> closing = open;
+            List<ShardLog> children = newShards(Resharding.scale(name, shards, n));
+            apply(closing, children, nowMillis, "shard count updated: " + closing.size() + " open shard(s) closed, "
+                    + n + " opened (" + children.get(0).shardId() + ".." + children.get(n - 1).shardId()
+                    + ", rule 11.1)");
+            return children;
         } finally {
             lock.unlock();
         }
     }
 
-    private List<ShardLog> scale(int n, long nowMillis) {
-        List<ShardLog> closing = open;
-        List<ShardLog> children = newShards(Resharding.scale(name, shards, n));
-        apply(closing, children, nowMillis, "shard count updated: " + closing.size() + " open shard(s) closed, "
-                + n + " opened (" + children.get(0).shardId() + ".." + children.get(n - 1).shardId() + ", rule 11.1)");
-        return children;
-    }
-
+    /** The shard logs of a reshard's {@code layout}, numbered after every shard the stream has. */
     private List<ShardLog> newShards(List<Resharding.Child> layout) {
-        List<ShardLog> made = new ArrayList<>(layout.size());
-        int next = shards.size();
-        for (Resharding.Child c : layout) {
-            made.add(new ShardLog(next, shardId(next), c.start(), c.end(), createdEpochSecond, c.parents()));
-            next++;
-        }
-        return made;
+        return Resharding.logs(layout, shards.size(), createdEpochSecond);
     }
 
     private void apply(List<ShardLog> closing, List<ShardLog> opened, long nowMillis, String what) {
