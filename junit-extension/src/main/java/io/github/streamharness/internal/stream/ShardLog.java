@@ -235,6 +235,11 @@ public final class ShardLog {
         return chunk(i).record(shardId, sequencePrefix, COUNTER_DIGITS, i);
     }
 
+    /** The record written last, made now from the tail chunk without looking it up (what a put returns). */
+    StreamRecord last() {
+        return tail.record(shardId, sequencePrefix, COUNTER_DIGITS, size - 1);
+    }
+
     /** Record {@code i} made from {@code chunk}, the one {@link #chunk} gave for it (even after a release). */
     StreamRecord record(Chunk chunk, int i) {
         return chunk.record(shardId, sequencePrefix, COUNTER_DIGITS, i);

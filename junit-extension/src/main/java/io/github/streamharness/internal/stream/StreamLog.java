@@ -209,8 +209,7 @@ public final class StreamLog {
         lock.lock();
         try {
             BigInteger explicit = explicitHashKey != null ? keyHashes.explicit(explicitHashKey) : null;
-            ShardLog shard = write(partitionKey, data, explicit, arrivalMillis);
-            return shard.get(shard.size() - 1);
+            return write(partitionKey, data, explicit, arrivalMillis).last();
         } finally {
             lock.unlock();
         }
