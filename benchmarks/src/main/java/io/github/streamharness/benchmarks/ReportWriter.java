@@ -40,7 +40,8 @@ public final class ReportWriter {
 
     private String write(Path dir) throws IOException {
         Results env = Results.read(dir.resolve("env.properties"));
-        JsonNode jmh = new ObjectMapper().readTree(dir.resolve("jmh.json").toFile());
+        List<JsonNode> rounds = overheadRounds(dir);
+        JsonNode jmh = medianRound(rounds);
         Results pf1 = Results.median(dir, "incident-pf1", "speedup");
         Results incident = Results.median(dir, "incident-pf10", "speedup");
         Results perTest = Results.read(dir.resolve("pertest.properties"));
@@ -74,7 +75,7 @@ public final class ReportWriter {
 
         line("## Targets");
         line();
-        target("Overhead ratio direct / harness", "<= 2 (goal 1.2)", f2(ratio), ratio <= 2,
+        target("Overhead ratio direct / harness", "<= 2 (goal 1.2)", f2(ratio) + roundsNote(rounds), ratio <= 2,
                 (ratio <= 2 ? (ratio <= 1.2 ? "goal met" : "target met, goal missed: see where the time goes")
                         : "see where the time goes below") + "; 7.53 before this round (load 15), " + BEFORE_RATIO
                         + " before the engine's second cut");
@@ -160,7 +161,9 @@ public final class ReportWriter {
         line("  This includes what the harness does beyond the call: routing, sequence numbers, keeping every record for");
         line("  assertions, the ledger, batching, the context, the invocation log and the timeline.");
         line();
-        line("`OverheadBenchmark`, 1 fork, 3 warm-up and 5 measured iterations of 2 s, heap 1 GB.");
+        line("`OverheadBenchmark`, 1 fork, 3 warm-up and 5 measured iterations of 2 s, heap 1 GB, run " + rounds.size()
+                + " times (rounds, one after another, both paths in each). One round's ratio moves by about 0.3 on this");
+        line("shared host, so the figures below are the round with the median ratio; every round's are listed after them.");
         line();
         line("| Path | records/s | error (99.9%) | allocated per record | GC time |");
         line("|---|---|---|---|---|");
@@ -171,7 +174,14 @@ public final class ReportWriter {
                     + f0(secondary(b, "gc.alloc.rate.norm")) + " B | " + f0(secondary(b, "gc.time")) + " ms |");
         }
         line();
-        line("**Ratio direct / harness: " + f2(ratio) + "** (target <= 2, goal <= 1.2).");
+        line("**Ratio direct / harness: " + f2(ratio) + "** (target <= 2, goal <= 1.2), the median round's.");
+        line();
+        line("| Round | direct, records/s | harness, records/s | ratio |");
+        line("|---|---|---|---|");
+        for (int r = 0; r < rounds.size(); r++) {
+            line("| " + (r + 1) + " | " + f0(score(rounds.get(r), "direct")) + " | "
+                    + f0(score(rounds.get(r), "harness")) + " | " + f2(ratioOf(rounds.get(r))) + " |");
+        }
         line();
         line("### Where the harness's time goes");
         line();
@@ -334,6 +344,41 @@ public final class ReportWriter {
 
     private void line() {
         md.append('\n');
+    }
+
+    /** The JMH results of every round of the overhead benchmark (jmh-round1.json, ...), or of the one jmh.json. */
+    private static List<JsonNode> overheadRounds(Path dir) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> rounds = new ArrayList<>();
+        for (int r = 1; Files.exists(dir.resolve("jmh-round" + r + ".json")); r++) {
+            rounds.add(json.readTree(dir.resolve("jmh-round" + r + ".json").toFile()));
+        }
+        if (rounds.isEmpty()) {
+            rounds.add(json.readTree(dir.resolve("jmh.json").toFile()));
+        }
+        return rounds;
+    }
+
+    /** The round whose ratio is the median (the lower middle one of an even count). */
+    static JsonNode medianRound(List<JsonNode> rounds) {
+        List<JsonNode> sorted = new ArrayList<>(rounds);
+        sorted.sort((a, b) -> Double.compare(ratioOf(a), ratioOf(b)));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static double ratioOf(JsonNode round) {
+        return score(round, "direct") / score(round, "harness");
+    }
+
+    private static String roundsNote(List<JsonNode> rounds) {
+        if (rounds.size() < 2) {
+            return "";
+        }
+        List<String> each = new ArrayList<>();
+        for (JsonNode r : rounds) {
+            each.add(f2(ratioOf(r)));
+        }
+        return "; median of " + rounds.size() + " rounds: " + String.join(", ", each);
     }
 
     private static JsonNode bench(JsonNode jmh, String name) {
