@@ -162,8 +162,9 @@ public final class ReportWriter {
         line("  assertions, the ledger, batching, the context, the invocation log and the timeline.");
         line();
         line("`OverheadBenchmark`, 1 fork, 3 warm-up and 5 measured iterations of 2 s, heap 1 GB, run " + rounds.size()
-                + " times (rounds, one after another, both paths in each). One round's ratio moves by about 0.3 on this");
-        line("shared host, so the figures below are the round with the median ratio; every round's are listed after them.");
+                + " times");
+        line("(rounds, one after another, both paths in each). One round's ratio moves by about 0.3 on this shared");
+        line("host, so the figures below are the round with the median ratio; every round's are listed after them.");
         line();
         line("| Path | records/s | error (99.9%) | allocated per record | GC time |");
         line("|---|---|---|---|---|");
