@@ -1,5 +1,8 @@
 package io.github.streamharness.internal.stream;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * The harness's sequence numbers (section 12): a shard's prefix followed by the record's counter zero-padded to a
  * fixed number of digits. Built in one string concatenation: the JDK writes the counter's digits straight into the
@@ -35,6 +38,39 @@ public final class SequenceNumbers {
             n++;
         }
         return n;
+    }
+
+    /**
+     * The sequence numbers of one shard's records one after the other (a batch's, in shard order): the text of the
+     * last number is kept, and the next one rewrites only the trailing digits where its counter differs, so each
+     * number costs the copy into its string and no digit conversion of the whole counter. Not thread-safe: one per
+     * walk over a batch.
+     */
+    static final class Writer {
+        private final byte[] text;
+        private long counter;
+
+        /** A writer of {@code prefix} followed by counters of {@code digits} digits (1..18). */
+        Writer(String prefix, int digits) {
+            text = new byte[prefix.length() + digits];
+            byte[] head = prefix.getBytes(StandardCharsets.ISO_8859_1); // the prefix is digits only
+            System.arraycopy(head, 0, text, 0, head.length);
+            Arrays.fill(text, head.length, text.length, (byte) '0'); // the text of counter 0
+        }
+
+        /** The number of {@code next}, which must fit the digits; equal to {@code format(prefix, next, digits)}. */
+        String format(long next) {
+            long a = next;
+            long b = counter;
+            int p = text.length;
+            while (a != b) { // the digits above the first equal quotient are the same as the last number's
+                text[--p] = (byte) ('0' + a % 10);
+                a /= 10;
+                b /= 10;
+            }
+            counter = next;
+            return new String(text, 0, text.length, StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** {@code prefix} followed by {@code counter} zero-padded to {@code digits} digits; the counter must fit. */

@@ -104,6 +104,7 @@ public final class ShardRecords extends AbstractList<StreamRecord> implements Ra
      */
     public void each(Fields fields) {
         Chunk[] cs = chunks;
+        SequenceNumbers.Writer numbers = null; // made at the first record that has no number given
         int k = 0;
         for (int n = 0; n < size; n++) {
             int i = indices == null ? from + n : indices[n];
@@ -111,7 +112,14 @@ public final class ShardRecords extends AbstractList<StreamRecord> implements Ra
                 k++;
             }
             Chunk c = cs[k];
-            fields.record(n, c.partitionKey(i), sequenceNumber(c, i), c.dataBytes(i), c.arrivalMillis(i));
+            String number = c.givenNumber(i);
+            if (number == null) {
+                if (numbers == null) {
+                    numbers = new SequenceNumbers.Writer(sequencePrefix, counterDigits);
+                }
+                number = numbers.format(i);
+            }
+            fields.record(n, c.partitionKey(i), number, c.dataBytes(i), c.arrivalMillis(i));
         }
     }
 
