@@ -1,5 +1,6 @@
 package io.github.streamharness.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The overhead ratio is judged on the round with the median ratio, taken whole (both paths of one round). */
+/**
+ * The overhead ratio is judged on the round with the median ratio, taken whole (both paths of one round); the PF 10
+ * incident is also given as a share of the direct path's real-time factor in the same run.
+ */
 class ReportWriterTest {
     private static JsonNode round(double direct, double harness) throws Exception {
         return new ObjectMapper().readTree("[{\"benchmark\": \"x.OverheadBenchmark.direct\", \"primaryMetric\":"
@@ -34,5 +38,13 @@ class ReportWriterTest {
 
         assertSame(b, ReportWriter.medianRound(List.of(a, b, c, d))); // 1.67, [2.0], 2.22, 2.5
         assertSame(d, ReportWriter.medianRound(List.of(d)));
+    }
+
+    @Test
+    void theIncidentIsGivenAsAShareOfTheDirectPathsRealTimeFactor() {
+        // 12,529,274 records/s direct is 1,253x the incident's 10,000 records/s; 436x is 35% of it
+        assertEquals("35% of the direct path's 1,253x at 10,000 records/s in this run (a share that depends less on"
+                + " the host than the speed-up)", ReportWriter.incidentShare(436, 12_529_274));
+        assertEquals("50%", ReportWriter.incidentShare(500, 10_000_000).substring(0, 3)); // the issue's own figures
     }
 }
