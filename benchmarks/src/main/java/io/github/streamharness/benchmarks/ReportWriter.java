@@ -361,7 +361,6 @@ public final class ReportWriter {
         return rounds;
     }
 
-
     /**
      * The PF 10 speed-up as a share of the direct path's own real-time factor at the incident's 10,000 records/s, in
      * the same run: a faster or slower host moves both, so the share moves less than the speed-up does.

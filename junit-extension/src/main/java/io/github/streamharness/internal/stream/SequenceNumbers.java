@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /**
  * The harness's sequence numbers (section 12): a shard's prefix followed by the record's counter zero-padded to a
- * fixed number of digits. Built in one string concatenation: the JDK writes the counter's digits straight into the
- * result, so a number costs one array and one string, with no intermediate text.
+ * fixed number of digits. One number alone is built in one string concatenation: the JDK writes the counter's digits
+ * straight into the result, so a number costs one array and one string, with no intermediate text. A batch's numbers,
+ * one after the other, come from a {@link Writer}, which changes only the digits that differ from the last one.
  */
 public final class SequenceNumbers {
     /** The widest counter: 18 digits, as a shard's counter (the index of the record in its shard). */
