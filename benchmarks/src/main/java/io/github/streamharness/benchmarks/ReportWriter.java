@@ -1,7 +1,6 @@
 package io.github.streamharness.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import static io.github.streamharness.benchmarks.OverheadRounds.bench;
+import static io.github.streamharness.benchmarks.OverheadRounds.ratioOf;
+import static io.github.streamharness.benchmarks.OverheadRounds.roundsNote;
+import static io.github.streamharness.benchmarks.OverheadRounds.score;
+import static io.github.streamharness.benchmarks.OverheadRounds.secondary;
+import static io.github.streamharness.benchmarks.ReportSections.f0;
+import static io.github.streamharness.benchmarks.ReportSections.f1;
+import static io.github.streamharness.benchmarks.ReportSections.f2;
 
 /**
  * Writes docs/performance.md from the figures benchmarks/run.sh collected in one run: {@code args[0]} is the
@@ -40,8 +48,8 @@ public final class ReportWriter {
 
     private String write(Path dir) throws IOException {
         Results env = Results.read(dir.resolve("env.properties"));
-        List<JsonNode> rounds = overheadRounds(dir);
-        JsonNode jmh = medianRound(rounds);
+        List<JsonNode> rounds = OverheadRounds.read(dir);
+        JsonNode jmh = OverheadRounds.medianRound(rounds);
         Results pf1 = Results.median(dir, "incident-pf1", "speedup");
         Results incident = Results.median(dir, "incident-pf10", "speedup");
         Results perTest = Results.read(dir.resolve("pertest.properties"));
@@ -348,19 +356,6 @@ public final class ReportWriter {
         md.append('\n');
     }
 
-    /** The JMH results of every round of the overhead benchmark (jmh-round1.json, ...), or of the one jmh.json. */
-    private static List<JsonNode> overheadRounds(Path dir) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> rounds = new ArrayList<>();
-        for (int r = 1; Files.exists(dir.resolve("jmh-round" + r + ".json")); r++) {
-            rounds.add(json.readTree(dir.resolve("jmh-round" + r + ".json").toFile()));
-        }
-        if (rounds.isEmpty()) {
-            rounds.add(json.readTree(dir.resolve("jmh.json").toFile()));
-        }
-        return rounds;
-    }
-
     /**
      * The PF 10 speed-up as a share of the direct path's own real-time factor at the incident's 10,000 records/s, in
      * the same run: a faster or slower host moves both, so the share moves less than the speed-up does.
@@ -369,45 +364,6 @@ public final class ReportWriter {
         double limit = directRecordsPerSecond / 10_000;
         return f0(100 * speedup / limit) + "% of the direct path's " + f0(limit) + "x at 10,000 records/s in this run"
                 + " (a share that depends less on the host than the speed-up)";
-    }
-
-    /** The round whose ratio is the median (the lower middle one of an even count). */
-    static JsonNode medianRound(List<JsonNode> rounds) {
-        List<JsonNode> sorted = new ArrayList<>(rounds);
-        sorted.sort((a, b) -> Double.compare(ratioOf(a), ratioOf(b)));
-        return sorted.get((sorted.size() - 1) / 2);
-    }
-
-    private static double ratioOf(JsonNode round) {
-        return score(round, "direct") / score(round, "harness");
-    }
-
-    private static String roundsNote(List<JsonNode> rounds) {
-        if (rounds.size() < 2) {
-            return "";
-        }
-        List<String> each = new ArrayList<>();
-        for (JsonNode r : rounds) {
-            each.add(f2(ratioOf(r)));
-        }
-        return "; median of " + rounds.size() + " rounds: " + String.join(", ", each);
-    }
-
-    private static JsonNode bench(JsonNode jmh, String name) {
-        for (JsonNode b : jmh) {
-            if (b.path("benchmark").asText().endsWith("." + name)) {
-                return b;
-            }
-        }
-        throw new IllegalStateException("no JMH result for " + name);
-    }
-
-    private static double score(JsonNode jmh, String name) {
-        return bench(jmh, name).path("primaryMetric").path("score").asDouble();
-    }
-
-    private static double secondary(JsonNode b, String metric) {
-        return b.path("secondaryMetrics").path(metric).path("score").asDouble(Double.NaN);
     }
 
     /** How many runs {@link Results#median} chose among, as text. */
@@ -423,17 +379,5 @@ public final class ReportWriter {
     /** The spread behind a median, for a target's cell: "; median of 3 runs: 290x, 312x, 347x". */
     private static String spread(Results r) {
         return r.has("speedupRuns") ? "; median of " + r.get("runs") + " runs: " + runsText(r) : "";
-    }
-
-    private static String f0(double v) {
-        return String.format(Locale.ROOT, "%,.0f", v);
-    }
-
-    private static String f1(double v) {
-        return String.format(Locale.ROOT, "%,.1f", v);
-    }
-
-    private static String f2(double v) {
-        return String.format(Locale.ROOT, "%,.2f", v);
     }
 }
