@@ -5,8 +5,8 @@ import io.github.streamharness.StreamRecord;
 import java.util.Arrays;
 
 /**
- * A run of consecutive records of a shard, stored in columns of primitives: arrival time, where the data lies
- * (a block of this chunk, an offset in it, a length) and the partition key's id in a {@link KeyTable}. No object per
+ * A run of consecutive records of a shard, stored in rows of primitives: where the data lies (a block of this chunk,
+ * an offset in it, a length), the partition key's id in a {@link KeyTable} and the arrival time. No object per
  * record: the garbage collector copies a chunk as a few flat arrays, whatever the number of records kept. A chunk is
  * append-only and never moves its records, so a snapshot that holds it ({@link ShardRecords}) stays readable after the
  * shard released it.
@@ -23,22 +23,27 @@ final class Chunk {
     private static final int OFFSET_BITS = 20;
     /** The largest block a chunk can point into. */
     static final int MAX_BLOCK = 1 << OFFSET_BITS;
-    /** A record's ints in {@link #columns}: its place, its data's length, its key's id. */
+    /**
+     * A record's ints in {@link #columns}: its place, its data's length, its key's id, and its arrival time in epoch
+     * millis as two ints (high and low half).
+     */
     private static final int PLACE = 0;
     private static final int LENGTH = 1;
     private static final int KEY = 2;
-    private static final int STRIDE = 3;
+    private static final int ARRIVAL_HIGH = 3;
+    private static final int ARRIVAL_LOW = 4;
+    private static final int STRIDE = 5;
 
     /** Index in the shard of the chunk's first record. */
     final int start;
     private final int capacity;
-    private final long[] arrival;
     /**
-     * Three ints per record, side by side (record {@code j} of the chunk at {@code 3 * j}), so that a put writes
-     * and an event reads one run of memory, not three arrays: where the data lies ({@code block << 20 | offset} for
+     * Five ints per record, side by side (record {@code j} of the chunk at {@code 5 * j}), so that a put writes
+     * and an event reads one run of memory, not four arrays (at a ParallelizationFactor above 1 a lane's records lie
+     * apart in the shard, and each array would cost its own cache miss per record): where the data lies ({@code block << 20 | offset} for
      * data in a shared block, its index in {@link #blocks}, a chunk's at most 4,096 records of at most 8 KiB filling
      * fewer than 2,048 blocks; or {@code ~k} for the {@code k}-th array of its own, {@link #own}), the data's length,
-     * and the partition key's id in {@link #keys}.
+     * the partition key's id in {@link #keys}, and the arrival time.
      */
     private final int[] columns;
     private final KeyTable keys;
@@ -53,7 +58,6 @@ final class Chunk {
     Chunk(int number, KeyTable keys, boolean givenNumbers) {
         this.start = start(number);
         this.capacity = number == 0 ? 1 << FIRST_BITS : number <= BITS - FIRST_BITS ? start : SIZE;
-        this.arrival = new long[capacity];
         this.columns = new int[capacity * STRIDE];
         this.keys = keys;
         this.given = givenNumbers ? new String[capacity] : null;
@@ -110,7 +114,8 @@ final class Chunk {
         cs[c + PLACE] = p;
         cs[c + LENGTH] = dataLength;
         cs[c + KEY] = keyId;
-        arrival[j] = arrivalMillis;
+        cs[c + ARRIVAL_HIGH] = (int) (arrivalMillis >>> 32);
+        cs[c + ARRIVAL_LOW] = (int) arrivalMillis;
         if (given != null) {
             given[j] = number;
         }
@@ -125,7 +130,11 @@ final class Chunk {
     }
 
     long arrivalMillis(int i) {
-        return arrival[i - start];
+        return arrival(columns, (i - start) * STRIDE);
+    }
+
+    private static long arrival(int[] cs, int c) {
+        return (long) cs[c + ARRIVAL_HIGH] << 32 | cs[c + ARRIVAL_LOW] & 0xFFFF_FFFFL;
     }
 
     int dataSize(int i) {
@@ -157,11 +166,12 @@ final class Chunk {
         int length = columns[c + LENGTH];
         byte[] block = array(p);
         int offset = offset(p);
+        long arrivalMillis = arrival(columns, c);
         RecordAccess.Factory f = RecordAccess.factory();
         String partitionKey = keys.key(columns[c + KEY]);
         return given == null
                 ? f.numbered(shardId, sequencePrefix, i, counterDigits, partitionKey, block, offset, length,
-                        arrival[j])
-                : f.given(shardId, given[j], partitionKey, block, offset, length, arrival[j]);
+                        arrivalMillis)
+                : f.given(shardId, given[j], partitionKey, block, offset, length, arrivalMillis);
     }
 }

@@ -119,6 +119,23 @@ class ShardLogStoreTest {
     }
 
     @Test
+    void anArrivalTimeIsKeptWholeWhateverItsHalves() {
+        // a chunk keeps each arrival time as two ints of its row: the low half's sign bit, the high half's, zero
+        long[] arrivals = {T0, 0x0000_01FF_8000_0000L, 0x0000_01FF_7FFF_FFFFL, 0x0000_0200_FFFF_FFFFL, 0L, -1L,
+                Long.MIN_VALUE, Long.MAX_VALUE};
+        StreamLog stream = oneShard();
+        ShardLog shard = stream.shards().get(0);
+        for (long at : arrivals) {
+            stream.put("pk", new byte[] {1}, null, at);
+        }
+        for (int i = 0; i < arrivals.length; i++) {
+            assertThat(shard.arrivalMillis(i)).as("record %d", i).isEqualTo(arrivals[i]);
+            assertThat(shard.get(i).approximateArrivalEpochMillis()).as("record %d", i).isEqualTo(arrivals[i]);
+            assertThat(shard.records(i, 1).arrivalMillis(0)).as("record %d", i).isEqualTo(arrivals[i]);
+        }
+    }
+
+    @Test
     void aBatchOfRecordsHoldsOnlyWhatItWasGivenAndRefusesIndicesOutOfOrderOrNotHeld() {
         StreamLog stream = oneShard();
         ShardLog shard = stream.shards().get(0);
