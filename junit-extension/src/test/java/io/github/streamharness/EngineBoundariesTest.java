@@ -126,6 +126,32 @@ class EngineBoundariesTest {
     }
 
     @Test
+    void aWaitingBatchOfSmallRecordsIsMeasuredAgainOnceLargeRecordsJoinIt() { // rule 2.3 (c), 0.3
+        // small records joining a waiting batch are not measured one by one: they cannot reach 6 MB before BatchSize;
+        // a larger record changes that, and from it on the batch is measured again
+        List<List<String>> batches = new ArrayList<>();
+        StreamHarness h = StreamHarness.builder().maxRecordSizeInKiB(2_048).build(); // rule 19.1: 1 MiB + key
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(10_000)
+                .maximumBatchingWindowInSeconds(300).build(), collect(batches));
+        h.advance(Duration.ofMillis(500));
+        h.put("small-1", "x"); // polled at 1 s: waits for the window opened at creation, until 300 s
+        h.advance(Duration.ofSeconds(1));
+        h.put("small-2", "x"); // at 1.5 s, joins the waiting batch: far from 6 MB at the shard's largest record
+        h.advance(Duration.ofSeconds(1));
+        byte[] mebibyte = new byte[1024 * 1024]; // ~1.33 MiB of base64 each
+        for (int i = 0; i < 5; i++) {
+            h.put("large-" + i, mebibyte); // at 2.5 s, while the batch waits
+        }
+        h.runUntilIdle();
+        // the 5th large record would take the waiting batch past 6 MB: the six before it go at the 3 s poll, not at
+        // 300 s; the 5th waits for the next window
+        assertThat(batches).extracting(List::size).containsExactly(6, 1);
+        assertThat(f.invocations().all()).extracting(Invocation::startedAt)
+                .containsExactly(T0.plusSeconds(3), T0.plusSeconds(303));
+        f.ledger().verify();
+    }
+
+    @Test
     void withLargeRecordsInTheShardAFullBatchStillGoesAtOnceAndAShortOneWaitsForTheWindow() { // rule 2.3, 2.5
         List<List<String>> batches = new ArrayList<>();
         StreamHarness h = largeRecordStream();
