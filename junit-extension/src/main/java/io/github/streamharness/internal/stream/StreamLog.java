@@ -55,6 +55,8 @@ public final class StreamLog {
     private final long retentionMillis;
     /** Partition keys' and explicit hash keys' values, computed once per distinct text. */
     private final KeyHashes keyHashes = new KeyHashes();
+    /** A putAll call's key hashes, reused from call to call; under the lock. */
+    private KeyHash[] keyScratch = new KeyHash[0];
     /** Counts reshards: a key's remembered route is good for the epoch it was found in. */
     private int routingEpoch;
     /** Guards the shards' appends, the hash key cache and the listeners' view of each put. */
@@ -235,9 +237,10 @@ public final class StreamLog {
                     throw RecordLimits.refused(i, n, e);
                 }
             }
+            KeyHash[] hashes = keyHashes(partitionKeys, explicit, n);
             for (int i = 0; i < n; i++) {
                 ShardLog shard = write(partitionKeys[i], data[i], explicit == null ? null : explicit[i],
-                        arrivalMillis);
+                        arrivalMillis, hashes == null ? null : hashes[i]);
                 written.set(i, shard, shard.size() - 1);
             }
         } finally {
@@ -246,8 +249,32 @@ public final class StreamLog {
         return written;
     }
 
+    /**
+     * The hashes of a call's partition keys that route by key (several open shards, no explicit hash key), looked up
+     * in a loop of their own before the first write: the lookups of different records do not wait for each other
+     * there, as they would between two records' writes. Null when no record routes by key. Under the lock.
+     */
+    private KeyHash[] keyHashes(String[] partitionKeys, BigInteger[] explicit, int n) {
+        if (open.size() == 1) {
+            return null;
+        }
+        KeyHash[] hashes = keyScratch.length >= n ? keyScratch : (keyScratch = new KeyHash[n]);
+        for (int i = 0; i < n; i++) {
+            hashes[i] = explicit != null && explicit[i] != null ? null : keyHashes.of(partitionKeys[i]);
+        }
+        return hashes;
+    }
+
     /** Routes and appends one checked record and tells the listeners; under the lock. Returns its shard. */
     private ShardLog write(String partitionKey, byte[] data, BigInteger explicit, long arrivalMillis) {
+        return write(partitionKey, data, explicit, arrivalMillis, null);
+    }
+
+    /**
+     * As {@link #write(String, byte[], BigInteger, long)}, with the partition key's hash when the caller looked it
+     * up already ({@code known}, or null).
+     */
+    private ShardLog write(String partitionKey, byte[] data, BigInteger explicit, long arrivalMillis, KeyHash known) {
         // with one shard nothing routes by hash key: readers that need one (lanes) ask keyHash themselves;
         // resharding takes the same lock, so a put routes among the open shards of one moment (rule 11.1)
         List<ShardLog> routes = open;
@@ -258,7 +285,7 @@ public final class StreamLog {
         } else if (explicit != null) {
             shard = route(explicit);
         } else {
-            key = keyHashes.of(partitionKey);
+            key = known != null ? known : keyHashes.of(partitionKey);
             shard = key.routeIn(routingEpoch);
             if (shard == null) {
                 shard = route(key.hashKey());
