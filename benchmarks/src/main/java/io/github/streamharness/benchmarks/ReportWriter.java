@@ -286,7 +286,9 @@ public final class ReportWriter {
         line("events) once per record; from BatchSize 100 on it is spread thin. Many shards with large batches hold");
         line("more records pending at once.");
         line();
-        line("Cost against the number of records (1 shard, BatchSize 100): a flat rate means linear cost.");
+        line("Cost against the number of records (1 shard, BatchSize 100): a flat rate means linear cost. Each "
+                + "figure is the fastest of " + Scaling.LINEAR_RUNS + " runs: linear cost is a property of the code, "
+                + "and the host's other work slows single runs at random.");
         line();
         line("| records | all put first, then run (every record kept) | produced at 10,000/s over virtual time, "
                 + "released |");

@@ -23,6 +23,11 @@ public final class Scaling {
     static final int[] RECORD_COUNTS = {100_000, 200_000, 400_000, 800_000};
     static final int GRID_RECORDS = 200_000;
     static final int REPEATS = 3;
+    /**
+     * Runs per record count, of which the fastest counts: linear cost is a property of the code, and on a shared
+     * 2-core host a median of 3 still moved by 2x from one run of the script to the next (other tenants' work).
+     */
+    static final int LINEAR_RUNS = 5;
 
     private static final Workload WORKLOAD = new Workload();
 
@@ -43,13 +48,13 @@ public final class Scaling {
             }
         }
         for (int n : RECORD_COUNTS) {
-            results.put("linear." + n, median(() -> recordsPerSecond(1, 100, n)));
+            results.put("linear." + n, fastest(() -> recordsPerSecond(1, 100, n)));
         }
         for (int i = 0; i < 3; i++) { // the producer and release path is a different one: JIT it too first
             producedRecordsPerSecond(RECORD_COUNTS[0]);
         }
         for (int n : RECORD_COUNTS) {
-            results.put("produced." + n, median(() -> producedRecordsPerSecond(n)));
+            results.put("produced." + n, fastest(() -> producedRecordsPerSecond(n)));
         }
         for (int i = 0; i < 5; i++) {
             backoffRun(Duration.ofMinutes(1));
@@ -151,6 +156,15 @@ public final class Scaling {
             best = Math.min(best, run.getAsDouble());
         }
         return best;
+    }
+
+    /** The highest rate of {@link #LINEAR_RUNS} runs. */
+    private static double fastest(java.util.function.DoubleSupplier run) {
+        double fastest = 0;
+        for (int i = 0; i < LINEAR_RUNS; i++) {
+            fastest = Math.max(fastest, run.getAsDouble());
+        }
+        return fastest;
     }
 
     private static double median(java.util.function.DoubleSupplier run) {
