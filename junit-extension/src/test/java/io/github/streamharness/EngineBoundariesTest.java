@@ -103,22 +103,36 @@ class EngineBoundariesTest {
         assertThat(batches).extracting(List::size).containsExactly(3);
     }
 
+    /**
+     * A mapping with BatchSize 10,000 and a 300 s window on a stream that takes records of 1 MiB (rule 19.1):
+     * {@code small} one-byte records put a second apart from 0.5 s (the first is polled at 1 s and waits for the
+     * window opened at creation, until 300 s), then {@code large} records of 1 MiB (~1.33 MiB of base64 each) at
+     * 2.5 s, while the batch waits; run until idle. The handler adds each batch's keys to {@code batches}.
+     */
+    private static MappedFunction smallThenLarge(int small, int large, List<List<String>> batches) {
+        StreamHarness h = StreamHarness.builder().maxRecordSizeInKiB(2_048).build(); // 1 MiB + key
+        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(10_000)
+                .maximumBatchingWindowInSeconds(300).build(), collect(batches));
+        for (int i = 0; i < small; i++) {
+            h.advanceTo(T0.plusMillis(500 + 1_000L * i));
+            h.put("small-" + i, "x");
+        }
+        h.advanceTo(T0.plusMillis(2_500));
+        byte[] mebibyte = new byte[1024 * 1024];
+        for (int i = 0; i < large; i++) {
+            h.put("large-" + i, mebibyte);
+        }
+        h.runUntilIdle();
+        return f;
+    }
+
     @Test
     void aBatchWaitingInItsWindowGoesAtTheNextPollOnceRecordsJoiningItReachSixMegabytes() { // rule 2.3 (c), 0.3
         List<List<String>> batches = new ArrayList<>();
-        StreamHarness h = StreamHarness.builder().maxRecordSizeInKiB(2_048).build(); // rule 19.1: 1 MiB + key
-        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(10_000)
-                .maximumBatchingWindowInSeconds(300).build(), collect(batches));
-        h.advance(Duration.ofMillis(500));
-        h.put("small", "x"); // polled at 1 s: one record waits for the window opened at creation, until 300 s
-        h.advance(Duration.ofSeconds(2));
-        byte[] mebibyte = new byte[1024 * 1024]; // ~1.33 MiB of base64 each: the 5th of them would pass 6 MB
-        for (int i = 0; i < 10; i++) {
-            h.put("large-" + i, mebibyte); // at 2.5 s, while the batch waits
-        }
-        h.runUntilIdle();
-        // the waiting batch reaches 6 MB with the 4th large record: it goes at the 3 s poll, not at 300 s; the
-        // next cut is full at once too; the last two (~2.7 MB, short of BatchSize) wait for the window again
+        MappedFunction f = smallThenLarge(1, 10, batches);
+        // the waiting batch reaches 6 MB with the 4th large record (the 5th would pass it): it goes at the 3 s poll,
+        // not at 300 s; the next cut is full at once too; the last two (~2.7 MB, short of BatchSize) wait for the
+        // window again
         assertThat(batches).extracting(List::size).containsExactly(5, 4, 2);
         assertThat(f.invocations().all()).extracting(Invocation::startedAt)
                 .containsExactly(T0.plusSeconds(3), T0.plusSeconds(3), T0.plusSeconds(303));
@@ -127,22 +141,10 @@ class EngineBoundariesTest {
 
     @Test
     void aWaitingBatchOfSmallRecordsIsMeasuredAgainOnceLargeRecordsJoinIt() { // rule 2.3 (c), 0.3
-        // small records joining a waiting batch are not measured one by one: they cannot reach 6 MB before BatchSize;
-        // a larger record changes that, and from it on the batch is measured again
+        // the second small record joins the waiting batch far from 6 MB even at the shard's largest record, so it is
+        // not measured; large records change that bound, and from them on the batch is measured again
         List<List<String>> batches = new ArrayList<>();
-        StreamHarness h = StreamHarness.builder().maxRecordSizeInKiB(2_048).build(); // rule 19.1: 1 MiB + key
-        MappedFunction f = h.addMapping(EventSourceMappingConfig.builder().batchSize(10_000)
-                .maximumBatchingWindowInSeconds(300).build(), collect(batches));
-        h.advance(Duration.ofMillis(500));
-        h.put("small-1", "x"); // polled at 1 s: waits for the window opened at creation, until 300 s
-        h.advance(Duration.ofSeconds(1));
-        h.put("small-2", "x"); // at 1.5 s, joins the waiting batch: far from 6 MB at the shard's largest record
-        h.advance(Duration.ofSeconds(1));
-        byte[] mebibyte = new byte[1024 * 1024]; // ~1.33 MiB of base64 each
-        for (int i = 0; i < 5; i++) {
-            h.put("large-" + i, mebibyte); // at 2.5 s, while the batch waits
-        }
-        h.runUntilIdle();
+        MappedFunction f = smallThenLarge(2, 5, batches);
         // the 5th large record would take the waiting batch past 6 MB: the six before it go at the 3 s poll, not at
         // 300 s; the 5th waits for the next window
         assertThat(batches).extracting(List::size).containsExactly(6, 1);
