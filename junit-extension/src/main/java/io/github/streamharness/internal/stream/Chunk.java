@@ -40,10 +40,10 @@ final class Chunk {
     /**
      * Five ints per record, side by side (record {@code j} of the chunk at {@code 5 * j}), so that a put writes
      * and an event reads one run of memory, not four arrays (at a ParallelizationFactor above 1 a lane's records lie
-     * apart in the shard, and each array would cost its own cache miss per record): where the data lies ({@code block << 20 | offset} for
-     * data in a shared block, its index in {@link #blocks}, a chunk's at most 4,096 records of at most 8 KiB filling
-     * fewer than 2,048 blocks; or {@code ~k} for the {@code k}-th array of its own, {@link #own}), the data's length,
-     * the partition key's id in {@link #keys}, and the arrival time.
+     * apart in the shard, and each array would cost its own cache miss per record): where the data lies
+     * ({@code block << 20 | offset} for data in a shared block, its index in {@link #blocks}, a chunk's at most
+     * 4,096 records of at most 8 KiB filling fewer than 2,048 blocks; or {@code ~k} for the {@code k}-th array of
+     * its own, {@link #own}), the data's length, the partition key's id in {@link #keys}, and the arrival time.
      */
     private final int[] columns;
     private final KeyTable keys;
