@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark of the harness and rewrites docs/performance.md from the figures (about 4-5 minutes on
+# Runs every benchmark of the harness and rewrites docs/performance.md from the figures (about 4 minutes on
 # 2 cores, the demo's 45-minute incident included). Usage: benchmarks/run.sh   (from anywhere; needs Java 17 and Maven, no network beyond the pinned deps)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -314,13 +314,21 @@ public final class ReportWriter {
         line("## How to reproduce");
         line();
         line("```");
-        line("benchmarks/run.sh            # builds, runs everything (6-15 minutes on 2 cores), rewrites this file");
+        line("benchmarks/run.sh            # builds, runs everything (about 4 minutes on 2 cores, longer on a busy "
+                + "host), rewrites this file");
         line("```");
         line();
         line("`mvn -B verify` only compiles the benchmarks module and tests this report's wording. The script");
         line("runs the JMH benchmark with `java -cp ... org.openjdk.jmh.Main` and the other runs as plain `main`");
         line("programs in their own JVMs, writes raw results to `benchmarks/target/bench/` and this document from");
         line("them (`ReportWriter`).");
+        line();
+        line("To compare a change with its base on a shared host, where fresh JVMs run one after another differ by");
+        line("10% or more, build both checkouts (`mvn -B -q -pl benchmarks -am process-classes -DskipTests` in each)");
+        line("and run `java -Xmx1g -cp <either's benchmarks classpath> io.github.streamharness.benchmarks.AbCompare");
+        line("<checkoutA> <checkoutB> [incident|overhead] [rounds]`: both run in one JVM, each in a class loader of");
+        line("its own, taking turns, so the host's other work slows both alike (about 1.5% resolution). It is not");
+        line("part of the script, and none of its figures are in this report.");
         return md.toString();
     }
 
