@@ -25,6 +25,8 @@ final class KeyHashes {
      */
     private final KeyHash[] recent = new KeyHash[RECENT_SIZE];
     private final Map<String, BigInteger> explicitHashKeys = new HashMap<>();
+    /** {@link #ofAll}'s answer, reused. */
+    private KeyHash[] batch = new KeyHash[0];
     /** Made on the first key that needs hashing: a one-shard stream without lanes never does. */
     private MessageDigest md5;
 
@@ -49,6 +51,18 @@ final class KeyHashes {
         }
         recent[slot] = key;
         return key;
+    }
+
+    /**
+     * The hashes of a call's {@code n} partition keys, in one array reused from call to call (good until the next
+     * call); null where {@code explicit} (or null) gives the record an explicit hash key instead.
+     */
+    KeyHash[] ofAll(String[] partitionKeys, BigInteger[] explicit, int n) {
+        KeyHash[] hashes = batch.length >= n ? batch : (batch = new KeyHash[n]);
+        for (int i = 0; i < n; i++) {
+            hashes[i] = explicit != null && explicit[i] != null ? null : of(partitionKeys[i]);
+        }
+        return hashes;
     }
 
     /** A checked explicit hash key; throws {@link IllegalArgumentException} naming the text when it is not one. */

@@ -55,8 +55,6 @@ public final class StreamLog {
     private final long retentionMillis;
     /** Partition keys' and explicit hash keys' values, computed once per distinct text. */
     private final KeyHashes keyHashes = new KeyHashes();
-    /** A putAll call's key hashes, reused from call to call; under the lock. */
-    private KeyHash[] keyScratch = new KeyHash[0];
     /** Counts reshards: a key's remembered route is good for the epoch it was found in. */
     private int routingEpoch;
     /** Guards the shards' appends, the hash key cache and the listeners' view of each put. */
@@ -211,7 +209,7 @@ public final class StreamLog {
         lock.lock();
         try {
             BigInteger explicit = explicitHashKey != null ? keyHashes.explicit(explicitHashKey) : null;
-            return write(partitionKey, data, explicit, arrivalMillis).last();
+            return write(partitionKey, data, explicit, arrivalMillis, null).last();
         } finally {
             lock.unlock();
         }
@@ -237,7 +235,9 @@ public final class StreamLog {
                     throw RecordLimits.refused(i, n, e);
                 }
             }
-            KeyHash[] hashes = keyHashes(partitionKeys, explicit, n);
+            // with several open shards, the keys' hashes first, in a loop of their own: the lookups of different
+            // records overlap there, where between two records' writes each would wait for the one before
+            KeyHash[] hashes = open.size() == 1 ? null : keyHashes.ofAll(partitionKeys, explicit, n);
             for (int i = 0; i < n; i++) {
                 ShardLog shard = write(partitionKeys[i], data[i], explicit == null ? null : explicit[i],
                         arrivalMillis, hashes == null ? null : hashes[i]);
@@ -250,29 +250,8 @@ public final class StreamLog {
     }
 
     /**
-     * The hashes of a call's partition keys that route by key (several open shards, no explicit hash key), looked up
-     * in a loop of their own before the first write: the lookups of different records do not wait for each other
-     * there, as they would between two records' writes. Null when no record routes by key. Under the lock.
-     */
-    private KeyHash[] keyHashes(String[] partitionKeys, BigInteger[] explicit, int n) {
-        if (open.size() == 1) {
-            return null;
-        }
-        KeyHash[] hashes = keyScratch.length >= n ? keyScratch : (keyScratch = new KeyHash[n]);
-        for (int i = 0; i < n; i++) {
-            hashes[i] = explicit != null && explicit[i] != null ? null : keyHashes.of(partitionKeys[i]);
-        }
-        return hashes;
-    }
-
-    /** Routes and appends one checked record and tells the listeners; under the lock. Returns its shard. */
-    private ShardLog write(String partitionKey, byte[] data, BigInteger explicit, long arrivalMillis) {
-        return write(partitionKey, data, explicit, arrivalMillis, null);
-    }
-
-    /**
-     * As {@link #write(String, byte[], BigInteger, long)}, with the partition key's hash when the caller looked it
-     * up already ({@code known}, or null).
+     * Routes and appends one checked record and tells the listeners; under the lock. Returns its shard. {@code known}
+     * is the partition key's hash when the caller looked it up already, or null.
      */
     private ShardLog write(String partitionKey, byte[] data, BigInteger explicit, long arrivalMillis, KeyHash known) {
         // with one shard nothing routes by hash key: readers that need one (lanes) ask keyHash themselves;
